@@ -1,0 +1,387 @@
+//! The saved form of a knowledge graph: networkx node-link JSON (`graph.json`).
+//! Everything downstream of `zhkg build` (queries, exports, merges) reads this
+//! form, so it is the contract between the extractor and every other tool.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A named person.
+    Person,
+    /// A government body, party committee, company or other organisation.
+    Organization,
+    /// A place: province, city, district, town, country, river…
+    Place,
+    /// A market (…市场, 农产品中心).
+    Market,
+    /// One occurrence of a meeting, ceremony or activity.
+    Event,
+    /// A document (《…》).
+    Document,
+    /// A construction or investment project (…项目).
+    Project,
+    /// A news article.
+    Article,
+}
+
+impl NodeKind {
+    /// Every kind, in the order used for legends and summaries.
+    pub const ALL: [NodeKind; 8] = [
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Place,
+        NodeKind::Market,
+        NodeKind::Event,
+        NodeKind::Document,
+        NodeKind::Project,
+        NodeKind::Article,
+    ];
+
+    /// The snake_case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Place => "place",
+            NodeKind::Market => "market",
+            NodeKind::Event => "event",
+            NodeKind::Document => "document",
+            NodeKind::Project => "project",
+            NodeKind::Article => "article",
+        }
+    }
+
+    /// The Chinese word for the kind, for diagram legends.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            NodeKind::Person => "人物",
+            NodeKind::Organization => "机构",
+            NodeKind::Place => "地点",
+            NodeKind::Market => "市场",
+            NodeKind::Event => "事件",
+            NodeKind::Document => "文件",
+            NodeKind::Project => "项目",
+            NodeKind::Article => "报道",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<NodeKind> {
+        NodeKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for NodeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an edge says about its two ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// person → organization or place, with `title`.
+    HoldsPosition,
+    /// person → event.
+    Chaired,
+    /// person → event.
+    Attended,
+    /// person → event.
+    SpokeAt,
+    /// organization → event.
+    Held,
+    /// organization → document.
+    Issued,
+    /// organization → organization.
+    PartOf,
+    /// anything → place.
+    LocatedIn,
+    /// person → article, with `role` (`reporter` | `correspondent`).
+    Reported,
+    /// article → entity.
+    Mentions,
+}
+
+impl Relation {
+    /// Every relation, in a fixed order.
+    pub const ALL: [Relation; 10] = [
+        Relation::HoldsPosition,
+        Relation::Chaired,
+        Relation::Attended,
+        Relation::SpokeAt,
+        Relation::Held,
+        Relation::Issued,
+        Relation::PartOf,
+        Relation::LocatedIn,
+        Relation::Reported,
+        Relation::Mentions,
+    ];
+
+    /// The snake_case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::HoldsPosition => "holds_position",
+            Relation::Chaired => "chaired",
+            Relation::Attended => "attended",
+            Relation::SpokeAt => "spoke_at",
+            Relation::Held => "held",
+            Relation::Issued => "issued",
+            Relation::PartOf => "part_of",
+            Relation::LocatedIn => "located_in",
+            Relation::Reported => "reported",
+            Relation::Mentions => "mentions",
+        }
+    }
+
+    /// The Chinese verb for diagram edge labels.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Relation::HoldsPosition => "任职",
+            Relation::Chaired => "主持",
+            Relation::Attended => "出席",
+            Relation::SpokeAt => "讲话",
+            Relation::Held => "举办",
+            Relation::Issued => "印发",
+            Relation::PartOf => "隶属",
+            Relation::LocatedIn => "位于",
+            Relation::Reported => "报道",
+            Relation::Mentions => "提及",
+        }
+    }
+
+    /// Parses the snake_case name.
+    pub fn parse(s: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a fact came from: `quote` is the whole sentence and
+/// `quote[start..end]` (in Unicode characters) is the mention itself.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The article's node id.
+    pub article: String,
+    /// 0-based index of the sentence in the article (the headline is sentence 0).
+    pub sentence: usize,
+    /// Start of the mention in the sentence, in characters.
+    pub start: usize,
+    /// End of the mention in the sentence, in characters, exclusive.
+    pub end: usize,
+    /// The sentence text, normalised.
+    pub quote: String,
+}
+
+/// Why two surface forms were taken to be one entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Merge {
+    /// The surface form that was merged into the node.
+    pub alias: String,
+    /// The rule that justified it, in words.
+    pub reason: String,
+}
+
+/// A node of `graph.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable ASCII id: the same entity gets the same id on every run.
+    pub id: String,
+    /// What the node stands for.
+    pub kind: NodeKind,
+    /// Canonical name (Chinese).
+    pub name: String,
+    /// Other surface forms seen for this entity.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Person: the posts as written (`惠济区委副书记`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
+    /// Event or article: `MM-DD` or `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Event: time of day as written (上午, 下午, 晚上).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// Event: the head noun (会议, 仪式, 座谈会…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    /// Article: the headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<String>,
+    /// Article: the files it was read from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Merges that made this node, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merges: Vec<Merge>,
+    /// Every mention of the entity.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Node {
+    /// A node with only the required fields set.
+    pub fn new(id: impl Into<String>, kind: NodeKind, name: impl Into<String>) -> Node {
+        Node {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: Vec::new(),
+            titles: Vec::new(),
+            date: None,
+            time: None,
+            event_type: None,
+            headline: None,
+            sources: Vec::new(),
+            merges: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// A short human label: the name, with the date for events.
+    pub fn display_label(&self) -> String {
+        match (&self.kind, &self.date) {
+            (NodeKind::Event, Some(d)) => format!("{} ({d})", self.name),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// An edge of `graph.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Source node id.
+    pub source: String,
+    /// Target node id.
+    pub target: String,
+    /// networkx multigraph key: 0, 1, … among edges with the same ends.
+    pub key: usize,
+    /// What the edge says.
+    pub relation: Relation,
+    /// holds_position: the post (书记, 副局长…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// reported: `reporter` or `correspondent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Every sentence that states the fact.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// Graph-level attributes (`graph` in node-link JSON).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GraphMeta {
+    /// Tool and version that wrote the file.
+    pub generator: String,
+    /// Number of distinct articles in the graph.
+    pub articles: usize,
+    /// Number of sentences processed.
+    pub sentences: usize,
+    /// Number of characters processed.
+    pub characters: usize,
+}
+
+/// The whole saved graph, in networkx node-link form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphDoc {
+    /// Always true.
+    pub directed: bool,
+    /// Always true: two nodes may be joined by several relations.
+    pub multigraph: bool,
+    /// Graph attributes.
+    pub graph: GraphMeta,
+    /// Nodes, sorted by id.
+    pub nodes: Vec<Node>,
+    /// Edges, sorted by (source, target, relation, title, role) with keys numbered in that order.
+    pub edges: Vec<Edge>,
+}
+
+impl GraphDoc {
+    /// An empty graph.
+    pub fn empty() -> GraphDoc {
+        GraphDoc {
+            directed: true,
+            multigraph: true,
+            graph: GraphMeta {
+                generator: concat!("zhkg ", env!("CARGO_PKG_VERSION")).to_string(),
+                ..GraphMeta::default()
+            },
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+
+    /// Sorts nodes and edges and renumbers edge keys, so that equal graphs serialise
+    /// to equal bytes whatever order they were built in.
+    pub fn canonicalize(&mut self) {
+        for n in &mut self.nodes {
+            n.aliases.sort();
+            n.aliases.dedup();
+            n.titles.sort();
+            n.titles.dedup();
+            n.sources.sort();
+            n.sources.dedup();
+            n.merges.sort();
+            n.merges.dedup();
+            n.evidence.sort();
+            n.evidence.dedup();
+        }
+        self.nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        for e in &mut self.edges {
+            e.evidence.sort();
+            e.evidence.dedup();
+        }
+        self.edges.sort_by(|a, b| {
+            (&a.source, &a.target, a.relation, &a.title, &a.role).cmp(&(
+                &b.source, &b.target, b.relation, &b.title, &b.role,
+            ))
+        });
+        let mut prev: Option<(String, String)> = None;
+        let mut key = 0;
+        for e in &mut self.edges {
+            let ends = (e.source.clone(), e.target.clone());
+            key = if prev.as_ref() == Some(&ends) { key + 1 } else { 0 };
+            e.key = key;
+            prev = Some(ends);
+        }
+    }
+
+    /// Serialises to pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("graph serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Reads a graph written by [`GraphDoc::to_json`].
+    pub fn from_json(text: &str, path: &std::path::Path) -> crate::Result<GraphDoc> {
+        serde_json::from_str(text).map_err(|source| crate::Error::Graph {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Loads `graph.json` from disk.
+    pub fn load(path: &std::path::Path) -> crate::Result<GraphDoc> {
+        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+        GraphDoc::from_json(&text, path)
+    }
+
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes
+            .binary_search_by(|n| n.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.nodes[i])
+    }
+}

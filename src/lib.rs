@@ -1,0 +1,7 @@
+//! zhkg: Chinese news → knowledge graph.
+pub mod error;
+pub mod export;
+pub mod graph;
+pub mod output;
+
+pub use error::{Error, Result};
