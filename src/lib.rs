@@ -1,6 +1,7 @@
 //! zhkg: Chinese news → knowledge graph.
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod output;
 

@@ -1,0 +1,4 @@
+//! Extraction: sentences and tokens come in, mentions and relations go out.
+pub mod mention;
+
+pub use mention::{Mention, MentionKind};
