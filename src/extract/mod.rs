@@ -1,4 +1,831 @@
-//! Extraction: sentences and tokens come in, mentions and relations go out.
+//! Extraction: an article comes in; its sentences, entity mentions (with canonical
+//! names resolved inside the article: 市委 → 郑州市委, 会议 → the meeting the article
+//! reports) and facts between them go out, every one pinned to a sentence and a
+//! character span. Sub-modules: `chunk` (typed spans by grammar), `people` (names
+//! by context), `relations` (posts and event roles in a sentence).
+
+pub mod chunk;
 pub mod mention;
+pub mod people;
+pub mod relations;
 
 pub use mention::{Mention, MentionKind};
+
+use crate::graph::Relation;
+use crate::ingest::{Article, BylineRole};
+use crate::lexicon::{Lexicon, PlaceLevel, RoleVerb};
+use crate::normalize::normalize;
+use crate::segment::{split_sentences, Segmenter};
+use chunk::{Chunk, Info, Tok};
+use relations::Party;
+use std::collections::{HashMap, HashSet};
+
+/// The lexicons and the segmenter: build once, share across threads.
+#[derive(Debug)]
+pub struct Extractor {
+    /// Look-up tables.
+    pub lex: Lexicon,
+    seg: Segmenter,
+}
+
+/// A mention in an article, with its canonical name inside the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ent {
+    /// Kind.
+    pub kind: MentionKind,
+    /// As written.
+    pub text: String,
+    /// Canonical name (jurisdiction spelled out, 政府 as 人民政府).
+    pub canonical: String,
+    /// Why the canonical name differs from the text.
+    pub reason: Option<String>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Start in the sentence, in characters.
+    pub start: usize,
+    /// End in the sentence, in characters, exclusive.
+    pub end: usize,
+    /// Event: date (`MM-DD` or `YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Event: time of day.
+    pub time: Option<String>,
+    /// Event: type; title: head.
+    pub subtype: Option<String>,
+    /// Organisation: full name of its jurisdiction place, when known.
+    pub place: Option<String>,
+    /// An event mention that only points back at another (会议 → 党政联席会议).
+    pub refers_to: Option<usize>,
+    /// A mention too vague to be a node of its own (会议 with no meeting to point at).
+    pub orphan: bool,
+}
+
+/// One end of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum End {
+    /// An entity mention of the article.
+    Ent(usize),
+    /// The article itself.
+    Article,
+}
+
+/// A fact stated in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// The relation.
+    pub relation: Relation,
+    /// Source.
+    pub source: End,
+    /// Target.
+    pub target: End,
+    /// holds_position: the post as written.
+    pub title: Option<String>,
+    /// reported: reporter or correspondent.
+    pub role: Option<String>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Span in the sentence covering both ends.
+    pub start: usize,
+    /// End of that span.
+    pub end: usize,
+}
+
+/// The article's jurisdiction at each level, when the text makes it clear.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Jurisdiction {
+    /// 省.
+    pub province: Option<String>,
+    /// 市.
+    pub prefecture: Option<String>,
+    /// 区 / 县.
+    pub county: Option<String>,
+}
+
+impl Jurisdiction {
+    /// The place an abbreviation's first character stands for (市 → 郑州市).
+    pub fn for_char(&self, c: char) -> Option<&str> {
+        match c {
+            '省' => self.province.as_deref(),
+            '市' => self.prefecture.as_deref(),
+            '区' | '县' => self.county.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone)]
+pub struct ArticleFacts {
+    /// The article.
+    pub article: Article,
+    /// Normalised sentences: the headline first when there is one, the byline last.
+    pub sentences: Vec<String>,
+    /// Characters of normalised text.
+    pub characters: usize,
+    /// The article's date (metadata, else its dateline).
+    pub date: Option<String>,
+    /// Jurisdiction.
+    pub jurisdiction: Jurisdiction,
+    /// Mentions.
+    pub ents: Vec<Ent>,
+    /// Facts.
+    pub facts: Vec<Fact>,
+}
+
+struct SentenceParse {
+    toks: Vec<Tok>,
+    chunks: Vec<Chunk>,
+    people: Vec<usize>,
+}
+
+impl Extractor {
+    /// Builds the segmenter with the lexicons' words.
+    pub fn new(lex: Lexicon) -> Extractor {
+        let seg = Segmenter::new(&lex);
+        Extractor { lex, seg }
+    }
+
+    fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
+        let toks = chunk::tokenize(&self.seg, &self.lex, text);
+        let chunks = chunk::chunk_sentence(&self.lex, &toks);
+        let mut covered = vec![false; toks.len()];
+        for c in chunks
+            .iter()
+            .filter(|c| c.mention.kind != MentionKind::Title)
+        {
+            for x in &mut covered[c.tok_start..c.tok_end] {
+                *x = true;
+            }
+        }
+        let people = people::find_people(&self.lex, &toks, &covered, known);
+        SentenceParse {
+            toks,
+            chunks,
+            people,
+        }
+    }
+
+    /// The mention layer on one line of text (what `zhkg ner` and `zhkg eval` run).
+    pub fn ner(&self, text: &str) -> Vec<Mention> {
+        let p = self.parse(text, &HashSet::new());
+        let mut out: Vec<Mention> = p.chunks.into_iter().map(|c| c.mention).collect();
+        for &i in &p.people {
+            out.push(Mention {
+                start: p.toks[i].start,
+                end: p.toks[i].end,
+                kind: MentionKind::Person,
+                text: p.toks[i].word.clone(),
+            });
+        }
+        out.sort();
+        out
+    }
+
+    /// Extracts everything from one article.
+    pub fn analyze(&self, article: &Article) -> ArticleFacts {
+        let mut sentences: Vec<String> = Vec::new();
+        if let Some(h) = &article.headline {
+            // Spaces in a headline separate its phrases: keep one, as a comma would.
+            let h = h
+                .split_whitespace()
+                .map(|p| normalize(p).text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            if !h.trim().is_empty() {
+                sentences.push(h);
+            }
+        }
+        let body = normalize(&article.body);
+        for s in split_sentences(&body.text) {
+            sentences.push(s.text);
+        }
+        let characters = sentences.iter().map(|s| s.chars().count()).sum();
+
+        // Names accepted anywhere count everywhere in the article: parse twice.
+        let mut known: HashSet<String> = article.bylines.iter().map(|b| b.name.clone()).collect();
+        let first: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
+        for p in &first {
+            for &i in &p.people {
+                known.insert(p.toks[i].word.clone());
+            }
+        }
+        let parses: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
+
+        let mut b = ArticleBuilder {
+            lex: &self.lex,
+            ents: Vec::new(),
+            facts: Vec::new(),
+        };
+        let mut chunk_ent: Vec<Vec<Option<usize>>> = Vec::new();
+        let mut person_ent: Vec<HashMap<usize, usize>> = Vec::new();
+        for (si, p) in parses.iter().enumerate() {
+            let mut ids = Vec::new();
+            for c in &p.chunks {
+                ids.push(Some(b.push(si, &c.mention, &c.info)));
+            }
+            chunk_ent.push(ids);
+            let mut pe = HashMap::new();
+            for &i in &p.people {
+                let t = &p.toks[i];
+                let m = Mention {
+                    start: t.start,
+                    end: t.end,
+                    kind: MentionKind::Person,
+                    text: t.word.clone(),
+                };
+                pe.insert(i, b.push(si, &m, &Info::default()));
+            }
+            person_ent.push(pe);
+        }
+
+        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents);
+        let date = article
+            .date
+            .clone()
+            .or_else(|| dateline(&b.ents, &sentences, article.headline.is_some()));
+        let year = date
+            .as_deref()
+            .and_then(|d| d.split('-').next())
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok());
+        b.resolve_names(&jurisdiction);
+
+        // Sentence relations.
+        let mut roles: Vec<(usize, relations::Role)> = Vec::new();
+        for (si, p) in parses.iter().enumerate() {
+            let rel = relations::relate(&self.lex, &p.toks, &p.chunks, &p.people);
+            let ent_of = |party: Party| -> Option<usize> {
+                match party {
+                    Party::Chunk(c) => chunk_ent[si][c],
+                    Party::Person(t) => person_ent[si].get(&t).copied(),
+                }
+            };
+            for post in rel.posts {
+                let Some(person) = ent_of(Party::Person(post.person)) else {
+                    continue;
+                };
+                let Some(title) = chunk_ent[si][post.title] else {
+                    continue;
+                };
+                let org = post.org.and_then(|o| chunk_ent[si][o]);
+                b.add_post(si, person, title, org, post.inherited, &jurisdiction);
+            }
+            for r in rel.roles {
+                roles.push((si, r));
+            }
+            // Events dated by the nearest date before them in the sentence.
+            let sentence_ents: Vec<usize> = chunk_ent[si].iter().flatten().copied().collect();
+            let mut last_date: Option<usize> = None;
+            for &e in &sentence_ents {
+                match b.ents[e].kind {
+                    MentionKind::Date => last_date = Some(e),
+                    MentionKind::Event => {
+                        if let Some(d) = last_date {
+                            if let Some((date, time)) = chunk::parse_date(&b.ents[d].text, year) {
+                                b.ents[e].date = Some(date);
+                                b.ents[e].time = time;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // Documents and their issuers; organisations and their parents.
+            for &e in &sentence_ents {
+                let c = &p.chunks[chunk_ent[si]
+                    .iter()
+                    .position(|x| *x == Some(e))
+                    .expect("own chunk")];
+                if let Some(issuer) = &c.info.issuer {
+                    if let Some(o) = sentence_ents.iter().copied().find(|&o| {
+                        b.ents[o].kind == MentionKind::Organization
+                            && b.ents[o].text == *issuer
+                            && b.ents[o].start == b.ents[e].start
+                    }) {
+                        b.fact(Relation::Issued, o, e, None, si);
+                    }
+                }
+                if let Some(parent) = &c.info.parent {
+                    let child = &b.ents[e];
+                    let m = Mention {
+                        start: child.start,
+                        end: child.start + parent.chars().count(),
+                        kind: MentionKind::Organization,
+                        text: parent.clone(),
+                    };
+                    let info = Info {
+                        juris: c.info.juris.clone(),
+                        ..Info::default()
+                    };
+                    let pe = b.push(si, &m, &info);
+                    b.resolve_one(pe, &jurisdiction);
+                    b.fact(Relation::PartOf, e, pe, None, si);
+                }
+            }
+        }
+
+        // Events: choose the main one, point bare mentions at it, merge synonyms.
+        let main = b.settle_events(&roles, &chunk_ent, &parses, date.as_deref());
+        for (si, r) in roles {
+            let p = &parses[si];
+            let subject = match r.subject {
+                Party::Chunk(c) => chunk_ent[si][c],
+                Party::Person(t) => person_ent[si].get(&t).copied(),
+            };
+            let event = match r.event.and_then(|e| chunk_ent[si][e]) {
+                Some(e) => Some(b.ents[e].refers_to.unwrap_or(e)),
+                None => main,
+            };
+            let (Some(s), Some(e)) = (subject, event) else {
+                continue;
+            };
+            if b.ents[e].kind != MentionKind::Event {
+                continue;
+            }
+            let relation = match r.role {
+                RoleVerb::Chaired => Relation::Chaired,
+                RoleVerb::Attended => Relation::Attended,
+                RoleVerb::SpokeAt => Relation::SpokeAt,
+                RoleVerb::Held => Relation::Held,
+            };
+            let _ = p;
+            if b.ents[e].orphan {
+                continue;
+            }
+            b.fact(relation, s, e, None, si);
+        }
+
+        // Located in: organisations in their jurisdiction.
+        for e in 0..b.ents.len() {
+            if b.ents[e].kind == MentionKind::Organization {
+                if let Some(place) = b.ents[e].place.clone() {
+                    let pe = b.synth(e, MentionKind::Place, &place, None);
+                    b.fact(Relation::LocatedIn, e, pe, None, b.ents[e].sentence);
+                }
+            }
+        }
+
+        // Bylines: a last pseudo-sentence that quotes them.
+        if !article.bylines.is_empty() {
+            let mut line = String::new();
+            let si = sentences.len();
+            let mut last_role = None;
+            for by in &article.bylines {
+                if last_role != Some(by.role) {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(match by.role {
+                        BylineRole::Reporter => "记者",
+                        BylineRole::Correspondent => "通讯员",
+                    });
+                    last_role = Some(by.role);
+                }
+                line.push(' ');
+                let start = line.chars().count();
+                line.push_str(&by.name);
+                let m = Mention {
+                    start,
+                    end: start + by.name.chars().count(),
+                    kind: MentionKind::Person,
+                    text: by.name.clone(),
+                };
+                let pe = b.push(si, &m, &Info::default());
+                b.facts.push(Fact {
+                    relation: Relation::Reported,
+                    source: End::Ent(pe),
+                    target: End::Article,
+                    title: None,
+                    role: Some(by.role.as_str().to_string()),
+                    sentence: si,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+            sentences.push(line);
+        }
+
+        // Mentions: the article → every entity it names (dates and titles are not nodes).
+        for e in 0..b.ents.len() {
+            let ent = &b.ents[e];
+            if ent.refers_to.is_none()
+                && !ent.orphan
+                && !matches!(ent.kind, MentionKind::Date | MentionKind::Title)
+            {
+                b.facts.push(Fact {
+                    relation: Relation::Mentions,
+                    source: End::Article,
+                    target: End::Ent(e),
+                    title: None,
+                    role: None,
+                    sentence: ent.sentence,
+                    start: ent.start,
+                    end: ent.end,
+                });
+            }
+        }
+
+        ArticleFacts {
+            article: article.clone(),
+            sentences,
+            characters,
+            date,
+            jurisdiction,
+            ents: b.ents,
+            facts: b.facts,
+        }
+    }
+}
+
+/// The first date of the lead sentence (本报讯 3月19日下午 …) dates the article.
+fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<String> {
+    let lead = usize::from(has_headline);
+    let lead_text = sentences.get(lead)?;
+    let d = ents
+        .iter()
+        .filter(|e| e.sentence == lead && e.kind == MentionKind::Date)
+        .min_by_key(|e| e.start)?;
+    // Only a date near the start is a dateline, not one quoted in the story.
+    if d.start > 20 || d.start > lead_text.chars().count() / 2 {
+        return None;
+    }
+    chunk::parse_date(&d.text, None).map(|(date, _)| date)
+}
+
+/// The jurisdiction the article is about: the most mentioned division and its parents.
+fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
+    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::new();
+    let mut add = |name: &str| {
+        for p in lex.place_chain(name).iter().take(1) {
+            *counts.entry((p.level, p.name.clone())).or_default() += 1;
+        }
+    };
+    for e in ents {
+        match e.kind {
+            MentionKind::Place => add(&e.text),
+            MentionKind::Organization
+            | MentionKind::Market
+            | MentionKind::Event
+            | MentionKind::Project => {
+                // The place an organ's name starts with (惠济区规划服务中心).
+                let chars: Vec<char> = e.text.chars().collect();
+                for n in (2..=chars.len().min(8)).rev() {
+                    let pre: String = chars[..n].iter().collect();
+                    if lex.place(&pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
+                        add(&pre);
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = |level: PlaceLevel| -> Option<String> {
+        let mut v: Vec<(&String, usize)> = counts
+            .iter()
+            .filter(|((l, _), _)| *l == level)
+            .map(|((_, n), c)| (n, *c))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        match v.as_slice() {
+            [] => None,
+            [(n, _)] => Some((*n).clone()),
+            [(n, a), (_, b), ..] => (a > b).then(|| (*n).clone()),
+        }
+    };
+    let mut j = Jurisdiction::default();
+    if let Some(county) = best(PlaceLevel::County) {
+        let chain = lex.place_chain(&county);
+        j.county = Some(county);
+        for p in chain {
+            match p.level {
+                PlaceLevel::Prefecture => j.prefecture = Some(p.name.clone()),
+                PlaceLevel::Province => j.province = Some(p.name.clone()),
+                _ => {}
+            }
+        }
+    }
+    if j.prefecture.is_none() {
+        if let Some(pre) = best(PlaceLevel::Prefecture) {
+            for p in lex.place_chain(&pre) {
+                if p.level == PlaceLevel::Province {
+                    j.province = Some(p.name.clone());
+                }
+            }
+            j.prefecture = Some(pre);
+        }
+    }
+    if j.province.is_none() {
+        j.province = best(PlaceLevel::Province);
+    }
+    j
+}
+
+struct ArticleBuilder<'a> {
+    lex: &'a Lexicon,
+    ents: Vec<Ent>,
+    facts: Vec<Fact>,
+}
+
+impl ArticleBuilder<'_> {
+    fn push(&mut self, sentence: usize, m: &Mention, info: &Info) -> usize {
+        let subtype = info.event_type.clone().or_else(|| info.head.clone());
+        self.ents.push(Ent {
+            kind: m.kind,
+            text: m.text.clone(),
+            canonical: m.text.clone(),
+            reason: None,
+            sentence,
+            start: m.start,
+            end: m.end,
+            date: None,
+            time: None,
+            subtype,
+            place: info.juris.clone(),
+            refers_to: None,
+            orphan: false,
+        });
+        self.ents.len() - 1
+    }
+
+    /// An entity the text implies at another mention's span (区长 → 惠济区人民政府).
+    fn synth(&mut self, at: usize, kind: MentionKind, name: &str, reason: Option<String>) -> usize {
+        let a = &self.ents[at];
+        let (sentence, start, end) = (a.sentence, a.start, a.end);
+        if let Some(i) = self.ents.iter().position(|e| {
+            e.kind == kind && e.canonical == name && e.sentence == sentence && e.start == start
+        }) {
+            return i;
+        }
+        self.ents.push(Ent {
+            kind,
+            text: name.to_string(),
+            canonical: name.to_string(),
+            reason,
+            sentence,
+            start,
+            end,
+            date: None,
+            time: None,
+            subtype: None,
+            place: None,
+            refers_to: None,
+            orphan: false,
+        });
+        self.ents.len() - 1
+    }
+
+    fn fact(
+        &mut self,
+        relation: Relation,
+        s: usize,
+        t: usize,
+        title: Option<String>,
+        sentence: usize,
+    ) {
+        let (a, b) = (&self.ents[s], &self.ents[t]);
+        let (start, end) = if a.sentence == sentence && b.sentence == sentence {
+            (a.start.min(b.start), a.end.max(b.end))
+        } else if a.sentence == sentence {
+            (a.start, a.end)
+        } else {
+            (b.start, b.end)
+        };
+        self.facts.push(Fact {
+            relation,
+            source: End::Ent(s),
+            target: End::Ent(t),
+            title,
+            role: None,
+            sentence,
+            start,
+            end,
+        });
+    }
+
+    /// Canonical names for places and organisations.
+    fn resolve_names(&mut self, j: &Jurisdiction) {
+        for i in 0..self.ents.len() {
+            self.resolve_one(i, j);
+        }
+    }
+
+    fn resolve_one(&mut self, i: usize, j: &Jurisdiction) {
+        let lex = self.lex;
+        let e = &mut self.ents[i];
+        match e.kind {
+            MentionKind::Place => {
+                if let Some(p) = lex.place(&e.text) {
+                    if p.name != e.text {
+                        e.reason = Some(format!("short form of {} in the gazetteer", p.name));
+                        e.canonical = p.name.clone();
+                    }
+                }
+            }
+            MentionKind::Organization => {
+                let (canon, place, reason) = canonical_org(lex, &e.text, e.place.as_deref(), j);
+                if canon != e.text {
+                    e.reason = reason;
+                }
+                e.canonical = canon;
+                e.place = place;
+            }
+            _ => {}
+        }
+    }
+
+    fn add_post(
+        &mut self,
+        si: usize,
+        person: usize,
+        title: usize,
+        org: Option<usize>,
+        inherited: bool,
+        j: &Jurisdiction,
+    ) {
+        let title_text = self.ents[title].text.clone();
+        let government = self
+            .lex
+            .parse_title(&title_text)
+            .is_some_and(|(_, head)| self.lex.titles.get(head).copied().unwrap_or(false));
+        // A government head (区长) serves the people's government of a jurisdiction: the
+        // one of the organ before it in the list (惠济区委 → 惠济区), else the article's.
+        let target = if government && (org.is_none() || inherited) {
+            let level = self
+                .lex
+                .parse_title(&title_text)
+                .map(|(_, h)| h.chars().next().unwrap_or('市'))
+                .unwrap_or('市');
+            let from_list = org.and_then(|o| self.ents[o].place.clone()).filter(|p| {
+                self.lex
+                    .place(p)
+                    .is_some_and(|pl| level_char_matches(pl.level, level))
+            });
+            let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
+            place.map(|p| {
+                let name = format!("{p}人民政府");
+                let why = format!("{title_text} heads the people's government of {p}");
+                let g = self.synth(title, MentionKind::Organization, &name, Some(why));
+                self.ents[g].place = Some(p);
+                g
+            })
+        } else {
+            org
+        };
+        if let Some(t) = target {
+            self.fact(
+                Relation::HoldsPosition,
+                person,
+                t,
+                Some(title_text.clone()),
+                si,
+            );
+        } else {
+            // No organ known: the post is still worth keeping on the person.
+            self.facts.push(Fact {
+                relation: Relation::HoldsPosition,
+                source: End::Ent(person),
+                target: End::Ent(title),
+                title: Some(title_text),
+                role: None,
+                sentence: si,
+                start: self.ents[title].start,
+                end: self.ents[person].end,
+            });
+        }
+    }
+
+    /// Picks the main event, points bare mentions (会议) and synonyms at their event.
+    fn settle_events(
+        &mut self,
+        roles: &[(usize, relations::Role)],
+        chunk_ent: &[Vec<Option<usize>>],
+        _parses: &[SentenceParse],
+        article_date: Option<&str>,
+    ) -> Option<usize> {
+        let events: Vec<usize> = (0..self.ents.len())
+            .filter(|&i| self.ents[i].kind == MentionKind::Event)
+            .collect();
+        let is_bare = |e: &Ent| {
+            self.lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2
+        };
+        // Main event: the first named event someone chairs or holds, else the first named one.
+        let with_role: Vec<usize> = roles
+            .iter()
+            .filter(|(_, r)| matches!(r.role, RoleVerb::Chaired | RoleVerb::Held))
+            .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]))
+            .filter(|&e| !is_bare(&self.ents[e]))
+            .collect();
+        let main = with_role.first().copied().or_else(|| {
+            events
+                .iter()
+                .copied()
+                .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence <= 1)
+        });
+        if let Some(m) = main {
+            if self.ents[m].date.is_none() {
+                self.ents[m].date = article_date.map(str::to_string);
+            }
+        }
+        for &e in &events {
+            if Some(e) == main {
+                continue;
+            }
+            let ent = &self.ents[e];
+            if is_bare(ent) {
+                if let Some(m) = main {
+                    if self.ents[m].subtype == ent.subtype
+                        || ent.text == "会议" && self.ents[m].subtype.as_deref() == Some("会议")
+                    {
+                        self.ents[e].refers_to = Some(m);
+                        continue;
+                    }
+                }
+                // A bare 活动 or 会议 with nothing to point at is not an event of its own.
+                self.ents[e].orphan = true;
+                continue;
+            }
+            // Synonyms: 揭牌仪式 and 挂牌仪式 of the same day are one ceremony.
+            let target = events
+                .iter()
+                .copied()
+                .filter(|&o| o != e && self.ents[o].refers_to.is_none())
+                .find(|&o| {
+                    let (a, b) = (&self.ents[o], &self.ents[e]);
+                    a.subtype == b.subtype
+                        && a.date.is_some() == b.date.is_some()
+                        && (a.date == b.date || b.date.is_none())
+                        && same_event_name(self.lex, &a.text, &b.text)
+                        && (o < e)
+                });
+            if let Some(t) = target {
+                let why = format!(
+                    "same occasion as {} ({} and {} name the same kind of event)",
+                    self.ents[t].text, self.ents[t].text, self.ents[e].text
+                );
+                self.ents[e].refers_to = Some(t);
+                self.ents[e].reason = Some(why);
+            }
+        }
+        main
+    }
+}
+
+fn level_char_matches(level: PlaceLevel, c: char) -> bool {
+    matches!(
+        (level, c),
+        (PlaceLevel::Province, '省')
+            | (PlaceLevel::Prefecture, '市')
+            | (PlaceLevel::County, '区' | '县')
+            | (PlaceLevel::Town, '镇' | '乡')
+    )
+}
+
+/// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).
+fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let norm = |s: &str| -> String {
+        let mut s = s.to_string();
+        for group in &lex.event_synonyms {
+            let mut sorted = group.clone();
+            sorted.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            for w in &sorted {
+                s = s.replace(w.as_str(), &group[0]);
+            }
+        }
+        s
+    };
+    norm(a) == norm(b)
+}
+
+/// Spells out an organisation's jurisdiction: (canonical name, jurisdiction place, reason).
+fn canonical_org(
+    lex: &Lexicon,
+    text: &str,
+    juris: Option<&str>,
+    j: &Jurisdiction,
+) -> (String, Option<String>, Option<String>) {
+    let mut name = text.to_string();
+    let mut place: Option<String> = None;
+    let mut reasons: Vec<String> = Vec::new();
+    let first = text.chars().next().unwrap_or(' ');
+    match juris {
+        Some(w) if w.chars().count() == 1 => {
+            if let Some(p) = j.for_char(first) {
+                let rest: String = text.chars().skip(1).collect();
+                name = format!("{p}{rest}");
+                reasons.push(format!("{w} is the article's jurisdiction {p}"));
+                place = Some(p.to_string());
+            }
+        }
+        Some(w) => place = lex.place(w).map(|p| p.name.clone()),
+        None => {}
+    }
+    if name.ends_with("政府") && !name.ends_with("人民政府") {
+        name = format!("{}人民政府", name.trim_end_matches("政府"));
+        reasons.push("政府 is short for 人民政府".into());
+    }
+    let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
+    (name, place, reason)
+}

@@ -1,0 +1,848 @@
+//! Mention chunking: a sentence's jieba tokens come in; typed mention spans go out
+//! (person, title, organization, place, market, event, date, document, project),
+//! each with what the later stages need (an organisation's jurisdiction and parent,
+//! an event's type, a post's head). Chunks are built by grammar over token
+//! categories (jurisdiction + modifiers + organ suffix, prefix + post head, …),
+//! never by looking up whole names, so they work on text the lexicons never saw.
+
+use super::mention::{Mention, MentionKind};
+use crate::lexicon::Lexicon;
+use crate::normalize::is_cjk;
+use crate::segment::{Segmenter, Token};
+
+/// A token with the category the grammar works on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    /// The word.
+    pub word: String,
+    /// jieba's tag (or ours).
+    pub tag: String,
+    /// First character in the sentence.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Grammar category.
+    pub cat: Cat,
+}
+
+/// Grammar categories of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cat {
+    /// Punctuation or white space.
+    Punct,
+    /// A post (副书记).
+    Title,
+    /// A gazetteer place, full or short (惠济, 郑州市).
+    Place,
+    /// A one-character jurisdiction (省 市 区 县 镇 乡) or 中共/中央/国家.
+    Juris,
+    /// A word ending in an organ suffix (规划局, 分局, 区委).
+    Organ,
+    /// An event head (会议, 揭牌仪式).
+    Event,
+    /// Anything that may sit inside a name (nouns, verbal nouns, abbreviations).
+    Nominal,
+    /// Verbs, function words, numbers: they end a name.
+    Other,
+}
+
+/// Extra facts about a chunk.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Info {
+    /// Organisation: the jurisdiction as written (惠济, 市, 郑州市).
+    pub juris: Option<String>,
+    /// Organisation: the organ suffix's class (`party`, `government`).
+    pub organ_class: Option<String>,
+    /// Organisation: the parent organisation's full text (郑州市自然资源和规划局).
+    pub parent: Option<String>,
+    /// Event: type (会议, 仪式…).
+    pub event_type: Option<String>,
+    /// Title: the head without rank prefix (书记 for 副书记).
+    pub head: Option<String>,
+    /// Title: the head is the head of a people's government (区长).
+    pub government: bool,
+    /// Document: the issuing organisation named at the start of its title.
+    pub issuer: Option<String>,
+}
+
+/// A mention with its extra facts and the token range it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chunk {
+    /// The span.
+    pub mention: Mention,
+    /// Extra facts.
+    pub info: Info,
+    /// First token index.
+    pub tok_start: usize,
+    /// One past the last token index.
+    pub tok_end: usize,
+}
+
+fn is_punct(word: &str) -> bool {
+    word.chars()
+        .all(|c| !is_cjk(c) && !c.is_alphanumeric() || c.is_whitespace())
+}
+
+/// Tokens of a sentence, re-split where jieba fused an organ with a post (区委书记 →
+/// 区委 + 书记) or a name with 等 (许振等 → 许振 + 等), then categorised.
+pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for t in seg.tokens(text) {
+        for piece in resplit(lex, t) {
+            let cat = categorize(lex, &piece);
+            out.push(Tok {
+                word: piece.word,
+                tag: piece.tag,
+                start: piece.start,
+                end: piece.end,
+                cat,
+            });
+        }
+    }
+    out
+}
+
+fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
+    let chars: Vec<char> = t.word.chars().collect();
+    let n = chars.len();
+    let piece = |a: usize, b: usize, tag: &str| Token {
+        word: chars[a..b].iter().collect(),
+        tag: tag.to_string(),
+        start: t.start + a,
+        end: t.start + b,
+    };
+    if n >= 3 && lex.parse_title(&t.word).is_none() {
+        // Organ + post fused (区委书记, 省委常委, 市委副书记).
+        for cut in 1..n - 1 {
+            let left: String = chars[..cut].iter().collect();
+            let right: String = chars[cut..].iter().collect();
+            if lex.parse_title(&right).is_some()
+                && (lex.org_suffix(&left).is_some() || left.ends_with('委'))
+            {
+                return vec![piece(0, cut, "nt"), piece(cut, n, "nnt")];
+            }
+        }
+    }
+    if n >= 3 && chars[n - 1] == '等' && t.tag.starts_with("nr") {
+        return vec![piece(0, n - 1, "nr"), piece(n - 1, n, "u")];
+    }
+    vec![t]
+}
+
+fn categorize(lex: &Lexicon, t: &Token) -> Cat {
+    let w = t.word.as_str();
+    if is_punct(w) {
+        return Cat::Punct;
+    }
+    if lex.parse_title(w).is_some() {
+        return Cat::Title;
+    }
+    if matches!(
+        w,
+        "省" | "市" | "区" | "县" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
+    ) {
+        return Cat::Juris;
+    }
+    if lex.places.contains_key(w) || (lex.place_short.contains_key(w) && w.chars().count() >= 2) {
+        return Cat::Place;
+    }
+    // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
+    if t.tag == "nev" || lex.events.iter().any(|(h, _)| h == w) {
+        return Cat::Event;
+    }
+    if lex.org_abbrev.contains_key(w) || is_organ_word(lex, w) {
+        return Cat::Organ;
+    }
+    let tag = t.tag.as_str();
+    if tag == "ns" && place_like(w) {
+        return Cat::Place;
+    }
+    if matches!(
+        tag,
+        "n" | "nz" | "nt" | "ns" | "vn" | "j" | "an" | "nrt" | "nr" | "nrfg" | "l" | "b" | "ng"
+    ) {
+        return Cat::Nominal;
+    }
+    Cat::Other
+}
+
+/// Whether a word not in the gazetteer still reads as a place (jieba says ns and it ends
+/// like one). jieba's dictionary tags some phrases ns (加大力度), hence the check.
+fn place_like(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 2
+        && w != "城市"
+        && w.ends_with([
+            '省', '市', '县', '区', '镇', '乡', '村', '州', '岛', '湾', '港', '江', '河', '湖',
+            '海', '山', '洲', '国',
+        ])
+}
+
+/// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
+/// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
+fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
+    let Some((suf, _)) = lex.org_suffix(w) else {
+        return false;
+    };
+    let n = w.chars().count();
+    let s = suf.chars().count();
+    if n == s {
+        return s >= 2 || matches!(w, "局" | "委" | "办" | "厅" | "部" | "署");
+    }
+    n - s >= if s == 1 { 2 } else { 1 }
+}
+
+/// Characters of `toks[a..b]` joined.
+fn text_of(toks: &[Tok], a: usize, b: usize) -> String {
+    toks[a..b].iter().map(|t| t.word.as_str()).collect()
+}
+
+/// Words that make a market or project name generic (辖区商贸市场, 重点项目).
+const GENERIC_MODIFIERS: &[&str] = &[
+    "辖区",
+    "商贸",
+    "农贸",
+    "标准化",
+    "批发",
+    "各",
+    "该",
+    "本地",
+    "当地",
+    "全市",
+    "全区",
+    "全省",
+    "重点",
+    "建设",
+    "工程",
+    "道路",
+    "道路工程",
+    "重大",
+    "新",
+    "大",
+    "各类",
+    "相关",
+    "有关",
+    "一批",
+    "市场",
+    "农产品",
+    "花卉",
+    "这些",
+    "此类",
+    "其他",
+    "多个",
+    "部分",
+    "民生",
+    "物资",
+];
+
+/// Finds every mention chunk in a sentence.
+pub fn chunk_sentence(lex: &Lexicon, toks: &[Tok]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let chars_of = |a: usize, b: usize| -> Mention {
+        let text = text_of(toks, a, b);
+        Mention {
+            start: toks[a].start,
+            end: toks[b - 1].end,
+            kind: MentionKind::Place,
+            text,
+        }
+    };
+    let mut covered = vec![false; toks.len()];
+
+    // Documents first: 《…》 is unambiguous and may contain anything.
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].word == "《" {
+            if let Some(j) = (i + 1..toks.len()).find(|&j| toks[j].word == "》") {
+                if j > i + 1 {
+                    let mut m = chars_of(i + 1, j);
+                    m.kind = MentionKind::Document;
+                    let issuer = org_prefix(lex, &toks[i + 1..j]);
+                    for c in &mut covered[i..=j] {
+                        *c = true;
+                    }
+                    out.push(Chunk {
+                        mention: m,
+                        info: Info {
+                            issuer,
+                            ..Info::default()
+                        },
+                        tok_start: i + 1,
+                        tok_end: j,
+                    });
+                    // The issuer is an organisation mention too.
+                    if let Some(org) = org_chunk_at_start(lex, toks, i + 1, j) {
+                        out.push(org);
+                    }
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+
+    // Dates.
+    for (a, b, _) in find_dates(toks) {
+        if covered[a..b].iter().any(|&c| c) {
+            continue;
+        }
+        let mut m = chars_of(a, b);
+        m.kind = MentionKind::Date;
+        out.push(Chunk {
+            mention: m,
+            info: Info::default(),
+            tok_start: a,
+            tok_end: b,
+        });
+        for c in &mut covered[a..b] {
+            *c = true;
+        }
+    }
+
+    // Headed chunks, right to left so that an event's organiser is found inside it.
+    let mut end = toks.len();
+    while end > 0 {
+        let h = end - 1;
+        if covered[h] {
+            end -= 1;
+            continue;
+        }
+        if let Some(c) = headed_chunk(lex, toks, h, &covered) {
+            for x in &mut covered[c.tok_start..c.tok_end] {
+                *x = true;
+            }
+            // An event or market may start with its organiser (郑州市疫情防控领导小组工作会议).
+            if matches!(c.mention.kind, MentionKind::Event | MentionKind::Project) {
+                if let Some(org) = org_chunk_at_start(lex, toks, c.tok_start, c.tok_end) {
+                    out.push(org);
+                }
+            }
+            end = c.tok_start;
+            out.push(c);
+            continue;
+        }
+        end -= 1;
+    }
+
+    // Posts and places that are not part of a larger chunk.
+    for (i, t) in toks.iter().enumerate() {
+        if covered[i] {
+            continue;
+        }
+        match t.cat {
+            Cat::Title => {
+                let (prefix, head) = lex.parse_title(&t.word).expect("categorised as title");
+                let _ = prefix;
+                let mut m = chars_of(i, i + 1);
+                m.kind = MentionKind::Title;
+                out.push(Chunk {
+                    mention: m,
+                    info: Info {
+                        head: Some(head.to_string()),
+                        government: lex.titles.get(head).copied().unwrap_or(false),
+                        ..Info::default()
+                    },
+                    tok_start: i,
+                    tok_end: i + 1,
+                });
+            }
+            Cat::Place => {
+                let mut m = chars_of(i, i + 1);
+                m.kind = MentionKind::Place;
+                out.push(Chunk {
+                    mention: m,
+                    info: Info::default(),
+                    tok_start: i,
+                    tok_end: i + 1,
+                });
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|c| (c.mention.start, c.mention.end));
+    out
+}
+
+/// The organisation chunk that starts a span (the issuer in 《郑州市城乡建设局关于…》),
+/// when the span begins with one.
+fn org_chunk_at_start(lex: &Lexicon, toks: &[Tok], a: usize, b: usize) -> Option<Chunk> {
+    (a..b.saturating_sub(1))
+        .rev()
+        .filter(|&h| toks[h].cat == Cat::Organ)
+        .filter_map(|h| {
+            let c = org_chunk(lex, toks, h, &vec![false; toks.len()])?;
+            (c.tok_start == a).then_some(c)
+        })
+        .next()
+}
+
+fn org_prefix(lex: &Lexicon, toks: &[Tok]) -> Option<String> {
+    org_chunk_at_start(lex, toks, 0, toks.len()).map(|c| c.mention.text)
+}
+
+/// Tries every headed chunk kind with its head at token `h`.
+fn headed_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
+    let w = toks[h].word.as_str();
+    // Markets and projects before organisations: 农产品中心 ends in 中心.
+    if let Some(c) = market_or_project(lex, toks, h, covered) {
+        return Some(c);
+    }
+    if toks[h].cat == Cat::Event
+        || (lex.event_head(w).is_some() && toks[h].tag == "vn" && w == "活动")
+    {
+        return event_chunk(lex, toks, h, covered);
+    }
+    if toks[h].cat == Cat::Organ {
+        return org_chunk(lex, toks, h, covered);
+    }
+    None
+}
+
+/// Walks left from `h` over tokens allowed inside a name; returns the first token index.
+fn extend_left(toks: &[Tok], h: usize, covered: &[bool], allow_quotes: bool) -> usize {
+    extend_left_until(toks, h, covered, allow_quotes, false)
+}
+
+/// As [`extend_left`]; with `stop_at_place`, a place ends the name (an event is named
+/// after one jurisdiction at most: 郑州市…活动, not 惠济区积极响应郑州市…活动).
+fn extend_left_until(
+    toks: &[Tok],
+    h: usize,
+    covered: &[bool],
+    allow_quotes: bool,
+    stop_at_place: bool,
+) -> usize {
+    let mut a = h;
+    while a > 0 {
+        if stop_at_place && a < h && matches!(toks[a].cat, Cat::Place | Cat::Juris) {
+            break;
+        }
+        let p = a - 1;
+        if covered[p] {
+            break;
+        }
+        let t = &toks[p];
+        let ok = match t.cat {
+            Cat::Nominal | Cat::Place | Cat::Organ | Cat::Juris => true,
+            // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
+            Cat::Other if matches!(t.word.as_str(), "和" | "与") => {
+                p > 0
+                    && matches!(toks[p - 1].cat, Cat::Nominal)
+                    && matches!(toks[a].cat, Cat::Nominal | Cat::Organ)
+            }
+            // 复工复产保障工作专班: two-character verbs inside an organ's name.
+            Cat::Other => {
+                t.tag == "v"
+                    && t.word.chars().count() == 2
+                    && p > 0
+                    && matches!(toks[p - 1].cat, Cat::Nominal | Cat::Organ)
+                    && !matches!(
+                        t.word.as_str(),
+                        "召开"
+                            | "举行"
+                            | "出席"
+                            | "参加"
+                            | "主持"
+                            | "成立"
+                            | "开展"
+                            | "推进"
+                            | "落实"
+                            | "组织"
+                            | "帮助"
+                            | "联系"
+                            | "建立"
+                            | "解决"
+                            | "办理"
+                            | "对接"
+                    )
+            }
+            Cat::Punct if allow_quotes && t.word == "”" => {
+                // Take the whole quoted stretch (“三送一强”工作部署会).
+                match (0..p).rev().find(|&q| toks[q].word == "“") {
+                    Some(q) if p - q <= 20 => {
+                        a = q;
+                        continue;
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        a = p;
+    }
+    // Never start on a conjunction or a verb.
+    while a < h && (toks[a].cat == Cat::Other || toks[a].word == "和") {
+        a += 1;
+    }
+    a
+}
+
+/// Nouns that, right after an organ word, show it was a modifier (国家中心城市).
+const COMPOUND_TAILS: &[&str] = &[
+    "城市", "地区", "区域", "地位", "作用", "位置", "功能", "职能", "领域", "环节", "地带",
+];
+
+/// Whether the token after an organ word continues a compound noun (so it is no name).
+fn continues_compound(toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
+}
+
+fn org_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
+    if continues_compound(toks, h + 1) {
+        return None;
+    }
+    let a = extend_left(toks, h, covered, true);
+    // Start at the jurisdiction when there is one: "推进辖区郑州市…" keeps only 郑州市….
+    let a = (a..=h)
+        .find(|&i| matches!(toks[i].cat, Cat::Place | Cat::Juris))
+        .filter(|&i| i < h)
+        .unwrap_or(a);
+    // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
+    if a > 0 && matches!(toks[a - 1].tag.as_str(), "m" | "q" | "r") {
+        return None;
+    }
+    let text = text_of(toks, a, h + 1);
+    let lone = a == h;
+    let fused_juris = fused_jurisdiction(lex, &text);
+    if lone
+        && fused_juris.is_none()
+        && !(lex.org_abbrev.contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
+    {
+        return None;
+    }
+    // A bare suffix after a place is still an organ (惠济 + 区委).
+    let juris = match toks[a].cat {
+        Cat::Place | Cat::Juris if a < h => Some(toks[a].word.clone()),
+        _ => fused_juris,
+    };
+    // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
+    let parent = (a..h)
+        .rev()
+        .find(|&i| toks[i].cat == Cat::Organ && i > a)
+        .map(|i| text_of(toks, a, i + 1));
+    let class = lex.org_suffix(&text).and_then(|(_, c)| c.clone());
+    let mut m = Mention {
+        start: toks[a].start,
+        end: toks[h].end,
+        kind: MentionKind::Organization,
+        text,
+    };
+    if m.text.chars().count() < 2 {
+        return None;
+    }
+    m.kind = MentionKind::Organization;
+    Some(Chunk {
+        mention: m,
+        info: Info {
+            juris,
+            organ_class: class,
+            parent,
+            ..Info::default()
+        },
+        tok_start: a,
+        tok_end: h + 1,
+    })
+}
+
+/// A word that starts with its jurisdiction: 市政府 (市 + 政府), 区委, 省委.
+fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    let n = text.chars().count();
+    if !matches!(first, '省' | '市' | '区' | '县') {
+        return None;
+    }
+    let (suf, class) = lex.org_suffix(text)?;
+    let s = suf.chars().count();
+    (n == s + 1 || (n == s && class.as_deref() == Some("party"))).then(|| first.to_string())
+}
+
+fn event_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
+    let a = extend_left_until(toks, h, covered, true, true);
+    let text = text_of(toks, a, h + 1);
+    let (_, ty) = lex.event_head(&text)?;
+    Some(Chunk {
+        mention: Mention {
+            start: toks[a].start,
+            end: toks[h].end,
+            kind: MentionKind::Event,
+            text,
+        },
+        info: Info {
+            event_type: Some(ty.clone()),
+            ..Info::default()
+        },
+        tok_start: a,
+        tok_end: h + 1,
+    })
+}
+
+fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
+    let w = toks[h].word.as_str();
+    // The head may span two tokens (农产品 + 中心).
+    let (kind, head_start) = if w.ends_with("项目") {
+        (MentionKind::Project, h)
+    } else if lex.market_head(w).is_some() {
+        (MentionKind::Market, h)
+    } else if h > 0
+        && lex
+            .market_head(&format!("{}{}", toks[h - 1].word, w))
+            .is_some_and(|m| m.chars().count() > w.chars().count())
+    {
+        (MentionKind::Market, h - 1)
+    } else {
+        return None;
+    };
+    // Names of markets and projects carry numbers (毛庄四号院项目) and odd tags (春熙路).
+    let mut a = head_start;
+    while a > 0 && !covered[a - 1] {
+        let t = &toks[a - 1];
+        let ok = matches!(t.cat, Cat::Nominal | Cat::Place | Cat::Juris)
+            || (matches!(t.tag.as_str(), "m" | "i")
+                && t.word.chars().count() >= 2
+                && !t.word.chars().all(|c| c.is_ascii_digit()))
+            || (t.tag == "nr" && t.word.chars().count() >= 2);
+        if !ok {
+            break;
+        }
+        a -= 1;
+    }
+    // A name starts with a proper word: drop leading common words (办理, 辖区, 服务).
+    while a < head_start
+        && toks[a].cat != Cat::Place
+        && (matches!(
+            toks[a].tag.as_str(),
+            "n" | "vn" | "v" | "l" | "a" | "d" | "b"
+        ) || (toks[a].tag == "m" && !toks[a].word.contains(['号', '期', '区'])))
+    {
+        a += 1;
+    }
+    // A name needs a modifier that is not generic.
+    let specific = (a..head_start).any(|i| {
+        let t = &toks[i];
+        !GENERIC_MODIFIERS.contains(&t.word.as_str()) && t.cat != Cat::Juris
+    });
+    let head_word: String = text_of(toks, head_start, h + 1);
+    let head_ok = match kind {
+        MentionKind::Project => head_word.chars().count() <= 4,
+        _ => true,
+    };
+    if !specific || !head_ok {
+        return None;
+    }
+    let text = text_of(toks, a, h + 1);
+    Some(Chunk {
+        mention: Mention {
+            start: toks[a].start,
+            end: toks[h].end,
+            kind,
+            text,
+        },
+        info: Info::default(),
+        tok_start: a,
+        tok_end: h + 1,
+    })
+}
+
+/// Date and time expressions: (token start, token end, text).
+pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_num = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(c))
+            && !w.is_empty()
+    };
+    while i < toks.len() {
+        let w = toks[i].word.as_str();
+        let mut j = i;
+        // 2020 年 3 月 19 日 (jieba splits numbers and units; some forms come fused).
+        let mut saw_month = false;
+        if j + 1 < toks.len() && is_num(&toks[j].word) && toks[j + 1].word == "年" {
+            j += 2;
+        }
+        if j + 1 < toks.len() && is_num(&toks[j].word) && toks[j + 1].word == "月" {
+            j += 2;
+            saw_month = true;
+            if j + 1 < toks.len()
+                && is_num(&toks[j].word)
+                && matches!(toks[j + 1].word.as_str(), "日" | "号")
+            {
+                j += 2;
+            }
+        } else if j + 1 < toks.len() && fused_month_day(&toks[j].word) {
+            j += 1;
+            saw_month = true;
+        }
+        if saw_month {
+            if j < toks.len()
+                && matches!(
+                    toks[j].word.as_str(),
+                    "上午" | "下午" | "晚上" | "晚" | "早上" | "中午" | "凌晨" | "傍晚"
+                )
+            {
+                j += 1;
+            }
+            out.push((i, j, text_of(toks, i, j)));
+            i = j;
+            continue;
+        }
+        if matches!(
+            w,
+            "今天"
+                | "昨天"
+                | "前天"
+                | "今日"
+                | "昨日"
+                | "明天"
+                | "当天"
+                | "上午"
+                | "下午"
+                | "今晨"
+                | "昨晚"
+        ) {
+            let mut j = i + 1;
+            if j < toks.len()
+                && matches!(
+                    toks[j].word.as_str(),
+                    "上午" | "下午" | "晚上" | "早上" | "中午"
+                )
+            {
+                j += 1;
+            }
+            out.push((i, j, text_of(toks, i, j)));
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn fused_month_day(w: &str) -> bool {
+    // 二月十二日 or 3月19日 as one token.
+    w.contains('月') && (w.ends_with('日') || w.ends_with('号')) && w.chars().count() <= 7
+}
+
+/// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
+pub fn parse_date(text: &str, year: Option<i32>) -> Option<(String, Option<String>)> {
+    let time = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚"]
+        .iter()
+        .find(|t| text.ends_with(*t))
+        .map(|t| t.to_string());
+    let y = text
+        .split_once('年')
+        .and_then(|(y, _)| cn_number(y))
+        .map(|v| v as i32)
+        .or(year);
+    let rest = text.split_once('年').map(|(_, r)| r).unwrap_or(text);
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest.split(['日', '号']).next()?;
+    let m = cn_number(m)?;
+    let d = cn_number(d)?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let date = match y {
+        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
+        None => format!("{m:02}-{d:02}"),
+    };
+    Some((date, time))
+}
+
+/// Arabic or Chinese numerals up to 9999 (十二, 二〇二〇, 19).
+pub fn cn_number(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(v) = s.parse() {
+        return Some(v);
+    }
+    let digit = |c: char| {
+        "〇零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as u32)
+            .map(|i| if i == 0 { 0 } else { i - 1 })
+    };
+    // Digit-by-digit years (二〇二〇).
+    if s.chars().count() == 4 && s.chars().all(|c| digit(c).is_some()) {
+        return s.chars().try_fold(0, |acc, c| Some(acc * 10 + digit(c)?));
+    }
+    let mut total = 0;
+    let mut cur = 0;
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += if cur == 0 { 10 } else { cur * 10 };
+                cur = 0;
+            }
+            '两' => cur = 2,
+            _ => cur = digit(c)?,
+        }
+    }
+    Some(total + cur)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunks(text: &str) -> Vec<(MentionKind, String)> {
+        let lex = Lexicon::embedded();
+        let seg = Segmenter::new(&lex);
+        let toks = tokenize(&seg, &lex, text);
+        chunk_sentence(&lex, &toks)
+            .into_iter()
+            .map(|c| (c.mention.kind, c.mention.text))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(cn_number("十二"), Some(12));
+        assert_eq!(cn_number("二十一"), Some(21));
+        assert_eq!(cn_number("二〇二〇"), Some(2020));
+        assert_eq!(
+            parse_date("3月19日下午", None),
+            Some(("03-19".into(), Some("下午".into())))
+        );
+        assert_eq!(
+            parse_date("二月十二日", Some(2021)),
+            Some(("2021-02-12".into(), None))
+        );
+    }
+
+    #[test]
+    fn organ_names_by_grammar() {
+        let c = chunks("郑州市自然资源和规划局惠济分局、惠济区规划服务中心举行挂牌仪式");
+        assert!(
+            c.contains(&(
+                MentionKind::Organization,
+                "郑州市自然资源和规划局惠济分局".into()
+            )),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(MentionKind::Organization, "惠济区规划服务中心".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(MentionKind::Event, "挂牌仪式".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn generic_words_are_not_organs() {
+        let c = chunks("全力在惠济发展大局中实现更多建树");
+        assert!(
+            !c.iter().any(|(k, _)| *k == MentionKind::Organization),
+            "{c:?}"
+        );
+    }
+}

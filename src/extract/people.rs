@@ -1,0 +1,153 @@
+//! Person names: a sentence's categorised tokens and chunks come in; the token indices
+//! that are person names go out. A candidate is a surname followed by a one- or
+//! two-character given name that no other chunk claims; it is accepted only on
+//! evidence from its context (a post before it, a cue word such as 同志, 说, 出席 or
+//! 等 after it, an enumeration with an accepted name, or the same name accepted
+//! elsewhere in the article), so that words like 惠济 or 苗木 never become people.
+
+use super::chunk::{Cat, Tok};
+use crate::lexicon::Lexicon;
+use crate::normalize::is_cjk;
+use std::collections::HashSet;
+
+/// Whether a token could be a person's name on its own form.
+pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
+    let n = t.word.chars().count();
+    if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
+        return false;
+    }
+    if lex.not_names.contains(&t.word)
+        || matches!(
+            t.cat,
+            Cat::Place | Cat::Title | Cat::Organ | Cat::Event | Cat::Juris
+        )
+    {
+        return false;
+    }
+    let Some(s) = lex.surname_len(&t.word) else {
+        return false;
+    };
+    let given = n - s;
+    if !(1..=2).contains(&given) {
+        return false;
+    }
+    // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
+    // a dictionary verb, adverb or numeral is not a name.
+    t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")
+}
+
+/// Words after a name that are part of the clause but not of the name (在会上讲话).
+const FILLERS: &[&str] = &[
+    "在",
+    "会上",
+    "在会上",
+    "也",
+    "还",
+    "一同",
+    "共同",
+    "分别",
+    "亲自",
+    "随后",
+    "并",
+];
+
+/// The token indices of accepted names in one sentence. `known` holds names already
+/// accepted elsewhere in the article.
+pub fn find_people(
+    lex: &Lexicon,
+    toks: &[Tok],
+    covered: &[bool],
+    known: &HashSet<String>,
+) -> Vec<usize> {
+    let cand: Vec<bool> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| !covered[i] && is_candidate(lex, t))
+        .collect();
+    let mut accepted = vec![false; toks.len()];
+    for i in 0..toks.len() {
+        if !cand[i] {
+            continue;
+        }
+        let t = &toks[i];
+        let after_title = i > 0 && toks[i - 1].cat == Cat::Title;
+        let mut k = i + 1;
+        while k < toks.len() && FILLERS.contains(&toks[k].word.as_str()) && k < i + 3 {
+            k += 1;
+        }
+        let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
+        let cue_after = lex.person_cues.contains(next)
+            || toks.get(k).is_some_and(|n| {
+                lex.role_verbs.contains_key(&n.word) && n.word != "召开" && n.word != "举行"
+            });
+        // A cue after a word jieba does not think is a name is weaker: demand a 2–3
+        // character name then.
+        let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
+        if after_title || (cue_after && nameish) || known.contains(&t.word) {
+            accepted[i] = true;
+        }
+    }
+    // Enumerations: 陈立、周红、孙悦 — spread acceptance along 、 both ways.
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 0..toks.len() {
+            if !cand[i] || accepted[i] {
+                continue;
+            }
+            let left = i >= 2 && toks[i - 1].word == "、" && accepted[i - 2];
+            let right = i + 2 < toks.len() && toks[i + 1].word == "、" && accepted[i + 2];
+            if left || right {
+                accepted[i] = true;
+                changed = true;
+            }
+        }
+    }
+    (0..toks.len()).filter(|&i| accepted[i]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chunk::{chunk_sentence, tokenize};
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn people(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded();
+        let seg = Segmenter::new(&lex);
+        let toks = tokenize(&seg, &lex, text);
+        let chunks = chunk_sentence(&lex, &toks);
+        let mut covered = vec![false; toks.len()];
+        for c in chunks
+            .iter()
+            .filter(|c| c.mention.kind != super::super::MentionKind::Title)
+        {
+            for x in &mut covered[c.tok_start..c.tok_end] {
+                *x = true;
+            }
+        }
+        find_people(&lex, &toks, &covered, &HashSet::new())
+            .into_iter()
+            .map(|i| toks[i].word.clone())
+            .collect()
+    }
+
+    #[test]
+    fn names_after_posts_and_in_lists() {
+        assert_eq!(people("惠济区委书记马军主持召开党政联席会议"), ["马军"]);
+        assert_eq!(
+            people("副市长陈立、周红、孙悦出席会议"),
+            ["陈立", "周红", "孙悦"]
+        );
+        assert_eq!(
+            people("郑州市自然资源和规划局党组成员、副局长许振等出席揭牌仪式"),
+            ["许振"]
+        );
+    }
+
+    #[test]
+    fn common_words_are_not_names() {
+        assert!(people("双桥花卉市场因疫情管控造成季节性苗木无法正常销售").is_empty());
+        assert!(people("全力在惠济发展大局中实现更多建树").is_empty());
+    }
+}

@@ -1,0 +1,578 @@
+//! Ingest: paths on the command line come in (files, folders searched recursively,
+//! or `-` for standard input); articles go out, each with its headline, raw body,
+//! bylines and metadata, plus a list of the inputs that were skipped and why.
+//! Files may be UTF-8 (with or without BOM) or GB18030/GBK; `.txt` and `.md` are
+//! split into articles at `#`/`##` headings, `.jsonl` holds one article a line.
+
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// How a person is credited in a byline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BylineRole {
+    /// 记者.
+    Reporter,
+    /// 通讯员.
+    Correspondent,
+}
+
+impl BylineRole {
+    /// `reporter` or `correspondent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BylineRole::Reporter => "reporter",
+            BylineRole::Correspondent => "correspondent",
+        }
+    }
+}
+
+/// One credited name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Byline {
+    /// The person's name.
+    pub name: String,
+    /// Reporter or correspondent.
+    pub role: BylineRole,
+}
+
+/// One article as read from its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Stable ASCII id derived from the article's text (`a` + 12 hex digits).
+    pub id: String,
+    /// Where it was read from (`path` or `path#n` for the n-th article of a file).
+    pub source: String,
+    /// The headline, when the source gives one.
+    pub headline: Option<String>,
+    /// The body with bylines removed, as written (not normalised).
+    pub body: String,
+    /// Reporters and correspondents.
+    pub bylines: Vec<Byline>,
+    /// Date from metadata (`YYYY-MM-DD` or `MM-DD`), when given.
+    pub date: Option<String>,
+    /// Other metadata fields (JSONL extra fields, front matter).
+    pub attrs: BTreeMap<String, String>,
+}
+
+/// An input that was not turned into articles, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as given or found.
+    pub path: String,
+    /// The reason, in words.
+    pub reason: String,
+}
+
+/// Everything read from the inputs.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    /// Articles in input order (files sorted by path within a folder).
+    pub articles: Vec<Article>,
+    /// Inputs that were skipped.
+    pub skipped: Vec<Skipped>,
+}
+
+/// File extensions read when a folder is given.
+const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+/// Reads every input; never fails as a whole: what cannot be read is listed in `skipped`.
+pub fn read_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Ingested {
+    let mut out = Ingested::default();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin().read_to_end(&mut bytes) {
+                Ok(_) => match decode(&bytes, Path::new("<stdin>")) {
+                    Ok(text) => out.articles.extend(split_text(&text, "<stdin>", lex)),
+                    Err(e) => out.skipped.push(skip("<stdin>", &e)),
+                },
+                Err(e) => out.skipped.push(Skipped {
+                    path: "<stdin>".into(),
+                    reason: e.to_string(),
+                }),
+            }
+            continue;
+        }
+        let files = match list_files(input) {
+            Ok(f) => f,
+            Err(e) => {
+                out.skipped.push(skip(&input.display().to_string(), &e));
+                continue;
+            }
+        };
+        for file in files {
+            match read_file(&file, lex) {
+                Ok(arts) => out.articles.extend(arts),
+                Err(e) => out.skipped.push(skip(&file.display().to_string(), &e)),
+            }
+        }
+    }
+    out
+}
+
+fn skip(path: &str, e: &Error) -> Skipped {
+    let reason = e.to_string();
+    // The error already names the path; keep only the reason.
+    let reason = reason
+        .strip_prefix(&format!("{path}: "))
+        .unwrap_or(&reason)
+        .to_string();
+    Skipped {
+        path: path.to_string(),
+        reason,
+    }
+}
+
+/// The files an input names: itself, or every readable file below a folder, sorted.
+pub fn list_files(input: &Path) -> Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(input).map_err(|e| Error::io(input, e))?;
+    if meta.is_file() {
+        return Ok(vec![input.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![input.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(&dir, e))?;
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if ft.is_dir() {
+                stack.push(path);
+            } else if EXTENSIONS.contains(&extension(&path)) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn extension(path: &Path) -> &str {
+    path.extension().and_then(|e| e.to_str()).unwrap_or("")
+}
+
+/// Reads and splits one file.
+pub fn read_file(path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = decode(&bytes, path)?;
+    let source = path.display().to_string();
+    if extension(path) == "jsonl" {
+        split_jsonl(&text, path, lex)
+    } else {
+        Ok(split_text(&text, &source, lex))
+    }
+}
+
+/// Decodes UTF-8 (BOM optional) or GB18030; anything else is not text.
+pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
+    let not_text = |reason: &str| Error::NotText {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(not_text("binary data (NUL bytes)"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|c| c.into_owned())
+            .ok_or_else(|| not_text("neither UTF-8 nor GB18030"))?,
+    };
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 100 > text.chars().count().max(1) {
+        return Err(not_text("binary data (control characters)"));
+    }
+    Ok(text)
+}
+
+/// A stable ASCII id for an article from its text.
+pub fn article_id(headline: Option<&str>, body: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(headline.unwrap_or("").as_bytes());
+    h.update([0u8]);
+    // Ids depend on content only, so white-space layout differences do not matter.
+    let squeezed: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    h.update(squeezed.as_bytes());
+    let d = h.finalize();
+    let hex: String = d.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("a{hex}")
+}
+
+/// Splits markdown or plain text into articles at `#` and `##` headings.
+pub fn split_text(text: &str, source: &str, lex: &Lexicon) -> Vec<Article> {
+    let mut parts: Vec<(Option<String>, Vec<&str>)> = Vec::new();
+    let mut front: BTreeMap<String, String> = BTreeMap::new();
+    let mut lines = text.lines().peekable();
+    // YAML-style front matter at the top of the file applies to every article in it.
+    if lines.peek().map(|l| l.trim()) == Some("---") {
+        let mut fm = Vec::new();
+        lines.next();
+        for l in lines.by_ref() {
+            if l.trim() == "---" {
+                break;
+            }
+            fm.push(l);
+        }
+        for l in fm {
+            if let Some((k, v)) = l.split_once(':') {
+                front.insert(k.trim().to_string(), v.trim().trim_matches('"').to_string());
+            }
+        }
+    }
+    for line in lines {
+        let t = line.trim_start();
+        let level = t.chars().take_while(|&c| c == '#').count();
+        if (level == 1 || level == 2) && t[level..].starts_with([' ', '\t']) {
+            parts.push((Some(t[level..].trim().to_string()), Vec::new()));
+        } else {
+            if parts.is_empty() {
+                parts.push((None, Vec::new()));
+            }
+            parts.last_mut().expect("pushed").1.push(line);
+        }
+    }
+    let many = parts.iter().filter(|p| has_text(&p.1)).count() > 1;
+    let mut out = Vec::new();
+    for (headline, body_lines) in parts {
+        if headline.is_none() && !has_text(&body_lines) {
+            continue;
+        }
+        let (body, bylines) = strip_bylines(&body_lines, lex);
+        let n = out.len() + 1;
+        let mut art = make_article(
+            headline,
+            body,
+            bylines,
+            if many {
+                format!("{source}#{n}")
+            } else {
+                source.to_string()
+            },
+        );
+        apply_metadata(&mut art, &front);
+        out.push(art);
+    }
+    out
+}
+
+fn has_text(lines: &[&str]) -> bool {
+    lines.iter().any(|l| !l.trim().is_empty())
+}
+
+fn make_article(
+    headline: Option<String>,
+    body: String,
+    bylines: Vec<Byline>,
+    source: String,
+) -> Article {
+    Article {
+        id: article_id(headline.as_deref(), &body),
+        source,
+        headline,
+        body,
+        bylines,
+        date: None,
+        attrs: BTreeMap::new(),
+    }
+}
+
+fn apply_metadata(art: &mut Article, fields: &BTreeMap<String, String>) {
+    for (k, v) in fields {
+        match k.as_str() {
+            "date" => art.date = normalize_date(v),
+            "title" if art.headline.is_none() => art.headline = Some(v.clone()),
+            _ => {
+                art.attrs.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+/// `2020-03-19`, `2020/3/19`, `2020年3月19日` → `2020-03-19`.
+pub fn normalize_date(s: &str) -> Option<String> {
+    let nums: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match nums.as_slice() {
+        [y, m, d, ..] if *y > 1900 && (1..=12).contains(m) && (1..=31).contains(d) => {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+/// Reads JSONL articles: `{"id", "title", "date", "text"}`, other fields kept as attributes.
+fn split_jsonl(text: &str, path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let obj = v.as_object().ok_or_else(|| Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: "not a JSON object".into(),
+        })?;
+        let body_text = obj
+            .get("text")
+            .and_then(|t| t.as_str())
+            .ok_or_else(|| Error::Parse {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: "missing string field `text`".into(),
+            })?;
+        let lines: Vec<&str> = body_text.lines().collect();
+        let (body, bylines) = strip_bylines(&lines, lex);
+        let headline = obj
+            .get("title")
+            .and_then(|t| t.as_str())
+            .map(str::to_string);
+        let mut art = make_article(
+            headline,
+            body,
+            bylines,
+            format!("{}#{}", path.display(), i + 1),
+        );
+        let mut fields = BTreeMap::new();
+        for (k, v) in obj {
+            if k == "text" || k == "title" {
+                continue;
+            }
+            let s = match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            fields.insert(k.clone(), s);
+        }
+        apply_metadata(&mut art, &fields);
+        out.push(art);
+    }
+    Ok(out)
+}
+
+const BYLINE_ROLES: &[(&str, BylineRole)] = &[
+    ("特约记者", BylineRole::Reporter),
+    ("实习记者", BylineRole::Reporter),
+    ("首席记者", BylineRole::Reporter),
+    ("记者", BylineRole::Reporter),
+    ("通讯员", BylineRole::Correspondent),
+    ("实习生", BylineRole::Correspondent),
+];
+
+/// Removes bylines from body lines; returns the body and the credited names in order.
+fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Byline>) {
+    let mut body = String::new();
+    let mut bylines = Vec::new();
+    for line in lines {
+        let mut line = line.to_string();
+        // A parenthesised byline anywhere on the line: （记者 张三 通讯员 李四）.
+        loop {
+            let Some((open, close, found)) = find_paren_byline(&line, lex) else {
+                break;
+            };
+            bylines.extend(found);
+            line.replace_range(open..close, "");
+        }
+        // A whole line, or the tail after the last sentence end.
+        let cut = line
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '”'))
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0);
+        if let Some(found) = parse_byline(&line[cut..], lex) {
+            bylines.extend(found);
+            line.truncate(cut);
+        }
+        body.push_str(&line);
+        body.push('\n');
+    }
+    bylines.dedup();
+    (body, bylines)
+}
+
+fn find_paren_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline>)> {
+    for (open, c) in line.char_indices() {
+        if c != '（' && c != '(' {
+            continue;
+        }
+        let inner_start = open + c.len_utf8();
+        let close_rel = line[inner_start..].find(['）', ')'])?;
+        let inner = &line[inner_start..inner_start + close_rel];
+        if let Some(found) = parse_byline(inner, lex) {
+            let close_char_len = line[inner_start + close_rel..].chars().next()?.len_utf8();
+            return Some((open, inner_start + close_rel + close_char_len, found));
+        }
+    }
+    None
+}
+
+/// Parses text made only of byline groups: `记者 蔺洋 通讯员 张超`, `记者张三、李四`.
+pub fn parse_byline(s: &str, lex: &Lexicon) -> Option<Vec<Byline>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = s
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let mut role: Option<BylineRole> = None;
+    loop {
+        rest = rest.trim_start_matches([' ', '\u{3000}', '\t', ':', '：', '、', ',', '，', '/']);
+        if rest.is_empty() {
+            break;
+        }
+        if let Some((kw, r)) = BYLINE_ROLES.iter().find(|(kw, _)| rest.starts_with(kw)) {
+            role = Some(*r);
+            rest = &rest[kw.len()..];
+            continue;
+        }
+        let role = role?;
+        // A run of CJK characters up to the next separator or role word.
+        let mut end = rest.len();
+        for (i, c) in rest.char_indices() {
+            if !crate::normalize::is_cjk(c) && c != '·' {
+                end = i;
+                break;
+            }
+            if i > 0 && BYLINE_ROLES.iter().any(|(kw, _)| rest[i..].starts_with(kw)) {
+                end = i;
+                break;
+            }
+        }
+        if end == 0 {
+            return None;
+        }
+        let run = &rest[..end];
+        for name in split_name_run(run)? {
+            // A byline credits people: every name starts with a surname.
+            lex.surname_len(&name)?;
+            out.push(Byline { name, role });
+        }
+        rest = &rest[end..];
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Splits a run of names written without separators (张三李四) into names of 2–3 characters.
+fn split_name_run(run: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = run.chars().collect();
+    match chars.len() {
+        2..=4 => Some(vec![run.to_string()]),
+        5 | 6 => {
+            let cut = if chars.len() == 5 { 2 } else { 3 };
+            Some(vec![
+                chars[..cut].iter().collect(),
+                chars[cut..].iter().collect(),
+            ])
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::embedded()
+    }
+
+    #[test]
+    fn bylines_in_every_shape() {
+        let b = parse_byline("记者 蔺洋 通讯员 张超", &lex()).unwrap();
+        assert_eq!(
+            b,
+            vec![
+                Byline {
+                    name: "蔺洋".into(),
+                    role: BylineRole::Reporter
+                },
+                Byline {
+                    name: "张超".into(),
+                    role: BylineRole::Correspondent
+                },
+            ]
+        );
+        let b = parse_byline("（通讯员 王五 记者张三、李四）", &lex()).unwrap();
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].role, BylineRole::Correspondent);
+        assert!(parse_byline("记者节到了,大家好", &lex()).is_none());
+        assert!(parse_byline("通讯员", &lex()).is_none());
+    }
+
+    #[test]
+    fn byline_at_line_end_and_in_parens_is_removed() {
+        let (body, b) = strip_bylines(
+            &[
+                "引导企业振奋信心。记者 蔺洋",
+                "本报讯（记者 张三）今天上午,会议召开。",
+            ],
+            &lex(),
+        );
+        assert_eq!(body, "引导企业振奋信心。\n本报讯今天上午,会议召开。\n");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn headings_split_articles_and_h3_stays_inside() {
+        let arts = split_text(
+            "# 一\n\n正文一。\n\n## 二\n\n正文二。\n\n### 小节\n\n正文三。\n",
+            "f.md",
+            &lex(),
+        );
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].headline.as_deref(), Some("一"));
+        assert!(arts[1].body.contains("### 小节"));
+        assert_eq!(arts[1].source, "f.md#2");
+        assert_ne!(arts[0].id, arts[1].id);
+    }
+
+    #[test]
+    fn decodes_gb18030_and_rejects_binary() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("惠济区召开会议");
+        assert_eq!(decode(&gbk, Path::new("x")).unwrap(), "惠济区召开会议");
+        assert!(decode(b"\x00\x01\x02binary", Path::new("x")).is_err());
+        assert_eq!(
+            decode("\u{feff}文本".as_bytes(), Path::new("x")).unwrap(),
+            "文本"
+        );
+    }
+
+    #[test]
+    fn jsonl_fields_become_metadata() {
+        let arts = split_jsonl(
+            "{\"id\":\"x1\",\"title\":\"标题\",\"date\":\"2020年3月19日\",\"text\":\"正文。\",\"source\":\"报\"}\n",
+            Path::new("a.jsonl"),
+            &lex(),
+        )
+        .unwrap();
+        assert_eq!(arts[0].date.as_deref(), Some("2020-03-19"));
+        assert_eq!(arts[0].attrs["id"], "x1");
+        assert_eq!(arts[0].attrs["source"], "报");
+        let err = split_jsonl("{}\nnot json\n", Path::new("a.jsonl"), &lex()).unwrap_err();
+        assert!(err.to_string().starts_with("a.jsonl:1"), "{err}");
+    }
+}

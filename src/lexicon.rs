@@ -1,0 +1,513 @@
+//! Domain lexicons: plain-text files under `data/lexicon/` come in (embedded in the
+//! binary, or read from a folder given with `--lexicon` that overrides them file by
+//! file), and typed look-up tables for the recognisers go out. Lexicons are data, not
+//! code, so that a user can teach zhkg a new post or organ without a rebuild.
+
+use crate::error::{Error, Result};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The embedded lexicon files, by file name.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("titles.txt", include_str!("../data/lexicon/titles.txt")),
+    (
+        "title_prefixes.txt",
+        include_str!("../data/lexicon/title_prefixes.txt"),
+    ),
+    (
+        "org_suffixes.txt",
+        include_str!("../data/lexicon/org_suffixes.txt"),
+    ),
+    (
+        "org_abbrev.txt",
+        include_str!("../data/lexicon/org_abbrev.txt"),
+    ),
+    ("events.txt", include_str!("../data/lexicon/events.txt")),
+    (
+        "event_synonyms.txt",
+        include_str!("../data/lexicon/event_synonyms.txt"),
+    ),
+    (
+        "role_verbs.txt",
+        include_str!("../data/lexicon/role_verbs.txt"),
+    ),
+    (
+        "person_cues.txt",
+        include_str!("../data/lexicon/person_cues.txt"),
+    ),
+    ("markets.txt", include_str!("../data/lexicon/markets.txt")),
+    (
+        "not_names.txt",
+        include_str!("../data/lexicon/not_names.txt"),
+    ),
+    (
+        "not_organs.txt",
+        include_str!("../data/lexicon/not_organs.txt"),
+    ),
+    (
+        "not_places.txt",
+        include_str!("../data/lexicon/not_places.txt"),
+    ),
+    ("surnames.txt", include_str!("../data/lexicon/surnames.txt")),
+    ("places.txt", include_str!("../data/lexicon/places.txt")),
+    (
+        "places_world.txt",
+        include_str!("../data/lexicon/places_world.txt"),
+    ),
+];
+
+/// The level of an administrative division.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceLevel {
+    /// 省, 自治区, 直辖市.
+    Province,
+    /// 地级市, 州, 盟.
+    Prefecture,
+    /// 区, 县, 县级市, 旗.
+    County,
+    /// 镇, 乡, 街道.
+    Town,
+    /// Countries, rivers, mountains, regions: no place in the hierarchy.
+    Other,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// Full name (惠济区).
+    pub name: String,
+    /// Level.
+    pub level: PlaceLevel,
+    /// Parent's full name, when known.
+    pub parent: Option<String>,
+}
+
+/// What a role verb says about the people before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleVerb {
+    /// 主持.
+    Chaired,
+    /// 出席, 参加.
+    Attended,
+    /// 讲话, 强调.
+    SpokeAt,
+    /// 召开, 举行 (an organisation holds an event).
+    Held,
+}
+
+/// All look-up tables used by the extractor.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Post heads; the value is true for heads of a people's government (区长).
+    pub titles: HashMap<String, bool>,
+    /// Rank prefixes (副, 常务副…), longest first.
+    pub title_prefixes: Vec<String>,
+    /// Organ suffixes with their class, longest first.
+    pub org_suffixes: Vec<(String, Option<String>)>,
+    /// One-word organisations, with the full organ name when the word is an abbreviation.
+    pub org_abbrev: HashMap<String, Option<String>>,
+    /// Event heads and their event type, longest first.
+    pub events: Vec<(String, String)>,
+    /// Groups of interchangeable event modifiers.
+    pub event_synonyms: Vec<Vec<String>>,
+    /// Role verbs.
+    pub role_verbs: HashMap<String, RoleVerb>,
+    /// Words after a name that mark it as a person.
+    pub person_cues: HashSet<String>,
+    /// Market heads, longest first.
+    pub markets: Vec<String>,
+    /// Words that are never names.
+    pub not_names: HashSet<String>,
+    /// Word endings that are never organs (布局, 干部).
+    pub not_organs: Vec<String>,
+    /// Gazetteer names that are common words in running text (城区, 辖区).
+    pub not_places: HashSet<String>,
+    /// Single-character surnames.
+    pub surnames: HashSet<char>,
+    /// Two-character surnames.
+    pub double_surnames: HashSet<String>,
+    /// Gazetteer by full name.
+    pub places: HashMap<String, Place>,
+    /// Short forms (郑州 → 郑州市) that map to exactly one full name.
+    pub place_short: HashMap<String, String>,
+}
+
+/// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
+/// with their 1-based line numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn columns(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn sort_longest_first<T>(v: &mut [(String, T)]) {
+    v.sort_by(|a, b| {
+        b.0.chars()
+            .count()
+            .cmp(&a.0.chars().count())
+            .then(a.0.cmp(&b.0))
+    });
+}
+
+/// Administrative suffixes stripped to make short place names, longest first.
+const PLACE_SUFFIXES: &[&str] = &[
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "区",
+    "县",
+    "镇",
+    "乡",
+    "街道",
+    "地区",
+    "盟",
+    "旗",
+];
+
+impl Lexicon {
+    /// The lexicons built into the binary.
+    pub fn embedded() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (name, text) in EMBEDDED {
+            lex.load_file(name, text, Path::new(&format!("<embedded>/{name}")))
+                .expect("embedded lexicons parse");
+        }
+        lex.finish();
+        lex
+    }
+
+    /// The embedded lexicons, with every file present in `dir` replacing its embedded twin.
+    pub fn with_overrides(dir: &Path) -> Result<Lexicon> {
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: lexicon folder not found",
+                dir.display()
+            )));
+        }
+        let mut lex = Lexicon::default();
+        for (name, text) in EMBEDDED {
+            let path: PathBuf = dir.join(name);
+            if path.is_file() {
+                let own = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                lex.load_file(name, &own, &path)?;
+            } else {
+                lex.load_file(name, text, Path::new(&format!("<embedded>/{name}")))?;
+            }
+        }
+        lex.finish();
+        Ok(lex)
+    }
+
+    fn load_file(&mut self, name: &str, text: &str, path: &Path) -> Result<()> {
+        let bad = |line: usize, message: &str| Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            message: message.to_string(),
+        };
+        for (n, line) in data_lines(text) {
+            let cols = columns(line);
+            let first = cols[0].to_string();
+            let second = cols.get(1).filter(|s| !s.is_empty()).map(|s| s.to_string());
+            match name {
+                "titles.txt" => {
+                    let gov = match second.as_deref() {
+                        None => false,
+                        Some("government") => true,
+                        Some(other) => {
+                            return Err(bad(n, &format!("unknown post class `{other}`")))
+                        }
+                    };
+                    self.titles.insert(first, gov);
+                }
+                "title_prefixes.txt" => self.title_prefixes.push(first),
+                "org_suffixes.txt" => self.org_suffixes.push((first, second)),
+                "org_abbrev.txt" => {
+                    self.org_abbrev.insert(first, second);
+                }
+                "events.txt" => {
+                    let ty = second.ok_or_else(|| bad(n, "missing event type column"))?;
+                    self.events.push((first, ty));
+                }
+                "event_synonyms.txt" => self
+                    .event_synonyms
+                    .push(cols.iter().map(|s| s.to_string()).collect()),
+                "role_verbs.txt" => {
+                    let role = match second.as_deref() {
+                        Some("chaired") => RoleVerb::Chaired,
+                        Some("attended") => RoleVerb::Attended,
+                        Some("spoke_at") => RoleVerb::SpokeAt,
+                        Some("held") => RoleVerb::Held,
+                        _ => {
+                            return Err(bad(
+                                n,
+                                "second column must be chaired, attended, spoke_at or held",
+                            ))
+                        }
+                    };
+                    self.role_verbs.insert(first, role);
+                }
+                "person_cues.txt" => {
+                    self.person_cues.insert(first);
+                }
+                "markets.txt" => self.markets.push(first),
+                "not_names.txt" => {
+                    self.not_names.insert(first);
+                }
+                "not_organs.txt" => self.not_organs.push(first),
+                "not_places.txt" => {
+                    self.not_places.insert(first);
+                }
+                "surnames.txt" => {
+                    for s in line.split_whitespace() {
+                        match s.chars().count() {
+                            1 => {
+                                self.surnames.insert(s.chars().next().unwrap_or_default());
+                            }
+                            2 => {
+                                self.double_surnames.insert(s.to_string());
+                            }
+                            _ => return Err(bad(n, &format!("`{s}` is not a surname"))),
+                        }
+                    }
+                }
+                "places.txt" => {
+                    let level = match cols.get(1).copied().unwrap_or("") {
+                        "province" => PlaceLevel::Province,
+                        "prefecture" => PlaceLevel::Prefecture,
+                        "county" => PlaceLevel::County,
+                        "town" => PlaceLevel::Town,
+                        "" | "other" => PlaceLevel::Other,
+                        other => return Err(bad(n, &format!("unknown place level `{other}`"))),
+                    };
+                    let parent = cols.get(2).filter(|s| !s.is_empty()).map(|s| s.to_string());
+                    self.add_place(first, level, parent);
+                }
+                "places_world.txt" => self.add_place(first, PlaceLevel::Other, None),
+                _ => unreachable!("every embedded file has a loader"),
+            }
+        }
+        Ok(())
+    }
+
+    fn add_place(&mut self, name: String, level: PlaceLevel, parent: Option<String>) {
+        // The first entry wins: a town that shares a county's name must not demote it.
+        if let Some(old) = self.places.get(&name) {
+            if old.level <= level {
+                return;
+            }
+        }
+        self.places.insert(
+            name.clone(),
+            Place {
+                name,
+                level,
+                parent,
+            },
+        );
+    }
+
+    fn finish(&mut self) {
+        let not_places = std::mem::take(&mut self.not_places);
+        self.places.retain(|name, _| !not_places.contains(name));
+        self.not_places = not_places;
+        self.title_prefixes
+            .sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        sort_longest_first(&mut self.org_suffixes);
+        sort_longest_first(&mut self.events);
+        self.markets
+            .sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        // Short forms: only unambiguous ones, and only for divisions above towns, since
+        // two-character town stems (长垣, 双桥) are too often ordinary words.
+        let mut short: HashMap<String, Vec<String>> = HashMap::new();
+        for p in self.places.values() {
+            if p.level > PlaceLevel::County {
+                continue;
+            }
+            if let Some(stem) = place_stem(&p.name) {
+                short.entry(stem).or_default().push(p.name.clone());
+            }
+        }
+        for (stem, mut fulls) in short {
+            if self.places.contains_key(&stem) {
+                continue;
+            }
+            fulls.sort_by_key(|f| (self.places[f].level, f.clone()));
+            // Prefer the higher level when a city and its namesake district share a stem.
+            let best = &fulls[0];
+            let unique = fulls.len() == 1 || self.places[&fulls[1]].level > self.places[best].level;
+            if unique {
+                self.place_short.insert(stem, best.clone());
+            }
+        }
+    }
+
+    /// The full gazetteer name for a full or short place name.
+    pub fn place(&self, name: &str) -> Option<&Place> {
+        self.places
+            .get(name)
+            .or_else(|| self.place_short.get(name).and_then(|f| self.places.get(f)))
+    }
+
+    /// The chain of places from `name` up to its province (惠济区, 郑州市, 河南省).
+    pub fn place_chain(&self, name: &str) -> Vec<&Place> {
+        let mut out = Vec::new();
+        let mut cur = self.place(name);
+        while let Some(p) = cur {
+            if out.iter().any(|q: &&Place| q.name == p.name) || out.len() > 6 {
+                break;
+            }
+            out.push(p);
+            cur = p.parent.as_deref().and_then(|n| self.places.get(n));
+        }
+        out
+    }
+
+    /// Whether `s` starts with a surname; returns the surname's length in characters.
+    pub fn surname_len(&self, s: &str) -> Option<usize> {
+        let mut it = s.chars();
+        let a = it.next()?;
+        if let Some(b) = it.next() {
+            let two: String = [a, b].iter().collect();
+            if self.double_surnames.contains(&two) {
+                return Some(2);
+            }
+        }
+        self.surnames.contains(&a).then_some(1)
+    }
+
+    /// Splits a post such as 常务副市长 into (prefix, head) when it is one.
+    pub fn parse_title<'a>(&self, s: &'a str) -> Option<(&'a str, &'a str)> {
+        if self.titles.contains_key(s) {
+            return Some(("", s));
+        }
+        for p in &self.title_prefixes {
+            if let Some(rest) = s.strip_prefix(p.as_str()) {
+                if self.titles.contains_key(rest) {
+                    return Some((&s[..p.len()], rest));
+                }
+            }
+        }
+        None
+    }
+
+    /// The longest organ suffix that `s` ends with.
+    pub fn org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
+        if self.not_organs.iter().any(|w| s.ends_with(w.as_str())) {
+            return None;
+        }
+        self.org_suffixes
+            .iter()
+            .find(|(suf, _)| s.ends_with(suf.as_str()))
+    }
+
+    /// The longest event head that `s` ends with, with its type.
+    pub fn event_head(&self, s: &str) -> Option<&(String, String)> {
+        self.events.iter().find(|(h, _)| s.ends_with(h.as_str()))
+    }
+
+    /// The longest market head that `s` ends with.
+    pub fn market_head(&self, s: &str) -> Option<&str> {
+        self.markets
+            .iter()
+            .find(|h| s.ends_with(h.as_str()))
+            .map(String::as_str)
+    }
+
+    /// Words that jieba should keep whole: posts with their prefixes, organ and event
+    /// heads, abbreviations, place names and role verbs.
+    pub fn user_words(&self) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for head in self.titles.keys() {
+            out.push((head.clone(), "nnt"));
+            for p in &self.title_prefixes {
+                if p.chars().count() <= 2 && !matches!(p.as_str(), "前" | "原" | "党组") {
+                    out.push((format!("{p}{head}"), "nnt"));
+                }
+            }
+        }
+        for (h, _) in &self.events {
+            if h.chars().count() >= 2 {
+                out.push((h.clone(), "nev"));
+            }
+        }
+        for w in self.org_abbrev.keys() {
+            out.push((w.clone(), "nt"));
+        }
+        for p in self.places.values() {
+            if p.name.chars().count() >= 2 {
+                out.push((p.name.clone(), "ns"));
+            }
+        }
+        for w in self.role_verbs.keys() {
+            out.push((w.clone(), "v"));
+        }
+        out.sort();
+        out.dedup_by(|a, b| a.0 == b.0);
+        out
+    }
+}
+
+/// The name without its administrative suffix (郑州市 → 郑州), if at least two
+/// characters remain.
+pub fn place_stem(name: &str) -> Option<String> {
+    for suf in PLACE_SUFFIXES {
+        if let Some(stem) = name.strip_suffix(suf) {
+            if stem.chars().count() >= 2 {
+                return Some(stem.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicons_load() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.parse_title("副书记"), Some(("副", "书记")));
+        assert_eq!(lex.parse_title("常务副市长"), Some(("常务副", "市长")));
+        assert_eq!(lex.parse_title("书记"), Some(("", "书记")));
+        assert_eq!(lex.parse_title("书法"), None);
+        assert_eq!(lex.surname_len("欧阳修"), Some(2));
+        assert_eq!(lex.surname_len("马军"), Some(1));
+        assert_eq!(lex.org_suffix("惠济分局").unwrap().0, "分局");
+        assert_eq!(lex.event_head("党政联席会议").unwrap().1, "会议");
+    }
+
+    #[test]
+    fn place_chain_walks_up_to_province() {
+        let lex = Lexicon::embedded();
+        let chain: Vec<_> = lex
+            .place_chain("惠济")
+            .iter()
+            .map(|p| p.name.clone())
+            .collect();
+        assert_eq!(chain, ["惠济区", "郑州市", "河南省"]);
+    }
+
+    #[test]
+    fn override_file_errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("role_verbs.txt"),
+            "# c\n主持\tchaired\n出席\tmaybe\n",
+        )
+        .unwrap();
+        let err = Lexicon::with_overrides(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("role_verbs.txt:3"), "{err}");
+    }
+}

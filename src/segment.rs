@@ -1,0 +1,154 @@
+//! Sentences and tokens: normalised article text comes in; sentences (with their
+//! character offsets in the article) and jieba-rs tokens with part-of-speech tags go
+//! out. The lexicons are added to jieba as user words so that posts, organ names,
+//! event nouns and place names come out whole.
+
+use crate::lexicon::Lexicon;
+use jieba_rs::Jieba;
+
+/// A sentence of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// The text, trimmed.
+    pub text: String,
+    /// Offset of its first character in the article's normalised body, in characters.
+    pub start: usize,
+}
+
+/// A token: `start..end` in characters of its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The word.
+    pub word: String,
+    /// jieba's part-of-speech tag, or ours for lexicon words (`nnt` post, `nev` event).
+    pub tag: String,
+    /// First character.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"' | '\'')
+}
+
+/// Splits text on 。！？； and line ends, keeping closing quotes with their sentence.
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut begin = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if is_terminator(chars[i]) {
+            let mut end = i + 1;
+            if chars[i] != '\n' {
+                while end < chars.len()
+                    && (is_closer(chars[end]) || is_terminator(chars[end]) && chars[end] != '\n')
+                {
+                    end += 1;
+                }
+            }
+            push_trimmed(&chars, begin, end, &mut out);
+            begin = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(&chars, begin, chars.len(), &mut out);
+    out
+}
+
+fn push_trimmed(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
+    while begin < end && chars[begin].is_whitespace() {
+        begin += 1;
+    }
+    while end > begin && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if begin < end {
+        out.push(Sentence {
+            text: chars[begin..end].iter().collect(),
+            start: begin,
+        });
+    }
+}
+
+/// jieba with zhkg's lexicons loaded. Build once and share: loading takes a while.
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Segmenter")
+    }
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus the lexicons' words.
+    pub fn new(lex: &Lexicon) -> Segmenter {
+        let mut jieba = Jieba::new();
+        for (word, tag) in lex.user_words() {
+            jieba.add_word(&word, None, Some(tag));
+        }
+        // Short place names (惠济 for 惠济区) only where jieba has no word of its own:
+        // 和平 stays the common word rather than becoming 和平区.
+        let mut stems: Vec<&String> = lex.place_short.keys().collect();
+        stems.sort();
+        for stem in stems {
+            if !jieba.has_word(stem) {
+                jieba.add_word(stem, None, Some("ns"));
+            }
+        }
+        Segmenter { jieba }
+    }
+
+    /// Whether jieba's dictionary (or ours) has the word.
+    pub fn has_word(&self, w: &str) -> bool {
+        self.jieba.has_word(w)
+    }
+
+    /// Tags a sentence.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Token {
+                word: t.word.to_string(),
+                tag: t.tag.to_string(),
+                start: t.start,
+                end: t.end,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_closing_quotes_and_offsets() {
+        let s = split_sentences("他说:“好。”然后走了!\n第二行");
+        let texts: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["他说:“好。”", "然后走了!", "第二行"]);
+        assert_eq!(s[1].start, 7);
+        assert_eq!(s[2].start, 13);
+    }
+
+    #[test]
+    fn lexicon_words_come_out_whole() {
+        let seg = Segmenter::new(&Lexicon::embedded());
+        let words: Vec<_> = seg
+            .tokens("马军主持召开党政联席会议")
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        assert!(words.contains(&"党政联席会议".to_string()), "{words:?}");
+    }
+}
