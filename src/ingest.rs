@@ -146,7 +146,10 @@ pub fn list_files(input: &Path) -> Result<Vec<PathBuf>> {
             }
             let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
             if ft.is_dir() {
-                stack.push(path);
+                // `data/lexicon` holds zhkg's own word lists, not articles.
+                if name != "lexicon" {
+                    stack.push(path);
+                }
             } else if EXTENSIONS.contains(&extension(&path)) {
                 files.push(path);
             }

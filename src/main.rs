@@ -1,1 +1,274 @@
-fn main() {}
+//! The `zhkg` command: parses the command line, calls the library, maps errors to
+//! exit codes (1 for errors, 2 for usage, 3 for "not found / ambiguous").
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use zhkg::eval::{self, GoldFormat};
+use zhkg::export::formats::{self, Format};
+use zhkg::export::view::{self, ViewOptions};
+use zhkg::extract::Extractor;
+use zhkg::graph::{GraphDoc, NodeKind, Relation};
+use zhkg::lexicon::Lexicon;
+use zhkg::pipeline::{self, BuildOptions};
+use zhkg::query::Query;
+
+#[derive(Parser)]
+#[command(name = "zhkg", version, about = "Chinese government and local news → knowledge graph")]
+struct Cli {
+    /// Folder of lexicon files that replace the built-in ones file by file.
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the graph from articles: writes graph.json, graph.dot and graph.svg.
+    #[command(after_help = "Example:\n  zhkg build data -o graphs\n  cat article.txt | zhkg build - -o out")]
+    Build {
+        /// Files or folders (.txt, .md, .jsonl), or - for standard input.
+        #[arg(default_value = "data")]
+        inputs: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(short, long, default_value = "graphs")]
+        out: PathBuf,
+        /// Do not render graph.svg even when Graphviz is installed.
+        #[arg(long)]
+        no_svg: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ask a saved graph a question.
+    #[command(after_help = "Examples:\n  zhkg query attendees 揭牌仪式\n  zhkg query events 马军\n  zhkg query --json positions 丁文霞\n  zhkg query path 马军 丁文霞")]
+    Query {
+        /// The graph to read.
+        #[arg(long, default_value = "graphs/graph.json")]
+        graph: PathBuf,
+        /// Answer as JSON.
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        question: Question,
+    },
+    /// The mention layer alone: one JSON object of entities per input line.
+    #[command(after_help = "Example:\n  echo '惠济区委书记马军主持召开党政联席会议' | zhkg ner")]
+    Ner {
+        /// A file, or - (the default) for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+    },
+    /// Score the mention layer on annotated news (precision, recall, F1 per kind).
+    #[command(after_help = "Example:\n  zhkg eval --format bio ../shared/eval/peoples-daily/dev.bio --errors 10")]
+    Eval {
+        /// Gold format: bio, bmes or cluener (guessed from the extension when left out).
+        #[arg(long)]
+        format: Option<String>,
+        /// Gold files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Score only the first N sentences of each file.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Show N false positives and N false negatives.
+        #[arg(long, default_value_t = 0)]
+        errors: usize,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a saved graph (or a view of it) for another tool.
+    #[command(after_help = "Examples:\n  zhkg export --format gexf -o graph.gexf\n  zhkg export --format svg --around 马军 -o majun.svg\n  zhkg export --format neo4j -o neo4j/")]
+    Export {
+        /// dot, svg, png, json, cytoscape, gexf, graphml, neo4j, ttl, html.
+        #[arg(long, default_value = "dot")]
+        format: String,
+        /// The graph to read.
+        #[arg(long, default_value = "graphs/graph.json")]
+        graph: PathBuf,
+        /// Output file (a folder for neo4j); standard output when left out.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Only the neighbourhood of this person, organisation or event.
+        #[arg(long)]
+        around: Option<String>,
+        /// Steps from --around.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Only these node kinds (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        kind: Vec<String>,
+        /// Only these relations (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        relation: Vec<String>,
+        /// Only what one article says.
+        #[arg(long)]
+        article: Option<String>,
+        /// `event`: people ↔ events, events ordered by date.
+        #[arg(long)]
+        layout: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum Question {
+    /// Who chaired, attended and spoke at an event.
+    Attendees { event: String },
+    /// The events a person chaired, attended or spoke at.
+    Events { person: String },
+    /// The posts a person holds.
+    Positions { person: String },
+    /// Who holds which post at an organisation.
+    Holders { org: String },
+    /// Everything within N steps of a node.
+    Neighbors {
+        name: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+    },
+    /// A shortest path between two nodes.
+    Path { a: String, b: String },
+}
+
+fn extractor(lexicon: &Option<PathBuf>) -> Result<Extractor> {
+    let lex = match lexicon {
+        Some(dir) => Lexicon::with_overrides(dir)?,
+        None => Lexicon::embedded(),
+    };
+    Ok(Extractor::new(lex))
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build { inputs, out, no_svg, json } => {
+            let ex = extractor(&cli.lexicon)?;
+            let summary = pipeline::run_build(&ex, &BuildOptions { inputs, out_dir: out, svg: !no_svg })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&summary)?);
+            } else {
+                print!("{summary}");
+            }
+        }
+        Command::Query { graph, json, question } => {
+            let doc = GraphDoc::load(&graph)?;
+            let q = Query::new(&doc);
+            let answer = match question {
+                Question::Attendees { event } => q.attendees(&event)?,
+                Question::Events { person } => q.events(&person)?,
+                Question::Positions { person } => q.positions(&person)?,
+                Question::Holders { org } => q.holders(&org)?,
+                Question::Neighbors { name, depth } => q.neighbors(&name, depth)?,
+                Question::Path { a, b } => q.path(&a, &b)?,
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&answer)?);
+            } else {
+                print!("{answer}");
+            }
+        }
+        Command::Ner { input } => {
+            let ex = extractor(&cli.lexicon)?;
+            let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
+                Box::new(std::io::stdin().lock())
+            } else {
+                let bytes = std::fs::read(&input).with_context(|| input.display().to_string())?;
+                let text = zhkg::ingest::decode(&bytes, &input)?;
+                Box::new(std::io::Cursor::new(text.into_bytes()))
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            for line in reader.lines() {
+                let line = line?;
+                let entities = ex.ner(&line);
+                writeln!(out, "{}", serde_json::json!({ "entities": entities }))?;
+            }
+        }
+        Command::Eval { format, files, limit, errors, json } => {
+            let ex = extractor(&cli.lexicon)?;
+            for file in files {
+                let fmt = match &format {
+                    Some(f) => GoldFormat::parse(f).ok_or_else(|| zhkg::Error::Usage(format!("unknown gold format `{f}` (bio, bmes, cluener)")))?,
+                    None => GoldFormat::guess(&file).ok_or_else(|| zhkg::Error::Usage(format!("{}: give --format", file.display())))?,
+                };
+                let mut set = eval::read_gold(&file, fmt)?;
+                if let Some(n) = limit {
+                    set = eval::limit(&set, n);
+                }
+                let report = eval::evaluate(&set, |s| ex.ner(s), errors);
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                } else {
+                    println!("{report}");
+                }
+            }
+        }
+        Command::Export { format, graph, output, around, depth, kind, relation, article, layout } => {
+            let doc = GraphDoc::load(&graph)?;
+            let kinds = (!kind.is_empty())
+                .then(|| kind.iter().map(|k| NodeKind::parse(k).ok_or_else(|| zhkg::Error::Usage(format!("unknown kind `{k}`")))).collect::<Result<Vec<_>, _>>())
+                .transpose()?;
+            let relations = (!relation.is_empty())
+                .then(|| relation.iter().map(|r| Relation::parse(r).ok_or_else(|| zhkg::Error::Usage(format!("unknown relation `{r}`")))).collect::<Result<Vec<_>, _>>())
+                .transpose()?;
+            let layout_event = match layout.as_deref() {
+                None => false,
+                Some("event") => true,
+                Some(other) => return Err(zhkg::Error::Usage(format!("unknown layout `{other}` (event)")).into()),
+            };
+            let opts = ViewOptions { around, depth, kinds, relations, article, layout_event };
+            let doc = view::apply(&doc, &opts)?;
+            let bytes: Vec<u8> = match format.as_str() {
+                "dot" => zhkg::export::dot::to_dot(&doc).into_bytes(),
+                "svg" | "png" => {
+                    let dot = zhkg::export::dot::to_dot(&doc);
+                    pipeline::render_with_dot(&dot, &format)?.ok_or_else(|| zhkg::Error::Tool {
+                        program: "dot".into(),
+                        message: "Graphviz is not installed (apt-get install graphviz)".into(),
+                    })?
+                }
+                other => {
+                    let f = Format::parse(other).ok_or_else(|| zhkg::Error::Usage(format!("unknown format `{other}`")))?;
+                    let rendered = formats::render(&doc, f)?;
+                    match &output {
+                        Some(path) => {
+                            for p in rendered.write_to(path)? {
+                                eprintln!("wrote {}", p.display());
+                            }
+                            return Ok(());
+                        }
+                        None => match rendered {
+                            formats::ExportOutput::File(b) => b,
+                            formats::ExportOutput::Files(_) => {
+                                return Err(zhkg::Error::Usage(format!("--format {other} writes several files: give -o FOLDER")).into())
+                            }
+                        },
+                    }
+                }
+            };
+            match output {
+                Some(path) => {
+                    zhkg::output::write_atomic(&path, &bytes)?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None => std::io::stdout().write_all(&bytes)?,
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("zhkg: {e:#}");
+        let code = match e.downcast_ref::<zhkg::Error>() {
+            Some(zhkg::Error::Usage(_)) => 2,
+            Some(zhkg::Error::NotFound(_) | zhkg::Error::Ambiguous(_)) => 3,
+            _ => 1,
+        };
+        std::process::exit(code);
+    }
+}

@@ -2,6 +2,7 @@
 //! `StableGraph` with provenance on every node and edge goes out, and from it the
 //! saved node-link form ([`GraphDoc`]) that queries and exports read.
 
+pub mod build;
 pub mod model;
 
 pub use model::{Edge, Evidence, GraphDoc, GraphMeta, Merge, Node, NodeKind, Relation};

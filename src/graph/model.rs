@@ -342,15 +342,18 @@ impl GraphDoc {
             e.evidence.dedup();
         }
         self.edges.sort_by(|a, b| {
-            (&a.source, &a.target, a.relation, &a.title, &a.role).cmp(&(
-                &b.source, &b.target, b.relation, &b.title, &b.role,
-            ))
+            (&a.source, &a.target, a.relation, &a.title, &a.role)
+                .cmp(&(&b.source, &b.target, b.relation, &b.title, &b.role))
         });
         let mut prev: Option<(String, String)> = None;
         let mut key = 0;
         for e in &mut self.edges {
             let ends = (e.source.clone(), e.target.clone());
-            key = if prev.as_ref() == Some(&ends) { key + 1 } else { 0 };
+            key = if prev.as_ref() == Some(&ends) {
+                key + 1
+            } else {
+                0
+            };
             e.key = key;
             prev = Some(ends);
         }

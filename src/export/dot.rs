@@ -1,0 +1,147 @@
+//! Graphviz DOT: a saved graph comes in; DOT text goes out, built with dot-generator
+//! and printed by graphviz-rust's printer. Node ids are the graph's ASCII ids, labels
+//! are Chinese and escaped, each kind has a shape and colour, edges are labelled with
+//! the relation in Chinese (主持, 出席, 任职: 书记), and a legend lists the kinds shown.
+//! `mentions` edges (article → everything it names) are left out: they would turn
+//! every diagram into a star around the articles.
+
+use crate::graph::{GraphDoc, NodeKind, Relation};
+use dot_generator::{attr, edge, id, node, node_id, stmt};
+use dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+
+/// The font named in every diagram, so that PNGs show Chinese rather than boxes.
+pub const CJK_FONT: &str = "Noto Sans CJK SC";
+
+/// Escapes a string for a double-quoted DOT id.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shape and fill colour per kind.
+pub fn style(kind: NodeKind) -> (&'static str, &'static str) {
+    match kind {
+        NodeKind::Person => ("ellipse", "#8dd3c7"),
+        NodeKind::Organization => ("box", "#80b1d3"),
+        NodeKind::Place => ("house", "#b3de69"),
+        NodeKind::Market => ("component", "#fdb462"),
+        NodeKind::Event => ("octagon", "#fb8072"),
+        NodeKind::Document => ("note", "#ffffb3"),
+        NodeKind::Project => ("tab", "#bebada"),
+        NodeKind::Article => ("folder", "#d9d9d9"),
+    }
+}
+
+/// The edge label: the relation in Chinese, with the post for 任职.
+pub fn edge_label(relation: Relation, title: Option<&str>, role: Option<&str>) -> String {
+    match (relation, title, role) {
+        (Relation::HoldsPosition, Some(t), _) => format!("{}: {t}", relation.label_zh()),
+        (Relation::Reported, _, Some("correspondent")) => "通讯员".to_string(),
+        (Relation::Reported, _, Some("reporter")) => "记者".to_string(),
+        _ => relation.label_zh().to_string(),
+    }
+}
+
+/// Renders the graph as DOT.
+pub fn to_dot(doc: &GraphDoc) -> String {
+    let mut stmts: Vec<Stmt> = vec![
+        stmt!(GraphAttributes::Graph(vec![
+            attr!("rankdir", "LR"),
+            attr!("fontname", esc escape(CJK_FONT)),
+            attr!("overlap", "false"),
+            attr!("splines", "true"),
+        ])),
+        stmt!(GraphAttributes::Node(vec![
+            attr!("fontname", esc escape(CJK_FONT)),
+            attr!("style", "filled"),
+        ])),
+        stmt!(GraphAttributes::Edge(vec![
+            attr!("fontname", esc escape(CJK_FONT)),
+            attr!("fontsize", "10"),
+        ])),
+    ];
+    let mut kinds: Vec<NodeKind> = Vec::new();
+    for n in &doc.nodes {
+        let (shape, color) = style(n.kind);
+        if !kinds.contains(&n.kind) {
+            kinds.push(n.kind);
+        }
+        stmts.push(stmt!(node!(
+            esc escape(&n.id);
+            attr!("label", esc escape(&n.display_label())),
+            attr!("shape", shape),
+            attr!("fillcolor", esc escape(color))
+        )));
+    }
+    for e in doc.edges.iter().filter(|e| e.relation != Relation::Mentions) {
+        let label = edge_label(e.relation, e.title.as_deref(), e.role.as_deref());
+        stmts.push(stmt!(edge!(
+            node_id!(esc escape(&e.source)) => node_id!(esc escape(&e.target));
+            attr!("label", esc escape(&label))
+        )));
+    }
+    kinds.sort();
+    if !kinds.is_empty() {
+        let mut legend: Vec<Stmt> = vec![stmt!(GraphAttributes::Graph(vec![
+            attr!("label", esc escape("图例")),
+            attr!("style", "dashed"),
+        ]))];
+        for k in kinds {
+            let (shape, color) = style(k);
+            legend.push(stmt!(node!(
+                esc format!("legend_{}", k.as_str());
+                attr!("label", esc escape(k.label_zh())),
+                attr!("shape", shape),
+                attr!("fillcolor", esc escape(color))
+            )));
+        }
+        stmts.push(stmt!(Subgraph {
+            id: id!("cluster_legend"),
+            stmts: legend,
+        }));
+    }
+    let g = Graph::DiGraph {
+        id: id!("zhkg"),
+        strict: false,
+        stmts,
+    };
+    let mut out = g.print(&mut PrinterContext::default());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Edge as GEdge, Node as GNode};
+
+    #[test]
+    fn labels_are_escaped() {
+        let mut doc = GraphDoc::empty();
+        doc.nodes.push(GNode::new("person_a", NodeKind::Person, "马\"军\\"));
+        doc.nodes.push(GNode::new("event_b", NodeKind::Event, "会议"));
+        doc.edges.push(GEdge {
+            source: "person_a".into(),
+            target: "event_b".into(),
+            key: 0,
+            relation: Relation::Chaired,
+            title: None,
+            role: None,
+            evidence: vec![],
+        });
+        let dot = to_dot(&doc);
+        assert!(dot.contains(r#"label="马\"军\\""#), "{dot}");
+        assert!(dot.contains("主持"));
+        assert!(dot.contains("cluster_legend"));
+    }
+}

@@ -1,0 +1,132 @@
+//! The in-memory graph: a petgraph `StableDiGraph` of typed nodes and edges, indexed by
+//! node id. Resolution writes into it; queries walk it; [`KnowledgeGraph::to_doc`]
+//! turns it into the saved node-link form and [`KnowledgeGraph::from_doc`] back.
+
+use super::model::{Edge, Evidence, GraphDoc, GraphMeta, Node, Relation};
+use petgraph::stable_graph::{NodeIndex, StableDiGraph};
+use petgraph::visit::EdgeRef;
+use std::collections::HashMap;
+
+/// A knowledge graph with provenance on every node and edge.
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    /// The graph itself.
+    pub graph: StableDiGraph<Node, Edge>,
+    ids: HashMap<String, NodeIndex>,
+    /// Graph-level attributes.
+    pub meta: GraphMeta,
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> KnowledgeGraph {
+        KnowledgeGraph {
+            meta: GraphDoc::empty().graph,
+            ..KnowledgeGraph::default()
+        }
+    }
+
+    /// The node index for an id.
+    pub fn index(&self, id: &str) -> Option<NodeIndex> {
+        self.ids.get(id).copied()
+    }
+
+    /// The node for an id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.index(id).map(|i| &self.graph[i])
+    }
+
+    /// Adds a node, or returns the existing one with that id for the caller to extend.
+    pub fn upsert(&mut self, node: Node) -> &mut Node {
+        let idx = match self.ids.get(&node.id) {
+            Some(&i) => i,
+            None => {
+                let id = node.id.clone();
+                let i = self.graph.add_node(node);
+                self.ids.insert(id, i);
+                i
+            }
+        };
+        &mut self.graph[idx]
+    }
+
+    /// Adds an edge, merging it into an existing one that says the same thing.
+    pub fn add_edge(&mut self, edge: Edge) {
+        let (Some(a), Some(b)) = (self.index(&edge.source), self.index(&edge.target)) else {
+            return;
+        };
+        let existing = self
+            .graph
+            .edges_connecting(a, b)
+            .find(|e| {
+                let w = e.weight();
+                w.relation == edge.relation && w.title == edge.title && w.role == edge.role
+            })
+            .map(|e| e.id());
+        match existing {
+            Some(id) => self.graph[id].evidence.extend(edge.evidence),
+            None => {
+                self.graph.add_edge(a, b, edge);
+            }
+        }
+    }
+
+    /// The saved form, sorted and canonical.
+    pub fn to_doc(&self) -> GraphDoc {
+        let mut doc = GraphDoc::empty();
+        doc.graph = self.meta.clone();
+        doc.nodes = self.graph.node_weights().cloned().collect();
+        doc.edges = self.graph.edge_weights().cloned().collect();
+        doc.canonicalize();
+        doc
+    }
+
+    /// Rebuilds the graph from its saved form.
+    pub fn from_doc(doc: &GraphDoc) -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        g.meta = doc.graph.clone();
+        for n in &doc.nodes {
+            g.upsert(n.clone());
+        }
+        for e in &doc.edges {
+            g.add_edge(e.clone());
+        }
+        g
+    }
+
+    /// Edges touching a node, with the node at the other end and whether it points out.
+    pub fn neighbours(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
+        let mut out: Vec<(&Edge, NodeIndex, bool)> = Vec::new();
+        for e in self.graph.edges_directed(idx, petgraph::Direction::Outgoing) {
+            out.push((e.weight(), e.target(), true));
+        }
+        for e in self.graph.edges_directed(idx, petgraph::Direction::Incoming) {
+            out.push((e.weight(), e.source(), false));
+        }
+        out
+    }
+}
+
+/// Evidence for a span of a sentence.
+pub fn evidence(article: &str, sentence: usize, quote: &str, start: usize, end: usize) -> Evidence {
+    Evidence {
+        article: article.to_string(),
+        sentence,
+        start,
+        end,
+        quote: quote.to_string(),
+    }
+}
+
+/// An edge with one piece of evidence.
+pub fn edge(source: &str, target: &str, relation: Relation, ev: Evidence) -> Edge {
+    Edge {
+        source: source.to_string(),
+        target: target.to_string(),
+        key: 0,
+        relation,
+        title: None,
+        role: None,
+        evidence: vec![ev],
+    }
+}

@@ -1,0 +1,337 @@
+//! Queries over a saved graph: a `graph.json` and a question come in (who attended an
+//! event, what a person attended, who holds posts at an organisation, neighbours,
+//! paths); answers go out as plain text or JSON. A name that matches nothing is an
+//! error that suggests near matches; a name that matches several asks for a choice.
+
+use crate::error::{Error, Result};
+use crate::graph::build::KnowledgeGraph;
+use crate::graph::{GraphDoc, Node, NodeKind, Relation};
+use petgraph::stable_graph::NodeIndex;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+/// A graph loaded for querying.
+pub struct Query {
+    g: KnowledgeGraph,
+}
+
+/// One line of an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+pub struct Row {
+    /// Node id of the subject of the row.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The relation or role.
+    pub relation: String,
+    /// Extra detail: post, date, kind.
+    pub detail: String,
+}
+
+/// An answer: what was matched and the rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The node the question was about.
+    pub subject: Node,
+    /// The rows.
+    pub rows: Vec<Row>,
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "{} [{}] ({})", self.subject.display_label(), self.subject.kind, self.subject.id)?;
+        if self.rows.is_empty() {
+            writeln!(f, "  (nothing)")?;
+        }
+        for r in &self.rows {
+            if r.detail.is_empty() {
+                writeln!(f, "  {}\t{}", r.relation, r.name)?;
+            } else {
+                writeln!(f, "  {}\t{}\t{}", r.relation, r.name, r.detail)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn char_overlap(a: &str, b: &str) -> f64 {
+    let x: BTreeSet<char> = a.chars().collect();
+    let y: BTreeSet<char> = b.chars().collect();
+    let inter = x.intersection(&y).count() as f64;
+    let union = x.union(&y).count().max(1) as f64;
+    inter / union
+}
+
+impl Query {
+    /// Wraps a loaded graph.
+    pub fn new(doc: &GraphDoc) -> Query {
+        Query {
+            g: KnowledgeGraph::from_doc(doc),
+        }
+    }
+
+    fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
+        self.g.graph.node_indices().map(move |i| (i, &self.g.graph[i]))
+    }
+
+    /// Finds the one node a name means, among `kinds` (all kinds when empty).
+    pub fn find(&self, name: &str, kinds: &[NodeKind]) -> Result<NodeIndex> {
+        let ok = |n: &Node| kinds.is_empty() || kinds.contains(&n.kind);
+        let exact: Vec<NodeIndex> = self
+            .nodes()
+            .filter(|(_, n)| ok(n) && (n.id == name || n.name == name || n.aliases.iter().any(|a| a == name)))
+            .map(|(i, _)| i)
+            .collect();
+        let partial: Vec<NodeIndex> = if exact.is_empty() {
+            self.nodes()
+                .filter(|(_, n)| ok(n) && (n.name.contains(name) || n.aliases.iter().any(|a| a.contains(name))))
+                .map(|(i, _)| i)
+                .collect()
+        } else {
+            exact
+        };
+        match partial.as_slice() {
+            [one] => Ok(*one),
+            [] => {
+                let mut near: Vec<(f64, String)> = self
+                    .nodes()
+                    .filter(|(_, n)| ok(n))
+                    .map(|(_, n)| (char_overlap(name, &n.name), n.display_label()))
+                    .filter(|(s, _)| *s > 0.0)
+                    .collect();
+                near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                let list: Vec<String> = near.into_iter().take(5).map(|(_, n)| n).collect();
+                let hint = if list.is_empty() {
+                    String::new()
+                } else {
+                    format!("; did you mean: {}", list.join(", "))
+                };
+                Err(Error::NotFound(format!("no {} named {name}{hint}", kind_words(kinds))))
+            }
+            many => {
+                let mut list: Vec<String> = many
+                    .iter()
+                    .map(|&i| format!("{} ({})", self.g.graph[i].display_label(), self.g.graph[i].id))
+                    .collect();
+                list.sort();
+                Err(Error::Ambiguous(format!(
+                    "{name} matches {} {}s; name one of them (or give its id):\n  {}",
+                    many.len(),
+                    kind_words(kinds),
+                    list.join("\n  ")
+                )))
+            }
+        }
+    }
+
+    fn answer(&self, subject: NodeIndex, mut rows: Vec<Row>) -> Answer {
+        rows.sort();
+        rows.dedup();
+        Answer {
+            subject: self.g.graph[subject].clone(),
+            rows,
+        }
+    }
+
+    /// Posts of a person, as `post at organisation`.
+    fn posts_of(&self, person: NodeIndex) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .g
+            .neighbours(person)
+            .into_iter()
+            .filter(|(e, _, out)| *out && e.relation == Relation::HoldsPosition)
+            .map(|(e, o, _)| format!("{}{}", self.g.graph[o].name, e.title.clone().unwrap_or_default()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Who chaired, attended and spoke at an event.
+    pub fn attendees(&self, event: &str) -> Result<Answer> {
+        let e = self.find(event, &[NodeKind::Event])?;
+        let rows = self
+            .g
+            .neighbours(e)
+            .into_iter()
+            .filter(|(edge, _, out)| !out && matches!(edge.relation, Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held))
+            .map(|(edge, p, _)| Row {
+                id: self.g.graph[p].id.clone(),
+                name: self.g.graph[p].name.clone(),
+                relation: edge.relation.as_str().to_string(),
+                detail: self.posts_of(p).join("、"),
+            })
+            .collect();
+        Ok(self.answer(e, rows))
+    }
+
+    /// The events a person took part in, with role and date.
+    pub fn events(&self, person: &str) -> Result<Answer> {
+        let p = self.find(person, &[NodeKind::Person, NodeKind::Organization])?;
+        let rows = self
+            .g
+            .neighbours(p)
+            .into_iter()
+            .filter(|(edge, _, out)| *out && matches!(edge.relation, Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held))
+            .map(|(edge, ev, _)| {
+                let n = &self.g.graph[ev];
+                Row {
+                    id: n.id.clone(),
+                    name: n.name.clone(),
+                    relation: edge.relation.as_str().to_string(),
+                    detail: [n.date.clone(), n.time.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
+                }
+            })
+            .collect();
+        Ok(self.answer(p, rows))
+    }
+
+    /// The posts a person holds.
+    pub fn positions(&self, person: &str) -> Result<Answer> {
+        let p = self.find(person, &[NodeKind::Person])?;
+        let mut rows: Vec<Row> = self
+            .g
+            .neighbours(p)
+            .into_iter()
+            .filter(|(edge, _, out)| *out && edge.relation == Relation::HoldsPosition)
+            .map(|(edge, o, _)| Row {
+                id: self.g.graph[o].id.clone(),
+                name: self.g.graph[o].name.clone(),
+                relation: edge.title.clone().unwrap_or_default(),
+                detail: String::new(),
+            })
+            .collect();
+        // Posts whose organ the text did not name.
+        let named: BTreeSet<String> = rows.iter().map(|r| r.relation.clone()).collect();
+        for t in &self.g.graph[p].titles {
+            if !named.iter().any(|n| t.ends_with(n.as_str())) {
+                rows.push(Row {
+                    id: String::new(),
+                    name: String::new(),
+                    relation: t.clone(),
+                    detail: "organisation not named".into(),
+                });
+            }
+        }
+        Ok(self.answer(p, rows))
+    }
+
+    /// Who holds which post at an organisation (or place).
+    pub fn holders(&self, org: &str) -> Result<Answer> {
+        let o = self.find(org, &[NodeKind::Organization, NodeKind::Place])?;
+        let rows = self
+            .g
+            .neighbours(o)
+            .into_iter()
+            .filter(|(edge, _, out)| !out && edge.relation == Relation::HoldsPosition)
+            .map(|(edge, p, _)| Row {
+                id: self.g.graph[p].id.clone(),
+                name: self.g.graph[p].name.clone(),
+                relation: edge.title.clone().unwrap_or_default(),
+                detail: String::new(),
+            })
+            .collect();
+        Ok(self.answer(o, rows))
+    }
+
+    /// Everything within `depth` steps (either direction).
+    pub fn neighbors(&self, name: &str, depth: usize) -> Result<Answer> {
+        let start = self.find(name, &[])?;
+        let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
+        let mut queue = VecDeque::from([start]);
+        let mut rows = Vec::new();
+        while let Some(n) = queue.pop_front() {
+            let d = seen[&n];
+            if d >= depth {
+                continue;
+            }
+            for (edge, m, out) in self.g.neighbours(n) {
+                let (from, to) = if out { (n, m) } else { (m, n) };
+                rows.push(Row {
+                    id: self.g.graph[m].id.clone(),
+                    name: self.g.graph[m].display_label(),
+                    relation: edge.relation.as_str().to_string(),
+                    detail: format!(
+                        "{} → {}{}",
+                        self.g.graph[from].name,
+                        self.g.graph[to].name,
+                        edge.title.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()
+                    ),
+                });
+                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
+                    v.insert(d + 1);
+                    queue.push_back(m);
+                }
+            }
+        }
+        Ok(self.answer(start, rows))
+    }
+
+    /// A shortest path between two names, preferring paths that avoid `mentions` edges.
+    pub fn path(&self, a: &str, b: &str) -> Result<Answer> {
+        let s = self.find(a, &[])?;
+        let t = self.find(b, &[])?;
+        for allow_mentions in [false, true] {
+            if let Some(steps) = self.bfs(s, t, allow_mentions) {
+                let rows = steps
+                    .into_iter()
+                    .map(|(rel, from, to)| Row {
+                        id: self.g.graph[to].id.clone(),
+                        name: self.g.graph[to].display_label(),
+                        relation: rel,
+                        detail: format!("from {}", self.g.graph[from].name),
+                    })
+                    .collect::<Vec<_>>();
+                return Ok(Answer {
+                    subject: self.g.graph[s].clone(),
+                    rows,
+                });
+            }
+        }
+        Err(Error::NotFound(format!("no path between {a} and {b}")))
+    }
+
+    fn bfs(&self, s: NodeIndex, t: NodeIndex, allow_mentions: bool) -> Option<Vec<(String, NodeIndex, NodeIndex)>> {
+        let mut prev: HashMap<NodeIndex, (NodeIndex, String)> = HashMap::new();
+        let mut queue = VecDeque::from([s]);
+        let mut seen = BTreeSet::from([s]);
+        while let Some(n) = queue.pop_front() {
+            if n == t {
+                let mut steps = Vec::new();
+                let mut cur = t;
+                while cur != s {
+                    let (p, rel) = prev[&cur].clone();
+                    steps.push((rel, p, cur));
+                    cur = p;
+                }
+                steps.reverse();
+                return Some(steps);
+            }
+            let mut next = self.g.neighbours(n);
+            next.sort_by(|x, y| self.g.graph[x.1].id.cmp(&self.g.graph[y.1].id));
+            for (edge, m, out) in next {
+                if edge.relation == Relation::Mentions && !allow_mentions {
+                    continue;
+                }
+                if seen.insert(m) {
+                    let rel = if out {
+                        edge.relation.as_str().to_string()
+                    } else {
+                        format!("{} (inverse)", edge.relation.as_str())
+                    };
+                    prev.insert(m, (n, rel));
+                    queue.push_back(m);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn kind_words(kinds: &[NodeKind]) -> String {
+    if kinds.is_empty() {
+        "node".to_string()
+    } else {
+        kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+    }
+}

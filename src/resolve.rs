@@ -1,0 +1,322 @@
+//! Entity resolution: the facts of every article come in; one graph node per real
+//! entity goes out. People merge by identical name; organisations by canonical name
+//! and, where one name abbreviates another (市资源规划局惠济分局 for
+//! 郑州市自然资源和规划局惠济分局), by an explained abbreviation rule; events are one
+//! node per occurrence (name and date). Every merge records its reason on the node.
+
+use crate::extract::{ArticleFacts, End, Ent, MentionKind};
+use crate::graph::build::{edge, evidence, KnowledgeGraph};
+use crate::graph::{Merge, Node, NodeKind, Relation};
+use crate::lexicon::Lexicon;
+use pinyin::ToPinyin;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The node kind of a mention kind (titles and dates are not nodes).
+pub fn node_kind(k: MentionKind) -> Option<NodeKind> {
+    Some(match k {
+        MentionKind::Person => NodeKind::Person,
+        MentionKind::Organization => NodeKind::Organization,
+        MentionKind::Place => NodeKind::Place,
+        MentionKind::Market => NodeKind::Market,
+        MentionKind::Event => NodeKind::Event,
+        MentionKind::Document => NodeKind::Document,
+        MentionKind::Project => NodeKind::Project,
+        MentionKind::Title | MentionKind::Date => return None,
+    })
+}
+
+/// A stable ASCII id: kind, a pinyin slug of the name for readability, and a hash of
+/// the identity key so that homophones never collide.
+pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if slug.len() >= 32 {
+            break;
+        }
+        if let Some(p) = c.to_pinyin() {
+            if !slug.is_empty() && !slug.ends_with('_') {
+                slug.push('_');
+            }
+            slug.push_str(p.plain());
+        } else if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('_') && !slug.is_empty() {
+            slug.push('_');
+        }
+    }
+    let slug = slug.trim_end_matches('_');
+    let mut h = Sha256::new();
+    h.update(kind.as_str().as_bytes());
+    h.update([0]);
+    h.update(key.as_bytes());
+    let d = h.finalize();
+    let hex: String = d.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    if slug.is_empty() {
+        format!("{}_{hex}", kind.as_str())
+    } else {
+        format!("{}_{slug}_{hex}", kind.as_str())
+    }
+}
+
+/// Whether the characters of `short` appear in order in `long`.
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|d| d == c))
+}
+
+/// Organisation names that abbreviate another: short → (long, reason).
+fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String, String)> {
+    // Every canonical organisation name, with the articles it occurs in.
+    let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (ai, f) in facts.iter().enumerate() {
+        for e in &f.ents {
+            if e.kind == MentionKind::Organization {
+                names.entry(e.canonical.as_str()).or_default().insert(ai);
+            }
+        }
+    }
+    let suffix = |s: &str| lex.org_suffix(s).map(|(x, _)| x.clone());
+    let mut out = HashMap::new();
+    for (&short, short_arts) in &names {
+        let n = short.chars().count();
+        let candidates: Vec<&str> = names
+            .iter()
+            .filter(|(&long, long_arts)| {
+                long.chars().count() > n
+                    && suffix(long) == suffix(short)
+                    && suffix(short).is_some()
+                    && is_subsequence(short, long)
+                    && {
+                        // Same jurisdiction written first, or both in one article.
+                        let same_place = lex_prefix_place(lex, short).is_some()
+                            && lex_prefix_place(lex, short) == lex_prefix_place(lex, long);
+                        same_place || !short_arts.is_disjoint(long_arts)
+                    }
+                    // The short name is not a real organisation of its own ending the long one
+                    // (惠济市场分中心 inside 惠济市场分中心复工复产保障工作专班 ends differently).
+                    && !long.starts_with(short)
+            })
+            .map(|(&l, _)| l)
+            .collect();
+        // Only the longest unambiguous expansion.
+        let maxlen = candidates.iter().map(|c| c.chars().count()).max();
+        let best: Vec<&str> = candidates
+            .iter()
+            .copied()
+            .filter(|c| Some(c.chars().count()) == maxlen)
+            .collect();
+        if let [long] = best.as_slice() {
+            let reason = format!(
+                "abbreviation: the characters of {short} appear in order in {long}, with the same organ suffix and jurisdiction"
+            );
+            out.insert(short.to_string(), (long.to_string(), reason));
+        }
+    }
+    // Follow chains to their end.
+    let keys: Vec<String> = out.keys().cloned().collect();
+    for k in keys {
+        let mut cur = out[&k].clone();
+        let mut guard = 0;
+        while let Some(next) = out.get(&cur.0) {
+            cur = (next.0.clone(), cur.1.clone());
+            guard += 1;
+            if guard > 8 {
+                break;
+            }
+        }
+        out.insert(k, cur);
+    }
+    out
+}
+
+/// The gazetteer place a name starts with, if any (郑州市…).
+fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    (2..=chars.len().min(8)).rev().find_map(|n| {
+        let pre: String = chars[..n].iter().collect();
+        lex.places.get(&pre).map(|p| p.name.clone())
+    })
+}
+
+/// Resolves every article's facts into one graph.
+pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let aliases = org_aliases(lex, facts);
+    g.meta.articles = facts.len();
+    g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
+    g.meta.characters = facts.iter().map(|f| f.characters).sum();
+
+    for f in facts {
+        let aid = f.article.id.clone();
+        let art = g.upsert(Node::new(
+            aid.clone(),
+            NodeKind::Article,
+            f.article
+                .headline
+                .clone()
+                .unwrap_or_else(|| f.article.source.clone()),
+        ));
+        art.headline = f.article.headline.clone();
+        art.sources.push(f.article.source.clone());
+        art.date = f.date.clone();
+        if f.article.headline.is_some() {
+            if let Some(q) = f.sentences.first() {
+                let n = q.chars().count();
+                art.evidence.push(evidence(&aid, 0, q, 0, n));
+            }
+        }
+
+        // Node id for every mention that makes a node.
+        let mut ids: Vec<Option<String>> = vec![None; f.ents.len()];
+        for (i, e) in f.ents.iter().enumerate() {
+            if e.orphan || e.refers_to.is_some() {
+                continue;
+            }
+            let Some(kind) = node_kind(e.kind) else { continue };
+            let (name, merge) = match (e.kind, aliases.get(&e.canonical)) {
+                (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
+                _ => (e.canonical.clone(), None),
+            };
+            let key = identity_key(e, &name, &aid);
+            let id = node_id(kind, &name, &key);
+            let node = g.upsert(Node::new(id.clone(), kind, name.clone()));
+            add_mention(node, e, f, &aid);
+            if let Some(why) = merge {
+                node.merges.push(Merge {
+                    alias: e.canonical.clone(),
+                    reason: why,
+                });
+                node.aliases.push(e.canonical.clone());
+            }
+            ids[i] = Some(id);
+        }
+        // Mentions that point at another (会议 → the meeting; 揭牌仪式 → 挂牌仪式).
+        for (i, e) in f.ents.iter().enumerate() {
+            if let Some(t) = e.refers_to {
+                if let Some(id) = ids[t].clone() {
+                    let node = g.upsert(Node::new(id.clone(), NodeKind::Event, ""));
+                    add_mention(node, e, f, &aid);
+                    if let Some(why) = &e.reason {
+                        node.merges.push(Merge {
+                            alias: e.text.clone(),
+                            reason: why.clone(),
+                        });
+                    }
+                    ids[i] = Some(id);
+                }
+            }
+        }
+
+        for fact in &f.facts {
+            let end_id = |end: End| -> Option<String> {
+                match end {
+                    End::Article => Some(aid.clone()),
+                    End::Ent(i) => ids[i].clone(),
+                }
+            };
+            let quote = &f.sentences[fact.sentence];
+            let ev = evidence(&aid, fact.sentence, quote, fact.start, fact.end);
+            // A post with no organ known stays on the person as a title.
+            if fact.relation == Relation::HoldsPosition {
+                if let End::Ent(t) = fact.target {
+                    if f.ents[t].kind == MentionKind::Title {
+                        if let Some(pid) = end_id(fact.source) {
+                            if let Some(i) = g.index(&pid) {
+                                g.graph[i].titles.push(f.ents[t].text.clone());
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+            let (Some(s), Some(t)) = (end_id(fact.source), end_id(fact.target)) else {
+                continue;
+            };
+            if s == t {
+                continue;
+            }
+            if fact.relation == Relation::HoldsPosition {
+                // The post as written, on the person: 惠济区委副书记.
+                if let (End::Ent(o), Some(title)) = (fact.target, &fact.title) {
+                    let written = if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
+                        title.clone()
+                    } else {
+                        format!("{}{}", f.ents[o].text, title)
+                    };
+                    if let Some(i) = g.index(&s) {
+                        g.graph[i].titles.push(written);
+                    }
+                }
+            }
+            let mut e = edge(&s, &t, fact.relation, ev);
+            e.title = fact.title.clone();
+            e.role = fact.role.clone();
+            g.add_edge(e);
+        }
+    }
+    // Names go from the canonical name; the article's own wording stays an alias.
+    for idx in g.graph.node_indices().collect::<Vec<_>>() {
+        let n = &mut g.graph[idx];
+        let name = n.name.clone();
+        n.aliases.retain(|a| *a != name);
+    }
+    g
+}
+
+/// What makes two mentions the same entity.
+fn identity_key(e: &Ent, name: &str, article: &str) -> String {
+    match e.kind {
+        // An event is one occurrence: its date, or, undated, its article.
+        MentionKind::Event => match &e.date {
+            Some(d) => format!("{name}@{d}"),
+            None => format!("{name}@{article}"),
+        },
+        _ => name.to_string(),
+    }
+}
+
+fn add_mention(node: &mut Node, e: &Ent, f: &ArticleFacts, aid: &str) {
+    let quote = &f.sentences[e.sentence];
+    node.evidence
+        .push(evidence(aid, e.sentence, quote, e.start, e.end));
+    if e.text != node.name && !node.name.is_empty() {
+        node.aliases.push(e.text.clone());
+        if let Some(why) = &e.reason {
+            node.merges.push(Merge {
+                alias: e.text.clone(),
+                reason: why.clone(),
+            });
+        }
+    }
+    if e.kind == MentionKind::Event {
+        if node.date.is_none() {
+            node.date = e.date.clone();
+        }
+        if node.time.is_none() {
+            node.time = e.time.clone();
+        }
+        if node.event_type.is_none() {
+            node.event_type = e.subtype.clone();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_ascii_and_stable() {
+        let a = node_id(NodeKind::Person, "马军", "马军");
+        assert_eq!(a, node_id(NodeKind::Person, "马军", "马军"));
+        assert!(a.is_ascii() && a.starts_with("person_ma_jun_"), "{a}");
+        assert_ne!(a, node_id(NodeKind::Person, "马骏", "马骏"));
+    }
+
+    #[test]
+    fn subsequence_rule() {
+        assert!(is_subsequence("郑州市资源规划局惠济分局", "郑州市自然资源和规划局惠济分局"));
+        assert!(!is_subsequence("惠济分局规划", "郑州市自然资源和规划局惠济分局"));
+    }
+}
