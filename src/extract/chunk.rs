@@ -123,6 +123,16 @@ fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
             }
         }
     }
+    // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone.
+    if n >= 3 {
+        for cut in 1..n - 1 {
+            let left: String = chars[..cut].iter().collect();
+            let right: String = chars[cut..].iter().collect();
+            if lex.role_verbs.contains_key(&left) && lex.events.iter().any(|(h, _)| *h == right) {
+                return vec![piece(0, cut, "v"), piece(cut, n, "nev")];
+            }
+        }
+    }
     if n >= 3 && chars[n - 1] == '等' && t.tag.starts_with("nr") {
         return vec![piece(0, n - 1, "nr"), piece(n - 1, n, "u")];
     }

@@ -236,6 +236,8 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         }
         best
     };
+    // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
+    let mut previous: Option<(usize, Vec<Party>)> = None;
     for (v, t) in toks.iter().enumerate() {
         let Some(&role) = lex.role_verbs.get(&t.word) else {
             continue;
@@ -290,6 +292,17 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         // 会议由 X 主持: the subject sits after 由.
         if subjects.is_empty() && v >= 2 && toks[v - 2].word == "由" && people.contains(&(v - 1)) {
             subjects.push(Party::Person(v - 1));
+        }
+        // 并 joins a second verb to the same people.
+        if subjects.is_empty() && v > 0 && toks[v - 1].word == "并" {
+            if let Some((pv, ps)) = &previous {
+                if !toks[*pv..v].iter().any(|t| matches!(t.word.as_str(), "," | "，" | "。")) {
+                    subjects = ps.clone();
+                }
+            }
+        }
+        if !subjects.is_empty() {
+            previous = Some((v, subjects.clone()));
         }
         let held_by_orgs = role == RoleVerb::Held && subjects.is_empty();
         if held_by_orgs {
