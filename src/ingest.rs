@@ -390,10 +390,7 @@ fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Byline>) {
     for line in lines {
         let mut line = line.to_string();
         // A parenthesised byline anywhere on the line: （记者 张三 通讯员 李四）.
-        loop {
-            let Some((open, close, found)) = find_paren_byline(&line, lex) else {
-                break;
-            };
+        while let Some((open, close, found)) = find_paren_byline(&line, lex) {
             bylines.extend(found);
             line.replace_range(open..close, "");
         }
@@ -402,7 +399,7 @@ fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Byline>) {
             .char_indices()
             .filter(|(_, c)| matches!(c, '。' | '！' | '？' | '”'))
             .map(|(i, c)| i + c.len_utf8())
-            .last()
+            .next_back()
             .unwrap_or(0);
         if let Some(found) = parse_byline(&line[cut..], lex) {
             bylines.extend(found);

@@ -15,7 +15,11 @@ use zhkg::pipeline::{self, BuildOptions};
 use zhkg::query::Query;
 
 #[derive(Parser)]
-#[command(name = "zhkg", version, about = "Chinese government and local news → knowledge graph")]
+#[command(
+    name = "zhkg",
+    version,
+    about = "Chinese government and local news → knowledge graph"
+)]
 struct Cli {
     /// Folder of lexicon files that replace the built-in ones file by file.
     #[arg(long, global = true, value_name = "DIR")]
@@ -27,7 +31,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the graph from articles: writes graph.json, graph.dot and graph.svg.
-    #[command(after_help = "Example:\n  zhkg build data -o graphs\n  cat article.txt | zhkg build - -o out")]
+    #[command(
+        after_help = "Example:\n  zhkg build data -o graphs\n  cat article.txt | zhkg build - -o out"
+    )]
     Build {
         /// Files or folders (.txt, .md, .jsonl), or - for standard input.
         #[arg(default_value = "data")]
@@ -43,7 +49,9 @@ enum Command {
         json: bool,
     },
     /// Ask a saved graph a question.
-    #[command(after_help = "Examples:\n  zhkg query attendees 揭牌仪式\n  zhkg query events 马军\n  zhkg query --json positions 丁文霞\n  zhkg query path 马军 丁文霞")]
+    #[command(
+        after_help = "Examples:\n  zhkg query attendees 揭牌仪式\n  zhkg query events 马军\n  zhkg query --json positions 丁文霞\n  zhkg query path 马军 丁文霞"
+    )]
     Query {
         /// The graph to read.
         #[arg(long, default_value = "graphs/graph.json")]
@@ -62,7 +70,9 @@ enum Command {
         input: PathBuf,
     },
     /// Score the mention layer on annotated news (precision, recall, F1 per kind).
-    #[command(after_help = "Example:\n  zhkg eval --format bio ../shared/eval/peoples-daily/dev.bio --errors 10")]
+    #[command(
+        after_help = "Example:\n  zhkg eval --format bio ../shared/eval/peoples-daily/dev.bio --errors 10"
+    )]
     Eval {
         /// Gold format: bio, bmes or cluener (guessed from the extension when left out).
         #[arg(long)]
@@ -81,7 +91,9 @@ enum Command {
         json: bool,
     },
     /// Export a saved graph (or a view of it) for another tool.
-    #[command(after_help = "Examples:\n  zhkg export --format gexf -o graph.gexf\n  zhkg export --format svg --around 马军 -o majun.svg\n  zhkg export --format neo4j -o neo4j/")]
+    #[command(
+        after_help = "Examples:\n  zhkg export --format gexf -o graph.gexf\n  zhkg export --format svg --around 马军 -o majun.svg\n  zhkg export --format neo4j -o neo4j/"
+    )]
     Export {
         /// dot, svg, png, json, cytoscape, gexf, graphml, neo4j, ttl, html.
         #[arg(long, default_value = "dot")]
@@ -143,16 +155,32 @@ fn extractor(lexicon: &Option<PathBuf>) -> Result<Extractor> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { inputs, out, no_svg, json } => {
+        Command::Build {
+            inputs,
+            out,
+            no_svg,
+            json,
+        } => {
             let ex = extractor(&cli.lexicon)?;
-            let summary = pipeline::run_build(&ex, &BuildOptions { inputs, out_dir: out, svg: !no_svg })?;
+            let summary = pipeline::run_build(
+                &ex,
+                &BuildOptions {
+                    inputs,
+                    out_dir: out,
+                    svg: !no_svg,
+                },
+            )?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&summary)?);
             } else {
                 print!("{summary}");
             }
         }
-        Command::Query { graph, json, question } => {
+        Command::Query {
+            graph,
+            json,
+            question,
+        } => {
             let doc = GraphDoc::load(&graph)?;
             let q = Query::new(&doc);
             let answer = match question {
@@ -186,12 +214,24 @@ fn run(cli: Cli) -> Result<()> {
                 writeln!(out, "{}", serde_json::json!({ "entities": entities }))?;
             }
         }
-        Command::Eval { format, files, limit, errors, json } => {
+        Command::Eval {
+            format,
+            files,
+            limit,
+            errors,
+            json,
+        } => {
             let ex = extractor(&cli.lexicon)?;
             for file in files {
                 let fmt = match &format {
-                    Some(f) => GoldFormat::parse(f).ok_or_else(|| zhkg::Error::Usage(format!("unknown gold format `{f}` (bio, bmes, cluener)")))?,
-                    None => GoldFormat::guess(&file).ok_or_else(|| zhkg::Error::Usage(format!("{}: give --format", file.display())))?,
+                    Some(f) => GoldFormat::parse(f).ok_or_else(|| {
+                        zhkg::Error::Usage(format!(
+                            "unknown gold format `{f}` (bio, bmes, cluener)"
+                        ))
+                    })?,
+                    None => GoldFormat::guess(&file).ok_or_else(|| {
+                        zhkg::Error::Usage(format!("{}: give --format", file.display()))
+                    })?,
                 };
                 let mut set = eval::read_gold(&file, fmt)?;
                 if let Some(n) = limit {
@@ -205,20 +245,57 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Export { format, graph, output, around, depth, kind, relation, article, layout } => {
+        Command::Export {
+            format,
+            graph,
+            output,
+            around,
+            depth,
+            kind,
+            relation,
+            article,
+            layout,
+        } => {
             let doc = GraphDoc::load(&graph)?;
             let kinds = (!kind.is_empty())
-                .then(|| kind.iter().map(|k| NodeKind::parse(k).ok_or_else(|| zhkg::Error::Usage(format!("unknown kind `{k}`")))).collect::<Result<Vec<_>, _>>())
+                .then(|| {
+                    kind.iter()
+                        .map(|k| {
+                            NodeKind::parse(k)
+                                .ok_or_else(|| zhkg::Error::Usage(format!("unknown kind `{k}`")))
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
                 .transpose()?;
             let relations = (!relation.is_empty())
-                .then(|| relation.iter().map(|r| Relation::parse(r).ok_or_else(|| zhkg::Error::Usage(format!("unknown relation `{r}`")))).collect::<Result<Vec<_>, _>>())
+                .then(|| {
+                    relation
+                        .iter()
+                        .map(|r| {
+                            Relation::parse(r).ok_or_else(|| {
+                                zhkg::Error::Usage(format!("unknown relation `{r}`"))
+                            })
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                })
                 .transpose()?;
             let layout_event = match layout.as_deref() {
                 None => false,
                 Some("event") => true,
-                Some(other) => return Err(zhkg::Error::Usage(format!("unknown layout `{other}` (event)")).into()),
+                Some(other) => {
+                    return Err(
+                        zhkg::Error::Usage(format!("unknown layout `{other}` (event)")).into(),
+                    )
+                }
             };
-            let opts = ViewOptions { around, depth, kinds, relations, article, layout_event };
+            let opts = ViewOptions {
+                around,
+                depth,
+                kinds,
+                relations,
+                article,
+                layout_event,
+            };
             let doc = view::apply(&doc, &opts)?;
             let bytes: Vec<u8> = match format.as_str() {
                 "dot" => zhkg::export::dot::to_dot(&doc).into_bytes(),
@@ -230,7 +307,8 @@ fn run(cli: Cli) -> Result<()> {
                     })?
                 }
                 other => {
-                    let f = Format::parse(other).ok_or_else(|| zhkg::Error::Usage(format!("unknown format `{other}`")))?;
+                    let f = Format::parse(other)
+                        .ok_or_else(|| zhkg::Error::Usage(format!("unknown format `{other}`")))?;
                     let rendered = formats::render(&doc, f)?;
                     match &output {
                         Some(path) => {
@@ -242,7 +320,10 @@ fn run(cli: Cli) -> Result<()> {
                         None => match rendered {
                             formats::ExportOutput::File(b) => b,
                             formats::ExportOutput::Files(_) => {
-                                return Err(zhkg::Error::Usage(format!("--format {other} writes several files: give -o FOLDER")).into())
+                                return Err(zhkg::Error::Usage(format!(
+                                    "--format {other} writes several files: give -o FOLDER"
+                                ))
+                                .into())
                             }
                         },
                     }

@@ -122,7 +122,7 @@ mod tests {
         assert_eq!(n.text, "省委常委、市委书记徐立毅,惠济区");
         // The character after the break maps back past the two raw newlines.
         let ji = n.text.chars().position(|c| c == '记').unwrap();
-        assert_eq!(raw_char(&"省委常委、市委书\n\n记徐立毅", n.map[ji]), '记');
+        assert_eq!(raw_char("省委常委、市委书\n\n记徐立毅", n.map[ji]), '记');
     }
 
     fn raw_char(s: &str, i: usize) -> char {

@@ -66,8 +66,18 @@ impl std::fmt::Display for BuildSummary {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        writeln!(f, "nodes: {} ({})", self.nodes.values().sum::<usize>(), join(&self.nodes))?;
-        writeln!(f, "edges: {} ({})", self.edges.values().sum::<usize>(), join(&self.edges))?;
+        writeln!(
+            f,
+            "nodes: {} ({})",
+            self.nodes.values().sum::<usize>(),
+            join(&self.nodes)
+        )?;
+        writeln!(
+            f,
+            "edges: {} ({})",
+            self.edges.values().sum::<usize>(),
+            join(&self.edges)
+        )?;
         for (path, why) in &self.skipped {
             writeln!(f, "skipped {path}: {why}")?;
         }
@@ -217,7 +227,12 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
 }
 
 /// Writes graph.json, graph.dot and (when possible) graph.svg into `dir`.
-pub fn write_outputs(doc: &GraphDoc, dir: &Path, svg: bool, summary: &mut BuildSummary) -> Result<()> {
+pub fn write_outputs(
+    doc: &GraphDoc,
+    dir: &Path,
+    svg: bool,
+    summary: &mut BuildSummary,
+) -> Result<()> {
     ensure_dir(dir)?;
     let json_path = dir.join("graph.json");
     let dot_path = dir.join("graph.dot");

@@ -39,7 +39,13 @@ pub struct Answer {
 
 impl std::fmt::Display for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "{} [{}] ({})", self.subject.display_label(), self.subject.kind, self.subject.id)?;
+        writeln!(
+            f,
+            "{} [{}] ({})",
+            self.subject.display_label(),
+            self.subject.kind,
+            self.subject.id
+        )?;
         if self.rows.is_empty() {
             writeln!(f, "  (nothing)")?;
         }
@@ -71,7 +77,10 @@ impl Query {
     }
 
     fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &Node)> {
-        self.g.graph.node_indices().map(move |i| (i, &self.g.graph[i]))
+        self.g
+            .graph
+            .node_indices()
+            .map(move |i| (i, &self.g.graph[i]))
     }
 
     /// Finds the one node a name means, among `kinds` (all kinds when empty).
@@ -79,12 +88,16 @@ impl Query {
         let ok = |n: &Node| kinds.is_empty() || kinds.contains(&n.kind);
         let exact: Vec<NodeIndex> = self
             .nodes()
-            .filter(|(_, n)| ok(n) && (n.id == name || n.name == name || n.aliases.iter().any(|a| a == name)))
+            .filter(|(_, n)| {
+                ok(n) && (n.id == name || n.name == name || n.aliases.iter().any(|a| a == name))
+            })
             .map(|(i, _)| i)
             .collect();
         let partial: Vec<NodeIndex> = if exact.is_empty() {
             self.nodes()
-                .filter(|(_, n)| ok(n) && (n.name.contains(name) || n.aliases.iter().any(|a| a.contains(name))))
+                .filter(|(_, n)| {
+                    ok(n) && (n.name.contains(name) || n.aliases.iter().any(|a| a.contains(name)))
+                })
                 .map(|(i, _)| i)
                 .collect()
         } else {
@@ -106,12 +119,21 @@ impl Query {
                 } else {
                     format!("; did you mean: {}", list.join(", "))
                 };
-                Err(Error::NotFound(format!("no {} named {name}{hint}", kind_words(kinds))))
+                Err(Error::NotFound(format!(
+                    "no {} named {name}{hint}",
+                    kind_words(kinds)
+                )))
             }
             many => {
                 let mut list: Vec<String> = many
                     .iter()
-                    .map(|&i| format!("{} ({})", self.g.graph[i].display_label(), self.g.graph[i].id))
+                    .map(|&i| {
+                        format!(
+                            "{} ({})",
+                            self.g.graph[i].display_label(),
+                            self.g.graph[i].id
+                        )
+                    })
                     .collect();
                 list.sort();
                 Err(Error::Ambiguous(format!(
@@ -140,7 +162,13 @@ impl Query {
             .neighbours(person)
             .into_iter()
             .filter(|(e, _, out)| *out && e.relation == Relation::HoldsPosition)
-            .map(|(e, o, _)| format!("{}{}", self.g.graph[o].name, e.title.clone().unwrap_or_default()))
+            .map(|(e, o, _)| {
+                format!(
+                    "{}{}",
+                    self.g.graph[o].name,
+                    e.title.clone().unwrap_or_default()
+                )
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -154,7 +182,12 @@ impl Query {
             .g
             .neighbours(e)
             .into_iter()
-            .filter(|(edge, _, out)| !out && matches!(edge.relation, Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held))
+            .filter(|(edge, _, out)| {
+                !out && matches!(
+                    edge.relation,
+                    Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held
+                )
+            })
             .map(|(edge, p, _)| Row {
                 id: self.g.graph[p].id.clone(),
                 name: self.g.graph[p].name.clone(),
@@ -172,14 +205,23 @@ impl Query {
             .g
             .neighbours(p)
             .into_iter()
-            .filter(|(edge, _, out)| *out && matches!(edge.relation, Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held))
+            .filter(|(edge, _, out)| {
+                *out && matches!(
+                    edge.relation,
+                    Relation::Chaired | Relation::Attended | Relation::SpokeAt | Relation::Held
+                )
+            })
             .map(|(edge, ev, _)| {
                 let n = &self.g.graph[ev];
                 Row {
                     id: n.id.clone(),
                     name: n.name.clone(),
                     relation: edge.relation.as_str().to_string(),
-                    detail: [n.date.clone(), n.time.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "),
+                    detail: [n.date.clone(), n.time.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 }
             })
             .collect();
@@ -255,7 +297,10 @@ impl Query {
                         "{} → {}{}",
                         self.g.graph[from].name,
                         self.g.graph[to].name,
-                        edge.title.as_ref().map(|t| format!(" ({t})")).unwrap_or_default()
+                        edge.title
+                            .as_ref()
+                            .map(|t| format!(" ({t})"))
+                            .unwrap_or_default()
                     ),
                 });
                 if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
@@ -291,7 +336,12 @@ impl Query {
         Err(Error::NotFound(format!("no path between {a} and {b}")))
     }
 
-    fn bfs(&self, s: NodeIndex, t: NodeIndex, allow_mentions: bool) -> Option<Vec<(String, NodeIndex, NodeIndex)>> {
+    fn bfs(
+        &self,
+        s: NodeIndex,
+        t: NodeIndex,
+        allow_mentions: bool,
+    ) -> Option<Vec<(String, NodeIndex, NodeIndex)>> {
         let mut prev: HashMap<NodeIndex, (NodeIndex, String)> = HashMap::new();
         let mut queue = VecDeque::from([s]);
         let mut seen = BTreeSet::from([s]);
@@ -332,6 +382,10 @@ fn kind_words(kinds: &[NodeKind]) -> String {
     if kinds.is_empty() {
         "node".to_string()
     } else {
-        kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" or ")
+        kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" or ")
     }
 }

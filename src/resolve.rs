@@ -173,7 +173,9 @@ pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
             if e.orphan || e.refers_to.is_some() {
                 continue;
             }
-            let Some(kind) = node_kind(e.kind) else { continue };
+            let Some(kind) = node_kind(e.kind) else {
+                continue;
+            };
             let (name, merge) = match (e.kind, aliases.get(&e.canonical)) {
                 (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
                 _ => (e.canonical.clone(), None),
@@ -239,11 +241,12 @@ pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
             if fact.relation == Relation::HoldsPosition {
                 // The post as written, on the person: 惠济区委副书记.
                 if let (End::Ent(o), Some(title)) = (fact.target, &fact.title) {
-                    let written = if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
-                        title.clone()
-                    } else {
-                        format!("{}{}", f.ents[o].text, title)
-                    };
+                    let written =
+                        if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
+                            title.clone()
+                        } else {
+                            format!("{}{}", f.ents[o].text, title)
+                        };
                     if let Some(i) = g.index(&s) {
                         g.graph[i].titles.push(written);
                     }
@@ -316,7 +319,13 @@ mod tests {
 
     #[test]
     fn subsequence_rule() {
-        assert!(is_subsequence("郑州市资源规划局惠济分局", "郑州市自然资源和规划局惠济分局"));
-        assert!(!is_subsequence("惠济分局规划", "郑州市自然资源和规划局惠济分局"));
+        assert!(is_subsequence(
+            "郑州市资源规划局惠济分局",
+            "郑州市自然资源和规划局惠济分局"
+        ));
+        assert!(!is_subsequence(
+            "惠济分局规划",
+            "郑州市自然资源和规划局惠济分局"
+        ));
     }
 }

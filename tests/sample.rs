@@ -23,7 +23,11 @@ fn build(texts: &[(&str, &str)]) -> GraphDoc {
 }
 
 fn names(doc: &GraphDoc, kind: NodeKind) -> BTreeSet<String> {
-    doc.nodes.iter().filter(|n| n.kind == kind).map(|n| n.name.clone()).collect()
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == kind)
+        .map(|n| n.name.clone())
+        .collect()
 }
 
 fn name_of<'a>(doc: &'a GraphDoc, id: &str) -> &'a str {
@@ -52,10 +56,20 @@ fn has(doc: &GraphDoc, s: &str, r: Relation, t: &str, title: Option<&str>) -> bo
 #[test]
 fn sample_people_are_exactly_the_nine() {
     let doc = build(&[(SAMPLE, "sample.txt")]);
-    let expected: BTreeSet<String> = ["马军", "徐立毅", "王新伟", "丁文霞", "许振", "蔺洋", "张超", "刘雅静", "王鹏娟"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let expected: BTreeSet<String> = [
+        "马军",
+        "徐立毅",
+        "王新伟",
+        "丁文霞",
+        "许振",
+        "蔺洋",
+        "张超",
+        "刘雅静",
+        "王鹏娟",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
     assert_eq!(names(&doc, NodeKind::Person), expected);
 }
 
@@ -76,13 +90,23 @@ fn sample_events_and_roles() {
         .expect("the ceremony is an event");
     assert_eq!(ceremony.date.as_deref(), Some("03-16"));
     // 挂牌仪式 and 揭牌仪式 of one morning are one ceremony, and the merge says why.
-    assert!(ceremony.aliases.iter().chain([&ceremony.name]).any(|a| a == "揭牌仪式"));
+    assert!(ceremony
+        .aliases
+        .iter()
+        .chain([&ceremony.name])
+        .any(|a| a == "揭牌仪式"));
     assert!(!ceremony.merges.is_empty());
     for p in ["丁文霞", "许振"] {
-        assert!(has(&doc, p, Relation::Attended, &ceremony.name, None), "{p} attended");
+        assert!(
+            has(&doc, p, Relation::Attended, &ceremony.name, None),
+            "{p} attended"
+        );
     }
     for o in ["郑州市自然资源和规划局惠济分局", "惠济区规划服务中心"] {
-        assert!(has(&doc, o, Relation::Held, &ceremony.name, None), "{o} held");
+        assert!(
+            has(&doc, o, Relation::Held, &ceremony.name, None),
+            "{o} held"
+        );
     }
 }
 
@@ -105,15 +129,21 @@ fn sample_posts_are_parsed_as_a_grammar() {
         ("王新伟", "副书记", "郑州市委"),
         ("王新伟", "市长", "郑州市人民政府"),
     ];
-    let expected: BTreeSet<(String, String, String)> =
-        expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    let expected: BTreeSet<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
     assert_eq!(posts, expected);
 }
 
 #[test]
 fn sample_bylines_documents_markets_and_branches() {
     let doc = build(&[(SAMPLE, "sample.txt")]);
-    let reported: Vec<_> = doc.edges.iter().filter(|e| e.relation == Relation::Reported).collect();
+    let reported: Vec<_> = doc
+        .edges
+        .iter()
+        .filter(|e| e.relation == Relation::Reported)
+        .collect();
     let by = |name: &str, role: &str| {
         reported
             .iter()
@@ -130,22 +160,52 @@ fn sample_bylines_documents_markets_and_branches() {
         .filter(|f| f.1 == Relation::Issued && f.0 == "郑州市城乡建设局" && f.2.ends_with("通知"))
         .collect();
     assert_eq!(issued.len(), 2, "{issued:?}");
-    assert!(has(&doc, "郑州市自然资源和规划局惠济分局", Relation::PartOf, "郑州市自然资源和规划局", None));
+    assert!(has(
+        &doc,
+        "郑州市自然资源和规划局惠济分局",
+        Relation::PartOf,
+        "郑州市自然资源和规划局",
+        None
+    ));
     // The abbreviated branch is an alias of the full name, with its reason.
-    let branch = doc.nodes.iter().find(|n| n.name == "郑州市自然资源和规划局惠济分局").unwrap();
-    assert!(branch.aliases.iter().any(|a| a.contains("资源规划局惠济分局")), "{:?}", branch.aliases);
-    assert!(branch.merges.iter().any(|m| m.reason.contains("abbreviation")));
+    let branch = doc
+        .nodes
+        .iter()
+        .find(|n| n.name == "郑州市自然资源和规划局惠济分局")
+        .unwrap();
+    assert!(
+        branch
+            .aliases
+            .iter()
+            .any(|a| a.contains("资源规划局惠济分局")),
+        "{:?}",
+        branch.aliases
+    );
+    assert!(branch
+        .merges
+        .iter()
+        .any(|m| m.reason.contains("abbreviation")));
 }
 
 #[test]
 fn every_node_and_edge_has_provenance() {
     let doc = build(&[(SAMPLE, "sample.txt")]);
     for n in &doc.nodes {
-        assert!(!n.evidence.is_empty() || n.kind == NodeKind::Article && n.headline.is_none(), "{}", n.id);
+        assert!(
+            !n.evidence.is_empty() || n.kind == NodeKind::Article && n.headline.is_none(),
+            "{}",
+            n.id
+        );
         assert!(n.id.is_ascii());
     }
     for e in &doc.edges {
-        assert!(!e.evidence.is_empty(), "{} {} {}", e.source, e.relation, e.target);
+        assert!(
+            !e.evidence.is_empty(),
+            "{} {} {}",
+            e.source,
+            e.relation,
+            e.target
+        );
         for ev in &e.evidence {
             let chars: Vec<char> = ev.quote.chars().collect();
             assert!(ev.start <= ev.end && ev.end <= chars.len(), "{ev:?}");
@@ -154,7 +214,12 @@ fn every_node_and_edge_has_provenance() {
     // The mention itself is at quote[start..end].
     let majun = doc.nodes.iter().find(|n| n.name == "马军").unwrap();
     for ev in &majun.evidence {
-        let s: String = ev.quote.chars().skip(ev.start).take(ev.end - ev.start).collect();
+        let s: String = ev
+            .quote
+            .chars()
+            .skip(ev.start)
+            .take(ev.end - ev.start)
+            .collect();
         assert_eq!(s, "马军");
     }
 }
@@ -162,8 +227,10 @@ fn every_node_and_edge_has_provenance() {
 #[test]
 fn second_article_in_another_district() {
     let doc = build(&[(JINSHUI, "jinshui.md")]);
-    let expected: BTreeSet<String> =
-        ["王建国", "陈立", "周红", "刘刚", "李华", "赵敏"].iter().map(|s| s.to_string()).collect();
+    let expected: BTreeSet<String> = ["王建国", "陈立", "周红", "刘刚", "李华", "赵敏"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(names(&doc, NodeKind::Person), expected);
     let meeting = "全区安全生产工作会议";
     assert!(has(&doc, "王建国", Relation::Chaired, meeting, None));
@@ -171,14 +238,45 @@ fn second_article_in_another_district() {
     for p in ["陈立", "周红", "刘刚"] {
         assert!(has(&doc, p, Relation::Attended, meeting, None), "{p}");
     }
-    assert!(has(&doc, "王建国", Relation::HoldsPosition, "金水区委", Some("副书记")));
-    assert!(has(&doc, "王建国", Relation::HoldsPosition, "金水区人民政府", Some("区长")));
+    assert!(has(
+        &doc,
+        "王建国",
+        Relation::HoldsPosition,
+        "金水区委",
+        Some("副书记")
+    ));
+    assert!(has(
+        &doc,
+        "王建国",
+        Relation::HoldsPosition,
+        "金水区人民政府",
+        Some("区长")
+    ));
     for p in ["陈立", "周红"] {
-        assert!(has(&doc, p, Relation::HoldsPosition, "金水区人大常委会", Some("副主任")), "{p}");
+        assert!(
+            has(
+                &doc,
+                p,
+                Relation::HoldsPosition,
+                "金水区人大常委会",
+                Some("副主任")
+            ),
+            "{p}"
+        );
     }
-    assert!(has(&doc, "刘刚", Relation::HoldsPosition, "金水区政协", Some("副主席")));
+    assert!(has(
+        &doc,
+        "刘刚",
+        Relation::HoldsPosition,
+        "金水区政协",
+        Some("副主席")
+    ));
     // Headline and body name one meeting: one node.
-    let meetings = doc.nodes.iter().filter(|n| n.kind == NodeKind::Event && n.name == meeting).count();
+    let meetings = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Event && n.name == meeting)
+        .count();
     assert_eq!(meetings, 1);
 }
 
@@ -189,10 +287,18 @@ fn same_person_in_two_articles_is_one_node() {
     assert_eq!(lin, 1);
     let q = Query::new(&doc);
     let a = q.attendees("揭牌仪式").unwrap();
-    let who: BTreeSet<&str> = a.rows.iter().filter(|r| r.relation == "attended").map(|r| r.name.as_str()).collect();
+    let who: BTreeSet<&str> = a
+        .rows
+        .iter()
+        .filter(|r| r.relation == "attended")
+        .map(|r| r.name.as_str())
+        .collect();
     assert_eq!(who, BTreeSet::from(["丁文霞", "许振"]));
     let e = q.events("马军").unwrap();
-    assert!(e.rows.iter().any(|r| r.relation == "chaired" && r.name == "党政联席会议"));
+    assert!(e
+        .rows
+        .iter()
+        .any(|r| r.relation == "chaired" && r.name == "党政联席会议"));
     assert!(q.events("马骏骏").is_err());
 }
 

@@ -7,7 +7,9 @@
 
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use dot_generator::{attr, edge, id, node, node_id, stmt};
-use dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
+use dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// The font named in every diagram, so that PNGs show Chinese rather than boxes.
@@ -83,7 +85,11 @@ pub fn to_dot(doc: &GraphDoc) -> String {
             attr!("fillcolor", esc escape(color))
         )));
     }
-    for e in doc.edges.iter().filter(|e| e.relation != Relation::Mentions) {
+    for e in doc
+        .edges
+        .iter()
+        .filter(|e| e.relation != Relation::Mentions)
+    {
         let label = edge_label(e.relation, e.title.as_deref(), e.role.as_deref());
         stmts.push(stmt!(edge!(
             node_id!(esc escape(&e.source)) => node_id!(esc escape(&e.target));
@@ -128,8 +134,10 @@ mod tests {
     #[test]
     fn labels_are_escaped() {
         let mut doc = GraphDoc::empty();
-        doc.nodes.push(GNode::new("person_a", NodeKind::Person, "马\"军\\"));
-        doc.nodes.push(GNode::new("event_b", NodeKind::Event, "会议"));
+        doc.nodes
+            .push(GNode::new("person_a", NodeKind::Person, "马\"军\\"));
+        doc.nodes
+            .push(GNode::new("event_b", NodeKind::Event, "会议"));
         doc.edges.push(GEdge {
             source: "person_a".into(),
             target: "event_b".into(),

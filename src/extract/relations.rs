@@ -296,7 +296,10 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         // 并 joins a second verb to the same people.
         if subjects.is_empty() && v > 0 && toks[v - 1].word == "并" {
             if let Some((pv, ps)) = &previous {
-                if !toks[*pv..v].iter().any(|t| matches!(t.word.as_str(), "," | "，" | "。")) {
+                if !toks[*pv..v]
+                    .iter()
+                    .any(|t| matches!(t.word.as_str(), "," | "，" | "。"))
+                {
                     subjects = ps.clone();
                 }
             }

@@ -97,10 +97,16 @@ impl KnowledgeGraph {
     /// Edges touching a node, with the node at the other end and whether it points out.
     pub fn neighbours(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
         let mut out: Vec<(&Edge, NodeIndex, bool)> = Vec::new();
-        for e in self.graph.edges_directed(idx, petgraph::Direction::Outgoing) {
+        for e in self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Outgoing)
+        {
             out.push((e.weight(), e.target(), true));
         }
-        for e in self.graph.edges_directed(idx, petgraph::Direction::Incoming) {
+        for e in self
+            .graph
+            .edges_directed(idx, petgraph::Direction::Incoming)
+        {
             out.push((e.weight(), e.source(), false));
         }
         out

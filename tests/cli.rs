@@ -1,0 +1,262 @@
+//! The real binary on real input: golden outputs in `graphs/` (regenerate with
+//! `ZHKG_BLESS=1 cargo test --test cli`), queries, readers of the outputs (Graphviz,
+//! networkx) when installed, and input that is bad or missing.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn zhkg() -> Command {
+    let mut c = Command::cargo_bin("zhkg").unwrap();
+    c.current_dir(root());
+    c
+}
+
+fn have(program: &str, arg: &str) -> bool {
+    std::process::Command::new(program)
+        .arg(arg)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+/// Builds the bundled data into a temporary folder, as the README's command does.
+fn build_sample() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    zhkg()
+        .args(["build", "data", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    out
+}
+
+#[test]
+fn committed_graphs_are_current() {
+    let out = build_sample();
+    let bless = std::env::var_os("ZHKG_BLESS").is_some();
+    for name in ["graph.json", "graph.dot"] {
+        let fresh = std::fs::read_to_string(out.path().join(name)).unwrap();
+        let committed_path = root().join("graphs").join(name);
+        if bless {
+            std::fs::write(&committed_path, &fresh).unwrap();
+            continue;
+        }
+        let committed = std::fs::read_to_string(&committed_path).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "graphs/{name} is out of date: run `ZHKG_BLESS=1 cargo test --test cli` and review the diff"
+        );
+    }
+    if bless && out.path().join("graph.svg").exists() {
+        std::fs::copy(
+            out.path().join("graph.svg"),
+            root().join("graphs/graph.svg"),
+        )
+        .unwrap();
+    }
+    let svg = std::fs::read_to_string(root().join("graphs/graph.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("马军"));
+}
+
+#[test]
+fn build_is_deterministic() {
+    let a = build_sample();
+    let b = build_sample();
+    for name in ["graph.json", "graph.dot"] {
+        assert_eq!(
+            std::fs::read(a.path().join(name)).unwrap(),
+            std::fs::read(b.path().join(name)).unwrap()
+        );
+    }
+}
+
+#[test]
+fn dot_renders_with_graphviz() {
+    if !have("dot", "-V") {
+        eprintln!("notice: Graphviz `dot` not installed; render test skipped");
+        return;
+    }
+    let out = build_sample();
+    let status = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .arg(out.path().join("graph.dot"))
+        .arg("-o")
+        .arg(out.path().join("check.svg"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(out.path().join("graph.svg").exists());
+}
+
+#[test]
+fn networkx_loads_graph_json() {
+    if !have("python3", "-c")
+        || !std::process::Command::new("python3")
+            .args(["-c", "import networkx"])
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false)
+    {
+        eprintln!("notice: python3 with networkx not installed; networkx test skipped");
+        return;
+    }
+    let out = build_sample();
+    let path = out.path().join("graph.json");
+    let doc = zhkg::GraphDoc::load(&path).unwrap();
+    let script = "import json,sys,networkx as nx\n\
+                  d=json.load(open(sys.argv[1]))\n\
+                  g=nx.node_link_graph(d,edges='edges')\n\
+                  print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.is_multigraph())";
+    let o = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        format!("{} {} True True", doc.nodes.len(), doc.edges.len())
+    );
+}
+
+#[test]
+fn queries_answer_from_the_saved_graph() {
+    let out = build_sample();
+    let graph = out.path().join("graph.json");
+    let a = zhkg()
+        .arg("query")
+        .arg("--graph")
+        .arg(&graph)
+        .args(["attendees", "揭牌仪式"])
+        .assert()
+        .success();
+    let text = String::from_utf8(a.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("丁文霞") && text.contains("许振"), "{text}");
+    let e = zhkg()
+        .arg("query")
+        .arg("--graph")
+        .arg(&graph)
+        .args(["--json", "events", "马军"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&e.get_output().stdout).unwrap();
+    assert!(v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["relation"] == "chaired" && r["name"] == "党政联席会议"));
+    let miss = zhkg()
+        .arg("query")
+        .arg("--graph")
+        .arg(&graph)
+        .args(["events", "马骏"])
+        .assert()
+        .code(3);
+    let err = String::from_utf8(miss.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("did you mean") && err.contains("马军"),
+        "{err}"
+    );
+}
+
+#[test]
+fn ner_prints_one_json_object_a_line() {
+    let a = zhkg()
+        .arg("ner")
+        .write_stdin("惠济区委书记马军主持召开党政联席会议\n\n")
+        .assert()
+        .success();
+    let lines: Vec<&str> = std::str::from_utf8(&a.get_output().stdout)
+        .unwrap()
+        .lines()
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    let person = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "person")
+        .unwrap();
+    assert_eq!(
+        (person["start"].as_u64(), person["end"].as_u64()),
+        (Some(6), Some(8))
+    );
+    assert_eq!(person["text"], "马军");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+#[test]
+fn bad_files_are_reported_by_name_and_the_rest_is_built() {
+    let input = tempfile::tempdir().unwrap();
+    write(
+        input.path(),
+        "good.txt",
+        "# 标题\n\n本报讯 5月8日上午,金水区委书记李明主持召开区委常委会会议。\n".as_bytes(),
+    );
+    write(input.path(), "binary.txt", b"\x00\x01\x02\x03PK\x00\x00");
+    write(input.path(), "broken.txt", b"\xff\xfe\xfd\xfc\x80\x80\x80");
+    let (gbk, _, _) =
+        encoding_rs::GB18030.encode("# 标题二\n\n本报讯 金水区委副书记王五出席活动。\n");
+    write(input.path(), "gbk.txt", &gbk);
+    let out = tempfile::tempdir().unwrap();
+    let a = zhkg()
+        .arg("build")
+        .arg(input.path())
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success();
+    let text = String::from_utf8(a.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("binary.txt") && text.contains("broken.txt"),
+        "{text}"
+    );
+    assert!(text.contains("articles: 2 built"), "{text}");
+    let doc = zhkg::GraphDoc::load(&out.path().join("graph.json")).unwrap();
+    assert!(doc.nodes.iter().any(|n| n.name == "李明"));
+    assert!(doc.nodes.iter().any(|n| n.name == "王五"));
+}
+
+#[test]
+fn empty_input_gives_an_empty_graph_and_a_message() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let a = zhkg()
+        .arg("build")
+        .arg(input.path())
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("no articles"));
+    let doc = zhkg::GraphDoc::load(&out.path().join("graph.json")).unwrap();
+    assert!(doc.nodes.is_empty());
+}
+
+#[test]
+fn missing_input_and_unwritable_output_fail_cleanly() {
+    let out = tempfile::tempdir().unwrap();
+    let a = zhkg()
+        .args(["build", "/nonexistent/zhkg-input", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("/nonexistent/zhkg-input"));
+    let blocker = out.path().join("file");
+    std::fs::write(&blocker, "x").unwrap();
+    let b = zhkg()
+        .args(["build", "data", "-o"])
+        .arg(blocker.join("sub"))
+        .assert()
+        .code(1);
+    assert!(!String::from_utf8_lossy(&b.get_output().stderr).is_empty());
+    assert!(!blocker.join("sub").exists());
+}
