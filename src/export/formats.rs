@@ -253,6 +253,22 @@ pub(crate) fn articles(evidence: &[Evidence]) -> Vec<&str> {
 /// way to escape a separator inside an item, and Chinese aliases and sentences
 /// contain every plausible separator, so lists travel as JSON text that any
 /// reader can decode exactly.
+/// [`json_list`], or nothing for an empty list (XML attributes left out).
+pub(crate) fn optional_list<S: AsRef<str>>(items: &[S]) -> Option<String> {
+    (!items.is_empty()).then(|| json_list(items))
+}
+
+/// Runs an XML writer over memory and returns the indented document with a final newline.
+pub(crate) fn xml_document(
+    write: impl FnOnce(&mut quick_xml::Writer<Vec<u8>>) -> std::io::Result<()>,
+) -> String {
+    let mut w = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
+    write(&mut w).expect("writing XML to memory cannot fail");
+    let mut s = String::from_utf8(w.into_inner()).expect("the XML writer emits UTF-8");
+    s.push('\n');
+    s
+}
+
 pub(crate) fn json_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(|s| s.as_ref()).collect();
     serde_json::to_string(&items).expect("a list of strings serialises")

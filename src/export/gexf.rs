@@ -10,7 +10,7 @@
 //! attributes, because GEXF's `liststring` cannot escape its own separator.
 //! Missing values and empty lists are left out rather than written empty.
 
-use super::formats::{articles, json_list, kind_color, quotes, xml_tag, xml_text};
+use super::formats::{articles, kind_color, optional_list, quotes, xml_tag, xml_text};
 use crate::graph::{Edge, GraphDoc, Node};
 use quick_xml::events::{BytesDecl, BytesEnd, Event};
 use quick_xml::Writer;
@@ -41,11 +41,7 @@ const EDGE_ATTRS: [(&str, &str); 5] = [
 
 /// Renders `doc` as an indented GEXF 1.3 document.
 pub fn render(doc: &GraphDoc) -> String {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    write_doc(&mut w, doc).expect("writing XML to memory cannot fail");
-    let mut s = String::from_utf8(w.into_inner()).expect("the XML writer emits UTF-8");
-    s.push('\n');
-    s
+    super::formats::xml_document(|w| write_doc(w, doc))
 }
 
 fn write_doc(w: &mut Writer<Vec<u8>>, doc: &GraphDoc) -> io::Result<()> {
@@ -141,11 +137,6 @@ fn write_attvalues(
     w.write_event(Event::End(BytesEnd::new("attvalues")))
 }
 
-/// `Some(JSON array)` for a non-empty list.
-fn list<S: AsRef<str>>(items: &[S]) -> Option<String> {
-    (!items.is_empty()).then(|| json_list(items))
-}
-
 fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
     w.write_event(Event::Start(xml_tag(
         "node",
@@ -153,15 +144,15 @@ fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
     )))?;
     let values = [
         Some(n.kind.as_str().to_string()),
-        list(&n.aliases),
-        list(&n.titles),
+        optional_list(&n.aliases),
+        optional_list(&n.titles),
         n.date.clone(),
         n.time.clone(),
         n.event_type.clone(),
         n.headline.clone(),
-        list(&n.sources),
-        list(&articles(&n.evidence)),
-        list(&quotes(&n.evidence)),
+        optional_list(&n.sources),
+        optional_list(&articles(&n.evidence)),
+        optional_list(&quotes(&n.evidence)),
     ];
     write_attvalues(w, &NODE_ATTRS, &values)?;
     let [r, g, b] = kind_color(n.kind);
@@ -191,8 +182,8 @@ fn write_edge(w: &mut Writer<Vec<u8>>, id: &str, e: &Edge) -> io::Result<()> {
         Some(e.relation.as_str().to_string()),
         e.title.clone(),
         e.role.clone(),
-        list(&articles(&e.evidence)),
-        list(&quotes(&e.evidence)),
+        optional_list(&articles(&e.evidence)),
+        optional_list(&quotes(&e.evidence)),
     ];
     write_attvalues(w, &EDGE_ATTRS, &values)?;
     w.write_event(Event::End(BytesEnd::new("edge")))

@@ -8,7 +8,7 @@
 //! As in the GEXF export, list values are JSON arrays in `string` data, and
 //! missing values and empty lists are left out.
 
-use super::formats::{articles, json_list, quotes, xml_tag, xml_text};
+use super::formats::{articles, optional_list, quotes, xml_tag, xml_text};
 use crate::graph::{Edge, GraphDoc, Node};
 use quick_xml::events::{BytesDecl, BytesEnd, Event};
 use quick_xml::Writer;
@@ -49,11 +49,7 @@ const EDGE_KEYS: [KeyDecl; 6] = [
 
 /// Renders `doc` as an indented GraphML document.
 pub fn render(doc: &GraphDoc) -> String {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    write_doc(&mut w, doc).expect("writing XML to memory cannot fail");
-    let mut s = String::from_utf8(w.into_inner()).expect("the XML writer emits UTF-8");
-    s.push('\n');
-    s
+    super::formats::xml_document(|w| write_doc(w, doc))
 }
 
 fn write_doc(w: &mut Writer<Vec<u8>>, doc: &GraphDoc) -> io::Result<()> {
@@ -131,25 +127,20 @@ fn write_data(
     Ok(())
 }
 
-/// `Some(JSON array)` for a non-empty list.
-fn list<S: AsRef<str>>(items: &[S]) -> Option<String> {
-    (!items.is_empty()).then(|| json_list(items))
-}
-
 fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
     w.write_event(Event::Start(xml_tag("node", &[("id", &n.id)])))?;
     let values = [
         Some(n.name.clone()),
         Some(n.kind.as_str().to_string()),
-        list(&n.aliases),
-        list(&n.titles),
+        optional_list(&n.aliases),
+        optional_list(&n.titles),
         n.date.clone(),
         n.time.clone(),
         n.event_type.clone(),
         n.headline.clone(),
-        list(&n.sources),
-        list(&articles(&n.evidence)),
-        list(&quotes(&n.evidence)),
+        optional_list(&n.sources),
+        optional_list(&articles(&n.evidence)),
+        optional_list(&quotes(&n.evidence)),
     ];
     write_data(w, &NODE_KEYS, &values)?;
     w.write_event(Event::End(BytesEnd::new("node")))
@@ -165,8 +156,8 @@ fn write_edge(w: &mut Writer<Vec<u8>>, id: &str, e: &Edge) -> io::Result<()> {
         Some(e.key.to_string()),
         e.title.clone(),
         e.role.clone(),
-        list(&articles(&e.evidence)),
-        list(&quotes(&e.evidence)),
+        optional_list(&articles(&e.evidence)),
+        optional_list(&quotes(&e.evidence)),
     ];
     write_data(w, &EDGE_KEYS, &values)?;
     w.write_event(Event::End(BytesEnd::new("edge")))
