@@ -93,6 +93,8 @@ pub enum RoleVerb {
     SpokeAt,
     /// 召开, 举行 (an organisation holds an event).
     Held,
+    /// 会见, 会晤: hosts before the verb, guests after it, the verb is the event.
+    Meets,
 }
 
 /// All look-up tables used by the extractor.
@@ -248,10 +250,11 @@ impl Lexicon {
                         Some("attended") => RoleVerb::Attended,
                         Some("spoke_at") => RoleVerb::SpokeAt,
                         Some("held") => RoleVerb::Held,
+                        Some("meets") => RoleVerb::Meets,
                         _ => {
                             return Err(bad(
                                 n,
-                                "second column must be chaired, attended, spoke_at or held",
+                                "second column must be chaired, attended, spoke_at, held or meets",
                             ))
                         }
                     };

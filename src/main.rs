@@ -24,6 +24,9 @@ struct Cli {
     /// Folder of lexicon files that replace the built-in ones file by file.
     #[arg(long, global = true, value_name = "DIR")]
     lexicon: Option<PathBuf>,
+    /// NER model file (written by `zhkg train`) that replaces the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    model: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -90,6 +93,30 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Train the NER model on the allowed splits of the evaluation data.
+    #[command(
+        after_help = "Example:\n  zhkg train --data ../shared/eval -o data/model/ner.bin\n\nReads peoples-daily/dev.bio (without its first --pd-holdout sentences),\ncluener2020/train.jsonl, resume/train.bmes and resume/dev.bmes; never the\nreport-only msra/test.bio and resume/test.bmes."
+    )]
+    Train {
+        /// The evaluation data folder.
+        #[arg(long, default_value = "../shared/eval")]
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(short, long, default_value = "data/model/ner.bin")]
+        out: PathBuf,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Seed of the example order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// People's Daily dev sentences (from the start) kept out of training.
+        #[arg(long, default_value_t = zhkg::ner::train::PD_HOLDOUT)]
+        pd_holdout: usize,
+        /// How many times People's Daily sentences are seen per pass.
+        #[arg(long, default_value_t = zhkg::ner::train::PD_REPEAT)]
+        pd_repeat: usize,
+    },
     /// Export a saved graph (or a view of it) for another tool.
     #[command(
         after_help = "Examples:\n  zhkg export --format gexf -o graph.gexf\n  zhkg export --format svg --around 马军 -o majun.svg\n  zhkg export --format neo4j -o neo4j/"
@@ -145,12 +172,17 @@ enum Question {
     Path { a: String, b: String },
 }
 
-fn extractor(lexicon: &Option<PathBuf>) -> Result<Extractor> {
+fn extractor(lexicon: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extractor> {
     let lex = match lexicon {
         Some(dir) => Lexicon::with_overrides(dir)?,
         None => Lexicon::embedded(),
     };
-    Ok(Extractor::new(lex))
+    Ok(match model {
+        Some(path) => {
+            Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?))
+        }
+        None => Extractor::new(lex),
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -161,7 +193,7 @@ fn run(cli: Cli) -> Result<()> {
             no_svg,
             json,
         } => {
-            let ex = extractor(&cli.lexicon)?;
+            let ex = extractor(&cli.lexicon, &cli.model)?;
             let summary = pipeline::run_build(
                 &ex,
                 &BuildOptions {
@@ -198,7 +230,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Ner { input } => {
-            let ex = extractor(&cli.lexicon)?;
+            let ex = extractor(&cli.lexicon, &cli.model)?;
             let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
                 Box::new(std::io::stdin().lock())
             } else {
@@ -221,7 +253,7 @@ fn run(cli: Cli) -> Result<()> {
             errors,
             json,
         } => {
-            let ex = extractor(&cli.lexicon)?;
+            let ex = extractor(&cli.lexicon, &cli.model)?;
             for file in files {
                 let fmt = match &format {
                     Some(f) => GoldFormat::parse(f).ok_or_else(|| {
@@ -244,6 +276,39 @@ fn run(cli: Cli) -> Result<()> {
                     println!("{report}");
                 }
             }
+        }
+        Command::Train {
+            data,
+            out,
+            epochs,
+            seed,
+            pd_holdout,
+            pd_repeat,
+        } => {
+            let lex = match &cli.lexicon {
+                Some(dir) => Lexicon::with_overrides(dir)?,
+                None => Lexicon::embedded(),
+            };
+            let (examples, summary) = zhkg::ner::train::corpus(&data, pd_holdout, pd_repeat)?;
+            for (file, n) in &summary {
+                eprintln!("training on {file}: {n} sentences");
+            }
+            let feat = zhkg::ner::features::Featurizer::new(&lex);
+            let opts = zhkg::ner::train::TrainOptions {
+                epochs,
+                seed,
+            };
+            let model = zhkg::ner::train::train(&feat, &examples, &opts, |e, err| {
+                eprintln!("epoch {e}: {:.4} of training characters mislabelled", err);
+            });
+            let bytes = model.to_bytes();
+            zhkg::output::write_atomic(&out, &bytes)?;
+            eprintln!(
+                "wrote {} ({} features, {} bytes)",
+                out.display(),
+                model.features(),
+                bytes.len()
+            );
         }
         Command::Export {
             format,

@@ -26,6 +26,7 @@ pub struct Extractor {
     /// Look-up tables.
     pub lex: Lexicon,
     seg: Segmenter,
+    tagger: crate::ner::Tagger,
 }
 
 /// A mention in an article, with its canonical name inside the article.
@@ -140,8 +141,14 @@ struct SentenceParse {
 impl Extractor {
     /// Builds the segmenter with the lexicons' words.
     pub fn new(lex: Lexicon) -> Extractor {
+        Extractor::with_model(lex, crate::ner::embedded_model())
+    }
+
+    /// Like [`Extractor::new`], with another NER model than the embedded one.
+    pub fn with_model(lex: Lexicon, model: std::sync::Arc<crate::ner::model::Model>) -> Extractor {
         let seg = Segmenter::new(&lex);
-        Extractor { lex, seg }
+        let tagger = crate::ner::Tagger::new(&lex, model);
+        Extractor { lex, seg, tagger }
     }
 
     fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
@@ -156,7 +163,15 @@ impl Extractor {
                 *x = true;
             }
         }
-        let people = people::find_people(&self.lex, &toks, &covered, known);
+        // The sequence labeller's persons count as evidence too, on whole tokens that
+        // no place or organisation chunk claims.
+        let model: Vec<(usize, usize)> = self
+            .tagger
+            .tag_kind(text, MentionKind::Person)
+            .into_iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        let people = people::find_people_with(&self.lex, &toks, &covered, known, &model);
         SentenceParse {
             toks,
             chunks,
@@ -165,7 +180,15 @@ impl Extractor {
     }
 
     /// The mention layer on one line of text (what `zhkg ner` and `zhkg eval` run).
+    /// Persons, places, organisations and posts, from the sequence labeller
+    /// ([`crate::ner`]).
     pub fn ner(&self, text: &str) -> Vec<Mention> {
+        self.tagger.tag(text)
+    }
+
+    /// The grammar chunker and context-cued names alone (the mention layer before
+    /// the sequence labeller; also events, dates, documents, markets, projects).
+    pub fn ner_grammar(&self, text: &str) -> Vec<Mention> {
         let p = self.parse(text, &HashSet::new());
         let mut out: Vec<Mention> = p.chunks.into_iter().map(|c| c.mention).collect();
         for &i in &p.people {

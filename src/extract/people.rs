@@ -3,7 +3,8 @@
 //! two-character given name that no other chunk claims; it is accepted only on
 //! evidence from its context (a post before it, a cue word such as 同志, 说, 出席 or
 //! 等 after it, an enumeration with an accepted name, or the same name accepted
-//! elsewhere in the article), so that words like 惠济 or 苗木 never become people.
+//! elsewhere in the article, or the sequence labeller of [`crate::ner`] finding the
+//! same span), so that words like 惠济 or 苗木 never become people.
 
 use super::chunk::{Cat, Tok};
 use crate::lexicon::Lexicon;
@@ -59,6 +60,20 @@ pub fn find_people(
     covered: &[bool],
     known: &HashSet<String>,
 ) -> Vec<usize> {
+    find_people_with(lex, toks, covered, known, &[])
+}
+
+/// Like [`find_people`], with the person spans `(start, end)` that the sequence
+/// labeller found as one more kind of evidence: a candidate token with exactly such
+/// a span is accepted unless its context contradicts it (a chunk claims it, or an
+/// organ, post or place word follows it directly: 马军区, 苗木市场).
+pub fn find_people_with(
+    lex: &Lexicon,
+    toks: &[Tok],
+    covered: &[bool],
+    known: &HashSet<String>,
+    model: &[(usize, usize)],
+) -> Vec<usize> {
     let cand: Vec<bool> = toks
         .iter()
         .enumerate()
@@ -83,7 +98,13 @@ pub fn find_people(
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
-        if after_title || (cue_after && nameish) || known.contains(&t.word) {
+        let by_model = model.contains(&(t.start, t.end))
+            && !toks.get(i + 1).is_some_and(|n| {
+                matches!(n.cat, Cat::Organ | Cat::Place | Cat::Juris)
+                    || lex.org_suffix(&n.word).is_some()
+                    || lex.market_head(&n.word).is_some()
+            });
+        if after_title || (cue_after && nameish) || known.contains(&t.word) || by_model {
             accepted[i] = true;
         }
     }

@@ -1,0 +1,434 @@
+//! The labeller's weights and its decoder: feature keys of a sentence come in, the
+//! best BIO label sequence (first-order Viterbi over hashed, quantised weights) goes
+//! out. Also the compact file format the weights are stored in (`data/model/ner.bin`).
+
+use super::features::{Feats, FEATURE_VERSION};
+use crate::error::{Error, Result};
+use crate::extract::MentionKind;
+
+/// Number of labels: O, then B and I for person, place, organisation, title.
+pub const NL: usize = 9;
+
+/// Label names, index = label id.
+pub const LABELS: [&str; NL] = [
+    "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-TTL", "I-TTL",
+];
+
+/// The outside label.
+pub const O: u8 = 0;
+
+/// The B label of a kind.
+pub fn begin(kind: MentionKind) -> Option<u8> {
+    match kind {
+        MentionKind::Person => Some(1),
+        MentionKind::Place => Some(3),
+        MentionKind::Organization => Some(5),
+        MentionKind::Title => Some(7),
+        _ => None,
+    }
+}
+
+/// The kind of a label (None for O).
+pub fn kind_of(label: u8) -> Option<MentionKind> {
+    match label {
+        1 | 2 => Some(MentionKind::Person),
+        3 | 4 => Some(MentionKind::Place),
+        5 | 6 => Some(MentionKind::Organization),
+        7 | 8 => Some(MentionKind::Title),
+        _ => None,
+    }
+}
+
+/// Whether `label` is an I (inside) label.
+#[inline]
+pub fn is_inside(label: usize) -> bool {
+    label != 0 && label % 2 == 0
+}
+
+/// Whether `cur` may follow `prev` (`None`: sentence start) in BIO.
+#[inline]
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    match prev {
+        None => false,
+        Some(p) => p == cur || p + 1 == cur,
+    }
+}
+
+/// Spans `(start, end, kind)` of a label sequence.
+pub fn spans(labels: &[u8]) -> Vec<(usize, usize, MentionKind)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        let l = labels[i] as usize;
+        if l == 0 {
+            i += 1;
+            continue;
+        }
+        let kind = kind_of(l as u8).expect("non-O label has a kind");
+        let b = if is_inside(l) { l - 1 } else { l };
+        let mut j = i + 1;
+        while j < labels.len() && labels[j] as usize == b + 1 {
+            j += 1;
+        }
+        out.push((i, j, kind));
+        i = j;
+    }
+    out
+}
+
+/// One feature in the decoding table: its key and its weight per label.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+struct Slot {
+    key: u32,
+    w: [i16; NL],
+}
+
+/// Quantised weights, ready to decode with.
+#[derive(Debug, Clone)]
+pub struct Model {
+    slots: Vec<Slot>,
+    mask: usize,
+    features: usize,
+    /// Transition weights `[prev][cur]`.
+    pub trans: [[i32; NL]; NL],
+    /// Weights of the first label.
+    pub start: [i32; NL],
+}
+
+const MAGIC: &[u8; 8] = b"ZHKGNER\x01";
+
+impl Model {
+    /// A model from quantised per-feature weights and transitions.
+    pub fn from_parts(
+        mut feats: Vec<(u32, [i16; NL])>,
+        trans: [[i32; NL]; NL],
+        start: [i32; NL],
+    ) -> Model {
+        feats.retain(|(_, w)| w.iter().any(|&x| x != 0));
+        feats.sort_by_key(|f| f.0);
+        feats.dedup_by_key(|f| f.0);
+        let cap = (feats.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![Slot::default(); cap];
+        let mask = cap - 1;
+        for (k, w) in &feats {
+            let mut i = slot_of(*k, mask);
+            while slots[i].key != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key: *k, w: *w };
+        }
+        Model {
+            slots,
+            mask,
+            features: feats.len(),
+            trans,
+            start,
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn features(&self) -> usize {
+        self.features
+    }
+
+    #[inline]
+    fn lookup(&self, key: u32) -> Option<&[i16; NL]> {
+        let mut i = slot_of(key, self.mask);
+        loop {
+            let s = &self.slots[i];
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Emission scores of every position, `NL` per position.
+    pub fn emissions(&self, feats: &Feats, out: &mut Vec<i32>) {
+        out.clear();
+        for i in 0..feats.len() {
+            let mut acc = [0i32; NL];
+            for &k in feats.at(i) {
+                if let Some(w) = self.lookup(k) {
+                    for l in 0..NL {
+                        acc[l] += i32::from(w[l]);
+                    }
+                }
+            }
+            out.extend_from_slice(&acc);
+        }
+    }
+
+    /// The best label sequence.
+    pub fn decode(&self, feats: &Feats) -> Vec<u8> {
+        let mut em = Vec::with_capacity(feats.len() * NL);
+        self.emissions(feats, &mut em);
+        let mut out = Vec::new();
+        viterbi(&em, &self.trans, &self.start, None, &mut out);
+        out
+    }
+
+    /// Serialises to the compact file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut feats: Vec<(u32, [i16; NL])> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| (s.key, s.w))
+            .collect();
+        feats.sort_by_key(|f| f.0);
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        b.extend_from_slice(&(NL as u32).to_le_bytes());
+        for row in &self.trans {
+            for &x in row {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        for &x in &self.start {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, w) in &feats {
+            put_varint(&mut b, u64::from(k - prev));
+            prev = *k;
+            let mut mask = 0u64;
+            for (l, &x) in w.iter().enumerate() {
+                if x != 0 {
+                    mask |= 1 << l;
+                }
+            }
+            put_varint(&mut b, mask);
+            for &x in w.iter().filter(|&&x| x != 0) {
+                put_varint(&mut b, zigzag(i64::from(x)));
+            }
+        }
+        b
+    }
+
+    /// Reads the compact file format.
+    pub fn from_bytes(b: &[u8]) -> Result<Model> {
+        let bad = |m: &str| Error::Usage(format!("NER model: {m}"));
+        let mut r = Reader { b, pos: 0 };
+        if r.take(8).ok_or_else(|| bad("truncated"))? != MAGIC {
+            return Err(bad("not a zhkg NER model (bad magic)"));
+        }
+        let version = r.u32().ok_or_else(|| bad("truncated"))?;
+        if version != FEATURE_VERSION {
+            return Err(bad(&format!(
+                "trained for feature version {version}, this build has {FEATURE_VERSION}: retrain with `zhkg train`"
+            )));
+        }
+        if r.u32() != Some(NL as u32) {
+            return Err(bad("label count differs from this build"));
+        }
+        let mut trans = [[0i32; NL]; NL];
+        for row in &mut trans {
+            for x in row.iter_mut() {
+                *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+            }
+        }
+        let mut start = [0i32; NL];
+        for x in &mut start {
+            *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+        }
+        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let mut feats = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            let d = r.varint().ok_or_else(|| bad("truncated"))?;
+            let k = prev
+                .checked_add(u32::try_from(d).map_err(|_| bad("bad key"))?)
+                .ok_or_else(|| bad("bad key"))?;
+            prev = k;
+            let mask = r.varint().ok_or_else(|| bad("truncated"))?;
+            let mut w = [0i16; NL];
+            for (l, x) in w.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    let v = unzigzag(r.varint().ok_or_else(|| bad("truncated"))?);
+                    *x = i16::try_from(v).map_err(|_| bad("weight out of range"))?;
+                }
+            }
+            feats.push((k, w));
+        }
+        Ok(Model::from_parts(feats, trans, start))
+    }
+}
+
+#[inline]
+fn slot_of(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 7) as usize & mask
+}
+
+/// First-order Viterbi over `em` (`NL` scores per position). `allowed_mask`, when
+/// given, restricts each position to the labels whose bits are set. Writes the best
+/// sequence into `out`.
+pub fn viterbi(
+    em: &[i32],
+    trans: &[[i32; NL]; NL],
+    start: &[i32; NL],
+    allowed_mask: Option<&[u16]>,
+    out: &mut Vec<u8>,
+) {
+    let n = em.len() / NL;
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    const NEG: i32 = i32::MIN / 4;
+    let ok = |i: usize, l: usize| allowed_mask.is_none_or(|m| m[i] & (1 << l) != 0);
+    let mut score = [NEG; NL];
+    for l in 0..NL {
+        if allowed(None, l) && ok(0, l) {
+            score[l] = start[l] + em[l];
+        }
+    }
+    let mut back: Vec<u8> = vec![0; n * NL];
+    for i in 1..n {
+        let mut next = [NEG; NL];
+        for cur in 0..NL {
+            if !ok(i, cur) {
+                continue;
+            }
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for prev in 0..NL {
+                if score[prev] <= NEG || !allowed(Some(prev), cur) {
+                    continue;
+                }
+                let s = score[prev] + trans[prev][cur];
+                if s > best {
+                    best = s;
+                    arg = prev as u8;
+                }
+            }
+            if best > NEG {
+                next[cur] = best + em[i * NL + cur];
+                back[i * NL + cur] = arg;
+            }
+        }
+        score = next;
+    }
+    let mut last = 0usize;
+    for l in 1..NL {
+        if score[l] > score[last] {
+            last = l;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = last as u8;
+    for i in (1..n).rev() {
+        last = back[i * NL + last] as usize;
+        out[i - 1] = last as u8;
+    }
+}
+
+fn put_varint(b: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        b.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    b.push(x as u8);
+}
+
+fn zigzag(x: i64) -> u64 {
+    ((x << 1) ^ (x >> 63)) as u64
+}
+
+fn unzigzag(x: u64) -> i64 {
+    ((x >> 1) as i64) ^ -((x & 1) as i64)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.pos..self.pos + n)?;
+        self.pos += n;
+        Some(s)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let s = self.take(4)?;
+        Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.pos)?;
+            self.pos += 1;
+            x |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(x);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_from_bio() {
+        // 马 军 在 郑 州 : B-PER I-PER O B-LOC I-LOC
+        assert_eq!(
+            spans(&[1, 2, 0, 3, 4]),
+            [(0, 2, MentionKind::Person), (3, 5, MentionKind::Place)]
+        );
+        // Adjacent entities of one kind stay apart.
+        assert_eq!(
+            spans(&[1, 1, 2]),
+            [(0, 1, MentionKind::Person), (1, 3, MentionKind::Person)]
+        );
+    }
+
+    #[test]
+    fn viterbi_respects_bio_and_masks() {
+        // Emissions favour I-PER at position 0, which BIO forbids.
+        let mut em = vec![0i32; 2 * NL];
+        em[2] = 10;
+        em[NL + 2] = 10;
+        em[1] = 5;
+        let trans = [[0; NL]; NL];
+        let mut out = Vec::new();
+        viterbi(&em, &trans, &[0; NL], None, &mut out);
+        assert_eq!(out, [1, 2]);
+        // A mask that allows only O.
+        viterbi(&em, &trans, &[0; NL], Some(&[1, 1]), &mut out);
+        assert_eq!(out, [0, 0]);
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut trans = [[0; NL]; NL];
+        trans[1][2] = 7;
+        trans[0][3] = -4;
+        let mut w = [0i16; NL];
+        w[2] = -300;
+        w[8] = 12;
+        let m = Model::from_parts(vec![(42, w), (7, [1; NL])], trans, [3; NL]);
+        let b = m.to_bytes();
+        let back = Model::from_bytes(&b).unwrap();
+        assert_eq!(back.features(), 2);
+        assert_eq!(back.trans, trans);
+        assert_eq!(back.lookup(42), Some(&w));
+        assert_eq!(back.lookup(43), None);
+        assert!(Model::from_bytes(&b[..20]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+    }
+}

@@ -1,0 +1,93 @@
+//! Regression floors for the mention layer (`Extractor::ner`, the sequence labeller of
+//! `zhkg::ner`) on slices of the annotated sets in `../shared/eval/`: strict span F1
+//! per kind must stay just under the figures reached when the model was trained.
+//! Skips with a notice when the folder is absent. The People's Daily slice is the
+//! first 800 sentences, which `zhkg train` keeps out of training.
+
+use std::path::Path;
+use zhkg::eval::{self, GoldFormat};
+use zhkg::extract::{Extractor, MentionKind};
+use zhkg::lexicon::Lexicon;
+
+const EVAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval");
+
+/// (file, sentences, [(kind, F1 floor)]).
+type Case = (&'static str, usize, &'static [(MentionKind, f64)]);
+
+const CASES: &[Case] = &[
+    (
+        "msra/test.bio",
+        600,
+        &[
+            (MentionKind::Person, 0.75),
+            (MentionKind::Place, 0.77),
+            (MentionKind::Organization, 0.58),
+        ],
+    ),
+    (
+        "peoples-daily/dev.bio",
+        800,
+        &[
+            (MentionKind::Person, 0.72),
+            (MentionKind::Place, 0.77),
+            (MentionKind::Organization, 0.63),
+        ],
+    ),
+    (
+        "cluener2020/dev.jsonl",
+        600,
+        &[
+            (MentionKind::Person, 0.73),
+            (MentionKind::Title, 0.69),
+            (MentionKind::Organization, 0.62),
+        ],
+    ),
+    (
+        "resume/test.bmes",
+        300,
+        &[
+            (MentionKind::Person, 0.95),
+            (MentionKind::Title, 0.92),
+            (MentionKind::Organization, 0.88),
+        ],
+    ),
+];
+
+#[test]
+fn mention_layer_stays_above_its_floors() {
+    let root = Path::new(EVAL);
+    if !root.is_dir() {
+        eprintln!("notice: {EVAL} not found; skipping the NER floors");
+        return;
+    }
+    let ex = Extractor::new(Lexicon::embedded());
+    let mut failures = Vec::new();
+    for (file, n, floors) in CASES {
+        let path = root.join(file);
+        let format = GoldFormat::guess(&path).unwrap();
+        let set = eval::limit(&eval::read_gold(&path, format).unwrap(), *n);
+        let report = eval::evaluate(&set, |s| ex.ner(s), 0);
+        for (kind, floor) in *floors {
+            let f1 = report.scores.kind(*kind).f1();
+            eprintln!("{file} (first {n}): {kind} F1 {f1:.3} (floor {floor})");
+            if f1 < *floor {
+                failures.push(format!("{file}: {kind} F1 {f1:.3} < {floor}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn names_in_the_sample_style() {
+    let ex = Extractor::new(Lexicon::embedded());
+    let persons = |text: &str| -> Vec<String> {
+        ex.ner(text)
+            .into_iter()
+            .filter(|m| m.kind == MentionKind::Person)
+            .map(|m| m.text)
+            .collect()
+    };
+    assert_eq!(persons("惠济区委书记马军主持召开党政联席会议"), ["马军"]);
+    assert!(persons("双桥花卉市场因疫情管控造成季节性苗木无法正常销售").is_empty());
+}
