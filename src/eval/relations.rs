@@ -89,7 +89,11 @@ pub struct RelationReport {
 impl fmt::Display for RelationReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "relation dev set: {} items", self.items)?;
-        writeln!(f, "{:<10} {:>5} {:>9} {:>7} {:>7} {:>7}", "facts", "gold", "predicted", "P", "R", "F1")?;
+        writeln!(
+            f,
+            "{:<10} {:>5} {:>9} {:>7} {:>7} {:>7}",
+            "facts", "gold", "predicted", "P", "R", "F1"
+        )?;
         for (name, s) in [("roles", &self.roles), ("positions", &self.positions)] {
             writeln!(
                 f,
@@ -102,12 +106,33 @@ impl fmt::Display for RelationReport {
                 s.f1()
             )?;
         }
-        writeln!(f, "persons not in any gold fact: {}", self.unexpected_persons.join(", "))?;
+        writeln!(
+            f,
+            "persons not in any gold fact: {}",
+            self.unexpected_persons.join(", ")
+        )?;
         for e in &self.errors {
             writeln!(f, "  {e}")?;
         }
         Ok(())
     }
+}
+
+/// Parses the lines of one `.jsonl` file of annotated sentences.
+pub fn parse_items(text: &str, path: &Path) -> Result<Vec<RelationItem>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: RelationItem = serde_json::from_str(line).map_err(|e| Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        out.push(item);
+    }
+    Ok(out)
 }
 
 /// Reads every `*.jsonl` file of a folder (sorted).
@@ -121,17 +146,7 @@ pub fn read_items(dir: &Path) -> Result<Vec<RelationItem>> {
     let mut out = Vec::new();
     for path in files {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let item: RelationItem = serde_json::from_str(line).map_err(|e| Error::Parse {
-                path: path.clone(),
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-            out.push(item);
-        }
+        out.extend(parse_items(&text, &path)?);
     }
     Ok(out)
 }
@@ -168,7 +183,13 @@ fn matches(pred: &Triple, gold: &[String; 3]) -> bool {
     pred.0 == gold[0] && pred.1 == gold[1] && pred.2.iter().any(|n| n.ends_with(gold[2].as_str()))
 }
 
-fn score(pred: &[Triple], gold: &[[String; 3]], s: &mut Score, errors: &mut Vec<String>, text: &str) {
+fn score(
+    pred: &[Triple],
+    gold: &[[String; 3]],
+    s: &mut Score,
+    errors: &mut Vec<String>,
+    text: &str,
+) {
     s.gold += gold.len();
     s.predicted += pred.len();
     for p in pred {
@@ -208,10 +229,26 @@ pub fn evaluate_relations(ex: &Extractor, items: &[RelationItem]) -> RelationRep
         let doc = g.to_doc();
         let (roles, posts) = predicted(&doc);
         // Posts are compared on the post itself, roles on the event's head noun.
-        score(&roles, &item.roles, &mut report.roles, &mut report.errors, &item.text);
-        score(&posts, &item.positions, &mut report.positions, &mut report.errors, &item.text);
+        score(
+            &roles,
+            &item.roles,
+            &mut report.roles,
+            &mut report.errors,
+            &item.text,
+        );
+        score(
+            &posts,
+            &item.positions,
+            &mut report.positions,
+            &mut report.errors,
+            &item.text,
+        );
         for n in doc.nodes.iter().filter(|n| n.kind == NodeKind::Person) {
-            let named = item.roles.iter().chain(&item.positions).any(|g| g[0] == n.name);
+            let named = item
+                .roles
+                .iter()
+                .chain(&item.positions)
+                .any(|g| g[0] == n.name);
             if !named {
                 *unexpected.entry(n.name.clone()).or_default() += 1;
             }
@@ -227,15 +264,30 @@ mod tests {
 
     #[test]
     fn scoring_counts_both_sides() {
-        let gold = [["马军".to_string(), "chaired".to_string(), "会议".to_string()]];
+        let gold = [[
+            "马军".to_string(),
+            "chaired".to_string(),
+            "会议".to_string(),
+        ]];
         let pred = vec![
-            ("马军".to_string(), "chaired".to_string(), vec!["党政联席会议".to_string()]),
-            ("马军".to_string(), "attended".to_string(), vec!["仪式".to_string()]),
+            (
+                "马军".to_string(),
+                "chaired".to_string(),
+                vec!["党政联席会议".to_string()],
+            ),
+            (
+                "马军".to_string(),
+                "attended".to_string(),
+                vec!["仪式".to_string()],
+            ),
         ];
         let mut s = Score::default();
         let mut errors = Vec::new();
         score(&pred, &gold, &mut s, &mut errors, "t");
-        assert_eq!((s.gold, s.predicted, s.correct_predicted, s.found_gold), (1, 2, 1, 1));
+        assert_eq!(
+            (s.gold, s.predicted, s.correct_predicted, s.found_gold),
+            (1, 2, 1, 1)
+        );
         assert!((s.precision() - 0.5).abs() < 1e-9 && (s.recall() - 1.0).abs() < 1e-9);
         assert_eq!(errors.len(), 1);
     }

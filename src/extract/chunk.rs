@@ -692,8 +692,12 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     out
 }
 
-const TIMES_OF_DAY: &[&str] = &["上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚", "早"];
-const RELATIVE_DAYS: &[&str] = &["今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "今晨", "昨晚", "今晚"];
+const TIMES_OF_DAY: &[&str] = &[
+    "上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚", "早",
+];
+const RELATIVE_DAYS: &[&str] = &[
+    "今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "今晨", "昨晚", "今晚",
+];
 
 fn is_num_char(c: char) -> bool {
     c.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(c)
@@ -703,7 +707,12 @@ fn is_num_char(c: char) -> bool {
 fn date_len(s: &str) -> Option<usize> {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
-    let num = |from: usize| -> usize { chars[from..].iter().take_while(|&&c| is_num_char(c)).count() };
+    let num = |from: usize| -> usize {
+        chars[from..]
+            .iter()
+            .take_while(|&&c| is_num_char(c))
+            .count()
+    };
     let mut i = 0;
     let mut has_day_or_month = false;
     // Relative days.
@@ -812,7 +821,10 @@ pub fn resolve_date(
 
 /// `date` moved by `days` (−2 ..= 1 in practice). Without a year, February has 28 days.
 fn shift_date(date: &str, days: i32) -> Option<String> {
-    let parts: Vec<i32> = date.split('-').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<i32> = date
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let (y, mut m, mut d) = match parts.as_slice() {
         [y, m, d] => (Some(*y), *m, *d),
         [m, d] => (None, *m, *d),
@@ -900,11 +912,26 @@ mod tests {
 
     #[test]
     fn relative_dates_resolve_against_the_article() {
-        assert_eq!(resolve_date("今天上午", Some("2020-03-01"), None), Some(("2020-03-01".into(), Some("上午".into()))));
-        assert_eq!(resolve_date("昨天", Some("2020-03-01"), None), Some(("2020-02-29".into(), None)));
-        assert_eq!(resolve_date("昨天", Some("03-01"), None), Some(("02-28".into(), None)));
-        assert_eq!(resolve_date("23日", Some("05-20"), None), Some(("05-23".into(), None)));
-        assert_eq!(resolve_date("二月十二日电", None, Some(1998)), Some(("1998-02-12".into(), None)));
+        assert_eq!(
+            resolve_date("今天上午", Some("2020-03-01"), None),
+            Some(("2020-03-01".into(), Some("上午".into())))
+        );
+        assert_eq!(
+            resolve_date("昨天", Some("2020-03-01"), None),
+            Some(("2020-02-29".into(), None))
+        );
+        assert_eq!(
+            resolve_date("昨天", Some("03-01"), None),
+            Some(("02-28".into(), None))
+        );
+        assert_eq!(
+            resolve_date("23日", Some("05-20"), None),
+            Some(("05-23".into(), None))
+        );
+        assert_eq!(
+            resolve_date("二月十二日电", None, Some(1998)),
+            Some(("1998-02-12".into(), None))
+        );
         assert_eq!(resolve_date("今天", None, None), None);
     }
 
@@ -913,10 +940,16 @@ mod tests {
         let lex = Lexicon::embedded();
         let seg = Segmenter::new(&lex);
         let dates = |s: &str| -> Vec<String> {
-            find_dates(&tokenize(&seg, &lex, s)).into_iter().map(|d| d.2).collect()
+            find_dates(&tokenize(&seg, &lex, s))
+                .into_iter()
+                .map(|d| d.2)
+                .collect()
         };
         assert_eq!(dates("新华社上海二月十二日电 记者"), ["二月十二日电"]);
-        assert_eq!(dates("本报郑州3月5日讯 今天上午,会议召开"), ["3月5日讯", "今天上午"]);
+        assert_eq!(
+            dates("本报郑州3月5日讯 今天上午,会议召开"),
+            ["3月5日讯", "今天上午"]
+        );
         assert_eq!(dates("叶利钦23日在莫斯科会见"), ["23日"]);
     }
 

@@ -152,13 +152,44 @@ fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -
 
 /// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
 const BETWEEN: &[&str] = &[
-    "等", "同志", "先生", "女士", "在", "会上", "在会上", "也", "还", "一同", "共同", "分别",
-    "亲自", "一起", "并", "则", "今天", "昨天", "今晚", "今天上午", "今天下午", "当天",
-    "日前", "近日", "随后", "专程", "应邀", "集体", "全程", "都", "均",
+    "等",
+    "同志",
+    "先生",
+    "女士",
+    "在",
+    "会上",
+    "在会上",
+    "也",
+    "还",
+    "一同",
+    "共同",
+    "分别",
+    "亲自",
+    "一起",
+    "并",
+    "则",
+    "今天",
+    "昨天",
+    "今晚",
+    "今天上午",
+    "今天下午",
+    "当天",
+    "日前",
+    "近日",
+    "随后",
+    "专程",
+    "应邀",
+    "集体",
+    "全程",
+    "都",
+    "均",
 ];
 
 fn is_clause_break(t: &Tok) -> bool {
-    matches!(t.word.as_str(), "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "：")
+    matches!(
+        t.word.as_str(),
+        "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
+    )
 }
 
 /// Where the subject of the verb at `v` ends: skips words that may stand between (等,
@@ -208,14 +239,25 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
             }
         }
         // 在 … 上/中/时/期间: jump to before 在, remembering the event inside.
-        if i > 0 && matches!(toks[i - 1].word.as_str(), "上" | "中" | "时" | "期间" | "之际" | "上的") {
-            if let Some(z) = (0..i - 1).rev().take_while(|&k| !is_clause_break(&toks[k])).find(|&k| toks[k].word == "在") {
+        if i > 0
+            && matches!(
+                toks[i - 1].word.as_str(),
+                "上" | "中" | "时" | "期间" | "之际" | "上的"
+            )
+        {
+            if let Some(z) = (0..i - 1)
+                .rev()
+                .take_while(|&k| !is_clause_break(&toks[k]))
+                .find(|&k| toks[k].word == "在")
+            {
                 frame_event = chunks
                     .iter()
                     .enumerate()
-                    .filter(|(_, c)| c.mention.kind == MentionKind::Event && c.tok_start > z && c.tok_end <= i)
+                    .filter(|(_, c)| {
+                        c.mention.kind == MentionKind::Event && c.tok_start > z && c.tok_end <= i
+                    })
                     .map(|(ci, _)| ci)
-                    .last()
+                    .next_back()
                     .or(frame_event);
                 i = z;
             }
@@ -324,7 +366,12 @@ fn people_after(toks: &[Tok], chunks: &[Chunk], people: &[usize], k: usize) -> V
             break;
         }
         // The next act starts another clause (温家宝会见…据新华社…温家宝会见了…).
-        if i > k && chunks.iter().any(|c| c.mention.kind == MentionKind::Event && c.tok_start == i && c.tok_end == i + 1) && toks.get(i + 1).is_some_and(|n| n.word == "了") {
+        if i > k
+            && chunks.iter().any(|c| {
+                c.mention.kind == MentionKind::Event && c.tok_start == i && c.tok_end == i + 1
+            })
+            && toks.get(i + 1).is_some_and(|n| n.word == "了")
+        {
             break;
         }
         if is_clause_break(t) && t.word != ":" && t.word != "：" {
@@ -353,7 +400,11 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             .enumerate()
             .filter(|(_, c)| c.mention.kind == MentionKind::Event && c.tok_start > v)
             // Stop at the end of the clause that the verb governs.
-            .filter(|(_, c)| !toks[v + 1..c.tok_start].iter().any(|t| matches!(t.word.as_str(), "。" | ";" | "；" | "," | "，")))
+            .filter(|(_, c)| {
+                !toks[v + 1..c.tok_start]
+                    .iter()
+                    .any(|t| matches!(t.word.as_str(), "。" | ";" | "；" | "," | "，"))
+            })
             .map(|(ci, _)| ci)
             .next()
     };
@@ -372,30 +423,43 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             let next = toks.get(v + 1).map(|t| t.word.as_str());
             let clause = toks[..v].iter().rev().take_while(|t| !is_clause_break(t));
             if next == Some("精神")
-                || clause.clone().any(|t| matches!(t.word.as_str(), "传达" | "学习" | "贯彻"))
+                || clause
+                    .clone()
+                    .any(|t| matches!(t.word.as_str(), "传达" | "学习" | "贯彻"))
             {
                 continue;
             }
         }
         // 会见 as a noun (今天的会见, 会见时在座) is an event, not an act.
         let noun_use = (v > 0 && matches!(toks[v - 1].word.as_str(), "的" | "次"))
-            || toks.get(v + 1).is_some_and(|t| matches!(t.word.as_str(), "时" | "中" | "上" | "后"));
+            || toks
+                .get(v + 1)
+                .is_some_and(|t| matches!(t.word.as_str(), "时" | "中" | "上" | "后"));
         if role == RoleVerb::Meets && noun_use {
             continue;
         }
         // 在此间举行的发布会上说: a verb in a relative clause states no role.
         if role == RoleVerb::Held
-            && toks[v + 1..].iter().find(|t| t.word != "了").is_some_and(|t| t.word == "的")
+            && toks[v + 1..]
+                .iter()
+                .find(|t| t.word != "了")
+                .is_some_and(|t| t.word == "的")
         {
             continue;
         }
         let (end, frame_event) = subject_end(toks, chunks, v);
         let own_event = (role == RoleVerb::Meets)
-            .then(|| chunks.iter().position(|c| c.mention.kind == MentionKind::Event && c.tok_start == v))
+            .then(|| {
+                chunks
+                    .iter()
+                    .position(|c| c.mention.kind == MentionKind::Event && c.tok_start == v)
+            })
             .flatten();
         let event = match role {
             RoleVerb::Meets => own_event,
-            RoleVerb::SpokeAt => frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2)),
+            RoleVerb::SpokeAt => {
+                frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2))
+            }
             _ => event_after(v).or(frame_event),
         };
         // 出席会议的有 A、B / 出席今天活动的嘉宾有 A: the names come after the verb.
@@ -403,11 +467,18 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             let mut k = event.map(|e| chunks[e].tok_end).unwrap_or(v + 1);
             if toks.get(k).is_some_and(|t| t.word == "的") {
                 k += 1;
-                if toks.get(k).is_some_and(|t| matches!(t.word.as_str(), "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士")) {
+                if toks.get(k).is_some_and(|t| {
+                    matches!(
+                        t.word.as_str(),
+                        "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士"
+                    )
+                }) {
                     k += 1;
                 }
                 toks.get(k)
-                    .is_some_and(|t| matches!(t.word.as_str(), "有" | "还有" | "是" | "包括" | "领导有"))
+                    .is_some_and(|t| {
+                        matches!(t.word.as_str(), "有" | "还有" | "是" | "包括" | "领导有")
+                    })
                     .then_some(k + 1)
             } else {
                 None
@@ -441,10 +512,20 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             // Hosts chair the meeting; the guests named after the verb attend it.
             let Some(e) = event else { continue };
             for s in subjects {
-                out.push(Role { subject: s, role: RoleVerb::Chaired, event: Some(e), verb: v });
+                out.push(Role {
+                    subject: s,
+                    role: RoleVerb::Chaired,
+                    event: Some(e),
+                    verb: v,
+                });
             }
             for g in people_after(toks, chunks, people, v + 1) {
-                out.push(Role { subject: g, role: RoleVerb::Attended, event: Some(e), verb: v });
+                out.push(Role {
+                    subject: g,
+                    role: RoleVerb::Attended,
+                    event: Some(e),
+                    verb: v,
+                });
             }
             continue;
         }
@@ -463,15 +544,20 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         };
         // 会议由 X 主持 / 会议 … 讲话: an event before the verb in the same sentence.
         let event = event.or_else(|| {
-            chunks
-                .iter()
-                .position(|c| c.mention.kind == MentionKind::Event && c.tok_end <= v && role != RoleVerb::SpokeAt)
+            chunks.iter().position(|c| {
+                c.mention.kind == MentionKind::Event && c.tok_end <= v && role != RoleVerb::SpokeAt
+            })
         });
         if role == RoleVerb::Held && event.is_none() {
             continue;
         }
         for s in subjects {
-            out.push(Role { subject: s, role, event, verb: v });
+            out.push(Role {
+                subject: s,
+                role,
+                event,
+                verb: v,
+            });
         }
     }
     out
