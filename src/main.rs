@@ -81,8 +81,11 @@ enum Command {
         #[arg(long)]
         format: Option<String>,
         /// Gold files.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "relations")]
         files: Vec<PathBuf>,
+        /// Also score event roles and posts on a folder of annotated sentences.
+        #[arg(long, value_name = "DIR")]
+        relations: Option<PathBuf>,
         /// Score only the first N sentences of each file.
         #[arg(long)]
         limit: Option<usize>,
@@ -249,11 +252,22 @@ fn run(cli: Cli) -> Result<()> {
         Command::Eval {
             format,
             files,
+            relations,
             limit,
             errors,
             json,
         } => {
             let ex = extractor(&cli.lexicon, &cli.model)?;
+            if let Some(dir) = relations {
+                let items = eval::relations::read_items(&dir)?;
+                let mut report = eval::relations::evaluate_relations(&ex, &items);
+                report.errors.truncate(errors);
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                } else {
+                    println!("{report}");
+                }
+            }
             for file in files {
                 let fmt = match &format {
                     Some(f) => GoldFormat::parse(f).ok_or_else(|| {
@@ -363,9 +377,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let doc = view::apply(&doc, &opts)?;
             let bytes: Vec<u8> = match format.as_str() {
-                "dot" => zhkg::export::dot::to_dot(&doc).into_bytes(),
+                "dot" => zhkg::export::dot::to_dot_with(&doc, layout_event).into_bytes(),
                 "svg" | "png" => {
-                    let dot = zhkg::export::dot::to_dot(&doc);
+                    let dot = zhkg::export::dot::to_dot_with(&doc, layout_event);
                     pipeline::render_with_dot(&dot, &format)?.ok_or_else(|| zhkg::Error::Tool {
                         program: "dot".into(),
                         message: "Graphviz is not installed (apt-get install graphviz)".into(),
