@@ -50,6 +50,27 @@ enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// Add the inputs to this saved graph (rewritten in place) without re-reading
+        /// the articles already in it; the result equals a full rebuild.
+        #[arg(long, value_name = "GRAPH_JSON")]
+        update: Option<PathBuf>,
+        /// No progress bar and no summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Join graphs built separately into the graph one build over all their inputs gives.
+    #[command(after_help = "Example:
+  zhkg merge part1/graph.json part2/graph.json -o all/graph.json")]
+    Merge {
+        /// Graphs written by `zhkg build` (each with its .facts.jsonl beside it).
+        #[arg(required = true, num_args = 2..)]
+        graphs: Vec<PathBuf>,
+        /// The merged graph.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Ask a saved graph a question.
     #[command(
@@ -195,6 +216,8 @@ fn run(cli: Cli) -> Result<()> {
             out,
             no_svg,
             json,
+            update,
+            quiet,
         } => {
             let ex = extractor(&cli.lexicon, &cli.model)?;
             let summary = pipeline::run_build(
@@ -203,8 +226,22 @@ fn run(cli: Cli) -> Result<()> {
                     inputs,
                     out_dir: out,
                     svg: !no_svg,
+                    update,
+                    progress: !quiet,
                 },
             )?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&summary)?);
+            } else if !quiet {
+                print!("{summary}");
+            }
+        }
+        Command::Merge { graphs, out, json } => {
+            let lex = match &cli.lexicon {
+                Some(dir) => Lexicon::with_overrides(dir)?,
+                None => Lexicon::embedded(),
+            };
+            let summary = pipeline::run_merge(&lex, &graphs, &out)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&summary)?);
             } else {
