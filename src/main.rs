@@ -202,9 +202,7 @@ fn extractor(lexicon: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extra
         None => Lexicon::embedded(),
     };
     Ok(match model {
-        Some(path) => {
-            Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?))
-        }
+        Some(path) => Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?)),
         None => Extractor::new(lex),
     })
 }
@@ -231,9 +229,9 @@ fn run(cli: Cli) -> Result<()> {
                 },
             )?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&summary)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else if !quiet {
-                print!("{summary}");
+                emit(&format!("{summary}"))?;
             }
         }
         Command::Merge { graphs, out, json } => {
@@ -243,9 +241,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let summary = pipeline::run_merge(&lex, &graphs, &out)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&summary)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
-                print!("{summary}");
+                emit(&format!("{summary}"))?;
             }
         }
         Command::Query {
@@ -264,9 +262,9 @@ fn run(cli: Cli) -> Result<()> {
                 Question::Path { a, b } => q.path(&a, &b)?,
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(&answer)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&answer)?))?;
             } else {
-                print!("{answer}");
+                emit(&format!("{answer}"))?;
             }
         }
         Command::Ner { input } => {
@@ -300,9 +298,9 @@ fn run(cli: Cli) -> Result<()> {
                 let mut report = eval::relations::evaluate_relations(&ex, &items);
                 report.errors.truncate(errors);
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&report)?);
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
                 } else {
-                    println!("{report}");
+                    emit(&format!("{report}\n"))?;
                 }
             }
             for file in files {
@@ -322,9 +320,9 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 let report = eval::evaluate(&set, |s| ex.ner(s), errors);
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&report)?);
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
                 } else {
-                    println!("{report}");
+                    emit(&format!("{report}\n"))?;
                 }
             }
         }
@@ -345,10 +343,7 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("training on {file}: {n} sentences");
             }
             let feat = zhkg::ner::features::Featurizer::new(&lex);
-            let opts = zhkg::ner::train::TrainOptions {
-                epochs,
-                seed,
-            };
+            let opts = zhkg::ner::train::TrainOptions { epochs, seed };
             let model = zhkg::ner::train::train(&feat, &examples, &opts, |e, err| {
                 eprintln!("epoch {e}: {:.4} of training characters mislabelled", err);
             });
@@ -457,9 +452,24 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
+/// Writes to standard output; a reader that went away (`zhkg … | head`) ends the
+/// output quietly instead of with a panic.
+fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            std::process::exit(0);
+        }
         eprintln!("zhkg: {e:#}");
         let code = match e.downcast_ref::<zhkg::Error>() {
             Some(zhkg::Error::Usage(_)) => 2,
