@@ -277,7 +277,15 @@ pub fn read_file(path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
 /// beside the articles of the good ones rather than losing the whole file.
 fn read_file_lenient(path: &Path, lex: &Lexicon) -> Result<(Vec<Article>, Vec<Error>)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = decode(&bytes, path)?;
+    read_bytes(&bytes, path, lex)
+}
+
+/// What [`read_file`] does once the bytes are read: decode, split into articles
+/// (by `path`'s extension), cut oversized ones. Returns the articles and, for a
+/// `.jsonl` file, an error for each bad line; an error for the whole when the bytes
+/// are not text or hold no article.
+pub fn read_bytes(bytes: &[u8], path: &Path, lex: &Lexicon) -> Result<(Vec<Article>, Vec<Error>)> {
+    let text = decode(bytes, path)?;
     let source = path.display().to_string();
     let (articles, bad) = if extension(path) == "jsonl" {
         split_jsonl_lines(&text, path, lex)
