@@ -25,7 +25,6 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
-pub mod merge;
 pub mod ner;
 pub mod normalize;
 pub mod output;

@@ -6,7 +6,6 @@
 //! negatives. The report renders as a plain-text table and serialises to JSON.
 
 pub mod gold;
-pub mod relations;
 pub mod score;
 
 pub use gold::{read_gold, GoldFormat, GoldSentence, GoldSet, SkippedSpan};
