@@ -81,34 +81,133 @@ const EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
 
 /// Reads every input; never fails as a whole: what cannot be read is listed in `skipped`.
 pub fn read_inputs(inputs: &[PathBuf], lex: &Lexicon) -> Ingested {
+    read_inputs_with(inputs, lex, &|_| {})
+}
+
+/// [`read_inputs`], calling `progress` with the number of files found (once, as
+/// `Listed`) and after each file is read (`Read`), for a progress bar.
+pub fn read_inputs_with(
+    inputs: &[PathBuf],
+    lex: &Lexicon,
+    progress: &(dyn Fn(ReadEvent) + Sync),
+) -> Ingested {
+    // List everything first (cheap), then read in parallel: decoding and splitting
+    // thousands of files is real work, and reading order must not change the result,
+    // so the pieces are put back together in listing order.
+    enum Item {
+        Stdin,
+        Files(Vec<PathBuf>),
+        Unlisted(Skipped),
+    }
+    let items: Vec<Item> = inputs
+        .iter()
+        .map(|input| {
+            if input.as_os_str() == "-" {
+                return Item::Stdin;
+            }
+            match list_files(input) {
+                Ok(f) => Item::Files(f),
+                Err(e) => Item::Unlisted(skip(&input.display().to_string(), &e)),
+            }
+        })
+        .collect();
+    let total = items
+        .iter()
+        .map(|i| match i {
+            Item::Files(f) => f.len(),
+            _ => 1,
+        })
+        .sum();
+    progress(ReadEvent::Listed(total));
     let mut out = Ingested::default();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => match decode(&bytes, Path::new("<stdin>")) {
-                    Ok(text) => out.articles.extend(split_text(&text, "<stdin>", lex)),
-                    Err(e) => out.skipped.push(skip("<stdin>", &e)),
-                },
-                Err(e) => out.skipped.push(Skipped {
-                    path: "<stdin>".into(),
-                    reason: e.to_string(),
-                }),
+    for item in items {
+        match item {
+            Item::Stdin => {
+                read_stdin(lex, &mut out);
+                progress(ReadEvent::Read(1));
             }
-            continue;
+            Item::Unlisted(s) => {
+                out.skipped.push(s);
+                progress(ReadEvent::Read(1));
+            }
+            Item::Files(files) => {
+                let part = read_files_with(&files, lex, progress);
+                out.articles.extend(part.articles);
+                out.skipped.extend(part.skipped);
+            }
         }
-        let files = match list_files(input) {
-            Ok(f) => f,
-            Err(e) => {
-                out.skipped.push(skip(&input.display().to_string(), &e));
-                continue;
+    }
+    out
+}
+
+/// What [`read_inputs_with`] reports as it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadEvent {
+    /// The inputs name this many files (standard input counts as one).
+    Listed(usize),
+    /// This many more files have been read.
+    Read(usize),
+}
+
+fn read_stdin(lex: &Lexicon, out: &mut Ingested) {
+    let mut bytes = Vec::new();
+    match std::io::stdin().read_to_end(&mut bytes) {
+        Ok(_) => match decode(&bytes, Path::new("<stdin>")) {
+            Ok(text) => out.articles.extend(
+                split_text(&text, "<stdin>", lex)
+                    .into_iter()
+                    .flat_map(split_oversized),
+            ),
+            Err(e) => out.skipped.push(skip("<stdin>", &e)),
+        },
+        Err(e) => out.skipped.push(Skipped {
+            path: "<stdin>".into(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+/// Reads listed files in parallel; the result is in the order of `files`. A file that
+/// has gone or cannot be read since it was listed is skipped with the reason.
+pub fn read_files(files: &[PathBuf], lex: &Lexicon) -> Ingested {
+    read_files_with(files, lex, &|_| {})
+}
+
+fn read_files_with(
+    files: &[PathBuf],
+    lex: &Lexicon,
+    progress: &(dyn Fn(ReadEvent) + Sync),
+) -> Ingested {
+    use rayon::prelude::*;
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            let r = read_file_lenient(file, lex);
+            progress(ReadEvent::Read(1));
+            r
+        })
+        .collect();
+    let mut out = Ingested::default();
+    for (file, r) in files.iter().zip(results) {
+        let name = file.display().to_string();
+        match r {
+            Ok((arts, bad)) => {
+                out.articles.extend(arts);
+                for e in bad {
+                    // `path:line: message` keeps the line number in the path column.
+                    let (at, why) = match &e {
+                        Error::Parse { line, message, .. } => {
+                            (format!("{name}:{line}"), message.clone())
+                        }
+                        other => (name.clone(), other.to_string()),
+                    };
+                    out.skipped.push(Skipped {
+                        path: at,
+                        reason: why,
+                    });
+                }
             }
-        };
-        for file in files {
-            match read_file(&file, lex) {
-                Ok(arts) => out.articles.extend(arts),
-                Err(e) => out.skipped.push(skip(&file.display().to_string(), &e)),
-            }
+            Err(e) => out.skipped.push(skip(&name, &e)),
         }
     }
     out
@@ -146,8 +245,9 @@ pub fn list_files(input: &Path) -> Result<Vec<PathBuf>> {
             }
             let ft = entry.file_type().map_err(|e| Error::io(&path, e))?;
             if ft.is_dir() {
-                // `data/lexicon` holds zhkg's own word lists, not articles.
-                if name != "lexicon" {
+                // `data/lexicon` and `data/model` hold zhkg's own word lists and
+                // model, not articles.
+                if name != "lexicon" && name != "model" {
                     stack.push(path);
                 }
             } else if EXTENSIONS.contains(&extension(&path)) {
@@ -163,16 +263,43 @@ fn extension(path: &Path) -> &str {
     path.extension().and_then(|e| e.to_str()).unwrap_or("")
 }
 
-/// Reads and splits one file.
+/// Reads and splits one file. A file with no article text in it (empty, or only
+/// white space) is an error, so that the summary accounts for it.
 pub fn read_file(path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = decode(&bytes, path)?;
-    let source = path.display().to_string();
-    if extension(path) == "jsonl" {
-        split_jsonl(&text, path, lex)
-    } else {
-        Ok(split_text(&text, &source, lex))
+    let (articles, bad) = read_file_lenient(path, lex)?;
+    match bad.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(articles),
     }
+}
+
+/// Reads and splits one file; in a `.jsonl` file a bad line is returned as an error
+/// beside the articles of the good ones rather than losing the whole file.
+fn read_file_lenient(path: &Path, lex: &Lexicon) -> Result<(Vec<Article>, Vec<Error>)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    read_bytes(&bytes, path, lex)
+}
+
+/// What [`read_file`] does once the bytes are read: decode, split into articles
+/// (by `path`'s extension), cut oversized ones. Returns the articles and, for a
+/// `.jsonl` file, an error for each bad line; an error for the whole when the bytes
+/// are not text or hold no article.
+pub fn read_bytes(bytes: &[u8], path: &Path, lex: &Lexicon) -> Result<(Vec<Article>, Vec<Error>)> {
+    let text = decode(bytes, path)?;
+    let source = path.display().to_string();
+    let (articles, bad) = if extension(path) == "jsonl" {
+        split_jsonl_lines(&text, path, lex)
+    } else {
+        (split_text(&text, &source, lex), Vec::new())
+    };
+    let articles: Vec<Article> = articles.into_iter().flat_map(split_oversized).collect();
+    if articles.is_empty() && bad.is_empty() {
+        return Err(Error::NotText {
+            path: path.to_path_buf(),
+            reason: "empty: no article text".into(),
+        });
+    }
+    Ok((articles, bad))
 }
 
 /// Decodes UTF-8 (BOM optional) or GB18030; anything else is not text.
@@ -276,6 +403,77 @@ fn has_text(lines: &[&str]) -> bool {
     lines.iter().any(|l| !l.trim().is_empty())
 }
 
+/// The longest article body handed on, in characters. News articles are a few
+/// thousand characters; a file with megabytes of text under one heading (or none) is
+/// a dump, and the per-article stages after ingest are not linear in article length
+/// (mentions are compared with each other), so it is cut into parts at paragraph or
+/// sentence ends, each an article of its own (`source#part2`, …).
+pub const MAX_ARTICLE_CHARS: usize = 30_000;
+
+/// Cuts an overly long article into parts (see [`MAX_ARTICLE_CHARS`]); the first part
+/// keeps the headline and bylines, every part keeps the metadata.
+pub fn split_oversized(art: Article) -> Vec<Article> {
+    // Bytes bound characters from above: most articles are decided without counting.
+    if art.body.len() <= MAX_ARTICLE_CHARS || art.body.chars().count() <= MAX_ARTICLE_CHARS {
+        return vec![art];
+    }
+    let mut parts = Vec::new();
+    let mut rest = art.body.as_str();
+    while !rest.is_empty() {
+        let limit = rest
+            .char_indices()
+            .nth(MAX_ARTICLE_CHARS)
+            .map_or(rest.len(), |(i, _)| i);
+        let cut = if limit == rest.len() {
+            limit
+        } else {
+            // The last paragraph end in the second half of the window, else the last
+            // sentence end, else a hard cut at a character boundary.
+            let window = &rest[..limit];
+            let half = window.len() / 2;
+            let after = |i: Option<usize>, len: usize| i.filter(|&i| i >= half).map(|i| i + len);
+            after(window.rfind('\n'), 1)
+                .or_else(|| after(window.rfind('。'), '。'.len_utf8()))
+                .unwrap_or(limit)
+        };
+        parts.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, body)| {
+            let first = i == 0;
+            let headline = if first { art.headline.clone() } else { None };
+            // The part number is hashed too: two parts of a dump may be the same text,
+            // and they are not reposts of each other.
+            let key = format!(
+                "{}\u{0}part{}",
+                art.headline.as_deref().unwrap_or(""),
+                i + 1
+            );
+            Article {
+                id: article_id(Some(&key), body),
+                source: format!("{}#part{}", art.source, i + 1),
+                headline,
+                body: body.to_string(),
+                bylines: if first {
+                    art.bylines.clone()
+                } else {
+                    Vec::new()
+                },
+                date: art.date.clone(),
+                attrs: {
+                    let mut a = art.attrs.clone();
+                    a.insert("part".into(), format!("{}/{n}", i + 1));
+                    a
+                },
+            }
+        })
+        .collect()
+}
+
 fn make_article(
     headline: Option<String>,
     body: String,
@@ -320,58 +518,78 @@ pub fn normalize_date(s: &str) -> Option<String> {
     }
 }
 
-/// Reads JSONL articles: `{"id", "title", "date", "text"}`, other fields kept as attributes.
+/// Reads JSONL articles: `{"id", "title", "date", "text"}`, other fields kept as
+/// attributes; the first bad line is an error.
+#[cfg(test)]
 fn split_jsonl(text: &str, path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
+    let (articles, bad) = split_jsonl_lines(text, path, lex);
+    match bad.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(articles),
+    }
+}
+
+/// Reads JSONL articles: the articles of the good lines, and an error for each bad one.
+fn split_jsonl_lines(text: &str, path: &Path, lex: &Lexicon) -> (Vec<Article>, Vec<Error>) {
     let mut out = Vec::new();
+    let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::Parse {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
-        let obj = v.as_object().ok_or_else(|| Error::Parse {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: "not a JSON object".into(),
-        })?;
-        let body_text = obj
-            .get("text")
-            .and_then(|t| t.as_str())
-            .ok_or_else(|| Error::Parse {
-                path: path.to_path_buf(),
-                line: i + 1,
-                message: "missing string field `text`".into(),
-            })?;
-        let lines: Vec<&str> = body_text.lines().collect();
-        let (body, bylines) = strip_bylines(&lines, lex);
-        let headline = obj
-            .get("title")
-            .and_then(|t| t.as_str())
-            .map(str::to_string);
-        let mut art = make_article(
-            headline,
-            body,
-            bylines,
-            format!("{}#{}", path.display(), i + 1),
-        );
-        let mut fields = BTreeMap::new();
-        for (k, v) in obj {
-            if k == "text" || k == "title" {
-                continue;
-            }
-            let s = match v {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            fields.insert(k.clone(), s);
+        match jsonl_article(line, i, path, lex) {
+            Ok(a) => out.push(a),
+            Err(e) => bad.push(e),
         }
-        apply_metadata(&mut art, &fields);
-        out.push(art);
     }
-    Ok(out)
+    (out, bad)
+}
+
+/// One JSONL line (the `i`-th, 0-based) as an article.
+fn jsonl_article(line: &str, i: usize, path: &Path, lex: &Lexicon) -> Result<Article> {
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::Parse {
+        path: path.to_path_buf(),
+        line: i + 1,
+        message: e.to_string(),
+    })?;
+    let obj = v.as_object().ok_or_else(|| Error::Parse {
+        path: path.to_path_buf(),
+        line: i + 1,
+        message: "not a JSON object".into(),
+    })?;
+    let body_text = obj
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or_else(|| Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: "missing string field `text`".into(),
+        })?;
+    let lines: Vec<&str> = body_text.lines().collect();
+    let (body, bylines) = strip_bylines(&lines, lex);
+    let headline = obj
+        .get("title")
+        .and_then(|t| t.as_str())
+        .map(str::to_string);
+    let mut art = make_article(
+        headline,
+        body,
+        bylines,
+        format!("{}#{}", path.display(), i + 1),
+    );
+    let mut fields = BTreeMap::new();
+    for (k, v) in obj {
+        if k == "text" || k == "title" {
+            continue;
+        }
+        let s = match v {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        fields.insert(k.clone(), s);
+    }
+    apply_metadata(&mut art, &fields);
+    Ok(art)
 }
 
 const BYLINE_ROLES: &[(&str, BylineRole)] = &[
@@ -559,6 +777,35 @@ mod tests {
             decode("\u{feff}文本".as_bytes(), Path::new("x")).unwrap(),
             "文本"
         );
+    }
+
+    #[test]
+    fn oversized_articles_are_cut_into_parts_at_paragraphs() {
+        let para = format!("{}。\n", "字".repeat(999));
+        let body = para.repeat(75);
+        let art = make_article(
+            Some("标题".into()),
+            body.clone(),
+            Vec::new(),
+            "f.txt".into(),
+        );
+        let parts = split_oversized(art);
+        assert_eq!(parts.len(), 3);
+        assert!(parts
+            .iter()
+            .all(|p| p.body.chars().count() <= MAX_ARTICLE_CHARS && p.body.ends_with('\n')));
+        assert_eq!(
+            parts.iter().map(|p| p.body.as_str()).collect::<String>(),
+            body
+        );
+        assert_eq!(parts[0].headline.as_deref(), Some("标题"));
+        assert_eq!(parts[2].source, "f.txt#part3");
+        assert_eq!(parts[1].attrs["part"], "2/3");
+        // No break at all: hard cuts, on character boundaries.
+        let art = make_article(None, "字".repeat(75_000), Vec::new(), "g.txt".into());
+        let parts = split_oversized(art);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0].body.chars().count(), MAX_ARTICLE_CHARS);
     }
 
     #[test]

@@ -93,6 +93,8 @@ pub enum RoleVerb {
     SpokeAt,
     /// 召开, 举行 (an organisation holds an event).
     Held,
+    /// 会见, 会晤: hosts before the verb, guests after it, the verb is the event.
+    Meets,
 }
 
 /// All look-up tables used by the extractor.
@@ -243,18 +245,18 @@ impl Lexicon {
                     .event_synonyms
                     .push(cols.iter().map(|s| s.to_string()).collect()),
                 "role_verbs.txt" => {
-                    let role = match second.as_deref() {
-                        Some("chaired") => RoleVerb::Chaired,
-                        Some("attended") => RoleVerb::Attended,
-                        Some("spoke_at") => RoleVerb::SpokeAt,
-                        Some("held") => RoleVerb::Held,
-                        _ => {
-                            return Err(bad(
+                    let role =
+                        match second.as_deref() {
+                            Some("chaired") => RoleVerb::Chaired,
+                            Some("attended") => RoleVerb::Attended,
+                            Some("spoke_at") => RoleVerb::SpokeAt,
+                            Some("held") => RoleVerb::Held,
+                            Some("meets") => RoleVerb::Meets,
+                            _ => return Err(bad(
                                 n,
-                                "second column must be chaired, attended, spoke_at or held",
-                            ))
-                        }
-                    };
+                                "second column must be chaired, attended, spoke_at, held or meets",
+                            )),
+                        };
                     self.role_verbs.insert(first, role);
                 }
                 "person_cues.txt" => {

@@ -50,6 +50,27 @@ enum Command {
         /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
+        /// Add the inputs to this saved graph (rewritten in place) without re-reading
+        /// the articles already in it; the result equals a full rebuild.
+        #[arg(long, value_name = "GRAPH_JSON")]
+        update: Option<PathBuf>,
+        /// No progress bar and no summary.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Join graphs built separately into the graph one build over all their inputs gives.
+    #[command(after_help = "Example:
+  zhkg merge part1/graph.json part2/graph.json -o all/graph.json")]
+    Merge {
+        /// Graphs written by `zhkg build` (each with its .facts.jsonl beside it).
+        #[arg(required = true, num_args = 2..)]
+        graphs: Vec<PathBuf>,
+        /// The merged graph.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Ask a saved graph a question.
     #[command(
@@ -81,8 +102,11 @@ enum Command {
         #[arg(long)]
         format: Option<String>,
         /// Gold files.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "relations")]
         files: Vec<PathBuf>,
+        /// Also score event roles and posts on a folder of annotated sentences.
+        #[arg(long, value_name = "DIR")]
+        relations: Option<PathBuf>,
         /// Score only the first N sentences of each file.
         #[arg(long)]
         limit: Option<usize>,
@@ -178,9 +202,7 @@ fn extractor(lexicon: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extra
         None => Lexicon::embedded(),
     };
     Ok(match model {
-        Some(path) => {
-            Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?))
-        }
+        Some(path) => Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?)),
         None => Extractor::new(lex),
     })
 }
@@ -192,6 +214,8 @@ fn run(cli: Cli) -> Result<()> {
             out,
             no_svg,
             json,
+            update,
+            quiet,
         } => {
             let ex = extractor(&cli.lexicon, &cli.model)?;
             let summary = pipeline::run_build(
@@ -200,12 +224,26 @@ fn run(cli: Cli) -> Result<()> {
                     inputs,
                     out_dir: out,
                     svg: !no_svg,
+                    update,
+                    progress: !quiet,
                 },
             )?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&summary)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
+            } else if !quiet {
+                emit(&format!("{summary}"))?;
+            }
+        }
+        Command::Merge { graphs, out, json } => {
+            let lex = match &cli.lexicon {
+                Some(dir) => Lexicon::with_overrides(dir)?,
+                None => Lexicon::embedded(),
+            };
+            let summary = pipeline::run_merge(&lex, &graphs, &out)?;
+            if json {
+                emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
-                print!("{summary}");
+                emit(&format!("{summary}"))?;
             }
         }
         Command::Query {
@@ -224,9 +262,9 @@ fn run(cli: Cli) -> Result<()> {
                 Question::Path { a, b } => q.path(&a, &b)?,
             };
             if json {
-                println!("{}", serde_json::to_string_pretty(&answer)?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&answer)?))?;
             } else {
-                print!("{answer}");
+                emit(&format!("{answer}"))?;
             }
         }
         Command::Ner { input } => {
@@ -249,11 +287,22 @@ fn run(cli: Cli) -> Result<()> {
         Command::Eval {
             format,
             files,
+            relations,
             limit,
             errors,
             json,
         } => {
             let ex = extractor(&cli.lexicon, &cli.model)?;
+            if let Some(dir) = relations {
+                let items = eval::relations::read_items(&dir)?;
+                let mut report = eval::relations::evaluate_relations(&ex, &items);
+                report.errors.truncate(errors);
+                if json {
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+                } else {
+                    emit(&format!("{report}\n"))?;
+                }
+            }
             for file in files {
                 let fmt = match &format {
                     Some(f) => GoldFormat::parse(f).ok_or_else(|| {
@@ -271,9 +320,9 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 let report = eval::evaluate(&set, |s| ex.ner(s), errors);
                 if json {
-                    println!("{}", serde_json::to_string_pretty(&report)?);
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
                 } else {
-                    println!("{report}");
+                    emit(&format!("{report}\n"))?;
                 }
             }
         }
@@ -294,10 +343,7 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("training on {file}: {n} sentences");
             }
             let feat = zhkg::ner::features::Featurizer::new(&lex);
-            let opts = zhkg::ner::train::TrainOptions {
-                epochs,
-                seed,
-            };
+            let opts = zhkg::ner::train::TrainOptions { epochs, seed };
             let model = zhkg::ner::train::train(&feat, &examples, &opts, |e, err| {
                 eprintln!("epoch {e}: {:.4} of training characters mislabelled", err);
             });
@@ -363,9 +409,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let doc = view::apply(&doc, &opts)?;
             let bytes: Vec<u8> = match format.as_str() {
-                "dot" => zhkg::export::dot::to_dot(&doc).into_bytes(),
+                "dot" => zhkg::export::dot::to_dot_with(&doc, layout_event).into_bytes(),
                 "svg" | "png" => {
-                    let dot = zhkg::export::dot::to_dot(&doc);
+                    let dot = zhkg::export::dot::to_dot_with(&doc, layout_event);
                     pipeline::render_with_dot(&dot, &format)?.ok_or_else(|| zhkg::Error::Tool {
                         program: "dot".into(),
                         message: "Graphviz is not installed (apt-get install graphviz)".into(),
@@ -406,9 +452,24 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
+/// Writes to standard output; a reader that went away (`zhkg … | head`) ends the
+/// output quietly instead of with a panic.
+fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
+}
+
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
+        if e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        {
+            std::process::exit(0);
+        }
         eprintln!("zhkg: {e:#}");
         let code = match e.downcast_ref::<zhkg::Error>() {
             Some(zhkg::Error::Usage(_)) => 2,

@@ -4,24 +4,75 @@
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".zhkg-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(path, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    let mut set = AtomicSet::default();
+    set.stage(path, |w| w.write_all(bytes))?;
+    set.commit()
 }
+
+/// Several files written all or nothing: each is written in full to a temporary
+/// sibling by [`AtomicSet::stage`], and only [`AtomicSet::commit`] renames them into
+/// place, so a failure while writing any of them (a full disk, a kill) leaves every
+/// previous output as it was. Dropping the set without committing removes the
+/// temporary files.
+#[derive(Default)]
+pub struct AtomicSet {
+    staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
+}
+
+impl AtomicSet {
+    /// Writes `path`'s new content through `fill` (buffered) into a temporary file.
+    pub fn stage(
+        &mut self,
+        path: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let tmp = tempfile::Builder::new()
+            .prefix(".zhkg-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(path, e))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp);
+        fill(&mut w).map_err(|e| Error::io(path, e))?;
+        let tmp = w
+            .into_inner()
+            .map_err(|e| Error::io(path, e.into_error()))?;
+        tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+        set_permissions(&tmp, path);
+        self.staged.push((tmp, path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Renames every staged file into place, in the order staged.
+    pub fn commit(self) -> Result<()> {
+        for (tmp, path) in self.staged {
+            tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        }
+        Ok(())
+    }
+}
+
+/// Temporary files are created private (0600); an output is an ordinary file, so
+/// give it the mode of the file it replaces, or rw-r--r--.
+#[cfg(unix)]
+fn set_permissions(tmp: &tempfile::NamedTempFile, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let perms = std::fs::metadata(path)
+        .map(|m| m.permissions())
+        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+    // Best effort: the content matters, the mode is a courtesy.
+    let _ = tmp.as_file().set_permissions(perms);
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_tmp: &tempfile::NamedTempFile, _path: &Path) {}
 
 /// Creates `dir` (and its parents) when missing, with the folder named in the error.
 pub fn ensure_dir(dir: &Path) -> Result<()> {
@@ -41,6 +92,35 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"new content");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_set_is_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        write_atomic(&a, b"old a").unwrap();
+        let mut set = AtomicSet::default();
+        set.stage(&a, |w| w.write_all(b"new a")).unwrap();
+        let bad = set.stage(&dir.path().join("no/such/b.json"), |w| w.write_all(b"b"));
+        assert!(bad.is_err());
+        drop(set);
+        assert_eq!(std::fs::read(&a).unwrap(), b"old a");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp left"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn outputs_are_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.json");
+        write_atomic(&p, b"x").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 
     #[test]

@@ -7,12 +7,16 @@ use crate::error::{Error, Result};
 use crate::export::dot::to_dot;
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::build::KnowledgeGraph;
-use crate::graph::{GraphDoc, NodeKind, Relation};
-use crate::ingest::{self, Article, Skipped};
-use crate::output::{ensure_dir, write_atomic};
+use crate::graph::{Edge, GraphDoc, Node, NodeKind, Relation};
+use crate::ingest::{self, Article, ReadEvent, Skipped};
+use crate::lexicon::Lexicon;
+use crate::merge;
+use crate::output::{ensure_dir, AtomicSet};
 use crate::resolve::resolve;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -23,12 +27,17 @@ pub struct BuildSummary {
     pub articles: usize,
     /// Articles dropped as copies of another (same text), with the source kept.
     pub duplicates: usize,
+    /// Articles taken from the saved graph(s) without extracting them again
+    /// (`--update`, `zhkg merge`).
+    pub previous: usize,
     /// Sentences processed.
     pub sentences: usize,
     /// Characters processed.
     pub characters: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Seconds spent in each stage (load, read, extract, resolve, write).
+    pub stages: Vec<(String, f64)>,
     /// Nodes by kind.
     pub nodes: BTreeMap<String, usize>,
     /// Edges by relation.
@@ -48,18 +57,30 @@ impl std::fmt::Display for BuildSummary {
         } else {
             0.0
         };
-        writeln!(
+        write!(
             f,
             "articles: {} built, {} duplicates, {} inputs skipped",
             self.articles,
             self.duplicates,
             self.skipped.len()
         )?;
+        if self.previous > 0 {
+            write!(f, ", {} from saved graphs", self.previous)?;
+        }
+        writeln!(f)?;
         writeln!(
             f,
             "sentences: {}, characters: {}, {:.2} s, {:.0} chars/s",
             self.sentences, self.characters, self.seconds, cps
         )?;
+        if !self.stages.is_empty() {
+            let parts: Vec<String> = self
+                .stages
+                .iter()
+                .map(|(k, v)| format!("{k} {v:.2} s"))
+                .collect();
+            writeln!(f, "stages: {}", parts.join(", "))?;
+        }
         let join = |m: &BTreeMap<String, usize>| {
             m.iter()
                 .map(|(k, v)| format!("{k} {v}"))
@@ -93,43 +114,43 @@ impl std::fmt::Display for BuildSummary {
 
 /// Drops copies of the same article (same content hash), keeping every source.
 pub fn dedup(articles: Vec<Article>) -> (Vec<Article>, usize) {
-    let mut out: Vec<Article> = Vec::new();
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut dups = 0;
-    for a in articles {
-        match seen.get(&a.id) {
-            Some(&i) => {
-                let src = a.source.clone();
-                let prev = &mut out[i];
-                let extra = prev.attrs.entry("also_in".into()).or_default();
-                if !extra.is_empty() {
-                    extra.push_str("; ");
-                }
-                extra.push_str(&src);
-                dups += 1;
-            }
-            None => {
-                seen.insert(a.id.clone(), out.len());
-                out.push(a);
-            }
-        }
-    }
-    (out, dups)
+    merge::dedup_against(&mut [], articles)
 }
 
 /// Extracts every article (in parallel, order kept) and resolves them into one graph.
 pub fn build_graph(ex: &Extractor, articles: &[Article]) -> (KnowledgeGraph, Vec<ArticleFacts>) {
     let facts: Vec<ArticleFacts> = articles.par_iter().map(|a| ex.analyze(a)).collect();
-    let mut g = resolve(&ex.lex, &facts);
-    // Reposted copies: every source file stays on the article node.
-    for a in articles {
+    let g = graph_from_facts(&ex.lex, &facts);
+    (g, facts)
+}
+
+/// Resolves extracted articles into one graph. Reposted copies: every source file
+/// (the article's own and those deduplication noted in `also_in`) stays on the
+/// article node.
+pub fn graph_from_facts(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
+    let mut g = resolve(lex, facts);
+    for f in facts {
+        let a = &f.article;
         if let (Some(also), Some(i)) = (a.attrs.get("also_in"), g.index(&a.id)) {
             for s in also.split("; ") {
                 g.graph[i].sources.push(s.to_string());
             }
         }
     }
-    (g, facts)
+    g
+}
+
+/// The saved form of a graph, taking it apart instead of copying it: on a large
+/// corpus the graph is most of the memory in use, and a copy would double it.
+pub fn into_doc(g: KnowledgeGraph) -> GraphDoc {
+    let mut doc = GraphDoc::empty();
+    doc.graph = g.meta.clone();
+    let compact: petgraph::Graph<Node, Edge> = petgraph::Graph::from(g.graph);
+    let (nodes, edges) = compact.into_nodes_edges();
+    doc.nodes = nodes.into_iter().map(|n| n.weight).collect();
+    doc.edges = edges.into_iter().map(|e| e.weight).collect();
+    doc.canonicalize();
+    doc
 }
 
 /// Counts for the summary.
@@ -186,7 +207,7 @@ pub fn render_with_dot(dot: &str, format: &str) -> Result<Option<Vec<u8>>> {
 }
 
 /// Options of `zhkg build`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Files, folders, or `-`.
     pub inputs: Vec<PathBuf>,
@@ -194,39 +215,239 @@ pub struct BuildOptions {
     pub out_dir: PathBuf,
     /// Whether to render `graph.svg` with Graphviz when it is installed.
     pub svg: bool,
+    /// Add the inputs to this saved graph (its facts file beside it) instead of
+    /// building from nothing; the graph and its companions are rewritten in place.
+    pub update: Option<PathBuf>,
+    /// Show a progress bar on standard error (only drawn on a terminal).
+    pub progress: bool,
+}
+
+/// Above this many nodes `graph.svg` is not drawn: Graphviz takes minutes to hours
+/// to lay out a corpus-sized graph, and nobody can read the picture. Views
+/// (`zhkg export --format svg --around NAME`) draw a part of it instead.
+pub const SVG_MAX_NODES: usize = 3000;
+
+/// A progress bar on standard error that does nothing when it is not wanted or
+/// standard error is not a terminal (a pipe, a log file, a test).
+struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    fn new(wanted: bool) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new(0);
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            bar
+        });
+        Progress { bar }
+    }
+
+    /// A new stage counting up to `len` in `unit`.
+    fn stage(&self, label: &str, len: u64, unit: &str) {
+        if let Some(bar) = &self.bar {
+            let template = format!(
+                "{{msg:10}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} ({{per_sec}}, {{eta}} left)"
+            );
+            let style = ProgressStyle::with_template(&template)
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_message(label.to_string());
+            bar.set_length(len);
+            bar.set_position(0);
+            bar.reset_eta();
+        }
+    }
+
+    /// A stage with no count (resolving, writing).
+    fn spinner(&self, label: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.set_message(label.to_string());
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+    }
+
+    fn set_length(&self, len: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(len);
+        }
+    }
+
+    fn inc(&self, n: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Times the stages of a run for the summary.
+struct Stopwatch {
+    last: Instant,
+    stages: Vec<(String, f64)>,
+}
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        let now = Instant::now();
+        let secs = (now - self.last).as_secs_f64();
+        self.stages
+            .push((stage.to_string(), (secs * 1000.0).round() / 1000.0));
+        self.last = now;
+    }
 }
 
 /// `zhkg build`: reads, extracts, resolves and writes the graph and its diagram.
+/// With [`BuildOptions::update`], the articles already in that graph are not read
+/// or extracted again, and the result is the graph a full build would give.
 pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     let t0 = Instant::now();
-    let ingested = ingest::read_inputs(&opts.inputs, &ex.lex);
-    let mut summary = BuildSummary {
-        skipped: ingested
-            .skipped
-            .iter()
-            .map(|Skipped { path, reason }| (path.clone(), reason.clone()))
-            .collect(),
-        ..BuildSummary::default()
+    let mut clock = Stopwatch::new();
+    let progress = Progress::new(opts.progress);
+    let mut summary = BuildSummary::default();
+
+    // The graph being updated: its facts, checked against it, before any work.
+    let (mut old, json_path) = match &opts.update {
+        Some(g) => {
+            progress.spinner(&format!("loading {}", g.display()));
+            let old = merge::load_graph_facts(g)?;
+            summary.previous = old.len();
+            clock.lap("load");
+            (old, g.clone())
+        }
+        None => (Vec::new(), opts.out_dir.join("graph.json")),
     };
-    let (articles, dups) = dedup(ingested.articles);
+
+    progress.stage("reading", 0, "files");
+    let ingested = ingest::read_inputs_with(&opts.inputs, &ex.lex, &|ev| match ev {
+        ReadEvent::Listed(n) => progress.set_length(n as u64),
+        ReadEvent::Read(n) => progress.inc(n as u64),
+    });
+    summary.skipped = ingested
+        .skipped
+        .iter()
+        .map(|Skipped { path, reason }| (path.clone(), reason.clone()))
+        .collect();
+    let (articles, dups) = merge::dedup_against(&mut old, ingested.articles);
     summary.duplicates = dups;
     summary.articles = articles.len();
-    if articles.is_empty() {
+    if articles.is_empty() && old.is_empty() {
         summary
             .notices
             .push("no articles found in the input: the graph is empty".into());
     }
-    let (g, _facts) = build_graph(ex, &articles);
-    let doc = g.to_doc();
-    summary.sentences = doc.graph.sentences;
-    summary.characters = doc.graph.characters;
+    clock.lap("read");
+
+    // Extraction, in parallel. Each article is dropped as soon as its facts are out,
+    // and the facts keep no copy of the raw body: nothing after this stage reads it.
+    let total_chars: usize = articles.iter().map(|a| a.body.len()).sum();
+    progress.stage("extracting", total_chars as u64, "bytes");
+    let new: Vec<ArticleFacts> = articles
+        .into_par_iter()
+        .map(|a| {
+            let mut f = ex.analyze(&a);
+            f.article.body = String::new();
+            progress.inc(a.body.len() as u64);
+            f
+        })
+        .collect();
+    summary.sentences = new.iter().map(|f| f.sentences.len()).sum();
+    summary.characters = new.iter().map(|f| f.characters).sum();
+    let mut facts = old;
+    facts.extend(new);
+    clock.lap("extract");
+
+    progress.spinner("resolving entities");
+    let g = graph_from_facts(&ex.lex, &facts);
+    clock.lap("resolve");
+
+    progress.spinner("writing");
+    let dir = match json_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    ensure_dir(&dir)?;
+    let mut set = AtomicSet::default();
+    let facts_file = merge::facts_path(&json_path);
+    set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
+    drop(facts);
+    let doc = into_doc(g);
     tally(&doc, &mut summary);
-    write_outputs(&doc, &opts.out_dir, opts.svg, &mut summary)?;
+    stage_graph(&doc, &json_path, opts.svg, &mut set, &mut summary)?;
+    set.commit()?;
+    summary.outputs.push(facts_file);
+    clock.lap("write");
+    progress.finish();
+    summary.stages = clock.stages;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
 }
 
-/// Writes graph.json, graph.dot and (when possible) graph.svg into `dir`.
+/// `zhkg merge`: joins graphs built separately (each with its facts file) into
+/// `out`, the graph one build over all their inputs, in this order, would give.
+pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildSummary> {
+    let t0 = Instant::now();
+    let mut clock = Stopwatch::new();
+    let mut summary = BuildSummary::default();
+    let mut facts: Vec<ArticleFacts> = Vec::new();
+    for g in graphs {
+        let more = merge::load_graph_facts(g)?;
+        summary.previous += more.len();
+        let (joined, dups) = merge::join_facts(facts, more);
+        facts = joined;
+        summary.duplicates += dups;
+    }
+    summary.sentences = facts.iter().map(|f| f.sentences.len()).sum();
+    summary.characters = facts.iter().map(|f| f.characters).sum();
+    clock.lap("load");
+    let g = graph_from_facts(lex, &facts);
+    clock.lap("resolve");
+    if let Some(d) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        ensure_dir(d)?;
+    }
+    let mut set = AtomicSet::default();
+    let facts_file = merge::facts_path(out);
+    set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
+    drop(facts);
+    let doc = into_doc(g);
+    tally(&doc, &mut summary);
+    set.stage(out, |w| write_json(w, &doc))?;
+    set.commit()?;
+    summary.outputs.push(out.to_path_buf());
+    summary.outputs.push(facts_file);
+    clock.lap("write");
+    summary.stages = clock.stages;
+    summary.seconds = t0.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// `graph.json` exactly as [`GraphDoc::to_json`] would give it, written as it is
+/// serialised instead of built in memory first (on a corpus it is hundreds of MB).
+pub fn write_json(w: &mut dyn Write, doc: &GraphDoc) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, doc)?;
+    w.write_all(b"\n")
+}
+
+/// Writes graph.json, graph.dot and (when possible) graph.svg into `dir`, all or
+/// nothing.
 pub fn write_outputs(
     doc: &GraphDoc,
     dir: &Path,
@@ -234,11 +455,33 @@ pub fn write_outputs(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     ensure_dir(dir)?;
-    let json_path = dir.join("graph.json");
-    let dot_path = dir.join("graph.dot");
+    let mut set = AtomicSet::default();
+    stage_graph(doc, &dir.join("graph.json"), svg, &mut set, summary)?;
+    set.commit()
+}
+
+/// Stages `json_path`, the DOT beside it and (when wanted, possible and readable)
+/// the SVG, noting them in the summary.
+fn stage_graph(
+    doc: &GraphDoc,
+    json_path: &Path,
+    svg: bool,
+    set: &mut AtomicSet,
+    summary: &mut BuildSummary,
+) -> Result<()> {
+    let dot_path = json_path.with_extension("dot");
     let dot = to_dot(doc);
     // Render first: a Graphviz failure must not leave a new JSON beside an old SVG.
-    let svg_bytes = if svg {
+    let svg_bytes = if !svg {
+        None
+    } else if doc.nodes.len() > SVG_MAX_NODES {
+        summary.notices.push(format!(
+            "{} nodes are too many for one picture: {} not drawn (draw a part: zhkg export --format svg --around NAME)",
+            doc.nodes.len(),
+            json_path.with_extension("svg").display()
+        ));
+        None
+    } else {
         let r = render_with_dot(&dot, "svg")?;
         if r.is_none() {
             summary
@@ -246,16 +489,14 @@ pub fn write_outputs(
                 .push("Graphviz `dot` not found: graph.svg not written (install graphviz)".into());
         }
         r
-    } else {
-        None
     };
-    write_atomic(&json_path, doc.to_json().as_bytes())?;
-    summary.outputs.push(json_path);
-    write_atomic(&dot_path, dot.as_bytes())?;
+    set.stage(json_path, |w| write_json(w, doc))?;
+    summary.outputs.push(json_path.to_path_buf());
+    set.stage(&dot_path, |w| w.write_all(dot.as_bytes()))?;
     summary.outputs.push(dot_path);
     if let Some(bytes) = svg_bytes {
-        let p = dir.join("graph.svg");
-        write_atomic(&p, &bytes)?;
+        let p = json_path.with_extension("svg");
+        set.stage(&p, |w| w.write_all(&bytes))?;
         summary.outputs.push(p);
     }
     Ok(())

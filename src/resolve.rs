@@ -65,7 +65,38 @@ fn is_subsequence(short: &str, long: &str) -> bool {
     short.chars().all(|c| it.any(|d| d == c))
 }
 
+/// What the abbreviation rule needs to know about one organisation name, computed once
+/// per name rather than once per pair.
+struct OrgName<'a> {
+    name: &'a str,
+    chars: usize,
+    /// Articles the name occurs in, sorted.
+    arts: Vec<usize>,
+    /// The gazetteer place the name starts with.
+    place: Option<String>,
+}
+
+/// Whether two sorted lists share an element.
+fn sorted_intersect(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 /// Organisation names that abbreviate another: short → (long, reason).
+///
+/// The rule compares every pair of names with the same organ suffix, which is
+/// quadratic; on a corpus of tens of thousands of names that dominated the whole
+/// build. Names are grouped by suffix and, within a group, indexed by character: a
+/// long name can only expand a short one if it contains the short name's rarest
+/// character, so only that character's names are tested. The result is the same
+/// as testing every pair.
 fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String, String)> {
     // Every canonical organisation name, with the articles it occurs in.
     let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
@@ -76,45 +107,77 @@ fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String
             }
         }
     }
-    let suffix = |s: &str| lex.org_suffix(s).map(|(x, _)| x.clone());
+    // Group by organ suffix; names without one take part in no abbreviation.
+    let mut groups: BTreeMap<&str, Vec<OrgName>> = BTreeMap::new();
+    for (&name, arts) in &names {
+        let Some((suffix, _)) = lex.org_suffix(name) else {
+            continue;
+        };
+        groups.entry(suffix.as_str()).or_default().push(OrgName {
+            name,
+            chars: name.chars().count(),
+            arts: arts.iter().copied().collect(),
+            place: lex_prefix_place(lex, name),
+        });
+    }
     let mut out = HashMap::new();
-    for (&short, short_arts) in &names {
-        let n = short.chars().count();
-        let candidates: Vec<&str> = names
-            .iter()
-            .filter(|(&long, long_arts)| {
-                long.chars().count() > n
-                    && suffix(long) == suffix(short)
-                    && suffix(short).is_some()
-                    && is_subsequence(short, long)
+    for group in groups.values() {
+        // Character → the names of the group containing it (indices ascending).
+        let mut by_char: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, n) in group.iter().enumerate() {
+            let mut seen: Vec<char> = n.name.chars().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for c in seen {
+                by_char.entry(c).or_default().push(i);
+            }
+        }
+        for short in group {
+            let rarest = short
+                .name
+                .chars()
+                .filter_map(|c| by_char.get(&c))
+                .min_by_key(|v| v.len());
+            let Some(pool) = rarest else { continue };
+            let mut maxlen = 0;
+            let mut best: Vec<&str> = Vec::new();
+            for &li in pool {
+                let long = &group[li];
+                let ok = long.chars > short.chars
+                    && is_subsequence(short.name, long.name)
                     && {
                         // Same jurisdiction written first, or both in one article.
-                        let same_place = lex_prefix_place(lex, short).is_some()
-                            && lex_prefix_place(lex, short) == lex_prefix_place(lex, long);
-                        same_place || !short_arts.is_disjoint(long_arts)
+                        let same_place = short.place.is_some() && short.place == long.place;
+                        same_place || sorted_intersect(&short.arts, &long.arts)
                     }
                     // The short name is not a real organisation of its own ending the long one
                     // (惠济市场分中心 inside 惠济市场分中心复工复产保障工作专班 ends differently).
-                    && !long.starts_with(short)
-            })
-            .map(|(&l, _)| l)
-            .collect();
-        // Only the longest unambiguous expansion.
-        let maxlen = candidates.iter().map(|c| c.chars().count()).max();
-        let best: Vec<&str> = candidates
-            .iter()
-            .copied()
-            .filter(|c| Some(c.chars().count()) == maxlen)
-            .collect();
-        if let [long] = best.as_slice() {
-            let reason = format!(
-                "abbreviation: the characters of {short} appear in order in {long}, with the same organ suffix and jurisdiction"
-            );
-            out.insert(short.to_string(), (long.to_string(), reason));
+                    && !long.name.starts_with(short.name);
+                if !ok {
+                    continue;
+                }
+                // Only the longest unambiguous expansion.
+                if long.chars > maxlen {
+                    maxlen = long.chars;
+                    best.clear();
+                }
+                if long.chars == maxlen {
+                    best.push(long.name);
+                }
+            }
+            if let [long] = best.as_slice() {
+                let reason = format!(
+                    "abbreviation: the characters of {} appear in order in {long}, with the same organ suffix and jurisdiction",
+                    short.name
+                );
+                out.insert(short.name.to_string(), (long.to_string(), reason));
+            }
         }
     }
-    // Follow chains to their end.
-    let keys: Vec<String> = out.keys().cloned().collect();
+    // Follow chains to their end. Every step goes to a strictly longer name, so a
+    // chain ends; sorted keys keep the result independent of hash order.
+    let mut keys: Vec<String> = out.keys().cloned().collect();
+    keys.sort();
     for k in keys {
         let mut cur = out[&k].clone();
         let mut guard = 0;

@@ -63,7 +63,37 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn push_trimmed(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
+/// The longest sentence handed on, in characters. Text with no sentence ends (a
+/// 10 MB file on one line, a table, arbitrary input) would otherwise become one
+/// sentence, and the stages after this one are not linear in sentence length. Real
+/// sentences of news stay far below this.
+pub const MAX_SENTENCE_CHARS: usize = 256;
+
+/// Characters after which an overly long sentence may be cut: clause punctuation
+/// and white space, so a cut rarely falls inside a name.
+fn is_soft_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '、' | '：' | ':' | '…' | ' ' | '\t' | '\u{3000}'
+    )
+}
+
+fn push_trimmed(chars: &[char], begin: usize, end: usize, out: &mut Vec<Sentence>) {
+    let mut begin = begin;
+    while end - begin > MAX_SENTENCE_CHARS {
+        // Cut after the last soft break in the second half of the window, else hard.
+        let limit = begin + MAX_SENTENCE_CHARS;
+        let cut = (begin + MAX_SENTENCE_CHARS / 2..limit)
+            .rev()
+            .find(|&i| is_soft_break(chars[i]))
+            .map_or(limit, |i| i + 1);
+        push_piece(chars, begin, cut, out);
+        begin = cut;
+    }
+    push_piece(chars, begin, end, out);
+}
+
+fn push_piece(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
     while begin < end && chars[begin].is_whitespace() {
         begin += 1;
     }
@@ -139,6 +169,20 @@ mod tests {
         assert_eq!(texts, ["他说:“好。”", "然后走了!", "第二行"]);
         assert_eq!(s[1].start, 7);
         assert_eq!(s[2].start, 13);
+    }
+
+    #[test]
+    fn overly_long_sentences_are_cut_at_a_comma_or_hard() {
+        let long = format!("{}，{}", "字".repeat(200), "词".repeat(600));
+        let s = split_sentences(&long);
+        assert!(s
+            .iter()
+            .all(|s| s.text.chars().count() <= MAX_SENTENCE_CHARS));
+        assert_eq!(s[0].text.chars().count(), 201, "cut after the comma");
+        assert_eq!(s[1].start, 201);
+        let total: usize = s.iter().map(|s| s.text.chars().count()).sum();
+        assert_eq!(total, 801, "nothing lost");
+        assert_eq!(split_sentences(&"字".repeat(600)).len(), 3);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! negatives. The report renders as a plain-text table and serialises to JSON.
 
 pub mod gold;
+pub mod relations;
 pub mod score;
 
 pub use gold::{read_gold, GoldFormat, GoldSentence, GoldSet, SkippedSpan};

@@ -2,9 +2,12 @@
 //! and printed by graphviz-rust's printer. Node ids are the graph's ASCII ids, labels
 //! are Chinese and escaped, each kind has a shape and colour, edges are labelled with
 //! the relation in Chinese (主持, 出席, 任职: 书记), and a legend lists the kinds shown.
-//! `mentions` edges (article → everything it names) are left out: they would turn
-//! every diagram into a star around the articles.
+//! `mentions` edges (article → everything it names) are left out, and with them the
+//! nodes that only they connect: they would turn every diagram into a star around the
+//! articles. The JSON keeps everything.
 
+use super::formats::kind_color_hex;
+use super::view::events_by_date;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use dot_generator::{attr, edge, id, node, node_id, stmt};
 use dot_structures::{
@@ -30,18 +33,19 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Shape and fill colour per kind.
-pub fn style(kind: NodeKind) -> (&'static str, &'static str) {
-    match kind {
-        NodeKind::Person => ("ellipse", "#8dd3c7"),
-        NodeKind::Organization => ("box", "#80b1d3"),
-        NodeKind::Place => ("house", "#b3de69"),
-        NodeKind::Market => ("component", "#fdb462"),
-        NodeKind::Event => ("octagon", "#fb8072"),
-        NodeKind::Document => ("note", "#ffffb3"),
-        NodeKind::Project => ("tab", "#bebada"),
-        NodeKind::Article => ("folder", "#d9d9d9"),
-    }
+/// Shape and fill colour per kind (colours shared with every other drawing export).
+pub fn style(kind: NodeKind) -> (&'static str, String) {
+    let shape = match kind {
+        NodeKind::Person => "ellipse",
+        NodeKind::Organization => "box",
+        NodeKind::Place => "house",
+        NodeKind::Market => "component",
+        NodeKind::Event => "octagon",
+        NodeKind::Document => "note",
+        NodeKind::Project => "tab",
+        NodeKind::Article => "folder",
+    };
+    (shape, kind_color_hex(kind))
 }
 
 /// The edge label: the relation in Chinese, with the post for 任职.
@@ -56,6 +60,12 @@ pub fn edge_label(relation: Relation, title: Option<&str>, role: Option<&str>) -
 
 /// Renders the graph as DOT.
 pub fn to_dot(doc: &GraphDoc) -> String {
+    to_dot_with(doc, false)
+}
+
+/// Renders the graph as DOT; with `timeline`, events stand in one column in date
+/// order (the `--layout event` view: people on one side, what they attended on the other).
+pub fn to_dot_with(doc: &GraphDoc, timeline: bool) -> String {
     let mut stmts: Vec<Stmt> = vec![
         stmt!(GraphAttributes::Graph(vec![
             attr!("rankdir", "LR"),
@@ -72,8 +82,25 @@ pub fn to_dot(doc: &GraphDoc) -> String {
             attr!("fontsize", "10"),
         ])),
     ];
+    let drawn_edges: Vec<_> = doc
+        .edges
+        .iter()
+        .filter(|e| e.relation != Relation::Mentions)
+        .collect();
+    let linked: std::collections::BTreeSet<&str> = drawn_edges
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
     let mut kinds: Vec<NodeKind> = Vec::new();
     for n in &doc.nodes {
+        // A node tied to the rest only by `mentions` would float alone in the diagram;
+        // it stays in the JSON. Timelines keep every event.
+        let keep = linked.contains(n.id.as_str())
+            || drawn_edges.is_empty()
+            || (timeline && n.kind == NodeKind::Event);
+        if !keep {
+            continue;
+        }
         let (shape, color) = style(n.kind);
         if !kinds.contains(&n.kind) {
             kinds.push(n.kind);
@@ -82,19 +109,35 @@ pub fn to_dot(doc: &GraphDoc) -> String {
             esc escape(&n.id);
             attr!("label", esc escape(&n.display_label())),
             attr!("shape", shape),
-            attr!("fillcolor", esc escape(color))
+            attr!("fillcolor", esc escape(&color))
         )));
     }
-    for e in doc
-        .edges
-        .iter()
-        .filter(|e| e.relation != Relation::Mentions)
-    {
+    for e in drawn_edges {
         let label = edge_label(e.relation, e.title.as_deref(), e.role.as_deref());
         stmts.push(stmt!(edge!(
             node_id!(esc escape(&e.source)) => node_id!(esc escape(&e.target));
             attr!("label", esc escape(&label))
         )));
+    }
+    if timeline {
+        let events: Vec<String> = events_by_date(doc).iter().map(|n| n.id.clone()).collect();
+        if events.len() > 1 {
+            let mut same: Vec<Stmt> = vec![stmt!(attr!("rank", "same"))];
+            for id in &events {
+                same.push(stmt!(node!(esc escape(id))));
+            }
+            stmts.push(stmt!(Subgraph {
+                id: id!("timeline"),
+                stmts: same,
+            }));
+            // Invisible edges keep the column in date order.
+            for pair in events.windows(2) {
+                stmts.push(stmt!(edge!(
+                    node_id!(esc escape(&pair[0])) => node_id!(esc escape(&pair[1]));
+                    attr!("style", "invis")
+                )));
+            }
+        }
     }
     kinds.sort();
     if !kinds.is_empty() {
@@ -108,7 +151,7 @@ pub fn to_dot(doc: &GraphDoc) -> String {
                 esc format!("legend_{}", k.as_str());
                 attr!("label", esc escape(k.label_zh())),
                 attr!("shape", shape),
-                attr!("fillcolor", esc escape(color))
+                attr!("fillcolor", esc escape(&color))
             )));
         }
         stmts.push(stmt!(Subgraph {

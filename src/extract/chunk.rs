@@ -437,8 +437,10 @@ fn extend_left_until(
             Cat::Nominal | Cat::Place | Cat::Organ | Cat::Juris => true,
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Cat::Other if matches!(t.word.as_str(), "和" | "与") => {
+                // A name before 与 is a person meeting someone (戴秉国与代表团).
                 p > 0
                     && matches!(toks[p - 1].cat, Cat::Nominal)
+                    && !toks[p - 1].tag.starts_with("nr")
                     && matches!(toks[a].cat, Cat::Nominal | Cat::Organ)
             }
             // 复工复产保障工作专班: two-character verbs inside an organ's name.
@@ -572,7 +574,13 @@ fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
 }
 
 fn event_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
-    let a = extend_left_until(toks, h, covered, true, true);
+    // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
+    // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
+    let a = if lex.role_verbs.contains_key(&toks[h].word) {
+        h
+    } else {
+        extend_left_until(toks, h, covered, true, true)
+    };
     let text = text_of(toks, a, h + 1);
     let (_, ty) = lex.event_head(&text)?;
     Some(Chunk {
@@ -658,84 +666,89 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
     })
 }
 
-/// Date and time expressions: (token start, token end, text).
+/// Date and time expressions: (token start, token end, text). Built over whole tokens
+/// so that a date never splits a word: `2020年3月19日下午`, `二月十二日`, `3月5日讯`
+/// (dateline), `23日`, `今天上午`.
 pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
-    let is_num = |w: &str| {
-        w.chars()
-            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(c))
-            && !w.is_empty()
-    };
     while i < toks.len() {
-        let w = toks[i].word.as_str();
-        let mut j = i;
-        // 2020 年 3 月 19 日 (jieba splits numbers and units; some forms come fused).
-        let mut saw_month = false;
-        if j + 1 < toks.len() && is_num(&toks[j].word) && toks[j + 1].word == "年" {
-            j += 2;
-        }
-        if j + 1 < toks.len() && is_num(&toks[j].word) && toks[j + 1].word == "月" {
-            j += 2;
-            saw_month = true;
-            if j + 1 < toks.len()
-                && is_num(&toks[j].word)
-                && matches!(toks[j + 1].word.as_str(), "日" | "号")
-            {
-                j += 2;
+        let mut best: Option<usize> = None;
+        let mut joined = String::new();
+        for (j, t) in toks.iter().enumerate().skip(i).take(8) {
+            joined.push_str(&t.word);
+            if date_len(&joined) == Some(joined.chars().count()) {
+                best = Some(j + 1);
             }
-        } else if j + 1 < toks.len() && fused_month_day(&toks[j].word) {
-            j += 1;
-            saw_month = true;
         }
-        if saw_month {
-            if j < toks.len()
-                && matches!(
-                    toks[j].word.as_str(),
-                    "上午" | "下午" | "晚上" | "晚" | "早上" | "中午" | "凌晨" | "傍晚"
-                )
-            {
-                j += 1;
+        match best {
+            Some(j) => {
+                out.push((i, j, text_of(toks, i, j)));
+                i = j;
             }
-            out.push((i, j, text_of(toks, i, j)));
-            i = j;
-            continue;
+            None => i += 1,
         }
-        if matches!(
-            w,
-            "今天"
-                | "昨天"
-                | "前天"
-                | "今日"
-                | "昨日"
-                | "明天"
-                | "当天"
-                | "上午"
-                | "下午"
-                | "今晨"
-                | "昨晚"
-        ) {
-            let mut j = i + 1;
-            if j < toks.len()
-                && matches!(
-                    toks[j].word.as_str(),
-                    "上午" | "下午" | "晚上" | "早上" | "中午"
-                )
-            {
-                j += 1;
-            }
-            out.push((i, j, text_of(toks, i, j)));
-            i = j;
-            continue;
-        }
-        i += 1;
     }
     out
 }
 
-fn fused_month_day(w: &str) -> bool {
-    // 二月十二日 or 3月19日 as one token.
-    w.contains('月') && (w.ends_with('日') || w.ends_with('号')) && w.chars().count() <= 7
+const TIMES_OF_DAY: &[&str] = &[
+    "上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚", "早",
+];
+const RELATIVE_DAYS: &[&str] = &[
+    "今天", "昨天", "前天", "明天", "今日", "昨日", "当天", "当日", "今晨", "昨晚", "今晚",
+];
+
+fn is_num_char(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(c)
+}
+
+/// The length (in characters) of the date expression `s` is made of, if all of it is one.
+fn date_len(s: &str) -> Option<usize> {
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    let num = |from: usize| -> usize {
+        chars[from..]
+            .iter()
+            .take_while(|&&c| is_num_char(c))
+            .count()
+    };
+    let mut i = 0;
+    let mut has_day_or_month = false;
+    // Relative days.
+    if let Some(r) = RELATIVE_DAYS.iter().find(|r| s.starts_with(*r)) {
+        i = r.chars().count();
+        has_day_or_month = true;
+    } else {
+        let k = num(i);
+        if k > 0 && chars.get(i + k) == Some(&'年') {
+            i += k + 1;
+        }
+        let k = num(i);
+        if k > 0 && chars.get(i + k) == Some(&'月') {
+            i += k + 1;
+            has_day_or_month = true;
+        }
+        let k = num(i);
+        if k > 0 && matches!(chars.get(i + k), Some('日' | '号')) {
+            let day: String = chars[i..i + k].iter().collect();
+            if cn_number(&day).is_some_and(|d| (1..=31).contains(&d)) {
+                i += k + 1;
+                has_day_or_month = true;
+                if matches!(chars.get(i), Some('电' | '讯')) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if !has_day_or_month {
+        return None;
+    }
+    let rest: String = chars[i..].iter().collect();
+    if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(*t)) {
+        i += t.chars().count();
+    }
+    (i == n).then_some(n)
 }
 
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
@@ -762,6 +775,91 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<(String, Option<Strin
         None => format!("{m:02}-{d:02}"),
     };
     Some((date, time))
+}
+
+/// A date expression resolved against the article's date (`YYYY-MM-DD` or `MM-DD`):
+/// `今天` is the article's day, `昨天` the day before, `23日` the 23rd of its month;
+/// absolute dates as [`parse_date`]. Returns the date and the time of day.
+pub fn resolve_date(
+    text: &str,
+    article_date: Option<&str>,
+    year: Option<i32>,
+) -> Option<(String, Option<String>)> {
+    let time = TIMES_OF_DAY
+        .iter()
+        .filter(|t| text.ends_with(*t))
+        .max_by_key(|t| t.chars().count())
+        .map(|t| t.to_string())
+        .or_else(|| match text {
+            "今晨" => Some("早上".to_string()),
+            "昨晚" | "今晚" => Some("晚上".to_string()),
+            _ => None,
+        });
+    if let Some(r) = RELATIVE_DAYS.iter().find(|r| text.starts_with(*r)) {
+        let offset = match *r {
+            "昨天" | "昨日" | "昨晚" => -1,
+            "前天" => -2,
+            "明天" => 1,
+            _ => 0,
+        };
+        return Some((shift_date(article_date?, offset)?, time));
+    }
+    if text.contains('月') {
+        return parse_date(text, year);
+    }
+    // A day alone: the article's month.
+    let day = cn_number(text.split(['日', '号']).next()?)?;
+    let base = article_date?;
+    let parts: Vec<&str> = base.split('-').collect();
+    let date = match parts.as_slice() {
+        [y, m, _] => format!("{y}-{m}-{day:02}"),
+        [m, _] => format!("{m}-{day:02}"),
+        _ => return None,
+    };
+    Some((date, time))
+}
+
+/// `date` moved by `days` (−2 ..= 1 in practice). Without a year, February has 28 days.
+fn shift_date(date: &str, days: i32) -> Option<String> {
+    let parts: Vec<i32> = date
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (y, mut m, mut d) = match parts.as_slice() {
+        [y, m, d] => (Some(*y), *m, *d),
+        [m, d] => (None, *m, *d),
+        _ => return None,
+    };
+    let mut y2 = y.unwrap_or(2001);
+    let dim = |y: i32, m: i32| -> i32 {
+        match m {
+            2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    };
+    d += days;
+    while d < 1 {
+        m -= 1;
+        if m < 1 {
+            m = 12;
+            y2 -= 1;
+        }
+        d += dim(y2, m);
+    }
+    while d > dim(y2, m) {
+        d -= dim(y2, m);
+        m += 1;
+        if m > 12 {
+            m = 1;
+            y2 += 1;
+        }
+    }
+    Some(match y {
+        Some(_) => format!("{y2:04}-{m:02}-{d:02}"),
+        None => format!("{m:02}-{d:02}"),
+    })
 }
 
 /// Arabic or Chinese numerals up to 9999 (十二, 二〇二〇, 19).
@@ -810,6 +908,49 @@ mod tests {
             .into_iter()
             .map(|c| (c.mention.kind, c.mention.text))
             .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_article() {
+        assert_eq!(
+            resolve_date("今天上午", Some("2020-03-01"), None),
+            Some(("2020-03-01".into(), Some("上午".into())))
+        );
+        assert_eq!(
+            resolve_date("昨天", Some("2020-03-01"), None),
+            Some(("2020-02-29".into(), None))
+        );
+        assert_eq!(
+            resolve_date("昨天", Some("03-01"), None),
+            Some(("02-28".into(), None))
+        );
+        assert_eq!(
+            resolve_date("23日", Some("05-20"), None),
+            Some(("05-23".into(), None))
+        );
+        assert_eq!(
+            resolve_date("二月十二日电", None, Some(1998)),
+            Some(("1998-02-12".into(), None))
+        );
+        assert_eq!(resolve_date("今天", None, None), None);
+    }
+
+    #[test]
+    fn dates_are_whole_tokens() {
+        let lex = Lexicon::embedded();
+        let seg = Segmenter::new(&lex);
+        let dates = |s: &str| -> Vec<String> {
+            find_dates(&tokenize(&seg, &lex, s))
+                .into_iter()
+                .map(|d| d.2)
+                .collect()
+        };
+        assert_eq!(dates("新华社上海二月十二日电 记者"), ["二月十二日电"]);
+        assert_eq!(
+            dates("本报郑州3月5日讯 今天上午,会议召开"),
+            ["3月5日讯", "今天上午"]
+        );
+        assert_eq!(dates("叶利钦23日在莫斯科会见"), ["23日"]);
     }
 
     #[test]

@@ -280,6 +280,7 @@ impl Extractor {
                 match party {
                     Party::Chunk(c) => chunk_ent[si][c],
                     Party::Person(t) => person_ent[si].get(&t).copied(),
+                    Party::Pronoun(_) | Party::Holder(..) => None,
                 }
             };
             for post in rel.posts {
@@ -303,7 +304,9 @@ impl Extractor {
                     MentionKind::Date => last_date = Some(e),
                     MentionKind::Event => {
                         if let Some(d) = last_date {
-                            if let Some((date, time)) = chunk::parse_date(&b.ents[d].text, year) {
+                            if let Some((date, time)) =
+                                chunk::resolve_date(&b.ents[d].text, date.as_deref(), year)
+                            {
                                 b.ents[e].date = Some(date);
                                 b.ents[e].time = time;
                             }
@@ -353,6 +356,9 @@ impl Extractor {
             let subject = match r.subject {
                 Party::Chunk(c) => chunk_ent[si][c],
                 Party::Person(t) => person_ent[si].get(&t).copied(),
+                Party::Pronoun(t) => b.antecedent(si, p.toks[t].start),
+                Party::Holder(title, surname) => chunk_ent[si][title]
+                    .and_then(|t| b.holder(&b.ents[t].text.clone(), surname)),
             };
             let event = match r.event.and_then(|e| chunk_ent[si][e]) {
                 Some(e) => Some(b.ents[e].refers_to.unwrap_or(e)),
@@ -369,6 +375,8 @@ impl Extractor {
                 RoleVerb::Attended => Relation::Attended,
                 RoleVerb::SpokeAt => Relation::SpokeAt,
                 RoleVerb::Held => Relation::Held,
+                // Meetings are split into chaired and attended when found.
+                RoleVerb::Meets => Relation::Chaired,
             };
             let _ = p;
             if b.ents[e].orphan {
@@ -477,14 +485,16 @@ fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<St
 /// The jurisdiction the article is about: the most mentioned division and its parents.
 fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
     let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::new();
-    let mut add = |name: &str| {
+    let mut add = |name: &str, weight: usize| {
         for p in lex.place_chain(name).iter().take(1) {
-            *counts.entry((p.level, p.name.clone())).or_default() += 1;
+            *counts.entry((p.level, p.name.clone())).or_default() += weight;
         }
     };
     for e in ents {
+        // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
+        let weight = if e.sentence <= 1 { 2 } else { 1 };
         match e.kind {
-            MentionKind::Place => add(&e.text),
+            MentionKind::Place => add(&e.text, weight),
             MentionKind::Organization
             | MentionKind::Market
             | MentionKind::Event
@@ -494,7 +504,7 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
                 for n in (2..=chars.len().min(8)).rev() {
                     let pre: String = chars[..n].iter().collect();
                     if lex.place(&pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
-                        add(&pre);
+                        add(&pre, weight);
                         break;
                     }
                 }
@@ -568,6 +578,50 @@ impl ArticleBuilder<'_> {
             orphan: false,
         });
         self.ents.len() - 1
+    }
+
+    /// The person 他/她 at (sentence, start) refers to: the only person named in the
+    /// nearest sentence before it that names anyone (earlier in its own sentence counts).
+    fn antecedent(&self, sentence: usize, start: usize) -> Option<usize> {
+        let before = |e: &Ent| e.sentence < sentence || e.sentence == sentence && e.end <= start;
+        let nearest = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == MentionKind::Person && before(e))
+            .map(|e| e.sentence)
+            .max()?;
+        let names: std::collections::BTreeSet<&str> = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == MentionKind::Person && e.sentence == nearest && before(e))
+            .map(|e| e.text.as_str())
+            .collect();
+        let [name] = names.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        self.ents
+            .iter()
+            .position(|e| e.kind == MentionKind::Person && e.text == name && before(e))
+    }
+
+    /// The one person of the article who holds `title` (and whose surname is `surname`).
+    fn holder(&self, title: &str, surname: Option<char>) -> Option<usize> {
+        let mut found: Vec<usize> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsPosition && f.title.as_deref() == Some(title))
+            .filter_map(|f| match f.source {
+                End::Ent(p) => Some(p),
+                End::Article => None,
+            })
+            .filter(|&p| surname.is_none_or(|c| self.ents[p].text.starts_with(c)))
+            .collect();
+        found.sort_by_key(|&p| self.ents[p].text.clone());
+        found.dedup_by_key(|p| self.ents[*p].text.clone());
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// An entity the text implies at another mention's span (区长 → 惠济区人民政府).
@@ -728,65 +782,119 @@ impl ArticleBuilder<'_> {
         let events: Vec<usize> = (0..self.ents.len())
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
             .collect();
+        let lex = self.lex;
         let is_bare = |e: &Ent| {
-            self.lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2
+            lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2
         };
-        // Main event: the first named event someone chairs or holds, else the first named one.
-        let with_role: Vec<usize> = roles
+        let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
-            .filter(|(_, r)| matches!(r.role, RoleVerb::Chaired | RoleVerb::Held))
-            .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]))
-            .filter(|&e| !is_bare(&self.ents[e]))
+            .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
             .collect();
-        let main = with_role.first().copied().or_else(|| {
+        // Main event: the first named event someone chairs or holds, else the first named
+        // one of the headline or lead, else a bare 会议 that someone chaired or attended.
+        let main = role_events
+            .iter()
+            .filter(|(r, e)| matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e]))
+            .map(|(_, e)| *e)
+            .next()
+            .or_else(|| {
+                events
+                    .iter()
+                    .copied()
+                    .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence <= 1)
+            })
+            .or_else(|| role_events.first().map(|(_, e)| *e));
+        // A headline names the event undated; the body dates it (昨天上午…会议召开): the
+        // dated mention of the same name stands for the event.
+        let main = main.map(|m| {
             events
                 .iter()
                 .copied()
-                .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence <= 1)
+                .find(|&o| {
+                    o != m
+                        && self.ents[m].date.is_none()
+                        && self.ents[o].date.is_some()
+                        && self.ents[o].subtype == self.ents[m].subtype
+                        && same_event_name(lex, &self.ents[o].text, &self.ents[m].text)
+                })
+                .unwrap_or(m)
         });
-        if let Some(m) = main {
-            if self.ents[m].date.is_none() {
-                self.ents[m].date = article_date.map(str::to_string);
-            }
-        }
-        for &e in &events {
-            if Some(e) == main {
-                continue;
-            }
+        // Named mentions first, dated before undated, so that a headline's undated
+        // mention joins the dated one of the body.
+        let mut order: Vec<usize> = events.iter().copied().filter(|&e| Some(e) != main).collect();
+        order.sort_by_key(|&e| (is_bare(&self.ents[e]), self.ents[e].date.is_none(), e));
+        for e in order {
             let ent = &self.ents[e];
             if is_bare(ent) {
+                // 会见 … 陪同会见: the same bare word again is the same occasion.
+                let twin = events.iter().copied().find(|&o| {
+                    let a = &self.ents[o];
+                    o != e
+                        && a.refers_to.is_none()
+                        && !a.orphan
+                        && a.text == ent.text
+                        && (a.date == ent.date || ent.date.is_none())
+                        && (o < e || a.date.is_some() && ent.date.is_none())
+                        && role_events.iter().any(|(_, x)| *x == o)
+                });
+                if let Some(t) = twin {
+                    self.ents[e].refers_to = Some(t);
+                    let why = format!("the same {} named again in one article", self.ents[t].text);
+                    self.ents[e].reason = Some(why);
+                    continue;
+                }
                 if let Some(m) = main {
-                    if self.ents[m].subtype == ent.subtype
-                        || ent.text == "会议" && self.ents[m].subtype.as_deref() == Some("会议")
-                    {
+                    let compatible = self.ents[m].subtype == ent.subtype
+                        || ent.text == "会议" && self.ents[m].subtype.as_deref() == Some("会议");
+                    if compatible {
                         self.ents[e].refers_to = Some(m);
                         continue;
                     }
                 }
-                // A bare 活动 or 会议 with nothing to point at is not an event of its own.
-                self.ents[e].orphan = true;
+                // A bare 活动 or 会议 with nothing to point at is not an event of its own,
+                // unless someone took part in it.
+                if !role_events.iter().any(|(_, x)| *x == e) {
+                    self.ents[e].orphan = true;
+                }
                 continue;
             }
-            // Synonyms: 揭牌仪式 and 挂牌仪式 of the same day are one ceremony.
-            let target = events
-                .iter()
-                .copied()
-                .filter(|&o| o != e && self.ents[o].refers_to.is_none())
-                .find(|&o| {
-                    let (a, b) = (&self.ents[o], &self.ents[e]);
-                    a.subtype == b.subtype
-                        && a.date.is_some() == b.date.is_some()
-                        && (a.date == b.date || b.date.is_none())
-                        && same_event_name(self.lex, &a.text, &b.text)
-                        && (o < e)
-                });
+            // The same occasion named twice (headline and body; 挂牌仪式 and 揭牌仪式 of one
+            // morning): same kind, same or interchangeable name, no conflicting date.
+            let candidates: Vec<usize> = main
+                .into_iter()
+                .chain(events.iter().copied())
+                .filter(|&o| o != e && self.ents[o].refers_to.is_none() && !self.ents[o].orphan)
+                .collect();
+            let target = candidates.into_iter().find(|&o| {
+                let (a, b) = (&self.ents[o], &self.ents[e]);
+                let dates_agree = a.date == b.date || a.date.is_none() || b.date.is_none();
+                let earlier = o < e || b.date.is_none() && a.date.is_some() || Some(o) == main;
+                a.subtype == b.subtype
+                    && dates_agree
+                    && earlier
+                    && !is_bare(a)
+                    && same_event_name(self.lex, &a.text, &b.text)
+            });
             if let Some(t) = target {
-                let why = format!(
-                    "same occasion as {} ({} and {} name the same kind of event)",
-                    self.ents[t].text, self.ents[t].text, self.ents[e].text
-                );
+                let why = if self.ents[t].text == self.ents[e].text {
+                    format!("the same {} named again in one article", self.ents[t].text)
+                } else {
+                    format!(
+                        "same occasion as {} ({} and {} name the same kind of event)",
+                        self.ents[t].text, self.ents[t].text, self.ents[e].text
+                    )
+                };
+                if self.ents[t].date.is_none() {
+                    self.ents[t].date = self.ents[e].date.clone();
+                    self.ents[t].time = self.ents[e].time.clone();
+                }
                 self.ents[e].refers_to = Some(t);
                 self.ents[e].reason = Some(why);
+            }
+        }
+        if let Some(m) = main {
+            if self.ents[m].date.is_none() {
+                self.ents[m].date = article_date.map(str::to_string);
             }
         }
         main

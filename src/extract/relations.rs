@@ -15,6 +15,11 @@ pub enum Party {
     Chunk(usize),
     /// An accepted name (token index).
     Person(usize),
+    /// 他 or 她 (token index): the person the article last named, when unambiguous.
+    Pronoun(usize),
+    /// A post standing for its holder (区长强调): the title chunk, and the surname
+    /// written before it, if any (王市长).
+    Holder(usize, Option<char>),
 }
 
 /// A post held: person, the title chunk, and the organ or place chunk when written.
@@ -78,7 +83,9 @@ fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<
             break;
         };
         let ts = chunks[title].tok_start;
-        let org = chunk_ending_at(chunks, ts, &[MentionKind::Organization, MentionKind::Place]);
+        let org = chunk_ending_at(chunks, ts, &[MentionKind::Organization, MentionKind::Place])
+            // 驻奥地利大使: the place is where the post is held, not the organ.
+            .filter(|&o| !(chunks[o].tok_start > 0 && toks[chunks[o].tok_start - 1].word == "驻"));
         out.push((title, org));
         let before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
         if before >= 1 && matches!(toks[before - 1].word.as_str(), "、" | "兼" | "及") {
@@ -143,38 +150,140 @@ fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -
         })
 }
 
-/// The names (or organisations, for 举行) that are the subject of the verb at `v`:
-/// the participant segments right before it, across commas.
+/// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
+const BETWEEN: &[&str] = &[
+    "等",
+    "同志",
+    "先生",
+    "女士",
+    "在",
+    "会上",
+    "在会上",
+    "也",
+    "还",
+    "一同",
+    "共同",
+    "分别",
+    "亲自",
+    "一起",
+    "并",
+    "则",
+    "今天",
+    "昨天",
+    "今晚",
+    "今天上午",
+    "今天下午",
+    "当天",
+    "日前",
+    "近日",
+    "随后",
+    "专程",
+    "应邀",
+    "集体",
+    "全程",
+    "都",
+    "均",
+];
+
+fn is_clause_break(t: &Tok) -> bool {
+    matches!(
+        t.word.as_str(),
+        "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
+    )
+}
+
+/// Where the subject of the verb at `v` ends: skips words that may stand between (等,
+/// 也), dates (27日), and a frame such as 在开幕式上 / 在会见…时 / 在…举行的发布会上.
+/// Returns the token index one past the subject, and the event chunk of the frame.
+fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize>) {
+    let mut i = v;
+    let mut frame_event = None;
+    let in_date = |k: usize| {
+        chunks
+            .iter()
+            .any(|c| c.mention.kind == MentionKind::Date && c.tok_start <= k && k < c.tok_end)
+    };
+    loop {
+        let before = i;
+        while i > 0
+            && (BETWEEN.contains(&toks[i - 1].word.as_str())
+                || is_time_token(&toks[i - 1])
+                || in_date(i - 1))
+        {
+            i -= 1;
+        }
+        // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
+        if let Some(k) = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| {
+                matches!(toks[k].word.as_str(), "与" | "同" | "和")
+                    // 和 inside a name (自然资源和规划局) joins nothing.
+                    && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
+            })
+        {
+            if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
+                i = k;
+                continue;
+            }
+        }
+        // 会见时 在座: an event and 时 right before the verb frame it.
+        if i >= 2 && toks[i - 1].word == "时" {
+            if let Some(ci) = chunks
+                .iter()
+                .position(|c| c.mention.kind == MentionKind::Event && c.tok_end == i - 1)
+            {
+                frame_event = Some(ci);
+                i = chunks[ci].tok_start;
+                continue;
+            }
+        }
+        // 在 … 上/中/时/期间: jump to before 在, remembering the event inside.
+        if i > 0
+            && matches!(
+                toks[i - 1].word.as_str(),
+                "上" | "中" | "时" | "期间" | "之际" | "上的"
+            )
+        {
+            if let Some(z) = (0..i - 1)
+                .rev()
+                .take_while(|&k| !is_clause_break(&toks[k]))
+                .find(|&k| toks[k].word == "在")
+            {
+                frame_event = chunks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        c.mention.kind == MentionKind::Event && c.tok_start > z && c.tok_end <= i
+                    })
+                    .map(|(ci, _)| ci)
+                    .next_back()
+                    .or(frame_event);
+                i = z;
+            }
+        }
+        if i == before {
+            break;
+        }
+    }
+    (i, frame_event)
+}
+
+fn is_time_token(t: &Tok) -> bool {
+    t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
+}
+
+/// The names (or organisations, for 举行) that are the subject of a verb whose subject
+/// ends before token `end`: the participant segments right before it, across commas.
 fn subjects_before(
     toks: &[Tok],
     chunks: &[Chunk],
     people: &[usize],
-    v: usize,
+    end: usize,
     orgs: bool,
 ) -> Vec<Party> {
-    let mut i = v;
-    // Skip words between the subject and the verb (等 出席, 在会上 讲话).
-    while i > 0
-        && matches!(
-            toks[i - 1].word.as_str(),
-            "等" | "同志"
-                | "在"
-                | "会上"
-                | "在会上"
-                | "也"
-                | "还"
-                | "一同"
-                | "共同"
-                | "分别"
-                | "亲自"
-                | "一起"
-                | "并"
-        )
-    {
-        i -= 1;
-    }
     let mut out = Vec::new();
-    let mut seg_end = i;
+    let mut seg_end = end;
     loop {
         let mut a = seg_end;
         while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people) {
@@ -218,23 +327,86 @@ fn subjects_before(
     out
 }
 
+/// A subject that refers back instead of naming: 他/她, a post alone (区长), or a
+/// surname with a post (王市长), standing right before `end` at the start of a clause.
+fn referring_subject(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], end: usize) -> Option<Party> {
+    if end == 0 {
+        return None;
+    }
+    let starts_clause = |i: usize| i == 0 || is_clause_break(&toks[i - 1]);
+    let last = &toks[end - 1];
+    if matches!(last.word.as_str(), "他" | "她") && starts_clause(end - 1) {
+        return Some(Party::Pronoun(end - 1));
+    }
+    let title = chunks
+        .iter()
+        .position(|c| c.mention.kind == MentionKind::Title && c.tok_end == end)?;
+    let ts = chunks[title].tok_start;
+    if starts_clause(ts) {
+        return Some(Party::Holder(title, None));
+    }
+    let prev = &toks[ts - 1];
+    let mut cs = prev.word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if lex.surnames.contains(&c) && starts_clause(ts - 1) {
+            return Some(Party::Holder(title, Some(c)));
+        }
+    }
+    None
+}
+
+/// The people named after token `k` up to the end of the clause (出席会议的有：A、B，C；
+/// 会见了 A 和 B): commas between participant segments do not end the list.
+fn people_after(toks: &[Tok], chunks: &[Chunk], people: &[usize], k: usize) -> Vec<Party> {
+    let mut out = Vec::new();
+    let mut i = k;
+    while i < toks.len() {
+        let t = &toks[i];
+        if matches!(t.word.as_str(), "。" | ";" | "；" | "!" | "！" | "据") {
+            break;
+        }
+        // The next act starts another clause (温家宝会见…据新华社…温家宝会见了…).
+        if i > k
+            && chunks.iter().any(|c| {
+                c.mention.kind == MentionKind::Event && c.tok_start == i && c.tok_end == i + 1
+            })
+            && toks.get(i + 1).is_some_and(|n| n.word == "了")
+        {
+            break;
+        }
+        if is_clause_break(t) && t.word != ":" && t.word != "：" {
+            // Go on past a comma only into another participant segment.
+            let next_is_participant = toks
+                .get(i + 1)
+                .is_some_and(|n| is_participant_token(n, chunks, i + 1, people));
+            if !next_is_participant {
+                break;
+            }
+        }
+        if people.contains(&i) {
+            out.push(Party::Person(i));
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Role verbs in a sentence, with their subjects and events.
 fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     let mut out = Vec::new();
     let event_after = |v: usize| -> Option<usize> {
-        let mut best: Option<usize> = None;
-        for (ci, c) in chunks.iter().enumerate() {
-            if c.mention.kind == MentionKind::Event && c.tok_start > v {
-                // Stop at the end of the clause that the verb governs.
-                let clause_break = toks[v + 1..c.tok_start]
+        chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.mention.kind == MentionKind::Event && c.tok_start > v)
+            // Stop at the end of the clause that the verb governs.
+            .filter(|(_, c)| {
+                !toks[v + 1..c.tok_start]
                     .iter()
-                    .any(|t| matches!(t.word.as_str(), "。" | ";" | "；"));
-                if !clause_break && best.is_none_or(|b| chunks[b].tok_start > c.tok_start) {
-                    best = Some(ci);
-                }
-            }
-        }
-        best
+                    .any(|t| matches!(t.word.as_str(), "。" | ";" | "；" | "," | "，"))
+            })
+            .map(|(ci, _)| ci)
+            .next()
     };
     // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
     let mut previous: Option<(usize, Vec<Party>)> = None;
@@ -246,49 +418,81 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         if t.word == "召开" && v > 0 && toks[v - 1].word == "主持" {
             continue;
         }
-        // Speech conveyed, not given here (传达…讲话精神).
+        // Speech conveyed, not given here (传达…讲话精神), and a noun use (讲话中).
         if role == RoleVerb::SpokeAt {
             let next = toks.get(v + 1).map(|t| t.word.as_str());
+            let clause = toks[..v].iter().rev().take_while(|t| !is_clause_break(t));
             if next == Some("精神")
-                || toks[..v]
-                    .iter()
-                    .rev()
-                    .take_while(|t| t.word != "," && t.word != "，")
+                || clause
+                    .clone()
                     .any(|t| matches!(t.word.as_str(), "传达" | "学习" | "贯彻"))
             {
                 continue;
             }
         }
+        // 会见 as a noun (今天的会见, 会见时在座) is an event, not an act.
+        let noun_use = (v > 0 && matches!(toks[v - 1].word.as_str(), "的" | "次"))
+            || toks
+                .get(v + 1)
+                .is_some_and(|t| matches!(t.word.as_str(), "时" | "中" | "上" | "后"));
+        if role == RoleVerb::Meets && noun_use {
+            continue;
+        }
+        // 在此间举行的发布会上说: a verb in a relative clause states no role.
+        if role == RoleVerb::Held
+            && toks[v + 1..]
+                .iter()
+                .find(|t| t.word != "了")
+                .is_some_and(|t| t.word == "的")
+        {
+            continue;
+        }
+        let (end, frame_event) = subject_end(toks, chunks, v);
+        let own_event = (role == RoleVerb::Meets)
+            .then(|| {
+                chunks
+                    .iter()
+                    .position(|c| c.mention.kind == MentionKind::Event && c.tok_start == v)
+            })
+            .flatten();
         let event = match role {
-            RoleVerb::SpokeAt => event_after(v).filter(|&e| chunks[e].tok_start <= v + 2),
-            _ => event_after(v),
+            RoleVerb::Meets => own_event,
+            RoleVerb::SpokeAt => {
+                frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2))
+            }
+            _ => event_after(v).or(frame_event),
         };
-        // 出席会议的有 A、B / 参加会见的还有 A: the names come after the verb.
+        // 出席会议的有 A、B / 出席今天活动的嘉宾有 A: the names come after the verb.
         let after_list = {
             let mut k = event.map(|e| chunks[e].tok_end).unwrap_or(v + 1);
             if toks.get(k).is_some_and(|t| t.word == "的") {
                 k += 1;
-                if toks
-                    .get(k)
-                    .is_some_and(|t| matches!(t.word.as_str(), "有" | "还有" | "是" | "领导有"))
-                {
+                if toks.get(k).is_some_and(|t| {
+                    matches!(
+                        t.word.as_str(),
+                        "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士"
+                    )
+                }) {
                     k += 1;
-                    Some(k)
-                } else {
-                    None
                 }
+                toks.get(k)
+                    .is_some_and(|t| {
+                        matches!(t.word.as_str(), "有" | "还有" | "是" | "包括" | "领导有")
+                    })
+                    .then_some(k + 1)
             } else {
                 None
             }
         };
         let mut subjects: Vec<Party> = match after_list {
-            Some(k) => people
-                .iter()
-                .filter(|&&p| p >= k)
-                .map(|&p| Party::Person(p))
-                .collect(),
-            None => subjects_before(toks, chunks, people, v, false),
+            Some(k) => people_after(toks, chunks, people, k),
+            None => subjects_before(toks, chunks, people, end, false),
         };
+        if subjects.is_empty() && after_list.is_none() {
+            if let Some(r) = referring_subject(lex, toks, chunks, end) {
+                subjects.push(r);
+            }
+        }
         // 会议由 X 主持: the subject sits after 由.
         if subjects.is_empty() && v >= 2 && toks[v - 2].word == "由" && people.contains(&(v - 1)) {
             subjects.push(Party::Person(v - 1));
@@ -296,10 +500,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         // 并 joins a second verb to the same people.
         if subjects.is_empty() && v > 0 && toks[v - 1].word == "并" {
             if let Some((pv, ps)) = &previous {
-                if !toks[*pv..v]
-                    .iter()
-                    .any(|t| matches!(t.word.as_str(), "," | "，" | "。"))
-                {
+                if !toks[*pv..v].iter().any(is_clause_break) {
                     subjects = ps.clone();
                 }
             }
@@ -307,15 +508,39 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         if !subjects.is_empty() {
             previous = Some((v, subjects.clone()));
         }
+        if role == RoleVerb::Meets {
+            // Hosts chair the meeting; the guests named after the verb attend it.
+            let Some(e) = event else { continue };
+            for s in subjects {
+                out.push(Role {
+                    subject: s,
+                    role: RoleVerb::Chaired,
+                    event: Some(e),
+                    verb: v,
+                });
+            }
+            for g in people_after(toks, chunks, people, v + 1) {
+                out.push(Role {
+                    subject: g,
+                    role: RoleVerb::Attended,
+                    event: Some(e),
+                    verb: v,
+                });
+            }
+            continue;
+        }
         let held_by_orgs = role == RoleVerb::Held && subjects.is_empty();
         if held_by_orgs {
-            subjects = subjects_before(toks, chunks, people, v, true);
+            subjects = subjects_before(toks, chunks, people, end, true);
         }
-        // A person who 召开 a meeting chairs it.
-        let role = if role == RoleVerb::Held && !held_by_orgs {
-            RoleVerb::Chaired
-        } else {
-            role
+        // A person who 召开/举行 a meeting chairs it; talks (会谈) have no chair.
+        let talks = event
+            .and_then(|e| chunks[e].info.event_type.as_deref())
+            .is_some_and(|t| matches!(t, "会谈"));
+        let role = match role {
+            RoleVerb::Held if !held_by_orgs && talks => RoleVerb::Attended,
+            RoleVerb::Held if !held_by_orgs => RoleVerb::Chaired,
+            r => r,
         };
         // 会议由 X 主持 / 会议 … 讲话: an event before the verb in the same sentence.
         let event = event.or_else(|| {
@@ -323,11 +548,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
                 c.mention.kind == MentionKind::Event && c.tok_end <= v && role != RoleVerb::SpokeAt
             })
         });
-        if role != RoleVerb::SpokeAt
-            && role != RoleVerb::Chaired
-            && event.is_none()
-            && role != RoleVerb::Attended
-        {
+        if role == RoleVerb::Held && event.is_none() {
             continue;
         }
         for s in subjects {

@@ -1,0 +1,517 @@
+//! Incremental builds and merges: what resolution needs is saved beside the graph,
+//! so that new articles can be added, or two graphs joined, giving exactly the graph
+//! a full rebuild would.
+//!
+//! Why not merge `graph.json` itself: resolution is global. A new article can make
+//! an old abbreviation unambiguous (or ambiguous), which moves old mentions from one
+//! node to another, and `graph.json` no longer says which mention had which
+//! canonical name. So every build also writes `graph.facts.jsonl` (beside
+//! `graph.json`, same stem): one line per article with its sentences, mentions and
+//! facts (everything [`resolve`](crate::resolve::resolve) reads; not the raw body).
+//! An update reads those lines back instead of re-extracting old articles, appends
+//! the new articles' facts in input order, and resolves the whole list again.
+//! Resolution is cheap next to extraction, and the list is in the order a full
+//! build over the old inputs followed by the new ones would see, so the output is
+//! byte for byte the same.
+
+use crate::error::{Error, Result};
+use crate::extract::{ArticleFacts, End, Ent, Fact, Jurisdiction, MentionKind};
+use crate::graph::Relation;
+use crate::ingest::{Article, Byline, BylineRole};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// Version of the facts file layout; a file of another version is refused.
+pub const FACTS_FORMAT: u32 = 1;
+
+/// The facts file of a graph: `graph.json` → `graph.facts.jsonl`.
+pub fn facts_path(graph_json: &Path) -> PathBuf {
+    let stem = graph_json
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "graph".into());
+    graph_json.with_file_name(format!("{stem}.facts.jsonl"))
+}
+
+/// First line of a facts file.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    zhkg_facts: u32,
+    generator: String,
+    articles: usize,
+}
+
+fn generator() -> String {
+    concat!("zhkg ", env!("CARGO_PKG_VERSION")).to_string()
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct ArticleRec {
+    id: String,
+    source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    headline: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    bylines: Vec<(String, String)>,
+    /// The date from metadata (the article's own field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    meta_date: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    attrs: BTreeMap<String, String>,
+    sentences: Vec<String>,
+    characters: usize,
+    /// The article's date as extraction settled it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default)]
+    jurisdiction: [Option<String>; 3],
+    ents: Vec<EntRec>,
+    facts: Vec<FactRec>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct EntRec {
+    kind: MentionKind,
+    text: String,
+    /// Left out when equal to `text` (most mentions), to keep the file small.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    canonical: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    subtype: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    refers_to: Option<usize>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    orphan: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct FactRec {
+    relation: Relation,
+    /// Mention index; `None` for the article itself.
+    source: Option<usize>,
+    target: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    role: Option<String>,
+    sentence: usize,
+    start: usize,
+    end: usize,
+}
+
+fn end_to(e: End) -> Option<usize> {
+    match e {
+        End::Ent(i) => Some(i),
+        End::Article => None,
+    }
+}
+
+fn end_from(e: Option<usize>) -> End {
+    match e {
+        Some(i) => End::Ent(i),
+        None => End::Article,
+    }
+}
+
+fn to_rec(f: &ArticleFacts) -> ArticleRec {
+    let a = &f.article;
+    ArticleRec {
+        id: a.id.clone(),
+        source: a.source.clone(),
+        headline: a.headline.clone(),
+        bylines: a
+            .bylines
+            .iter()
+            .map(|b| (b.name.clone(), b.role.as_str().to_string()))
+            .collect(),
+        meta_date: a.date.clone(),
+        attrs: a.attrs.clone(),
+        sentences: f.sentences.clone(),
+        characters: f.characters,
+        date: f.date.clone(),
+        jurisdiction: [
+            f.jurisdiction.province.clone(),
+            f.jurisdiction.prefecture.clone(),
+            f.jurisdiction.county.clone(),
+        ],
+        ents: f
+            .ents
+            .iter()
+            .map(|e| EntRec {
+                kind: e.kind,
+                text: e.text.clone(),
+                canonical: (e.canonical != e.text).then(|| e.canonical.clone()),
+                reason: e.reason.clone(),
+                sentence: e.sentence,
+                start: e.start,
+                end: e.end,
+                date: e.date.clone(),
+                time: e.time.clone(),
+                subtype: e.subtype.clone(),
+                place: e.place.clone(),
+                refers_to: e.refers_to,
+                orphan: e.orphan,
+            })
+            .collect(),
+        facts: f
+            .facts
+            .iter()
+            .map(|x| FactRec {
+                relation: x.relation,
+                source: end_to(x.source),
+                target: end_to(x.target),
+                title: x.title.clone(),
+                role: x.role.clone(),
+                sentence: x.sentence,
+                start: x.start,
+                end: x.end,
+            })
+            .collect(),
+    }
+}
+
+fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
+    let n_ents = r.ents.len();
+    let n_sents = r.sentences.len();
+    let bylines = r
+        .bylines
+        .into_iter()
+        .map(|(name, role)| {
+            let role = match role.as_str() {
+                "reporter" => BylineRole::Reporter,
+                "correspondent" => BylineRole::Correspondent,
+                other => return Err(format!("unknown byline role `{other}`")),
+            };
+            Ok(Byline { name, role })
+        })
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    // Indices are checked here so that resolution can trust them.
+    let ent_ok = |i: Option<usize>| i.is_none_or(|i| i < n_ents);
+    let mut ents = Vec::with_capacity(n_ents);
+    for e in r.ents {
+        if e.sentence >= n_sents || !ent_ok(e.refers_to) {
+            return Err("a mention points outside the article".into());
+        }
+        ents.push(Ent {
+            kind: e.kind,
+            canonical: e.canonical.unwrap_or_else(|| e.text.clone()),
+            text: e.text,
+            reason: e.reason,
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+            date: e.date,
+            time: e.time,
+            subtype: e.subtype,
+            place: e.place,
+            refers_to: e.refers_to,
+            orphan: e.orphan,
+        });
+    }
+    let mut facts = Vec::with_capacity(r.facts.len());
+    for x in r.facts {
+        if x.sentence >= n_sents || !ent_ok(x.source) || !ent_ok(x.target) {
+            return Err("a fact points outside the article".into());
+        }
+        facts.push(Fact {
+            relation: x.relation,
+            source: end_from(x.source),
+            target: end_from(x.target),
+            title: x.title,
+            role: x.role,
+            sentence: x.sentence,
+            start: x.start,
+            end: x.end,
+        });
+    }
+    let [province, prefecture, county] = r.jurisdiction;
+    Ok(ArticleFacts {
+        article: Article {
+            id: r.id,
+            source: r.source,
+            headline: r.headline,
+            // Not kept: nothing after extraction reads the raw body.
+            body: String::new(),
+            bylines,
+            date: r.meta_date,
+            attrs: r.attrs,
+        },
+        sentences: r.sentences,
+        characters: r.characters,
+        date: r.date,
+        jurisdiction: Jurisdiction {
+            province,
+            prefecture,
+            county,
+        },
+        ents,
+        facts,
+    })
+}
+
+/// Writes the facts file: a header line, then one line per article, in order.
+/// Lines are serialised in parallel, a batch at a time to bound memory.
+pub fn write_facts(w: &mut dyn Write, facts: &[ArticleFacts]) -> std::io::Result<()> {
+    let header = Header {
+        zhkg_facts: FACTS_FORMAT,
+        generator: generator(),
+        articles: facts.len(),
+    };
+    serde_json::to_writer(&mut *w, &header)?;
+    w.write_all(b"\n")?;
+    for batch in facts.chunks(1024) {
+        let lines: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|f| {
+                let mut line = serde_json::to_vec(&to_rec(f)).expect("facts serialise");
+                line.push(b'\n');
+                line
+            })
+            .collect();
+        for l in lines {
+            w.write_all(&l)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads a facts file written by [`write_facts`].
+pub fn read_facts(path: &Path) -> Result<Vec<ArticleFacts>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let bad = |line: usize, message: String| Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let mut lines = reader.lines();
+    let first = match lines.next() {
+        Some(l) => l.map_err(|e| Error::io(path, e))?,
+        None => return Err(bad(1, "empty: not a zhkg facts file".into())),
+    };
+    let header: Header =
+        serde_json::from_str(&first).map_err(|e| bad(1, format!("not a zhkg facts file: {e}")))?;
+    if header.zhkg_facts != FACTS_FORMAT {
+        return Err(bad(
+            1,
+            format!(
+                "facts format {} (this zhkg reads {FACTS_FORMAT}): rebuild the graph",
+                header.zhkg_facts
+            ),
+        ));
+    }
+    if header.generator != generator() {
+        // Extraction may differ between versions; mixing them would not give what a
+        // full rebuild gives.
+        return Err(bad(
+            1,
+            format!(
+                "written by {}, this is {}: rebuild the graph",
+                header.generator,
+                generator()
+            ),
+        ));
+    }
+    // Parse in parallel batches: the file holds every sentence of the corpus.
+    let mut out = Vec::with_capacity(header.articles);
+    let mut batch: Vec<(usize, String)> = Vec::with_capacity(1024);
+    let mut flush = |batch: &mut Vec<(usize, String)>| -> Result<()> {
+        let parsed: Vec<Result<ArticleFacts>> = batch
+            .par_iter()
+            .map(|(n, l)| {
+                let rec: ArticleRec =
+                    serde_json::from_str(l).map_err(|e| bad(*n, e.to_string()))?;
+                from_rec(rec).map_err(|m| bad(*n, m))
+            })
+            .collect();
+        batch.clear();
+        for p in parsed {
+            out.push(p?);
+        }
+        Ok(())
+    };
+    for (i, line) in lines.enumerate() {
+        let line = line.map_err(|e| Error::io(path, e))?;
+        if line.is_empty() {
+            continue;
+        }
+        batch.push((i + 2, line));
+        if batch.len() == 1024 {
+            flush(&mut batch)?;
+        }
+    }
+    flush(&mut batch)?;
+    if out.len() != header.articles {
+        return Err(bad(
+            1,
+            format!(
+                "header says {} articles, file has {} (truncated?): rebuild the graph",
+                header.articles,
+                out.len()
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// Reads the facts saved beside a graph, checking that they belong to it.
+pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
+    let fp = facts_path(graph_json);
+    if !fp.exists() {
+        return Err(Error::Usage(format!(
+            "{}: no {} beside it (graphs from before zhkg saved facts cannot be updated: rebuild)",
+            graph_json.display(),
+            fp.display()
+        )));
+    }
+    let facts = read_facts(&fp)?;
+    let doc = crate::graph::GraphDoc::load(graph_json)?;
+    if doc.graph.articles != facts.len() {
+        return Err(Error::Usage(format!(
+            "{} has {} articles but {} has {}: they are not from the same build",
+            graph_json.display(),
+            doc.graph.articles,
+            fp.display(),
+            facts.len()
+        )));
+    }
+    Ok(facts)
+}
+
+/// The source list `also_in` that deduplication keeps on an article.
+const ALSO_IN: &str = "also_in";
+
+fn add_also_in(attrs: &mut BTreeMap<String, String>, source: &str) {
+    let extra = attrs.entry(ALSO_IN.into()).or_default();
+    if !extra.is_empty() {
+        extra.push_str("; ");
+    }
+    extra.push_str(source);
+}
+
+/// Articles deduplicated against what is already there: each new article whose id
+/// is known is dropped, its source (and the sources it was itself found under) noted
+/// on the first copy, exactly as deduplicating the whole list at once would.
+/// Returns the new distinct articles and the number of copies dropped.
+pub fn dedup_against(
+    existing: &mut [ArticleFacts],
+    articles: Vec<Article>,
+) -> (Vec<Article>, usize) {
+    let mut seen: HashMap<String, (bool, usize)> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.article.id.clone(), (true, i)))
+        .collect();
+    let mut out: Vec<Article> = Vec::new();
+    let mut dups = 0;
+    for a in articles {
+        match seen.get(&a.id) {
+            Some(&(old, i)) => {
+                let attrs = if old {
+                    &mut existing[i].article.attrs
+                } else {
+                    &mut out[i].attrs
+                };
+                add_also_in(attrs, &a.source);
+                if let Some(more) = a.attrs.get(ALSO_IN) {
+                    for s in more.split("; ") {
+                        add_also_in(attrs, s);
+                    }
+                }
+                dups += 1;
+            }
+            None => {
+                seen.insert(a.id.clone(), (false, out.len()));
+                out.push(a);
+            }
+        }
+    }
+    (out, dups)
+}
+
+/// Joins the facts of two builds as one build over both inputs would have them:
+/// `a`'s articles, then `b`'s not already in `a`. Returns the joined list and the
+/// number of `b`'s articles that were copies.
+pub fn join_facts(mut a: Vec<ArticleFacts>, b: Vec<ArticleFacts>) -> (Vec<ArticleFacts>, usize) {
+    let mut index: HashMap<String, usize> = a
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.article.id.clone(), i))
+        .collect();
+    let mut dups = 0;
+    for f in b {
+        match index.get(&f.article.id) {
+            Some(&i) => {
+                let target = &mut a[i].article.attrs;
+                add_also_in(target, &f.article.source);
+                if let Some(more) = f.article.attrs.get(ALSO_IN) {
+                    for s in more.split("; ") {
+                        add_also_in(target, s);
+                    }
+                }
+                dups += 1;
+            }
+            None => {
+                index.insert(f.article.id.clone(), a.len());
+                a.push(f);
+            }
+        }
+    }
+    (a, dups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn facts_round_trip() {
+        let ex = Extractor::new(Lexicon::embedded());
+        let text = "# 某区召开会议\n\n本报讯 5月8日上午,金水区委书记李明主持召开区委常委会会议。\n\n记者 张三\n";
+        let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
+        let facts: Vec<ArticleFacts> = arts.iter().map(|a| ex.analyze(a)).collect();
+        let mut buf = Vec::new();
+        write_facts(&mut buf, &facts).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.facts.jsonl");
+        std::fs::write(&p, &buf).unwrap();
+        let back = read_facts(&p).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].ents, facts[0].ents);
+        assert_eq!(back[0].facts, facts[0].facts);
+        assert_eq!(back[0].sentences, facts[0].sentences);
+        assert_eq!(back[0].jurisdiction, facts[0].jurisdiction);
+        assert_eq!(back[0].article.bylines, facts[0].article.bylines);
+        // A cut-off file is refused rather than read as fewer articles.
+        let cut = &buf[..buf.iter().position(|&b| b == b'\n').unwrap() + 1];
+        std::fs::write(&p, cut).unwrap();
+        assert!(read_facts(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("truncated"));
+    }
+
+    #[test]
+    fn facts_file_sits_beside_the_graph() {
+        assert_eq!(
+            facts_path(Path::new("graphs/graph.json")),
+            Path::new("graphs/graph.facts.jsonl")
+        );
+    }
+}
