@@ -217,11 +217,9 @@ proptest! {
     }
 
     /// Found by this fuzzer: a role fact whose ends come from the headline while the
-    /// role verb is in the body (常委 … 出席, post coreference) gets the body sentence
-    /// with a span measured in the headline. Kept here, ignored, until extraction
-    /// fixes it: `cargo test --test fuzz -- --ignored`.
+    /// role verb is in the body (常委 … 出席, post coreference) once got the body
+    /// sentence with a span measured in the headline.
     #[test]
-    #[ignore = "known: cross-sentence role facts get another sentence's span (extract/mod.rs)"]
     fn edge_evidence_points_into_its_sentence(t in text(), headline in prop::option::of(newsish())) {
         let art = article(headline, t);
         let doc = build_doc(extractor(), &art);
@@ -253,7 +251,7 @@ fn build_doc(ex: &Extractor, art: &zhkg::ingest::Article) -> zhkg::GraphDoc {
 
 #[test]
 fn cross_sentence_role_fact_span_repro() {
-    // The minimal case the fuzzer found, reduced by hand; see the ignored property.
+    // The minimal case the fuzzer found, reduced by hand; see the property above.
     let headline = "常委丁文霞a (\n通讯员1党政联席会议副局长分局";
     let art = article(Some(headline.into()), "常委出席惠济区".into());
     let doc = build_doc(extractor(), &art);
@@ -263,7 +261,5 @@ fn cross_sentence_role_fact_span_repro() {
         .flat_map(|e| &e.evidence)
         .filter(|ev| ev.end > ev.quote.chars().count())
         .collect();
-    if !bad.is_empty() {
-        eprintln!("notice: known extraction issue still present: {bad:?}");
-    }
+    assert!(bad.is_empty(), "{bad:?}");
 }

@@ -102,6 +102,46 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
     out
 }
 
+/// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
+/// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
+/// unless a post, organ, place or event word is among them.
+pub fn merge_spans(toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let joined = spans.iter().find_map(|&(s, e)| {
+            if toks[i].start != s {
+                return None;
+            }
+            let j = (i..toks.len()).find(|&j| toks[j].end >= e)?;
+            let fits = toks[j].end == e
+                && j > i
+                && toks[i..=j].iter().all(|t| {
+                    matches!(t.cat, Cat::Nominal | Cat::Other | Cat::Punct)
+                        && (t.cat != Cat::Punct || t.word == "·")
+                });
+            fits.then_some(j)
+        });
+        match joined {
+            Some(j) => {
+                out.push(Tok {
+                    word: toks[i..=j].iter().map(|t| t.word.as_str()).collect(),
+                    tag: "nr".to_string(),
+                    start: toks[i].start,
+                    end: toks[j].end,
+                    cat: Cat::Nominal,
+                });
+                i = j + 1;
+            }
+            None => {
+                out.push(toks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
     let chars: Vec<char> = t.word.chars().collect();
     let n = chars.len();

@@ -135,6 +135,8 @@ pub struct ArticleFacts {
 struct SentenceParse {
     toks: Vec<Tok>,
     chunks: Vec<Chunk>,
+    covered: Vec<bool>,
+    model: Vec<(usize, usize)>,
     people: Vec<usize>,
 }
 
@@ -152,7 +154,15 @@ impl Extractor {
     }
 
     fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
-        let toks = chunk::tokenize(&self.seg, &self.lex, text);
+        // The sequence labeller's persons count as evidence, and fix name boundaries
+        // jieba got wrong (刘名启 cut as 刘名 + 启).
+        let model: Vec<(usize, usize)> = self
+            .tagger
+            .tag_kind(text, MentionKind::Person)
+            .into_iter()
+            .map(|m| (m.start, m.end))
+            .collect();
+        let toks = chunk::merge_spans(chunk::tokenize(&self.seg, &self.lex, text), &model);
         let chunks = chunk::chunk_sentence(&self.lex, &toks);
         let mut covered = vec![false; toks.len()];
         for c in chunks
@@ -163,18 +173,12 @@ impl Extractor {
                 *x = true;
             }
         }
-        // The sequence labeller's persons count as evidence too, on whole tokens that
-        // no place or organisation chunk claims.
-        let model: Vec<(usize, usize)> = self
-            .tagger
-            .tag_kind(text, MentionKind::Person)
-            .into_iter()
-            .map(|m| (m.start, m.end))
-            .collect();
         let people = people::find_people_with(&self.lex, &toks, &covered, known, &model);
         SentenceParse {
             toks,
             chunks,
+            covered,
+            model,
             people,
         }
     }
@@ -231,7 +235,11 @@ impl Extractor {
                 known.insert(p.toks[i].word.clone());
             }
         }
-        let parses: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
+        // Only the names depend on what is known: tokens, chunks and tags are reused.
+        let mut parses = first;
+        for p in &mut parses {
+            p.people = people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+        }
 
         let mut b = ArticleBuilder {
             lex: &self.lex,
@@ -357,8 +365,9 @@ impl Extractor {
                 Party::Chunk(c) => chunk_ent[si][c],
                 Party::Person(t) => person_ent[si].get(&t).copied(),
                 Party::Pronoun(t) => b.antecedent(si, p.toks[t].start),
-                Party::Holder(title, surname) => chunk_ent[si][title]
-                    .and_then(|t| b.holder(&b.ents[t].text.clone(), surname)),
+                Party::Holder(title, surname) => {
+                    chunk_ent[si][title].and_then(|t| b.holder(&b.ents[t].text.clone(), surname))
+                }
             };
             let event = match r.event.and_then(|e| chunk_ent[si][e]) {
                 Some(e) => Some(b.ents[e].refers_to.unwrap_or(e)),
@@ -660,12 +669,17 @@ impl ArticleBuilder<'_> {
         sentence: usize,
     ) {
         let (a, b) = (&self.ents[s], &self.ents[t]);
-        let (start, end) = if a.sentence == sentence && b.sentence == sentence {
-            (a.start.min(b.start), a.end.max(b.end))
+        // The evidence quotes the sentence that states the fact, with the span of what
+        // it names there; when it names neither end (他强调…, the headline's meeting),
+        // it quotes the sentence of the subject, so offsets always fit their quote.
+        let (sentence, start, end) = if a.sentence == sentence && b.sentence == sentence {
+            (sentence, a.start.min(b.start), a.end.max(b.end))
         } else if a.sentence == sentence {
-            (a.start, a.end)
+            (sentence, a.start, a.end)
+        } else if b.sentence == sentence {
+            (sentence, b.start, b.end)
         } else {
-            (b.start, b.end)
+            (a.sentence, a.start, a.end)
         };
         self.facts.push(Fact {
             relation,
@@ -783,9 +797,8 @@ impl ArticleBuilder<'_> {
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
             .collect();
         let lex = self.lex;
-        let is_bare = |e: &Ent| {
-            lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2
-        };
+        let is_bare =
+            |e: &Ent| lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2;
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
@@ -794,7 +807,9 @@ impl ArticleBuilder<'_> {
         // one of the headline or lead, else a bare 会议 that someone chaired or attended.
         let main = role_events
             .iter()
-            .filter(|(r, e)| matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e]))
+            .filter(|(r, e)| {
+                matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e])
+            })
             .map(|(_, e)| *e)
             .next()
             .or_else(|| {
@@ -821,7 +836,11 @@ impl ArticleBuilder<'_> {
         });
         // Named mentions first, dated before undated, so that a headline's undated
         // mention joins the dated one of the body.
-        let mut order: Vec<usize> = events.iter().copied().filter(|&e| Some(e) != main).collect();
+        let mut order: Vec<usize> = events
+            .iter()
+            .copied()
+            .filter(|&e| Some(e) != main)
+            .collect();
         order.sort_by_key(|&e| (is_bare(&self.ents[e]), self.ents[e].date.is_none(), e));
         for e in order {
             let ent = &self.ents[e];

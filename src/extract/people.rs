@@ -74,10 +74,21 @@ pub fn find_people_with(
     known: &HashSet<String>,
     model: &[(usize, usize)],
 ) -> Vec<usize> {
+    // A whole span of the labeller may be a name without a Chinese surname
+    // (斯特罗耶夫, 芭芭拉·弗兰克林); it still needs the context evidence below.
+    let foreign = |t: &Tok| {
+        let n = t.word.chars().count();
+        model.contains(&(t.start, t.end))
+            && (3..=12).contains(&n)
+            && t.word
+                .chars()
+                .all(|c| crate::normalize::is_cjk(c) || c == '·')
+            && !lex.not_names.contains(&t.word)
+    };
     let cand: Vec<bool> = toks
         .iter()
         .enumerate()
-        .map(|(i, t)| !covered[i] && is_candidate(lex, t))
+        .map(|(i, t)| !covered[i] && (is_candidate(lex, t) || foreign(t)))
         .collect();
     let mut accepted = vec![false; toks.len()];
     for i in 0..toks.len() {
