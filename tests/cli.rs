@@ -62,6 +62,125 @@ fn committed_graphs_are_current() {
     assert!(svg.contains("<svg") && svg.contains("马军"));
 }
 
+/// Example views and exports committed in `graphs/`: (file, zhkg export arguments).
+const EXAMPLES: &[(&str, &[&str])] = &[
+    (
+        "majun.dot",
+        &["--format", "dot", "--around", "马军", "--depth", "2"],
+    ),
+    ("events.dot", &["--format", "dot", "--layout", "event"]),
+    ("graph.gexf", &["--format", "gexf"]),
+    ("graph.graphml", &["--format", "graphml"]),
+    ("graph.cyjs", &["--format", "cytoscape"]),
+    ("graph.ttl", &["--format", "ttl"]),
+    ("graph.html", &["--format", "html"]),
+    ("neo4j", &["--format", "neo4j"]),
+];
+
+#[test]
+fn committed_examples_are_current() {
+    let bless = std::env::var_os("ZHKG_BLESS").is_some();
+    // From a fresh build, so that blessing does not race the golden graph test.
+    let built = build_sample();
+    let graph = built.path().join("graph.json");
+    let out = tempfile::tempdir().unwrap();
+    for (name, args) in EXAMPLES {
+        let target = out.path().join(name);
+        zhkg()
+            .arg("export")
+            .arg("--graph")
+            .arg(&graph)
+            .args(*args)
+            .arg("-o")
+            .arg(&target)
+            .assert()
+            .success();
+        let files: Vec<PathBuf> = if target.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(&target)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            v.sort();
+            v
+        } else {
+            vec![target.clone()]
+        };
+        for f in files {
+            let rel = f.strip_prefix(out.path()).unwrap();
+            let dest = root().join("graphs").join(rel);
+            let fresh = std::fs::read(&f).unwrap();
+            if bless {
+                std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+                std::fs::write(&dest, &fresh).unwrap();
+            } else {
+                assert!(
+                    std::fs::read(&dest).ok().as_deref() == Some(&fresh[..]),
+                    "graphs/{} is out of date: run `ZHKG_BLESS=1 cargo test --test cli` and review the diff",
+                    rel.display()
+                );
+            }
+        }
+    }
+    // The pictures of the two views, when Graphviz is there to draw them.
+    if bless && have("dot", "-V") {
+        for (svg, args) in [
+            (
+                "majun.svg",
+                &["--format", "svg", "--around", "马军", "--depth", "2"][..],
+            ),
+            ("events.svg", &["--format", "svg", "--layout", "event"][..]),
+        ] {
+            zhkg()
+                .arg("export")
+                .arg("--graph")
+                .arg(&graph)
+                .args(args)
+                .arg("-o")
+                .arg(root().join("graphs").join(svg))
+                .assert()
+                .success();
+        }
+    }
+    for svg in ["majun.svg", "events.svg"] {
+        let text = std::fs::read_to_string(root().join("graphs").join(svg)).unwrap();
+        assert!(text.contains("<svg"), "graphs/{svg}");
+    }
+    assert!(std::fs::read_to_string(root().join("graphs/majun.svg"))
+        .unwrap()
+        .contains("马军"));
+}
+
+#[test]
+fn png_export_names_a_cjk_font() {
+    if !have("dot", "-V") {
+        eprintln!("notice: Graphviz `dot` not installed; PNG test skipped");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let png = out.path().join("g.png");
+    zhkg()
+        .args(["export", "--format", "png", "--around", "马军", "-o"])
+        .arg(&png)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    let dot = std::fs::read_to_string(root().join("graphs/graph.dot")).unwrap();
+    assert!(dot.contains(zhkg::export::dot::CJK_FONT));
+    // fontconfig must resolve that font to a CJK face, or PNGs would show boxes.
+    if let Ok(o) = std::process::Command::new("fc-match")
+        .arg(zhkg::export::dot::CJK_FONT)
+        .output()
+    {
+        let face = String::from_utf8_lossy(&o.stdout).to_string();
+        if !face.contains("CJK") {
+            eprintln!(
+                "notice: no CJK font installed (fc-match gave {face}); install fonts-noto-cjk"
+            );
+        }
+    }
+}
+
 #[test]
 fn build_is_deterministic() {
     let a = build_sample();
