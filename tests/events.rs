@@ -5,21 +5,14 @@
 use std::collections::BTreeSet;
 use zhkg::graph::{GraphDoc, NodeKind};
 use zhkg::query::Query;
-use zhkg::{extract::Extractor, ingest, lexicon::Lexicon, pipeline};
 
 /// Written for this test: every shape of issue "event frames" in one short report.
 const SHAPES: &str = include_str!("fixtures/articles/shapes.md");
 const SAMPLE: &str = include_str!("../data/articles/000_402698db3ce9f400.txt");
 const JINSHUI: &str = include_str!("fixtures/articles/jinshui.md");
 
-fn build(texts: &[(&str, &str)]) -> GraphDoc {
-    let ex = Extractor::new(Lexicon::embedded());
-    let mut arts = Vec::new();
-    for (text, name) in texts {
-        arts.extend(ingest::split_text(text, name, &ex.lex));
-    }
-    pipeline::build_graph(&ex, &arts).0.to_doc()
-}
+mod common;
+use common::build;
 
 fn rows(
     doc: &GraphDoc,

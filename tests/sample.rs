@@ -5,22 +5,14 @@
 use std::collections::BTreeSet;
 use zhkg::graph::{GraphDoc, NodeKind, Relation};
 use zhkg::query::Query;
-use zhkg::{extract::Extractor, ingest, lexicon::Lexicon, pipeline};
 
 const SAMPLE: &str = include_str!("../data/articles/000_402698db3ce9f400.txt");
 /// Written for this test in the sample's style: another district, other names, a
 /// 出席会议的有 list, a 主持会议并讲话 shape and abbreviated organs.
 const JINSHUI: &str = include_str!("fixtures/articles/jinshui.md");
 
-fn build(texts: &[(&str, &str)]) -> GraphDoc {
-    let ex = Extractor::new(Lexicon::embedded());
-    let mut arts = Vec::new();
-    for (text, name) in texts {
-        arts.extend(ingest::split_text(text, name, &ex.lex));
-    }
-    let (g, _) = pipeline::build_graph(&ex, &arts);
-    g.to_doc()
-}
+mod common;
+use common::build;
 
 fn names(doc: &GraphDoc, kind: NodeKind) -> BTreeSet<String> {
     doc.nodes

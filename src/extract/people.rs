@@ -37,21 +37,6 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
     t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")
 }
 
-/// Words after a name that are part of the clause but not of the name (在会上讲话).
-const FILLERS: &[&str] = &[
-    "在",
-    "会上",
-    "在会上",
-    "也",
-    "还",
-    "一同",
-    "共同",
-    "分别",
-    "亲自",
-    "随后",
-    "并",
-];
-
 /// The token indices of accepted names in one sentence. `known` holds names already
 /// accepted elsewhere in the article.
 pub fn find_people(
@@ -98,7 +83,10 @@ pub fn find_people_with(
         let t = &toks[i];
         let after_title = i > 0 && toks[i - 1].cat == Cat::Title;
         let mut k = i + 1;
-        while k < toks.len() && FILLERS.contains(&toks[k].word.as_str()) && k < i + 3 {
+        while k < toks.len()
+            && super::relations::BETWEEN.contains(&toks[k].word.as_str())
+            && k < i + 3
+        {
             k += 1;
         }
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");

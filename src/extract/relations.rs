@@ -151,7 +151,7 @@ fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -
 }
 
 /// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
-const BETWEEN: &[&str] = &[
+pub const BETWEEN: &[&str] = &[
     "等",
     "同志",
     "先生",
