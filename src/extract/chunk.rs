@@ -86,7 +86,7 @@ fn is_punct(word: &str) -> bool {
 /// Tokens of a sentence, re-split where jieba fused an organ with a post (区委书记 →
 /// 区委 + 书记) or a name with 等 (许振等 → 许振 + 等), then categorised.
 pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out: Vec<Tok> = Vec::new();
     for t in seg.tokens(text) {
         for piece in resplit(lex, t) {
             let cat = categorize(lex, &piece);
@@ -97,6 +97,39 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
                 end: piece.end,
                 cat,
             });
+        }
+    }
+    join_titles(lex, out)
+}
+
+/// Joins a post that jieba cut into pieces (常务 + 副 + 董事长 → 常务副董事长).
+fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let joined = (2..=3).rev().find_map(|n| {
+            let part = toks.get(i..i + n)?;
+            if part.iter().any(|t| t.cat == Cat::Punct) {
+                return None;
+            }
+            let word: String = part.iter().map(|t| t.word.as_str()).collect();
+            lex.parse_title(&word).is_some().then_some((n, word))
+        });
+        match joined {
+            Some((n, word)) => {
+                out.push(Tok {
+                    word,
+                    tag: "nnt".to_string(),
+                    start: toks[i].start,
+                    end: toks[i + n - 1].end,
+                    cat: Cat::Title,
+                });
+                i += n;
+            }
+            None => {
+                out.push(toks[i].clone());
+                i += 1;
+            }
         }
     }
     out
@@ -476,7 +509,7 @@ fn extend_left_until(
         let ok = match t.cat {
             Cat::Nominal | Cat::Place | Cat::Organ | Cat::Juris => true,
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
-            Cat::Other if matches!(t.word.as_str(), "和" | "与") => {
+            Cat::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
                 // A name before 与 is a person meeting someone (戴秉国与代表团).
                 p > 0
                     && matches!(toks[p - 1].cat, Cat::Nominal)

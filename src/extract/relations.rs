@@ -4,7 +4,7 @@
 //! `attended`, `spoke_at`, `held`) found from role verbs and the participant lists
 //! around them.
 
-use super::chunk::{Chunk, Tok};
+use super::chunk::{Cat, Chunk, Tok};
 use super::MentionKind;
 use crate::lexicon::{Lexicon, RoleVerb};
 
@@ -83,9 +83,23 @@ fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<
             break;
         };
         let ts = chunks[title].tok_start;
-        let org = chunk_ending_at(chunks, ts, &[MentionKind::Organization, MentionKind::Place])
-            // 驻奥地利大使: the place is where the post is held, not the organ.
-            .filter(|&o| !(chunks[o].tok_start > 0 && toks[chunks[o].tok_start - 1].word == "驻"));
+        // 联邦委员会（议会上院）主席: a note in brackets may stand between organ and post.
+        let org_end = if ts > 0 && matches!(toks[ts - 1].word.as_str(), "）" | ")") {
+            (0..ts - 1)
+                .rev()
+                .take(8)
+                .find(|&k| matches!(toks[k].word.as_str(), "（" | "("))
+                .unwrap_or(ts)
+        } else {
+            ts
+        };
+        let org = chunk_ending_at(
+            chunks,
+            org_end,
+            &[MentionKind::Organization, MentionKind::Place],
+        )
+        // 驻奥地利大使: the place is where the post is held, not the organ.
+        .filter(|&o| !(chunks[o].tok_start > 0 && toks[chunks[o].tok_start - 1].word == "驻"));
         out.push((title, org));
         let before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
         if before >= 1 && matches!(toks[before - 1].word.as_str(), "、" | "兼" | "及") {
@@ -152,6 +166,25 @@ fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -
 
 /// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
 pub const BETWEEN: &[&str] = &[
+    "是",
+    "发表",
+    "书面",
+    "重要",
+    "在京",
+    "此间",
+    "在此间",
+    "上将",
+    "中将",
+    "少将",
+    "大将",
+    "教授",
+    "院士",
+    "领导",
+    "相关领导",
+    "有关领导",
+    "负责同志",
+    "今日",
+    "昨日",
     "等",
     "同志",
     "先生",
@@ -212,6 +245,40 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
         {
             i -= 1;
         }
+        // 在中南海会见, 在人民大会堂会见, 在京会见: a place of the act, not a participant.
+        if let Some(z) = (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| toks[k].word == "在")
+        {
+            let between_is_place = toks[z + 1..i].iter().all(|t| {
+                matches!(t.cat, Cat::Place | Cat::Nominal | Cat::Organ | Cat::Juris)
+                    && !t.tag.starts_with("nr")
+            });
+            if z + 1 < i && between_is_place {
+                i = z;
+                continue;
+            }
+        }
+        // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席: a group without
+        // names closes the list; the names are before it.
+        if let Some(k) = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
+            .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及"))
+        {
+            let group_words = toks[k + 1..i].iter().any(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "人士" | "余人" | "人" | "单位" | "同志" | "代表" | "嘉宾" | "群众"
+                )
+            });
+            let no_name_after = !toks[k + 1..i].iter().any(|t| t.tag.starts_with("nr"));
+            if group_words && no_name_after && k + 1 < i {
+                i = k;
+                continue;
+            }
+        }
         // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
         if let Some(k) = (i.saturating_sub(6)..i)
             .rev()
@@ -271,6 +338,19 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
 
 fn is_time_token(t: &Tok) -> bool {
     t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
+}
+
+/// An event named in an opening frame of the sentence: 在为此举行的招待会上，… 出席.
+fn opening_frame(toks: &[Tok], chunks: &[Chunk], v: usize) -> Option<usize> {
+    if toks.first().is_none_or(|t| t.word != "在") {
+        return None;
+    }
+    let close = (1..v).find(|&k| {
+        matches!(toks[k].word.as_str(), "上" | "中") && toks.get(k + 1).is_some_and(is_clause_break)
+    })?;
+    chunks
+        .iter()
+        .position(|c| c.mention.kind == MentionKind::Event && c.tok_end == close)
 }
 
 /// The names (or organisations, for 举行) that are the subject of a verb whose subject
@@ -460,8 +540,23 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             RoleVerb::SpokeAt => {
                 frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2))
             }
-            _ => event_after(v).or(frame_event),
+            _ => event_after(v)
+                .or(frame_event)
+                .or_else(|| opening_frame(toks, chunks, v)),
         };
+        // 参加了以上的会见和会晤: one act, two events.
+        let also = event.and_then(|e| {
+            let end = chunks[e].tok_end;
+            (toks
+                .get(end)
+                .is_some_and(|t| matches!(t.word.as_str(), "和" | "及" | "与" | "、")))
+            .then(|| {
+                chunks
+                    .iter()
+                    .position(|c| c.mention.kind == MentionKind::Event && c.tok_start == end + 1)
+            })
+            .flatten()
+        });
         // 出席会议的有 A、B / 出席今天活动的嘉宾有 A: the names come after the verb.
         let after_list = {
             let mut k = event.map(|e| chunks[e].tok_end).unwrap_or(v + 1);
@@ -558,6 +653,14 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
                 event,
                 verb: v,
             });
+            if also.is_some() {
+                out.push(Role {
+                    subject: s,
+                    role,
+                    event: also,
+                    verb: v,
+                });
+            }
         }
     }
     out
