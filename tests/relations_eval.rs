@@ -9,9 +9,9 @@ use zhkg::{extract::Extractor, lexicon::Lexicon};
 const DEV: &str = include_str!("fixtures/events/dev.jsonl");
 
 /// Just under the figures measured when the floors were last raised.
-const ROLE_F1_FLOOR: f64 = 0.73;
-const POSITION_F1_FLOOR: f64 = 0.69;
-const ROLE_PRECISION_FLOOR: f64 = 0.90;
+const ROLE_F1_FLOOR: f64 = 0.80;
+const POSITION_F1_FLOOR: f64 = 0.75;
+const ROLE_PRECISION_FLOOR: f64 = 0.92;
 
 #[test]
 fn relation_dev_set_does_not_regress() {

@@ -147,10 +147,13 @@ pub fn merge_spans(toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
                 return None;
             }
             let j = (i..toks.len()).find(|&j| toks[j].end >= e)?;
+            // A transliterated name may contain a place-like piece (科菲·安南).
+            let dotted = toks[i..=j].iter().any(|t| t.word == "·");
             let fits = toks[j].end == e
                 && j > i
                 && toks[i..=j].iter().all(|t| {
-                    matches!(t.cat, Cat::Nominal | Cat::Other | Cat::Punct)
+                    (matches!(t.cat, Cat::Nominal | Cat::Other | Cat::Punct)
+                        || dotted && t.cat == Cat::Place)
                         && (t.cat != Cat::Punct || t.word == "·")
                 });
             fits.then_some(j)
@@ -233,7 +236,9 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     if t.tag == "nev" || lex.events.iter().any(|(h, _)| h == w) {
         return Cat::Event;
     }
-    if lex.org_abbrev.contains_key(w) || is_organ_word(lex, w) {
+    // A bare organ suffix used as a verb (有序组织商户, 办) is the verb.
+    let verb_use = t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w);
+    if lex.org_abbrev.contains_key(w) || (is_organ_word(lex, w) && !verb_use) {
         return Cat::Organ;
     }
     let tag = t.tag.as_str();
@@ -476,7 +481,12 @@ fn headed_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Opti
     {
         return event_chunk(lex, toks, h, covered);
     }
-    if toks[h].cat == Cat::Organ {
+    // 致公党中央, 民建中央: 中央 after a party's name is its central committee.
+    let party_centre = toks[h].word == "中央"
+        && h > 0
+        && matches!(toks[h - 1].cat, Cat::Nominal | Cat::Organ)
+        && !toks[h - 1].tag.starts_with("nr");
+    if toks[h].cat == Cat::Organ || party_centre {
         return org_chunk(lex, toks, h, covered);
     }
     None
@@ -521,7 +531,7 @@ fn extend_left_until(
                 t.tag == "v"
                     && t.word.chars().count() == 2
                     && p > 0
-                    && matches!(toks[p - 1].cat, Cat::Nominal | Cat::Organ)
+                    && matches!(toks[p - 1].cat, Cat::Nominal | Cat::Organ | Cat::Place)
                     && !matches!(
                         t.word.as_str(),
                         "召开"
@@ -531,7 +541,6 @@ fn extend_left_until(
                             | "主持"
                             | "成立"
                             | "开展"
-                            | "推进"
                             | "落实"
                             | "组织"
                             | "帮助"

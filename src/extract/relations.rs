@@ -72,9 +72,22 @@ fn chunk_starting_at(chunks: &[Chunk], i: usize, kind: MentionKind) -> Option<us
 }
 
 /// The posts written before the name at token `p`, nearest last.
+/// Academic and honorary titles that may stand in a list of posts but are no post
+/// themselves (中央美院院长、中央美院教授龚继遂).
+const HONORIFICS: &[&str] = &["教授", "副教授", "研究员", "博士", "院士", "高级工程师"];
+
 fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<usize>)> {
     let mut out = Vec::new();
     let mut i = p;
+    if i > 0 && HONORIFICS.contains(&toks[i - 1].word.as_str()) {
+        let h = i - 1;
+        let start = chunk_ending_at(chunks, h, &[MentionKind::Organization])
+            .map(|o| chunks[o].tok_start)
+            .unwrap_or(h);
+        if start >= 1 && toks[start - 1].word == "、" {
+            i = start - 1;
+        }
+    }
     loop {
         if i == 0 {
             break;
@@ -104,6 +117,10 @@ fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<
         let before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
         if before >= 1 && matches!(toks[before - 1].word.as_str(), "、" | "兼" | "及") {
             i = before - 1;
+        } else if org.is_some() && chunk_ending_at(chunks, before, &[MentionKind::Title]).is_some()
+        {
+            // 市委常委总工会主席: posts follow each other with no mark between.
+            i = before;
         } else {
             break;
         }
@@ -185,6 +202,8 @@ pub const BETWEEN: &[&str] = &[
     "负责同志",
     "今日",
     "昨日",
+    "相关",
+    "有关",
     "等",
     "同志",
     "先生",
@@ -252,8 +271,8 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
             .find(|&k| toks[k].word == "在")
         {
             let between_is_place = toks[z + 1..i].iter().all(|t| {
-                matches!(t.cat, Cat::Place | Cat::Nominal | Cat::Organ | Cat::Juris)
-                    && !t.tag.starts_with("nr")
+                matches!(t.cat, Cat::Place | Cat::Organ | Cat::Juris)
+                    || t.cat == Cat::Nominal && !t.tag.starts_with("nr")
             });
             if z + 1 < i && between_is_place {
                 i = z;
