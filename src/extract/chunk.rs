@@ -597,7 +597,8 @@ fn org_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<
         .filter(|&i| i < h)
         .unwrap_or(a);
     // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
-    if a > 0 && matches!(toks[a - 1].tag.as_str(), "m" | "q" | "r") {
+    let demonstrative = a > 0 && toks[a - 1].word.starts_with(['该', '本']);
+    if a > 0 && matches!(toks[a - 1].tag.as_str(), "m" | "q" | "r") && !demonstrative {
         return None;
     }
     let text = text_of(toks, a, h + 1);
