@@ -128,10 +128,75 @@ pub struct Lexicon {
     pub surnames: HashSet<char>,
     /// Two-character surnames.
     pub double_surnames: HashSet<String>,
+    /// Hash indexes over the suffix and prefix lists, built by `finish`.
+    index: Index,
     /// Gazetteer by full name.
     pub places: HashMap<String, Place>,
     /// Short forms (郑州 → 郑州市) that map to exactly one full name.
     pub place_short: HashMap<String, String>,
+}
+
+/// Strings of one list by value, for look-ups of a word's prefixes or suffixes: one
+/// hash probe per length present in the list instead of a scan of the list.
+#[derive(Debug, Clone, Default)]
+struct AffixIndex {
+    /// Position in the list of each string (the first, should one repeat).
+    pos: HashMap<String, usize>,
+    /// The lengths in characters present, longest first.
+    lens: Vec<usize>,
+}
+
+impl AffixIndex {
+    fn new<'a>(items: impl Iterator<Item = &'a str>) -> AffixIndex {
+        let mut ix = AffixIndex::default();
+        for (i, s) in items.enumerate() {
+            ix.pos.entry(s.to_string()).or_insert(i);
+            ix.lens.push(s.chars().count());
+        }
+        ix.lens.sort_unstable_by(|a, b| b.cmp(a));
+        ix.lens.dedup();
+        ix
+    }
+
+    /// Positions in the list of the strings `s` ends with, longest first.
+    fn suffixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
+        let n = s.chars().count();
+        self.lens.iter().filter_map(move |&l| {
+            if l > n {
+                return None;
+            }
+            let at = if l == 0 {
+                s.len()
+            } else {
+                s.char_indices().rev().nth(l - 1).map_or(0, |(b, _)| b)
+            };
+            self.pos.get(&s[at..]).copied()
+        })
+    }
+
+    /// (position in the list, byte length) of the strings `s` starts with, longest first.
+    fn prefixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
+        let n = s.chars().count();
+        self.lens.iter().filter_map(move |&l| {
+            if l > n {
+                return None;
+            }
+            let at = s.char_indices().nth(l).map_or(s.len(), |(b, _)| b);
+            self.pos.get(&s[..at]).map(|&i| (i, at))
+        })
+    }
+}
+
+/// The indexes of a finished lexicon; `built` is false for a lexicon made by hand,
+/// whose look-ups then scan the lists.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    built: bool,
+    title_prefixes: AffixIndex,
+    org_suffixes: AffixIndex,
+    not_organs: AffixIndex,
+    events: AffixIndex,
+    markets: AffixIndex,
 }
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -329,6 +394,14 @@ impl Lexicon {
         sort_longest_first(&mut self.events);
         self.markets
             .sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        self.index = Index {
+            built: true,
+            title_prefixes: AffixIndex::new(self.title_prefixes.iter().map(String::as_str)),
+            org_suffixes: AffixIndex::new(self.org_suffixes.iter().map(|(s, _)| s.as_str())),
+            not_organs: AffixIndex::new(self.not_organs.iter().map(String::as_str)),
+            events: AffixIndex::new(self.events.iter().map(|(s, _)| s.as_str())),
+            markets: AffixIndex::new(self.markets.iter().map(String::as_str)),
+        };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
         let mut short: HashMap<String, Vec<String>> = HashMap::new();
@@ -380,8 +453,8 @@ impl Lexicon {
         let mut it = s.chars();
         let a = it.next()?;
         if let Some(b) = it.next() {
-            let two: String = [a, b].iter().collect();
-            if self.double_surnames.contains(&two) {
+            let two = &s[..a.len_utf8() + b.len_utf8()];
+            if self.double_surnames.contains(two) {
                 return Some(2);
             }
         }
@@ -392,6 +465,15 @@ impl Lexicon {
     pub fn parse_title<'a>(&self, s: &'a str) -> Option<(&'a str, &'a str)> {
         if self.titles.contains_key(s) {
             return Some(("", s));
+        }
+        if self.index.built {
+            // The prefixes are sorted longest first; of one length, only one can match.
+            return self
+                .index
+                .title_prefixes
+                .prefixes(s)
+                .map(|(_, at)| (&s[..at], &s[at..]))
+                .find(|(_, rest)| self.titles.contains_key(*rest));
         }
         for p in &self.title_prefixes {
             if let Some(rest) = s.strip_prefix(p.as_str()) {
@@ -405,6 +487,17 @@ impl Lexicon {
 
     /// The longest organ suffix that `s` ends with.
     pub fn org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
+        if self.index.built {
+            if self.index.not_organs.suffixes(s).next().is_some() {
+                return None;
+            }
+            return self
+                .index
+                .org_suffixes
+                .suffixes(s)
+                .next()
+                .map(|i| &self.org_suffixes[i]);
+        }
         if self.not_organs.iter().any(|w| s.ends_with(w.as_str())) {
             return None;
         }
@@ -415,11 +508,27 @@ impl Lexicon {
 
     /// The longest event head that `s` ends with, with its type.
     pub fn event_head(&self, s: &str) -> Option<&(String, String)> {
+        if self.index.built {
+            return self
+                .index
+                .events
+                .suffixes(s)
+                .next()
+                .map(|i| &self.events[i]);
+        }
         self.events.iter().find(|(h, _)| s.ends_with(h.as_str()))
     }
 
     /// The longest market head that `s` ends with.
     pub fn market_head(&self, s: &str) -> Option<&str> {
+        if self.index.built {
+            return self
+                .index
+                .markets
+                .suffixes(s)
+                .next()
+                .map(|i| self.markets[i].as_str());
+        }
         self.markets
             .iter()
             .find(|h| s.ends_with(h.as_str()))
@@ -511,5 +620,36 @@ mod tests {
         .unwrap();
         let err = Lexicon::with_overrides(dir.path()).unwrap_err().to_string();
         assert!(err.contains("role_verbs.txt:3"), "{err}");
+    }
+    #[test]
+    fn indexed_look_ups_agree_with_list_scans() {
+        let lex = Lexicon::embedded();
+        let mut plain = lex.clone();
+        plain.index = Index::default();
+        let mut words: Vec<String> = Vec::new();
+        for (w, _) in lex.user_words() {
+            words.push(w);
+        }
+        for (s, _) in &lex.org_suffixes {
+            words.push(format!("惠济{s}"));
+            words.push(s.clone());
+        }
+        for (h, _) in &lex.events {
+            words.push(format!("专题{h}"));
+        }
+        for m in &lex.markets {
+            words.push(format!("郑州{m}"));
+        }
+        for w in &lex.not_organs {
+            words.push(format!("干{w}"));
+        }
+        words.extend(["", "局", "a", "书法", "常务副市长", "副书记"].map(String::from));
+        for w in &words {
+            assert_eq!(lex.parse_title(w), plain.parse_title(w), "{w}");
+            assert_eq!(lex.org_suffix(w), plain.org_suffix(w), "{w}");
+            assert_eq!(lex.event_head(w), plain.event_head(w), "{w}");
+            assert_eq!(lex.market_head(w), plain.market_head(w), "{w}");
+            assert_eq!(lex.surname_len(w), plain.surname_len(w), "{w}");
+        }
     }
 }

@@ -50,6 +50,12 @@ impl AtomicSet {
         Ok(())
     }
 
+    /// Takes over the files staged in `other` (staged in another thread), after this
+    /// set's own.
+    pub fn append(&mut self, other: AtomicSet) {
+        self.staged.extend(other.staged);
+    }
+
     /// Renames every staged file into place, in the order staged.
     pub fn commit(self) -> Result<()> {
         for (tmp, path) in self.staged {

@@ -12,7 +12,7 @@ use crate::ingest::{self, Article, ReadEvent, Skipped};
 use crate::lexicon::Lexicon;
 use crate::merge;
 use crate::output::{ensure_dir, AtomicSet};
-use crate::resolve::resolve;
+use crate::resolve::{resolve, resolve_owned};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -132,6 +132,27 @@ pub fn graph_from_facts(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph
     for f in facts {
         let a = &f.article;
         if let (Some(also), Some(i)) = (a.attrs.get("also_in"), g.index(&a.id)) {
+            for s in also.split("; ") {
+                g.graph[i].sources.push(s.to_string());
+            }
+        }
+    }
+    g
+}
+
+/// Like [`graph_from_facts`], taking the facts and dropping each article's once it is
+/// in the graph: on a large corpus the facts and the graph are each hundreds of MB.
+pub fn graph_from_facts_owned(lex: &Lexicon, facts: Vec<ArticleFacts>) -> KnowledgeGraph {
+    let also: Vec<(String, String)> = facts
+        .iter()
+        .filter_map(|f| {
+            let a = &f.article;
+            a.attrs.get("also_in").map(|s| (a.id.clone(), s.clone()))
+        })
+        .collect();
+    let mut g = resolve_owned(lex, facts);
+    for (id, also) in also {
+        if let Some(i) = g.index(&id) {
             for s in also.split("; ") {
                 g.graph[i].sources.push(s.to_string());
             }
@@ -375,20 +396,23 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     facts.extend(new);
     clock.lap("extract");
 
+    // The facts file first: resolution then takes the facts and drops each article's
+    // as it goes, so the facts and the whole graph are never in memory together.
     progress.spinner("resolving entities");
-    let g = graph_from_facts(&ex.lex, &facts);
-    clock.lap("resolve");
-
-    progress.spinner("writing");
     let dir = match json_path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
     ensure_dir(&dir)?;
-    let mut set = AtomicSet::default();
     let facts_file = merge::facts_path(&json_path);
+    let mut set = AtomicSet::default();
     set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
-    drop(facts);
+    // On a pool thread: memory the facts free goes back to the allocator arenas of the
+    // threads that made them, and a pool thread reuses its own for the graph.
+    let g = rayon::scope(|_| graph_from_facts_owned(&ex.lex, facts));
+    clock.lap("resolve");
+
+    progress.spinner("writing");
     let doc = into_doc(g);
     tally(&doc, &mut summary);
     stage_graph(&doc, &json_path, opts.svg, &mut set, &mut summary)?;
@@ -418,15 +442,14 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     summary.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     summary.characters = facts.iter().map(|f| f.characters).sum();
     clock.lap("load");
-    let g = graph_from_facts(lex, &facts);
-    clock.lap("resolve");
     if let Some(d) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         ensure_dir(d)?;
     }
     let mut set = AtomicSet::default();
     let facts_file = merge::facts_path(out);
     set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
-    drop(facts);
+    let g = graph_from_facts_owned(lex, facts);
+    clock.lap("resolve");
     let doc = into_doc(g);
     tally(&doc, &mut summary);
     set.stage(out, |w| write_json(w, &doc))?;
@@ -470,7 +493,17 @@ fn stage_graph(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let dot_path = json_path.with_extension("dot");
-    let dot = to_dot(doc);
+    // The DOT text is made while graph.json is written, on the other core. Nothing is
+    // in place before `commit`, so a Graphviz failure below still leaves the previous
+    // outputs as they were.
+    let (dot, json_set) = rayon::join(
+        || to_dot(doc),
+        || {
+            let mut set = AtomicSet::default();
+            set.stage(json_path, |w| write_json(w, doc)).map(|()| set)
+        },
+    );
+    let json_set = json_set?;
     // Render first: a Graphviz failure must not leave a new JSON beside an old SVG.
     let svg_bytes = if !svg {
         None
@@ -490,7 +523,7 @@ fn stage_graph(
         }
         r
     };
-    set.stage(json_path, |w| write_json(w, doc))?;
+    set.append(json_set);
     summary.outputs.push(json_path.to_path_buf());
     set.stage(&dot_path, |w| w.write_all(dot.as_bytes()))?;
     summary.outputs.push(dot_path);

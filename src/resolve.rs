@@ -204,13 +204,35 @@ fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
 
 /// Resolves every article's facts into one graph.
 pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
+    let (g, aliases) = begin(lex, facts);
+    resolve_each(g, &aliases, facts.iter())
+}
+
+/// Like [`resolve`], taking the facts and dropping each article's as soon as it is in
+/// the graph, so that the facts and the whole graph are not in memory together.
+pub fn resolve_owned(lex: &Lexicon, facts: Vec<ArticleFacts>) -> KnowledgeGraph {
+    let (g, aliases) = begin(lex, &facts);
+    resolve_each(g, &aliases, facts.into_iter())
+}
+
+type Aliases = HashMap<String, (String, String)>;
+
+fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
     let mut g = KnowledgeGraph::new();
     let aliases = org_aliases(lex, facts);
     g.meta.articles = facts.len();
     g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
+    (g, aliases)
+}
 
-    for f in facts {
+fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
+    mut g: KnowledgeGraph,
+    aliases: &Aliases,
+    facts: impl Iterator<Item = F>,
+) -> KnowledgeGraph {
+    for item in facts {
+        let f: &ArticleFacts = item.borrow();
         let aid = f.article.id.clone();
         let art = g.upsert(Node::new(
             aid.clone(),
