@@ -204,7 +204,9 @@ fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
         for cut in 1..n - 1 {
             let left: String = chars[..cut].iter().collect();
             let right: String = chars[cut..].iter().collect();
-            if lex.role_verbs.contains_key(&left) && lex.events.iter().any(|(h, _)| *h == right) {
+            if lex.role_verbs.contains_key(&left)
+                && lex.event_head(&right).is_some_and(|(h, _)| *h == right)
+            {
                 return vec![piece(0, cut, "v"), piece(cut, n, "nev")];
             }
         }
@@ -233,7 +235,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
-    if t.tag == "nev" || lex.events.iter().any(|(h, _)| h == w) {
+    if t.tag == "nev" || lex.event_head(w).is_some_and(|(h, _)| h == w) {
         return Cat::Event;
     }
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb.
@@ -756,6 +758,12 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Only a number or a relative day can start a date: skip the rest cheaply.
+        let first = toks[i].word.chars().next().unwrap_or(' ');
+        if !is_num_char(first) && !matches!(first, '今' | '昨' | '前' | '明' | '当') {
+            i += 1;
+            continue;
+        }
         let mut best: Option<usize> = None;
         let mut joined = String::new();
         for (j, t) in toks.iter().enumerate().skip(i).take(8) {
@@ -783,7 +791,23 @@ const RELATIVE_DAYS: &[&str] = &[
 ];
 
 fn is_num_char(c: char) -> bool {
-    c.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(c)
+    matches!(
+        c,
+        '0'..='9'
+            | '〇'
+            | '零'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '两'
+    )
 }
 
 /// The length (in characters) of the date expression `s` is made of, if all of it is one.

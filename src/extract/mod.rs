@@ -798,7 +798,7 @@ impl ArticleBuilder<'_> {
             .collect();
         let lex = self.lex;
         let is_bare =
-            |e: &Ent| lex.events.iter().any(|(h, _)| *h == e.text) && e.text.chars().count() <= 2;
+            |e: &Ent| lex.event_head(&e.text).is_some_and(|(h, _)| *h == e.text) && e.text.chars().count() <= 2;
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
