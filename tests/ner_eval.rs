@@ -19,36 +19,36 @@ const CASES: &[Case] = &[
         "msra/test.bio",
         600,
         &[
-            (MentionKind::Person, 0.75),
-            (MentionKind::Place, 0.77),
-            (MentionKind::Organization, 0.58),
+            (MentionKind::Person, 0.78),
+            (MentionKind::Place, 0.76),
+            (MentionKind::Organization, 0.61),
         ],
     ),
     (
         "peoples-daily/dev.bio",
         800,
         &[
-            (MentionKind::Person, 0.72),
-            (MentionKind::Place, 0.77),
-            (MentionKind::Organization, 0.63),
+            (MentionKind::Person, 0.76),
+            (MentionKind::Place, 0.78),
+            (MentionKind::Organization, 0.69),
         ],
     ),
     (
         "cluener2020/dev.jsonl",
         600,
         &[
-            (MentionKind::Person, 0.73),
-            (MentionKind::Title, 0.69),
-            (MentionKind::Organization, 0.62),
+            (MentionKind::Person, 0.76),
+            (MentionKind::Title, 0.68),
+            (MentionKind::Organization, 0.71),
         ],
     ),
     (
         "resume/test.bmes",
         300,
         &[
-            (MentionKind::Person, 0.95),
-            (MentionKind::Title, 0.92),
-            (MentionKind::Organization, 0.88),
+            (MentionKind::Person, 0.96),
+            (MentionKind::Title, 0.93),
+            (MentionKind::Organization, 0.89),
         ],
     ),
 ];

@@ -9,7 +9,7 @@ use super::lexmatch::{class, fold, Trie};
 use crate::lexicon::Lexicon;
 
 /// Bump when the templates change: a model trained on other templates is refused.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// The feature keys of one sentence: those of character `i` are
 /// `keys[offs[i]..offs[i + 1]]`.

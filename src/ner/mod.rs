@@ -35,6 +35,17 @@ pub fn load_model(path: &Path) -> Result<Model> {
     Model::from_bytes(&bytes).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
 }
 
+/// Where a span really ends: a person of three or more characters does not end
+/// in the enumeration particle 等 (许振等出席 → 许振), which a name almost never
+/// ends with.
+fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
+    if kind == MentionKind::Person && e - s >= 3 && chars[e - 1] == '等' {
+        e - 1
+    } else {
+        e
+    }
+}
+
 /// Features plus weights: tags sentences. Build once; share across threads.
 pub struct Tagger {
     feat: Featurizer,
@@ -82,6 +93,7 @@ impl Tagger {
         let raw: Vec<char> = text.chars().collect();
         model::spans(&labels)
             .into_iter()
+            .map(|(s, e, kind)| (s, trim_end(&chars, s, e, kind), kind))
             .map(|(s, e, kind)| Mention {
                 start: s,
                 end: e,

@@ -1,61 +1,114 @@
 //! The labeller's weights and its decoder: feature keys of a sentence come in, the
-//! best BIO label sequence (first-order Viterbi over hashed, quantised weights) goes
+//! best BIOES label sequence (first-order Viterbi over hashed, quantised weights) goes
 //! out. Also the compact file format the weights are stored in (`data/model/ner.bin`).
 
 use super::features::{Feats, FEATURE_VERSION};
 use crate::error::{Error, Result};
 use crate::extract::MentionKind;
 
-/// Number of labels: O, then B and I for person, place, organisation, title.
-pub const NL: usize = 9;
+/// Number of labels: O, then B, I, E and S (begin, inside, end, single) for person,
+/// place, organisation and title.
+pub const NL: usize = 17;
 
 /// Label names, index = label id.
 pub const LABELS: [&str; NL] = [
-    "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-TTL", "I-TTL",
+    "O", "B-PER", "I-PER", "E-PER", "S-PER", "B-LOC", "I-LOC", "E-LOC", "S-LOC", "B-ORG", "I-ORG",
+    "E-ORG", "S-ORG", "B-TTL", "I-TTL", "E-TTL", "S-TTL",
 ];
 
 /// The outside label.
 pub const O: u8 = 0;
 
-/// The B label of a kind.
+/// Offsets of the four labels of a kind from its B label.
+pub const B: u8 = 0;
+/// Inside.
+pub const I: u8 = 1;
+/// End.
+pub const E: u8 = 2;
+/// Single-character span.
+pub const S: u8 = 3;
+
+/// The B label of a kind; its I, E and S labels follow.
 pub fn begin(kind: MentionKind) -> Option<u8> {
     match kind {
         MentionKind::Person => Some(1),
-        MentionKind::Place => Some(3),
-        MentionKind::Organization => Some(5),
-        MentionKind::Title => Some(7),
+        MentionKind::Place => Some(5),
+        MentionKind::Organization => Some(9),
+        MentionKind::Title => Some(13),
         _ => None,
     }
+}
+
+/// The bits of all four labels of a kind (0 for kinds the labeller does not know).
+pub fn kind_mask(kind: MentionKind) -> u32 {
+    begin(kind).map_or(0, |b| 0xF << b)
 }
 
 /// The kind of a label (None for O).
 pub fn kind_of(label: u8) -> Option<MentionKind> {
     match label {
-        1 | 2 => Some(MentionKind::Person),
-        3 | 4 => Some(MentionKind::Place),
-        5 | 6 => Some(MentionKind::Organization),
-        7 | 8 => Some(MentionKind::Title),
+        1..=4 => Some(MentionKind::Person),
+        5..=8 => Some(MentionKind::Place),
+        9..=12 => Some(MentionKind::Organization),
+        13..=16 => Some(MentionKind::Title),
         _ => None,
     }
 }
 
-/// Whether `label` is an I (inside) label.
+/// The position of a label within its kind (B, I, E or S); O gives `None`.
 #[inline]
-pub fn is_inside(label: usize) -> bool {
-    label != 0 && label % 2 == 0
+pub const fn part(label: usize) -> Option<u8> {
+    if label == 0 || label >= NL {
+        None
+    } else {
+        Some(((label - 1) % 4) as u8)
+    }
 }
 
-/// Whether `cur` may follow `prev` (`None`: sentence start) in BIO.
+/// Whether `label` continues a span (I or E).
 #[inline]
-pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    if !is_inside(cur) {
-        return true;
-    }
+pub const fn is_inside(label: usize) -> bool {
+    matches!(part(label), Some(I) | Some(E))
+}
+
+/// Whether a span is still open after `label` (B or I): the next label must be
+/// I or E of the same kind, and the sentence may not end here.
+#[inline]
+pub const fn is_open(label: usize) -> bool {
+    matches!(part(label), Some(B) | Some(I))
+}
+
+/// Whether `cur` may follow `prev` (`None`: sentence start) in BIOES.
+#[inline]
+pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
     match prev {
-        None => false,
-        Some(p) => p == cur || p + 1 == cur,
+        None => !is_inside(cur),
+        Some(p) => {
+            if is_open(p) {
+                is_inside(cur) && (p - 1) / 4 == (cur - 1) / 4
+            } else {
+                !is_inside(cur)
+            }
+        }
     }
 }
+
+/// Per label, the bits of the labels that may precede it.
+const PREV_OK: [u32; NL] = {
+    let mut t = [0u32; NL];
+    let mut c = 0;
+    while c < NL {
+        let mut p = 0;
+        while p < NL {
+            if allowed(Some(p), c) {
+                t[c] |= 1 << p;
+            }
+            p += 1;
+        }
+        c += 1;
+    }
+    t
+};
 
 /// Spans `(start, end, kind)` of a label sequence.
 pub fn spans(labels: &[u8]) -> Vec<(usize, usize, MentionKind)> {
@@ -63,34 +116,34 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, MentionKind)> {
     let mut i = 0;
     while i < labels.len() {
         let l = labels[i] as usize;
-        if l == 0 {
+        let Some(kind) = kind_of(l as u8) else {
             i += 1;
             continue;
-        }
-        let kind = kind_of(l as u8).expect("non-O label has a kind");
-        let b = if is_inside(l) { l - 1 } else { l };
+        };
+        let base = l - part(l).unwrap_or(0) as usize;
         let mut j = i + 1;
-        while j < labels.len() && labels[j] as usize == b + 1 {
-            j += 1;
+        if part(l) != Some(S) && part(l) != Some(E) {
+            while j < labels.len() && labels[j] as usize == base + I as usize {
+                j += 1;
+            }
+            if j < labels.len() && labels[j] as usize == base + E as usize {
+                j += 1;
+            }
         }
         out.push((i, j, kind));
         i = j;
     }
     out
 }
-
-/// One feature in the decoding table: its key and its weight per label.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(C)]
-struct Slot {
-    key: u32,
-    w: [i16; NL],
-}
-
 /// Quantised weights, ready to decode with.
 #[derive(Debug, Clone)]
 pub struct Model {
-    slots: Vec<Slot>,
+    /// Open-addressing table of feature keys (0: empty). Kept apart from the
+    /// weights so that probing, mostly for keys the model never saw, touches a
+    /// small array.
+    keys: Vec<u32>,
+    /// The weights per label of the key in the same slot.
+    weights: Vec<[i16; NL]>,
     mask: usize,
     features: usize,
     /// Transition weights `[prev][cur]`.
@@ -112,17 +165,20 @@ impl Model {
         feats.sort_by_key(|f| f.0);
         feats.dedup_by_key(|f| f.0);
         let cap = (feats.len() * 2).next_power_of_two().max(16);
-        let mut slots = vec![Slot::default(); cap];
+        let mut keys = vec![0u32; cap];
+        let mut weights = vec![[0i16; NL]; cap];
         let mask = cap - 1;
         for (k, w) in &feats {
             let mut i = slot_of(*k, mask);
-            while slots[i].key != 0 {
+            while keys[i] != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot { key: *k, w: *w };
+            keys[i] = *k;
+            weights[i] = *w;
         }
         Model {
-            slots,
+            keys,
+            weights,
             mask,
             features: feats.len(),
             trans,
@@ -139,11 +195,11 @@ impl Model {
     fn lookup(&self, key: u32) -> Option<&[i16; NL]> {
         let mut i = slot_of(key, self.mask);
         loop {
-            let s = &self.slots[i];
-            if s.key == key {
-                return Some(&s.w);
+            let k = self.keys[i];
+            if k == key {
+                return Some(&self.weights[i]);
             }
-            if s.key == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -178,10 +234,11 @@ impl Model {
     /// Serialises to the compact file format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut feats: Vec<(u32, [i16; NL])> = self
-            .slots
+            .keys
             .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| (s.key, s.w))
+            .zip(&self.weights)
+            .filter(|(&k, _)| k != 0)
+            .map(|(&k, w)| (k, *w))
             .collect();
         feats.sort_by_key(|f| f.0);
         let mut b = Vec::new();
@@ -276,7 +333,7 @@ pub fn viterbi(
     em: &[i32],
     trans: &[[i32; NL]; NL],
     start: &[i32; NL],
-    allowed_mask: Option<&[u16]>,
+    allowed_mask: Option<&[u32]>,
     out: &mut Vec<u8>,
 ) {
     let n = em.len() / NL;
@@ -301,8 +358,11 @@ pub fn viterbi(
             }
             let mut best = NEG;
             let mut arg = 0u8;
-            for prev in 0..NL {
-                if score[prev] <= NEG || !allowed(Some(prev), cur) {
+            let mut prevs = PREV_OK[cur];
+            while prevs != 0 {
+                let prev = prevs.trailing_zeros() as usize;
+                prevs &= prevs - 1;
+                if score[prev] <= NEG {
                     continue;
                 }
                 let s = score[prev] + trans[prev][cur];
@@ -318,9 +378,12 @@ pub fn viterbi(
         }
         score = next;
     }
+    // A span may not stay open at the end of the sentence.
     let mut last = 0usize;
-    for l in 1..NL {
-        if score[l] > score[last] {
+    let mut best = NEG;
+    for (l, &sc) in score.iter().enumerate() {
+        if !is_open(l) && sc > best {
+            best = sc;
             last = l;
         }
     }
@@ -384,30 +447,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spans_from_bio() {
-        // 马 军 在 郑 州 : B-PER I-PER O B-LOC I-LOC
+    fn spans_from_bioes() {
+        // 马 军 在 郑 州 : B-PER E-PER O B-LOC E-LOC
         assert_eq!(
-            spans(&[1, 2, 0, 3, 4]),
+            spans(&[1, 3, 0, 5, 7]),
             [(0, 2, MentionKind::Person), (3, 5, MentionKind::Place)]
         );
-        // Adjacent entities of one kind stay apart.
+        // Adjacent entities of one kind stay apart; S is a one-character span.
         assert_eq!(
-            spans(&[1, 1, 2]),
-            [(0, 1, MentionKind::Person), (1, 3, MentionKind::Person)]
+            spans(&[4, 1, 2, 3, 8]),
+            [
+                (0, 1, MentionKind::Person),
+                (1, 4, MentionKind::Person),
+                (4, 5, MentionKind::Place)
+            ]
         );
     }
 
     #[test]
-    fn viterbi_respects_bio_and_masks() {
-        // Emissions favour I-PER at position 0, which BIO forbids.
+    fn viterbi_respects_bioes_and_masks() {
+        // Emissions favour I-PER at both positions, which BIOES forbids.
         let mut em = vec![0i32; 2 * NL];
         em[2] = 10;
         em[NL + 2] = 10;
         em[1] = 5;
+        em[NL + 3] = 5;
         let trans = [[0; NL]; NL];
         let mut out = Vec::new();
         viterbi(&em, &trans, &[0; NL], None, &mut out);
-        assert_eq!(out, [1, 2]);
+        assert_eq!(out, [1, 3]);
         // A mask that allows only O.
         viterbi(&em, &trans, &[0; NL], Some(&[1, 1]), &mut out);
         assert_eq!(out, [0, 0]);
@@ -420,7 +488,7 @@ mod tests {
         trans[0][3] = -4;
         let mut w = [0i16; NL];
         w[2] = -300;
-        w[8] = 12;
+        w[16] = 12;
         let m = Model::from_parts(vec![(42, w), (7, [1; NL])], trans, [3; NL]);
         let b = m.to_bytes();
         let back = Model::from_bytes(&b).unwrap();
