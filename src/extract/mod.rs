@@ -797,8 +797,10 @@ impl ArticleBuilder<'_> {
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
             .collect();
         let lex = self.lex;
-        let is_bare =
-            |e: &Ent| lex.event_head(&e.text).is_some_and(|(h, _)| *h == e.text) && e.text.chars().count() <= 2;
+        let is_bare = |e: &Ent| {
+            lex.event_head(&e.text).is_some_and(|(h, _)| *h == e.text)
+                && e.text.chars().count() <= 2
+        };
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
