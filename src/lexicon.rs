@@ -102,6 +102,9 @@ pub enum RoleVerb {
 pub struct Lexicon {
     /// Post heads; the value is true for heads of a people's government (区长).
     pub titles: HashMap<String, bool>,
+    /// Posts that name their own organ (国务委员): they take no organ from the list
+    /// before them.
+    pub national_titles: HashSet<String>,
     /// Rank prefixes (副, 常务副…), longest first.
     pub title_prefixes: Vec<String>,
     /// Organ suffixes with their class, longest first.
@@ -291,6 +294,10 @@ impl Lexicon {
                     let gov = match second.as_deref() {
                         None => false,
                         Some("government") => true,
+                        Some("national") => {
+                            self.national_titles.insert(first.clone());
+                            false
+                        }
                         Some(other) => {
                             return Err(bad(n, &format!("unknown post class `{other}`")))
                         }

@@ -211,6 +211,17 @@ fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
             }
         }
     }
+    // 林先生 in 李晓林先生: the form of address is no part of the name.
+    if n >= 3 {
+        let w: String = chars.iter().collect();
+        if let Some(rest) = ["先生", "女士", "同志"]
+            .iter()
+            .find_map(|a| w.strip_suffix(a))
+        {
+            let k = rest.chars().count();
+            return vec![piece(0, k, "nr"), piece(k, n, "n")];
+        }
+    }
     if n >= 3 && chars[n - 1] == '等' && t.tag.starts_with("nr") {
         return vec![piece(0, n - 1, "nr"), piece(n - 1, n, "u")];
     }

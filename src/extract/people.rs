@@ -64,7 +64,8 @@ pub fn find_people_with(
     let foreign = |t: &Tok| {
         let n = t.word.chars().count();
         model.contains(&(t.start, t.end))
-            && (3..=12).contains(&n)
+            // Two characters only where jieba also reads a transliteration (瑙曼/nrt).
+            && (if t.tag == "nrt" { 2 } else { 3 }..=12).contains(&n)
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
@@ -73,7 +74,15 @@ pub fn find_people_with(
     let cand: Vec<bool> = toks
         .iter()
         .enumerate()
-        .map(|(i, t)| !covered[i] && (is_candidate(lex, t) || foreign(t)))
+        .map(|(i, t)| {
+            // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
+            let surname_and_model = t.cat == Cat::Nominal
+                && model.contains(&(t.start, t.end))
+                && (2..=3).contains(&t.word.chars().count())
+                && lex.surname_len(&t.word).is_some()
+                && !lex.not_names.contains(&t.word);
+            !covered[i] && (is_candidate(lex, t) || foreign(t) || surname_and_model)
+        })
         .collect();
     let mut accepted = vec![false; toks.len()];
     for i in 0..toks.len() {

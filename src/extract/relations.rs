@@ -130,7 +130,7 @@ fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<
 }
 
 /// Posts for every accepted name, titles before a list applying to the whole list.
-fn find_posts(toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
+fn find_posts(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
     let mut out = Vec::new();
     let mut list_posts: Vec<(usize, Option<usize>)> = Vec::new();
     for (k, &p) in people.iter().enumerate() {
@@ -145,8 +145,12 @@ fn find_posts(toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
         };
         let mut last_org: Option<usize> = None;
         for &(title, org) in &posts {
+            let national = lex
+                .parse_title(&chunks[title].mention.text)
+                .is_some_and(|(_, head)| lex.national_titles.contains(head));
             let (org, inherited) = match org {
                 Some(o) => (Some(o), false),
+                None if national => (None, false),
                 None => (last_org, last_org.is_some()),
             };
             out.push(Post {
@@ -694,7 +698,7 @@ pub fn relate(
     people: &[usize],
 ) -> SentenceRelations {
     SentenceRelations {
-        posts: find_posts(toks, chunks, people),
+        posts: find_posts(lex, toks, chunks, people),
         roles: find_roles(lex, toks, chunks, people),
     }
 }
