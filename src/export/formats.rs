@@ -9,7 +9,7 @@
 //! byte-identical output.
 
 use crate::error::{Error, Result};
-use crate::graph::{Evidence, GraphDoc, NodeKind};
+use crate::graph::{Evidence, GraphDoc, Node, NodeKind};
 use crate::output::{ensure_dir, write_atomic};
 use quick_xml::events::{BytesStart, BytesText};
 use std::collections::BTreeSet;
@@ -253,6 +253,23 @@ pub(crate) fn articles(evidence: &[Evidence]) -> Vec<&str> {
 /// way to escape a separator inside an item, and Chinese aliases and sentences
 /// contain every plausible separator, so lists travel as JSON text that any
 /// reader can decode exactly.
+/// A node's attribute values as GEXF and GraphML both write them, in this order: kind,
+/// aliases, titles, date, time, event type, headline, sources, articles, quotes.
+pub(crate) fn node_attribute_values(n: &Node) -> Vec<Option<String>> {
+    vec![
+        Some(n.kind.as_str().to_string()),
+        optional_list(&n.aliases),
+        optional_list(&n.titles),
+        n.date.clone(),
+        n.time.clone(),
+        n.event_type.clone(),
+        n.headline.clone(),
+        optional_list(&n.sources),
+        optional_list(&articles(&n.evidence)),
+        optional_list(&quotes(&n.evidence)),
+    ]
+}
+
 /// [`json_list`], or nothing for an empty list (XML attributes left out).
 pub(crate) fn optional_list<S: AsRef<str>>(items: &[S]) -> Option<String> {
     (!items.is_empty()).then(|| json_list(items))

@@ -10,7 +10,9 @@
 //! attributes, because GEXF's `liststring` cannot escape its own separator.
 //! Missing values and empty lists are left out rather than written empty.
 
-use super::formats::{articles, kind_color, optional_list, quotes, xml_tag, xml_text};
+use super::formats::{
+    articles, kind_color, node_attribute_values, optional_list, quotes, xml_tag, xml_text,
+};
 use crate::graph::{Edge, GraphDoc, Node};
 use quick_xml::events::{BytesDecl, BytesEnd, Event};
 use quick_xml::Writer;
@@ -142,18 +144,7 @@ fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
         "node",
         &[("id", &n.id), ("label", &n.name)],
     )))?;
-    let values = [
-        Some(n.kind.as_str().to_string()),
-        optional_list(&n.aliases),
-        optional_list(&n.titles),
-        n.date.clone(),
-        n.time.clone(),
-        n.event_type.clone(),
-        n.headline.clone(),
-        optional_list(&n.sources),
-        optional_list(&articles(&n.evidence)),
-        optional_list(&quotes(&n.evidence)),
-    ];
+    let values = node_attribute_values(n);
     write_attvalues(w, &NODE_ATTRS, &values)?;
     let [r, g, b] = kind_color(n.kind);
     w.write_event(Event::Empty(xml_tag(

@@ -8,7 +8,7 @@
 //! As in the GEXF export, list values are JSON arrays in `string` data, and
 //! missing values and empty lists are left out.
 
-use super::formats::{articles, optional_list, quotes, xml_tag, xml_text};
+use super::formats::{articles, node_attribute_values, optional_list, quotes, xml_tag, xml_text};
 use crate::graph::{Edge, GraphDoc, Node};
 use quick_xml::events::{BytesDecl, BytesEnd, Event};
 use quick_xml::Writer;
@@ -129,19 +129,9 @@ fn write_data(
 
 fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
     w.write_event(Event::Start(xml_tag("node", &[("id", &n.id)])))?;
-    let values = [
-        Some(n.name.clone()),
-        Some(n.kind.as_str().to_string()),
-        optional_list(&n.aliases),
-        optional_list(&n.titles),
-        n.date.clone(),
-        n.time.clone(),
-        n.event_type.clone(),
-        n.headline.clone(),
-        optional_list(&n.sources),
-        optional_list(&articles(&n.evidence)),
-        optional_list(&quotes(&n.evidence)),
-    ];
+    // GraphML carries the name as data too (GEXF has it as the label).
+    let mut values = vec![Some(n.name.clone())];
+    values.extend(node_attribute_values(n));
     write_data(w, &NODE_KEYS, &values)?;
     w.write_event(Event::End(BytesEnd::new("node")))
 }

@@ -358,7 +358,7 @@ impl Extractor {
         }
 
         // Events: choose the main one, point bare mentions at it, merge synonyms.
-        let main = b.settle_events(&roles, &chunk_ent, &parses, date.as_deref());
+        let main = b.settle_events(&roles, &chunk_ent, date.as_deref());
         for (si, r) in roles {
             let p = &parses[si];
             let subject = match r.subject {
@@ -387,7 +387,6 @@ impl Extractor {
                 // Meetings are split into chaired and attended when found.
                 RoleVerb::Meets => Relation::Chaired,
             };
-            let _ = p;
             if b.ents[e].orphan {
                 continue;
             }
@@ -790,7 +789,6 @@ impl ArticleBuilder<'_> {
         &mut self,
         roles: &[(usize, relations::Role)],
         chunk_ent: &[Vec<Option<usize>>],
-        _parses: &[SentenceParse],
         article_date: Option<&str>,
     ) -> Option<usize> {
         let events: Vec<usize> = (0..self.ents.len())
