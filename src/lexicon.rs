@@ -49,6 +49,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lexicon/not_places.txt"),
     ),
     ("surnames.txt", include_str!("../data/lexicon/surnames.txt")),
+    (
+        "translit_chars.txt",
+        include_str!("../data/lexicon/translit_chars.txt"),
+    ),
     ("places.txt", include_str!("../data/lexicon/places.txt")),
     (
         "places_world.txt",
@@ -131,6 +135,8 @@ pub struct Lexicon {
     pub surnames: HashSet<char>,
     /// Two-character surnames.
     pub double_surnames: HashSet<String>,
+    /// Characters of transliterated foreign names.
+    pub translit_chars: HashSet<char>,
     /// Hash indexes over the suffix and prefix lists, built by `finish`.
     index: Index,
     /// Gazetteer by full name.
@@ -354,6 +360,10 @@ impl Lexicon {
                             _ => return Err(bad(n, &format!("`{s}` is not a surname"))),
                         }
                     }
+                }
+                "translit_chars.txt" => {
+                    self.translit_chars
+                        .extend(line.split_whitespace().flat_map(str::chars));
                 }
                 "places.txt" => {
                     let level = match cols.get(1).copied().unwrap_or("") {

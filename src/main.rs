@@ -119,7 +119,7 @@ enum Command {
     },
     /// Train the NER model on the allowed splits of the evaluation data.
     #[command(
-        after_help = "Example:\n  zhkg train --data ../shared/eval -o data/model/ner.bin\n\nReads peoples-daily/dev.bio (without its first --pd-holdout sentences),\ncluener2020/train.jsonl, resume/train.bmes and resume/dev.bmes; never the\nreport-only msra/test.bio and resume/test.bmes."
+        after_help = "Example:\n  zhkg train --data ../shared/eval --extra target/train-data -o data/model/ner.bin\n\nReads peoples-daily/dev.bio (without its first --pd-holdout sentences),\ncluener2020/train.jsonl, resume/train.bmes and resume/dev.bmes, and with --extra the\nMSRA training split and the People's Daily 1998 corpus that\nscripts/fetch_training_data.sh downloads. The report-only msra/test.bio and\nresume/test.bmes are read only to drop extra sentences that repeat them."
     )]
     Train {
         /// The evaluation data folder.
@@ -140,6 +140,19 @@ enum Command {
         /// How many times People's Daily sentences are seen per pass.
         #[arg(long, default_value_t = zhkg::ner::train::PD_REPEAT)]
         pd_repeat: usize,
+        /// The folder `scripts/fetch_training_data.sh` fills: the MSRA training split
+        /// and the People's Daily 1998 corpus (persons), trained on as well.
+        #[arg(long)]
+        extra: Option<PathBuf>,
+        /// How many times CLUENER training sentences are seen per pass.
+        #[arg(long, default_value_t = zhkg::ner::train::CLUENER_REPEAT)]
+        cluener_repeat: usize,
+        /// Keep at most this many features (those of largest weight).
+        #[arg(long, default_value_t = zhkg::ner::train::MAX_FEATURES)]
+        max_features: usize,
+        /// Synthetic name lists with no separators added to the training data.
+        #[arg(long, default_value_t = zhkg::ner::train::NAME_LISTS)]
+        name_lists: usize,
     },
     /// Export a saved graph (or a view of it) for another tool.
     #[command(
@@ -333,17 +346,34 @@ fn run(cli: Cli) -> Result<()> {
             seed,
             pd_holdout,
             pd_repeat,
+            extra,
+            cluener_repeat,
+            name_lists,
+            max_features,
         } => {
             let lex = match &cli.lexicon {
                 Some(dir) => Lexicon::with_overrides(dir)?,
                 None => Lexicon::embedded(),
             };
-            let (examples, summary) = zhkg::ner::train::corpus(&data, pd_holdout, pd_repeat)?;
+            let (examples, summary) = zhkg::ner::train::corpus(
+                &data,
+                &zhkg::ner::train::CorpusOptions {
+                    pd_holdout,
+                    pd_repeat,
+                    cluener_repeat,
+                    name_lists,
+                    extra,
+                },
+            )?;
             for (file, n) in &summary {
                 eprintln!("training on {file}: {n} sentences");
             }
             let feat = zhkg::ner::features::Featurizer::new(&lex);
-            let opts = zhkg::ner::train::TrainOptions { epochs, seed };
+            let opts = zhkg::ner::train::TrainOptions {
+                epochs,
+                seed,
+                max_features,
+            };
             let model = zhkg::ner::train::train(&feat, &examples, &opts, |e, err| {
                 eprintln!("epoch {e}: {:.4} of training characters mislabelled", err);
             });

@@ -15,6 +15,7 @@ use crate::extract::{Mention, MentionKind};
 use crate::lexicon::Lexicon;
 use features::{Feats, Featurizer};
 use model::Model;
+use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -46,10 +47,84 @@ fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
     }
 }
 
+/// Where a person span that is really several names runs together splits.
+///
+/// Lists such as 治丧委员会名单 are printed as names one after the other, and with
+/// their separating spaces gone (as in many digitised corpora) the labeller reads
+/// a run of five or more Han characters as one person. No Chinese name without a
+/// `·` is that long, so such a span is cut into names that each start with a
+/// surname (one or two characters) followed by a one- or two-character given name,
+/// preferring cuts whose given names hold no surname character (where a cut could
+/// hide) and three-character names over two-character ones. A span with no such
+/// cut is left whole, and so is a span written mostly in the characters of
+/// transliterated names (梅德韦杰夫 is one name, not 梅德 and 韦杰夫). Returns the
+/// lengths of the names, in order.
+fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
+    let (single, double) = (&tagger.surnames, &tagger.double_surnames);
+    let n = chars.len();
+    if n < 5 || chars.iter().any(|&c| !is_han(c)) {
+        return None;
+    }
+    let foreign = chars
+        .iter()
+        .filter(|c| tagger.translit_chars.contains(c))
+        .count();
+    if foreign * 2 > n {
+        return None;
+    }
+    // best[i]: the best (score, previous cut) of a split of chars[..i].
+    let mut best: Vec<Option<(i32, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for i in 0..n {
+        let Some((score, _)) = best[i] else { continue };
+        let mut surnames = Vec::with_capacity(2);
+        if single.contains(&chars[i]) {
+            surnames.push(1);
+        }
+        if i + 2 <= n && double.contains(&chars[i..i + 2].iter().collect::<String>()) {
+            surnames.push(2);
+        }
+        for s in surnames {
+            for g in 1..=2 {
+                let j = i + s + g;
+                if j > n {
+                    continue;
+                }
+                let hidden = chars[i + s..j]
+                    .iter()
+                    .filter(|c| single.contains(c))
+                    .count() as i32;
+                let short = i32::from(s + g == 2);
+                let cand = score - 10 * hidden - 3 * short;
+                if best[j].is_none_or(|(b, _)| cand > b) {
+                    best[j] = Some((cand, i));
+                }
+            }
+        }
+    }
+    best[n]?;
+    let mut lens = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        let (_, i) = best[j]?;
+        lens.push(j - i);
+        j = i;
+    }
+    lens.reverse();
+    (lens.len() > 1).then_some(lens)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
 /// Features plus weights: tags sentences. Build once; share across threads.
 pub struct Tagger {
     feat: Featurizer,
     model: Arc<Model>,
+    surnames: HashSet<char>,
+    double_surnames: HashSet<String>,
+    translit_chars: HashSet<char>,
 }
 
 impl fmt::Debug for Tagger {
@@ -64,6 +139,9 @@ impl Tagger {
         Tagger {
             feat: Featurizer::new(lex),
             model,
+            surnames: lex.surnames.clone(),
+            double_surnames: lex.double_surnames.clone(),
+            translit_chars: lex.translit_chars.clone(),
         }
     }
 
@@ -91,16 +169,37 @@ impl Tagger {
         self.feat.features_chars(&chars, &mut f);
         let labels = self.model.decode(&f);
         let raw: Vec<char> = text.chars().collect();
-        model::spans(&labels)
-            .into_iter()
-            .map(|(s, e, kind)| (s, trim_end(&chars, s, e, kind), kind))
-            .map(|(s, e, kind)| Mention {
-                start: s,
-                end: e,
-                kind,
-                text: raw[s..e].iter().collect(),
-            })
-            .collect()
+        let mut out = Vec::new();
+        for (s, e, kind) in model::spans(&labels) {
+            let e = trim_end(&chars, s, e, kind);
+            // Posts of one character are not trained (see `train`); a lone one is
+            // a stray guess.
+            if kind == MentionKind::Title && e - s == 1 {
+                continue;
+            }
+            let mut push = |s: usize, e: usize| {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    kind,
+                    text: raw[s..e].iter().collect(),
+                })
+            };
+            let split = (kind == MentionKind::Person)
+                .then(|| split_names(&chars[s..e], self))
+                .flatten();
+            match split {
+                Some(lens) => {
+                    let mut a = s;
+                    for len in lens {
+                        push(a, a + len);
+                        a += len;
+                    }
+                }
+                None => push(s, e),
+            }
+        }
+        out
     }
 
     /// Only the spans of one kind.
@@ -109,5 +208,47 @@ impl Tagger {
             .into_iter()
             .filter(|m| m.kind == kind)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Option<Vec<String>> {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let chars: Vec<char> = s.chars().collect();
+        split_names(&chars, &tagger).map(|lens| {
+            let mut a = 0;
+            lens.iter()
+                .map(|&l| {
+                    a += l;
+                    chars[a - l..a].iter().collect()
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn names_run_together_are_cut_at_surnames() {
+        assert_eq!(split("李鹏乔石李瑞环").unwrap(), ["李鹏", "乔石", "李瑞环"]);
+        assert_eq!(
+            split("王占王克王涛王海").unwrap(),
+            ["王占", "王克", "王涛", "王海"]
+        );
+        assert_eq!(
+            split("朱镕基刘华清胡锦涛").unwrap(),
+            ["朱镕基", "刘华清", "胡锦涛"]
+        );
+        assert_eq!(split("欧阳修李鹏乔石").unwrap(), ["欧阳修", "李鹏", "乔石"]);
+    }
+
+    #[test]
+    fn short_or_foreign_spans_stay_whole() {
+        assert_eq!(split("丁文霞"), None);
+        assert_eq!(split("欧阳文华"), None);
+        assert_eq!(split("阿沛·阿旺晋美"), None);
+        assert_eq!(split("梅德韦杰夫"), None);
+        assert_eq!(split("斯特罗耶夫"), None);
     }
 }

@@ -29,7 +29,7 @@ pub const E: u8 = 2;
 pub const S: u8 = 3;
 
 /// The B label of a kind; its I, E and S labels follow.
-pub fn begin(kind: MentionKind) -> Option<u8> {
+pub const fn begin(kind: MentionKind) -> Option<u8> {
     match kind {
         MentionKind::Person => Some(1),
         MentionKind::Place => Some(5),
@@ -209,7 +209,17 @@ impl Model {
     /// Emission scores of every position, `NL` per position.
     pub fn emissions(&self, feats: &Feats, out: &mut Vec<i32>) {
         out.clear();
-        for i in 0..feats.len() {
+        // The key table is larger than the caches, so nearly every probe misses:
+        // asking for the slots of the keys a position ahead lets those misses
+        // overlap with the look-ups of this one.
+        let n = feats.len();
+        if n > 0 {
+            self.prefetch(feats.at(0));
+        }
+        for i in 0..n {
+            if i + 1 < n {
+                self.prefetch(feats.at(i + 1));
+            }
             let mut acc = [0i32; NL];
             for &k in feats.at(i) {
                 if let Some(w) = self.lookup(k) {
@@ -220,6 +230,24 @@ impl Model {
             }
             out.extend_from_slice(&acc);
         }
+    }
+
+    #[inline]
+    fn prefetch(&self, keys: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &k in keys {
+            let slot = &self.keys[slot_of(k, self.mask)];
+            // SAFETY: a prefetch is a hint that reads nothing and cannot fault;
+            // the pointer comes from a live slice element.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch(
+                    (slot as *const u32).cast::<i8>(),
+                    std::arch::x86_64::_MM_HINT_T0,
+                );
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = keys;
     }
 
     /// The best label sequence.

@@ -22,14 +22,24 @@ pub struct Example {
     pub allowed: Vec<u32>,
 }
 
-const ALL: u32 = (1 << NL) - 1;
+/// Every label but a one-character post. Where an annotation leaves posts open,
+/// the perceptron's target is its own best guess, and a lone character taken for
+/// a post (the 南 of 南方) was then learnt back; posts of one character are rare
+/// enough to close.
+const ALL: u32 = ((1 << NL) - 1) & !(1 << (TITLE_B + model::S));
+
+/// The B label of posts.
+const TITLE_B: u8 = match model::begin(MentionKind::Title) {
+    Some(b) => b,
+    None => panic!("posts have labels"),
+};
 
 fn only(l: u8) -> u32 {
     1 << l
 }
 
 fn title_or_o() -> u32 {
-    only(model::O) | model::kind_mask(MentionKind::Title)
+    (only(model::O) | model::kind_mask(MentionKind::Title)) & ALL
 }
 
 fn place_or_o() -> u32 {
@@ -127,6 +137,10 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// Seed of the example order.
     pub seed: u64,
+    /// Keep at most this many features, those of largest total weight: the model's
+    /// key table is probed for every feature of every character, and a table that
+    /// stays in the caches is faster.
+    pub max_features: usize,
 }
 
 impl Default for TrainOptions {
@@ -134,6 +148,7 @@ impl Default for TrainOptions {
         TrainOptions {
             epochs: 10,
             seed: 1,
+            max_features: MAX_FEATURES,
         }
     }
 }
@@ -277,17 +292,26 @@ pub fn train(
     let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
     let scale = 32000.0 / max;
     let q = |x: f64| (x * scale).round() as i32;
-    let feats: Vec<(u32, [i16; NL])> = (0..nf)
+    let mut feats: Vec<(u32, [i16; NL])> = (0..nf)
         .map(|id| {
             let wv: [i16; NL] = std::array::from_fn(|l| q(avg[id * NL + l]) as i16);
             (keys[id], wv)
         })
+        .filter(|(_, w)| w.iter().any(|&x| x != 0))
         .collect();
+    if feats.len() > opts.max_features {
+        let l1 = |w: &[i16; NL]| w.iter().map(|&x| i64::from(x).abs()).sum::<i64>();
+        feats.sort_by(|a, b| l1(&b.1).cmp(&l1(&a.1)).then(a.0.cmp(&b.0)));
+        feats.truncate(opts.max_features);
+    }
     let trans: [[i32; NL]; NL] =
         std::array::from_fn(|a| std::array::from_fn(|b| q(tw.average(a * NL + b, c))));
     let start: [i32; NL] = std::array::from_fn(|l| q(sw.average(l, c)));
     Model::from_parts(feats, trans, start)
 }
+
+/// Features kept by default (see [`TrainOptions::max_features`]).
+pub const MAX_FEATURES: usize = 150_000;
 
 /// People's Daily dev sentences held out from training (the first ones of the
 /// file): `zhkg eval --limit 800 …/peoples-daily/dev.bio` scores only unseen text.
@@ -430,13 +454,242 @@ fn replace_mentions(s: &GoldSentence, pools: &Pools, rng: &mut Rng) -> GoldSente
 /// The training examples and, per file, how many sentences were taken from it.
 pub type Corpus = (Vec<Example>, Vec<(String, usize)>);
 
-/// Reads the training corpus from `dir`: every file of [`TRAIN_FILES`], People's
-/// Daily without its first `pd_holdout` sentences and repeated `pd_repeat` times
-/// (it is the only corpus in the news style of MSRA). Returns the examples and,
-/// per file, how many sentences were taken.
-pub fn corpus(dir: &std::path::Path, pd_holdout: usize, pd_repeat: usize) -> crate::Result<Corpus> {
+/// The MSRA NER training split (not the report-only test split), as
+/// `scripts/fetch_training_data.sh` writes it into the extra folder: one
+/// `char<SPACE>tag` a line, BMES tags over PER/LOC/ORG.
+pub const MSRA_TRAIN: &str = "msra_train.bio";
+
+/// The People's Daily January 1998 segmented and POS-tagged corpus (`word/tag`
+/// separated by spaces, one paragraph a line), as the same script writes it.
+pub const PD1998: &str = "pd199801.txt";
+
+/// What [`corpus`] reads and how often.
+#[derive(Debug, Clone)]
+pub struct CorpusOptions {
+    /// People's Daily dev sentences (from the start) kept out of training.
+    pub pd_holdout: usize,
+    /// How many times each People's Daily dev sentence is seen per pass.
+    pub pd_repeat: usize,
+    /// How many times each CLUENER training sentence is seen per pass.
+    pub cluener_repeat: usize,
+    /// How many synthetic name lists with no separators are added (see
+    /// [`name_lists`]).
+    pub name_lists: usize,
+    /// The folder of [`MSRA_TRAIN`] and [`PD1998`], when they are used.
+    pub extra: Option<std::path::PathBuf>,
+}
+
+impl Default for CorpusOptions {
+    fn default() -> Self {
+        CorpusOptions {
+            pd_holdout: PD_HOLDOUT,
+            pd_repeat: PD_REPEAT,
+            cluener_repeat: CLUENER_REPEAT,
+            name_lists: NAME_LISTS,
+            extra: None,
+        }
+    }
+}
+
+/// Length of the character runs that make a training sentence "the same text" as
+/// a scored one: long enough that datelines and stock phrases do not count.
+const OVERLAP_RUN: usize = 15;
+
+/// Hashes of every [`OVERLAP_RUN`]-character run of the texts.
+fn runs(texts: impl IntoIterator<Item = String>) -> std::collections::HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut set = std::collections::HashSet::new();
+    for t in texts {
+        let chars: Vec<char> = t.chars().collect();
+        for w in chars.windows(OVERLAP_RUN) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            set.insert(h.finish());
+        }
+    }
+    set
+}
+
+fn shares_a_run(text: &str, set: &std::collections::HashSet<u64>) -> bool {
+    use std::hash::{Hash, Hasher};
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(OVERLAP_RUN).any(|w| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        w.hash(&mut h);
+        set.contains(&h.finish())
+    })
+}
+
+/// The text of every scored sentence: the report-only sets, CLUENER dev and the
+/// held-out People's Daily sentences. Read only so that no extra training text
+/// repeats them (MSRA's test split and the 1998 corpus share paragraphs).
+fn scored_texts(dir: &std::path::Path, pd_holdout: usize) -> crate::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (name, limit) in [
+        ("msra/test.bio", usize::MAX),
+        ("resume/test.bmes", usize::MAX),
+        ("cluener2020/dev.jsonl", usize::MAX),
+        ("peoples-daily/dev.bio", pd_holdout),
+    ] {
+        let path = dir.join(name);
+        if !path.exists() {
+            continue;
+        }
+        let format = GoldFormat::guess(&path).expect("known extension");
+        let set = crate::eval::read_gold(&path, format)?;
+        out.extend(set.sentences.into_iter().take(limit).map(|s| s.text));
+    }
+    Ok(out)
+}
+
+/// Training examples from the People's Daily 1998 corpus. Its words are tagged
+/// `nr` for names, but organisations and many places are split into their words
+/// (中央/n 电视台/n), so only persons are taken: a run of `nr` words is one
+/// person, punctuation is outside any entity, and every other character may be
+/// anything but a person.
+pub fn pd1998_examples(content: &str) -> Vec<Example> {
+    let not_person = ALL & !model::kind_mask(MentionKind::Person);
+    let mut out = Vec::new();
+    for line in content.lines() {
+        let mut text = String::new();
+        let mut allowed: Vec<u32> = Vec::new();
+        let mut run_start: Option<usize> = None;
+        let close = |allowed: &mut Vec<u32>, run_start: &mut Option<usize>| {
+            if let Some(s) = run_start.take() {
+                let e = allowed.len();
+                set_span(allowed, s, e, MentionKind::Person);
+            }
+        };
+        for tok in line.split_whitespace() {
+            let (word, tag) = tok.rsplit_once('/').unwrap_or((tok, ""));
+            if word.is_empty() {
+                continue;
+            }
+            if tag == "nr" {
+                if run_start.is_none() {
+                    run_start = Some(allowed.len());
+                }
+            } else {
+                close(&mut allowed, &mut run_start);
+            }
+            let fill = match tag {
+                "nr" => ALL,
+                "w" => only(model::O),
+                _ => not_person,
+            };
+            text.push_str(word);
+            allowed.extend(std::iter::repeat_n(fill, word.chars().count()));
+        }
+        close(&mut allowed, &mut run_start);
+        if !allowed.is_empty() {
+            out.push(Example { text, allowed });
+        }
+    }
+    out
+}
+
+/// The extra corpora of `opts.extra`, without any text that repeats a scored
+/// sentence, and per file how many sentences were dropped for it.
+fn extra_corpus(
+    data: &std::path::Path,
+    extra: &std::path::Path,
+    pd_holdout: usize,
+) -> crate::Result<(Corpus, Vec<String>)> {
+    let scored = runs(scored_texts(data, pd_holdout)?);
     let mut out = Vec::new();
     let mut summary = Vec::new();
+    let msra = crate::eval::read_gold(extra.join(MSRA_TRAIN), GoldFormat::Bio)?;
+    let names = kind_pool(&msra.sentences, MentionKind::Person);
+    let ex = examples(&msra);
+    let before = ex.len();
+    let kept: Vec<Example> = ex
+        .into_iter()
+        .filter(|e| !shares_a_run(&e.text, &scored))
+        .collect();
+    summary.push((
+        format!(
+            "{MSRA_TRAIN} (dropped {} repeating scored text)",
+            before - kept.len()
+        ),
+        kept.len(),
+    ));
+    out.extend(kept);
+    let path = extra.join(PD1998);
+    let content = std::fs::read_to_string(&path).map_err(|source| crate::Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let ex = pd1998_examples(&content);
+    let before = ex.len();
+    let kept: Vec<Example> = ex
+        .into_iter()
+        .filter(|e| !shares_a_run(&e.text, &scored))
+        .collect();
+    summary.push((
+        format!(
+            "{PD1998} (persons only; dropped {} repeating scored text)",
+            before - kept.len()
+        ),
+        kept.len(),
+    ));
+    out.extend(kept);
+    Ok(((out, summary), names))
+}
+
+/// How many times each CLUENER training sentence is seen per pass: the one news
+/// corpus that annotates posts, outweighed by the extra corpora that do not.
+pub const CLUENER_REPEAT: usize = 2;
+
+/// Synthetic name lists added by default (see [`name_lists`]).
+pub const NAME_LISTS: usize = 300;
+
+/// `count` lists of 6 to 40 Chinese names from `pool` written one after the other
+/// with nothing between them, as name lists (名单) come out of digitised papers
+/// whose separating spaces were lost: the corpora hold too few of them for the
+/// model to learn that a name ends where the next surname begins.
+pub fn name_lists(pool: &[String], count: usize, seed: u64) -> Vec<Example> {
+    let names: Vec<&String> = pool
+        .iter()
+        .filter(|n| {
+            (2..=4).contains(&n.chars().count())
+                && n.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        })
+        .collect();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let mut rng = Rng(seed | 1);
+    (0..count)
+        .map(|_| {
+            let k = 6 + (rng.next() % 35) as usize;
+            let mut text = String::new();
+            let mut allowed = Vec::new();
+            for _ in 0..k {
+                let name = names[(rng.next() % names.len() as u64) as usize];
+                let start = allowed.len();
+                text.push_str(name);
+                let end = start + name.chars().count();
+                allowed.resize(end, ALL);
+                set_span(&mut allowed, start, end, MentionKind::Person);
+                if rng.next() % 10 == 0 {
+                    text.push_str("（女）");
+                    allowed.extend([only(model::O); 3]);
+                }
+            }
+            Example { text, allowed }
+        })
+        .collect()
+}
+
+/// Reads the training corpus: every file of [`TRAIN_FILES`] in `dir`, People's
+/// Daily without its first `pd_holdout` sentences and repeated `pd_repeat` times,
+/// and the extra corpora when `opts.extra` names their folder. Returns the
+/// examples and, per file, how many sentences were taken.
+pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corpus> {
+    let (pd_holdout, pd_repeat) = (opts.pd_holdout, opts.pd_repeat);
+    let mut out = Vec::new();
+    let mut summary = Vec::new();
+    let mut person_pool: Vec<String> = Vec::new();
     for name in TRAIN_FILES {
         let path = dir.join(name);
         let format = GoldFormat::guess(&path).expect("known extension");
@@ -449,6 +702,7 @@ pub fn corpus(dir: &std::path::Path, pd_holdout: usize, pd_repeat: usize) -> cra
                 ex.extend(once.iter().cloned());
             }
             let train = &set.sentences[pd_holdout.min(set.sentences.len())..];
+            person_pool.extend(kind_pool(train, MentionKind::Person));
             {
                 let pools = Pools {
                     person: kind_pool(train, MentionKind::Person),
@@ -466,6 +720,10 @@ pub fn corpus(dir: &std::path::Path, pd_holdout: usize, pd_repeat: usize) -> cra
             }
         }
         if format == GoldFormat::Cluener {
+            let once = ex.clone();
+            for _ in 1..opts.cluener_repeat {
+                ex.extend(once.iter().cloned());
+            }
             let pools = Pools {
                 person: kind_pool(&set.sentences, MentionKind::Person),
                 place: Vec::new(),
@@ -483,6 +741,17 @@ pub fn corpus(dir: &std::path::Path, pd_holdout: usize, pd_repeat: usize) -> cra
         summary.push((name.to_string(), ex.len()));
         out.extend(ex);
     }
+    if let Some(extra) = &opts.extra {
+        let ((ex, s), names) = extra_corpus(dir, extra, pd_holdout)?;
+        out.extend(ex);
+        summary.extend(s);
+        person_pool.extend(names);
+    }
+    person_pool.sort();
+    person_pool.dedup();
+    let lists = name_lists(&person_pool, opts.name_lists, 0x4E41_4D45);
+    summary.push(("synthetic name lists".to_string(), lists.len()));
+    out.extend(lists);
     Ok((out, summary))
 }
 
@@ -506,6 +775,48 @@ mod tests {
     }
 
     #[test]
+    fn pd1998_runs_of_nr_words_are_one_person() {
+        let ex = pd1998_examples("江/nr  泽民/nr  主席/n  ，/w  北京/ns\n\n");
+        assert_eq!(ex.len(), 1);
+        assert_eq!(ex[0].text, "江泽民主席，北京");
+        let p = model::begin(MentionKind::Person).unwrap();
+        let a = &ex[0].allowed;
+        assert_eq!(
+            a[..3],
+            [only(p + model::B), only(p + model::I), only(p + model::E)]
+        );
+        assert_eq!(a[5], only(model::O));
+        assert_eq!(a[3] & model::kind_mask(MentionKind::Person), 0);
+        assert_ne!(a[6] & model::kind_mask(MentionKind::Place), 0);
+    }
+
+    #[test]
+    fn name_lists_run_names_together_and_label_each() {
+        let pool = ["李鹏".to_string(), "乔石".to_string(), "John".to_string()];
+        let p = model::begin(MentionKind::Person).unwrap();
+        for ex in name_lists(&pool, 5, 3) {
+            let rest = ex
+                .text
+                .replace("李鹏", "")
+                .replace("乔石", "")
+                .replace("（女）", "");
+            assert!(rest.is_empty(), "{}", ex.text);
+            assert_eq!(ex.allowed[0], only(p + model::B));
+            assert_eq!(ex.allowed[1], only(p + model::E));
+        }
+    }
+
+    #[test]
+    fn text_repeating_a_scored_sentence_is_found() {
+        let scored = runs(["新华社北京一月一日电国家主席江泽民今天发表新年讲话".to_string()]);
+        assert!(shares_a_run(
+            "据报道，国家主席江泽民今天发表新年讲话。",
+            &scored
+        ));
+        assert!(!shares_a_run("新华社北京一月一日电", &scored));
+    }
+
+    #[test]
     fn learns_a_toy_set_deterministically() {
         // Resume-style BMES: every kind is annotated, so nothing is left open.
         let lines = "张 B-NAME\n三 E-NAME\n在 O\n郑 B-LOC\n州 E-LOC\n\n\
@@ -513,7 +824,11 @@ mod tests {
         let set = parse_gold(lines, Path::new("x.bmes"), GoldFormat::Bmes).unwrap();
         let data = examples(&set);
         let feat = Featurizer::new(&Lexicon::embedded());
-        let opts = TrainOptions { epochs: 5, seed: 7 };
+        let opts = TrainOptions {
+            epochs: 5,
+            seed: 7,
+            ..TrainOptions::default()
+        };
         let m = train(&feat, &data, &opts, |_, _| {});
         let m2 = train(&feat, &data, &opts, |_, _| {});
         assert_eq!(m.to_bytes(), m2.to_bytes());
