@@ -11,6 +11,7 @@ use crate::lexicon::Lexicon;
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// The node kind of a mention kind (titles and dates are not nodes).
 pub fn node_kind(k: MentionKind) -> Option<NodeKind> {
@@ -234,6 +235,9 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
     for item in facts {
         let f: &ArticleFacts = item.borrow();
         let aid = f.article.id.clone();
+        // One shared copy of the id and of each sentence for all the evidence.
+        let aid_rc: Arc<str> = Arc::from(aid.as_str());
+        let quotes: Vec<Arc<str>> = f.sentences.iter().map(|s| Arc::from(s.as_str())).collect();
         let art = g.upsert(Node::new(
             aid.clone(),
             NodeKind::Article,
@@ -246,9 +250,9 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
         art.sources.push(f.article.source.clone());
         art.date = f.date.clone();
         if f.article.headline.is_some() {
-            if let Some(q) = f.sentences.first() {
+            if let Some(q) = quotes.first() {
                 let n = q.chars().count();
-                art.evidence.push(evidence(&aid, 0, q, 0, n));
+                art.evidence.push(evidence(&aid_rc, 0, q, 0, n));
             }
         }
 
@@ -268,7 +272,7 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
             let key = identity_key(e, &name, &aid);
             let id = node_id(kind, &name, &key);
             let node = g.upsert(Node::new(id.clone(), kind, name.clone()));
-            add_mention(node, e, f, &aid);
+            add_mention(node, e, &aid_rc, &quotes);
             if let Some(why) = merge {
                 node.merges.push(Merge {
                     alias: e.canonical.clone(),
@@ -283,7 +287,7 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
             if let Some(t) = e.refers_to {
                 if let Some(id) = ids[t].clone() {
                     let node = g.upsert(Node::new(id.clone(), NodeKind::Event, ""));
-                    add_mention(node, e, f, &aid);
+                    add_mention(node, e, &aid_rc, &quotes);
                     if let Some(why) = &e.reason {
                         node.merges.push(Merge {
                             alias: e.text.clone(),
@@ -302,8 +306,13 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
                     End::Ent(i) => ids[i].clone(),
                 }
             };
-            let quote = &f.sentences[fact.sentence];
-            let ev = evidence(&aid, fact.sentence, quote, fact.start, fact.end);
+            let ev = evidence(
+                &aid_rc,
+                fact.sentence,
+                &quotes[fact.sentence],
+                fact.start,
+                fact.end,
+            );
             // A post with no organ known stays on the person as a title.
             if fact.relation == Relation::HoldsPosition {
                 if let End::Ent(t) = fact.target {
@@ -364,10 +373,14 @@ fn identity_key(e: &Ent, name: &str, article: &str) -> String {
     }
 }
 
-fn add_mention(node: &mut Node, e: &Ent, f: &ArticleFacts, aid: &str) {
-    let quote = &f.sentences[e.sentence];
-    node.evidence
-        .push(evidence(aid, e.sentence, quote, e.start, e.end));
+fn add_mention(node: &mut Node, e: &Ent, aid: &Arc<str>, quotes: &[Arc<str>]) {
+    node.evidence.push(evidence(
+        aid,
+        e.sentence,
+        &quotes[e.sentence],
+        e.start,
+        e.end,
+    ));
     if e.text != node.name && !node.name.is_empty() {
         node.aliases.push(e.text.clone());
         if let Some(why) = &e.reason {

@@ -186,7 +186,7 @@ fn distinct(items: impl IntoIterator<Item = String>) -> Vec<String> {
 }
 
 fn quotes(evidence: &[Evidence]) -> Vec<String> {
-    distinct(evidence.iter().map(|e| e.quote.clone()))
+    distinct(evidence.iter().map(|e| e.quote.to_string()))
 }
 
 /// (source, target, relation, title, role) of every edge, sorted.
@@ -661,7 +661,8 @@ fn turtle_parses_back_to_the_graph() {
                 })
                 .collect();
             got_quotes.sort();
-            let mut want_quotes: Vec<String> = n.evidence.iter().map(|e| e.quote.clone()).collect();
+            let mut want_quotes: Vec<String> =
+                n.evidence.iter().map(|e| e.quote.to_string()).collect();
             want_quotes.sort();
             assert_eq!(got_quotes, want_quotes, "{gname}: quotes of {}", n.id);
             if let Some(h) = &n.headline {
@@ -973,7 +974,7 @@ fn hostile_fixture_is_hostile() {
         .flat_map(|n| {
             std::iter::once(n.name.clone())
                 .chain(n.aliases.clone())
-                .chain(n.evidence.iter().map(|e| e.quote.clone()))
+                .chain(n.evidence.iter().map(|e| e.quote.to_string()))
         })
         .collect();
     for needle in [
@@ -1163,7 +1164,7 @@ fn html_page_draws_in_headless_chromium() {
         }
         for e in &zhang.evidence {
             assert!(
-                node_panel.contains(&e.quote),
+                node_panel.contains(&*e.quote),
                 "{gname}: quote {:?} in panel",
                 e.quote
             );

@@ -234,7 +234,7 @@ pub(crate) fn quotes(evidence: &[Evidence]) -> Vec<&str> {
     let mut seen = BTreeSet::new();
     evidence
         .iter()
-        .map(|e| e.quote.as_str())
+        .map(|e| &*e.quote)
         .filter(|q| seen.insert(*q))
         .collect()
 }
@@ -243,7 +243,7 @@ pub(crate) fn quotes(evidence: &[Evidence]) -> Vec<&str> {
 pub(crate) fn articles(evidence: &[Evidence]) -> Vec<&str> {
     evidence
         .iter()
-        .map(|e| e.article.as_str())
+        .map(|e| &*e.article)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect()

@@ -237,9 +237,9 @@ fn restrict_to_article(doc: &GraphDoc, article: &str) -> GraphDoc {
         edges: Vec::new(),
     };
     for e in &doc.edges {
-        if e.evidence.iter().any(|ev| ev.article == article) {
+        if e.evidence.iter().any(|ev| &*ev.article == article) {
             let mut e = e.clone();
-            e.evidence.retain(|ev| ev.article == article);
+            e.evidence.retain(|ev| &*ev.article == article);
             view.edges.push(e);
         }
     }
@@ -249,10 +249,10 @@ fn restrict_to_article(doc: &GraphDoc, article: &str) -> GraphDoc {
         .flat_map(|e| [e.source.as_str(), e.target.as_str()])
         .collect();
     for n in &doc.nodes {
-        let supported = n.evidence.iter().any(|ev| ev.article == article);
+        let supported = n.evidence.iter().any(|ev| &*ev.article == article);
         if supported || n.id == article || ends.contains(n.id.as_str()) {
             let mut n = n.clone();
-            n.evidence.retain(|ev| ev.article == article);
+            n.evidence.retain(|ev| &*ev.article == article);
             view.nodes.push(n);
         }
     }
@@ -310,7 +310,7 @@ fn find_article(doc: &GraphDoc, query: &str) -> Result<String> {
         .iter()
         .flat_map(|n| &n.evidence)
         .chain(doc.edges.iter().flat_map(|e| &e.evidence))
-        .any(|ev| ev.article == query);
+        .any(|ev| &*ev.article == query);
     if cited {
         return Ok(query.to_string());
     }
@@ -592,7 +592,7 @@ mod tests {
             .iter()
             .flat_map(|n| &n.evidence)
             .chain(v.edges.iter().flat_map(|e| &e.evidence));
-        assert!(all_ev.into_iter().all(|e| e.article == "a1"));
+        assert!(all_ev.into_iter().all(|e| &*e.article == "a1"));
         // By headline-less name, too.
         let by_name = apply(
             &doc,

@@ -6,6 +6,7 @@ use super::model::{Edge, Evidence, GraphDoc, GraphMeta, Node, Relation};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A knowledge graph with provenance on every node and edge.
 #[derive(Debug, Clone, Default)]
@@ -114,13 +115,19 @@ impl KnowledgeGraph {
 }
 
 /// Evidence for a span of a sentence.
-pub fn evidence(article: &str, sentence: usize, quote: &str, start: usize, end: usize) -> Evidence {
+pub fn evidence(
+    article: &Arc<str>,
+    sentence: usize,
+    quote: &Arc<str>,
+    start: usize,
+    end: usize,
+) -> Evidence {
     Evidence {
-        article: article.to_string(),
+        article: Arc::clone(article),
         sentence,
         start,
         end,
-        quote: quote.to_string(),
+        quote: Arc::clone(quote),
     }
 }
 

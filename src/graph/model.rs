@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -169,16 +170,17 @@ impl fmt::Display for Relation {
 /// `quote[start..end]` (in Unicode characters) is the mention itself.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The article's node id.
-    pub article: String,
+    /// The article's node id (shared by every piece of evidence of the article).
+    pub article: Arc<str>,
     /// 0-based index of the sentence in the article (the headline is sentence 0).
     pub sentence: usize,
     /// Start of the mention in the sentence, in characters.
     pub start: usize,
     /// End of the mention in the sentence, in characters, exclusive.
     pub end: usize,
-    /// The sentence text, normalised.
-    pub quote: String,
+    /// The sentence text, normalised (shared by every piece of evidence that
+    /// quotes the sentence: a corpus has millions of them).
+    pub quote: Arc<str>,
 }
 
 /// Why two surface forms were taken to be one entity.
