@@ -4,7 +4,9 @@
 //! code, so that a user can teach zhkg a new post or organ without a rebuild.
 
 use crate::error::{Error, Result};
-use std::collections::{HashMap, HashSet};
+// FxHash: the grammar looks words up in these for every token, and SipHash was a
+// twentieth of a corpus build; the keys come from our own lexicon files.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
 /// The embedded lexicon files, by file name.
@@ -421,7 +423,7 @@ impl Lexicon {
         };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
-        let mut short: HashMap<String, Vec<String>> = HashMap::new();
+        let mut short: HashMap<String, Vec<String>> = HashMap::default();
         for p in self.places.values() {
             if p.level > PlaceLevel::County {
                 continue;

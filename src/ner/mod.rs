@@ -15,7 +15,7 @@ use crate::extract::{Mention, MentionKind};
 use crate::lexicon::Lexicon;
 use features::{Feats, Featurizer};
 use model::Model;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
