@@ -10,7 +10,7 @@ const DEV: &str = include_str!("fixtures/events/dev.jsonl");
 
 /// Just under the figures measured when the floors were last raised.
 const ROLE_F1_FLOOR: f64 = 0.88;
-const POSITION_F1_FLOOR: f64 = 0.88;
+const POSITION_F1_FLOOR: f64 = 0.92;
 const ROLE_PRECISION_FLOOR: f64 = 0.95;
 
 #[test]

@@ -135,6 +135,46 @@ fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     out
 }
 
+/// Adds the organisations the sequence labeller found where the grammar found
+/// nothing (国家杜马, 中博传媒: no organ suffix of ours ends them). A span counts
+/// only when it starts and ends on token boundaries, overlaps no chunk and holds no
+/// name token, so the grammar's organisations, posts and events always win.
+pub fn add_model_organizations(toks: &[Tok], chunks: &mut Vec<Chunk>, spans: &[(usize, usize)]) {
+    let mut added = false;
+    for &(s, e) in spans {
+        let Some(a) = toks.iter().position(|t| t.start == s) else {
+            continue;
+        };
+        let Some(b) = toks[a..].iter().position(|t| t.end == e).map(|k| a + k + 1) else {
+            continue;
+        };
+        let overlaps = chunks
+            .iter()
+            .any(|c| c.mention.start < e && s < c.mention.end);
+        let named = toks[a..b]
+            .iter()
+            .any(|t| t.tag == "nr" || matches!(t.cat, Cat::Punct | Cat::Title | Cat::Event));
+        if overlaps || named || e - s < 2 {
+            continue;
+        }
+        chunks.push(Chunk {
+            mention: Mention {
+                start: s,
+                end: e,
+                kind: MentionKind::Organization,
+                text: toks[a..b].iter().map(|t| t.word.as_str()).collect(),
+            },
+            info: Info::default(),
+            tok_start: a,
+            tok_end: b,
+        });
+        added = true;
+    }
+    if added {
+        chunks.sort_by_key(|c| (c.tok_start, c.tok_end));
+    }
+}
+
 /// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
 /// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
 /// unless a post, organ, place or event word is among them.
@@ -1026,6 +1066,23 @@ mod tests {
             .into_iter()
             .map(|c| (c.mention.kind, c.mention.text))
             .collect()
+    }
+
+    #[test]
+    fn model_organizations_fill_gaps_only() {
+        let lex = Lexicon::embedded();
+        let seg = Segmenter::new(&lex);
+        let text = "国家杜马主席会见郑州市城乡建设局局长";
+        let toks = tokenize(&seg, &lex, text);
+        let mut cs = chunk_sentence(&lex, &toks);
+        let before = cs.len();
+        // 国家杜马 is new; 郑州市城乡建设局 is the grammar's already; a span off the
+        // token boundaries (家杜) is ignored.
+        add_model_organizations(&toks, &mut cs, &[(0, 4), (1, 3), (8, 16)]);
+        assert_eq!(cs.len(), before + 1);
+        assert_eq!(cs[0].mention.text, "国家杜马");
+        assert_eq!(cs[0].mention.kind, MentionKind::Organization);
+        assert!(cs.windows(2).all(|w| w[0].tok_start <= w[1].tok_start));
     }
 
     #[test]

@@ -156,14 +156,18 @@ impl Extractor {
     fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
         // The sequence labeller's persons count as evidence, and fix name boundaries
         // jieba got wrong (刘名启 cut as 刘名 + 启).
-        let model: Vec<(usize, usize)> = self
-            .tagger
-            .tag_kind(text, MentionKind::Person)
-            .into_iter()
-            .map(|m| (m.start, m.end))
-            .collect();
+        let tagged = self.tagger.tag(text);
+        let spans = |kind: MentionKind| -> Vec<(usize, usize)> {
+            tagged
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| (m.start, m.end))
+                .collect()
+        };
+        let model = spans(MentionKind::Person);
         let toks = chunk::merge_spans(chunk::tokenize(&self.seg, &self.lex, text), &model);
-        let chunks = chunk::chunk_sentence(&self.lex, &toks);
+        let mut chunks = chunk::chunk_sentence(&self.lex, &toks);
+        chunk::add_model_organizations(&toks, &mut chunks, &spans(MentionKind::Organization));
         let mut covered = vec![false; toks.len()];
         for c in chunks
             .iter()
