@@ -598,41 +598,28 @@ fn extra_corpus(
     let scored = runs(scored_texts(data, pd_holdout)?);
     let mut out = Vec::new();
     let mut summary = Vec::new();
+    let mut keep = |ex: Vec<Example>, label: String| {
+        let before = ex.len();
+        let kept: Vec<Example> = ex
+            .into_iter()
+            .filter(|e| !shares_a_run(&e.text, &scored))
+            .collect();
+        let dropped = before - kept.len();
+        summary.push((
+            format!("{label}; dropped {dropped} repeating scored text"),
+            kept.len(),
+        ));
+        out.extend(kept);
+    };
     let msra = crate::eval::read_gold(extra.join(MSRA_TRAIN), GoldFormat::Bio)?;
     let names = kind_pool(&msra.sentences, MentionKind::Person);
-    let ex = examples(&msra);
-    let before = ex.len();
-    let kept: Vec<Example> = ex
-        .into_iter()
-        .filter(|e| !shares_a_run(&e.text, &scored))
-        .collect();
-    summary.push((
-        format!(
-            "{MSRA_TRAIN} (dropped {} repeating scored text)",
-            before - kept.len()
-        ),
-        kept.len(),
-    ));
-    out.extend(kept);
+    keep(examples(&msra), MSRA_TRAIN.to_string());
     let path = extra.join(PD1998);
-    let content = std::fs::read_to_string(&path).map_err(|source| crate::Error::Io {
-        path: path.clone(),
-        source,
-    })?;
-    let ex = pd1998_examples(&content);
-    let before = ex.len();
-    let kept: Vec<Example> = ex
-        .into_iter()
-        .filter(|e| !shares_a_run(&e.text, &scored))
-        .collect();
-    summary.push((
-        format!(
-            "{PD1998} (persons only; dropped {} repeating scored text)",
-            before - kept.len()
-        ),
-        kept.len(),
-    ));
-    out.extend(kept);
+    let content = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+    keep(
+        pd1998_examples(&content),
+        format!("{PD1998} (persons only)"),
+    );
     Ok(((out, summary), names))
 }
 
