@@ -208,6 +208,9 @@ struct Index {
     not_organs: AffixIndex,
     events: AffixIndex,
     markets: AffixIndex,
+    /// The last characters of the posts: a word that ends otherwise is no post, which
+    /// spares building the candidate strings of most tokens.
+    title_ends: HashSet<char>,
 }
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -420,6 +423,11 @@ impl Lexicon {
             not_organs: AffixIndex::new(self.not_organs.iter().map(String::as_str)),
             events: AffixIndex::new(self.events.iter().map(|(s, _)| s.as_str())),
             markets: AffixIndex::new(self.markets.iter().map(String::as_str)),
+            title_ends: self
+                .titles
+                .keys()
+                .filter_map(|t| t.chars().last())
+                .collect(),
         };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
@@ -482,6 +490,9 @@ impl Lexicon {
 
     /// Splits a post such as 常务副市长 into (prefix, head) when it is one.
     pub fn parse_title<'a>(&self, s: &'a str) -> Option<(&'a str, &'a str)> {
+        if !self.may_end_title(s) {
+            return None;
+        }
         if self.titles.contains_key(s) {
             return Some(("", s));
         }
@@ -502,6 +513,15 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// Whether `s` ends in a character some post ends in (always, for a lexicon
+    /// made by hand).
+    pub fn may_end_title(&self, s: &str) -> bool {
+        !self.index.built
+            || s.chars()
+                .last()
+                .is_some_and(|c| self.index.title_ends.contains(&c))
     }
 
     /// The longest organ suffix that `s` ends with.

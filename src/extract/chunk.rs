@@ -109,7 +109,7 @@ fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     while i < toks.len() {
         let joined = (2..=3).rev().find_map(|n| {
             let part = toks.get(i..i + n)?;
-            if part.iter().any(|t| t.cat == Cat::Punct) {
+            if part.iter().any(|t| t.cat == Cat::Punct) || !lex.may_end_title(&part[n - 1].word) {
                 return None;
             }
             let word: String = part.iter().map(|t| t.word.as_str()).collect();
@@ -227,7 +227,7 @@ fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
         start: t.start + a,
         end: t.start + b,
     };
-    if n >= 3 && lex.parse_title(&t.word).is_none() {
+    if n >= 3 && lex.may_end_title(&t.word) && lex.parse_title(&t.word).is_none() {
         // Organ + post fused (区委书记, 省委常委, 市委副书记).
         for cut in 1..n - 1 {
             let left: String = chars[..cut].iter().collect();
