@@ -465,7 +465,11 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
 /// `graph.json` exactly as [`GraphDoc::to_json`] would give it, written as it is
 /// serialised instead of built in memory first (on a corpus it is hundreds of MB).
 pub fn write_json(w: &mut dyn Write, doc: &GraphDoc) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, doc)?;
+    if doc.indented() {
+        serde_json::to_writer_pretty(&mut *w, doc)?;
+    } else {
+        serde_json::to_writer(&mut *w, doc)?;
+    }
     w.write_all(b"\n")
 }
 
