@@ -44,7 +44,6 @@ impl AtomicSet {
         let tmp = w
             .into_inner()
             .map_err(|e| Error::io(path, e.into_error()))?;
-        tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
         set_permissions(&tmp, path);
         self.staged.push((tmp, path.to_path_buf()));
         Ok(())
@@ -56,8 +55,13 @@ impl AtomicSet {
         self.staged.extend(other.staged);
     }
 
-    /// Renames every staged file into place, in the order staged.
+    /// Flushes every staged file to disk, then renames each into place, in the order
+    /// staged. The flush waits until commit so that the kernel writes a file back
+    /// while the next is being made (the facts file while entities are resolved).
     pub fn commit(self) -> Result<()> {
+        for (tmp, path) in &self.staged {
+            tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+        }
         for (tmp, path) in self.staged {
             tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
         }
