@@ -515,6 +515,17 @@ impl Lexicon {
         None
     }
 
+    /// Whether `s` is written mostly in the characters of transliterated names
+    /// (梅德韦杰夫, 基里延科).
+    pub fn looks_transliterated(&self, s: &str) -> bool {
+        let (mut n, mut t) = (0, 0);
+        for c in s.chars() {
+            n += 1;
+            t += usize::from(self.translit_chars.contains(&c));
+        }
+        t * 2 > n
+    }
+
     /// Whether `s` ends in a character some post ends in (always, for a lexicon
     /// made by hand).
     pub fn may_end_title(&self, s: &str) -> bool {

@@ -291,7 +291,9 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     }
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb.
     let verb_use = t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w);
-    if lex.org_abbrev.contains_key(w) || (is_organ_word(lex, w) && !verb_use) {
+    // A foreign name is no organ for ending like one (基里延科 and the section 科).
+    let known_name = t.tag.starts_with("nr") && lex.looks_transliterated(w);
+    if lex.org_abbrev.contains_key(w) || (is_organ_word(lex, w) && !verb_use && !known_name) {
         return Cat::Organ;
     }
     let tag = t.tag.as_str();

@@ -69,6 +69,7 @@ fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
         .iter()
         .filter(|c| tagger.translit_chars.contains(c))
         .count();
+    // As `Lexicon::looks_transliterated`, over the folded characters.
     if foreign * 2 > n {
         return None;
     }
