@@ -178,7 +178,7 @@ pub fn add_model_organizations(toks: &[Tok], chunks: &mut Vec<Chunk>, spans: &[(
 /// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
 /// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
 /// unless a post, organ, place or event word is among them.
-pub fn merge_spans(toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
+pub fn merge_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -187,8 +187,14 @@ pub fn merge_spans(toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
                 return None;
             }
             let j = (i..toks.len()).find(|&j| toks[j].end >= e)?;
-            // A transliterated name may contain a place-like piece (科菲·安南).
-            let dotted = toks[i..=j].iter().any(|t| t.word == "·");
+            // A transliterated name may contain a place-like piece (科菲·安南, 哈 + 洛宁).
+            let dotted = toks[i..=j].iter().any(|t| t.word == "·")
+                || lex.looks_transliterated(
+                    &toks[i..=j]
+                        .iter()
+                        .map(|t| t.word.as_str())
+                        .collect::<String>(),
+                );
             let fits = toks[j].end == e
                 && j > i
                 && toks[i..=j].iter().all(|t| {

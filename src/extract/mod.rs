@@ -165,7 +165,11 @@ impl Extractor {
                 .collect()
         };
         let model = spans(MentionKind::Person);
-        let toks = chunk::merge_spans(chunk::tokenize(&self.seg, &self.lex, text), &model);
+        let toks = chunk::merge_spans(
+            &self.lex,
+            chunk::tokenize(&self.seg, &self.lex, text),
+            &model,
+        );
         let mut chunks = chunk::chunk_sentence(&self.lex, &toks);
         chunk::add_model_organizations(&toks, &mut chunks, &spans(MentionKind::Organization));
         let mut covered = vec![false; toks.len()];
