@@ -175,10 +175,81 @@ pub fn add_model_organizations(toks: &[Tok], chunks: &mut Vec<Chunk>, spans: &[(
     }
 }
 
+/// Cuts a token that runs one particle over the edge of a name the labeller found
+/// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the
+/// particle is categorised on its own, the piece inside waits for [`merge_spans`].
+fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
+    // Only where the piece left outside is one particle that names run into (及, 和,
+    // 等, 说…), and the name also covers other tokens; elsewhere (章凌 + 负责, 农业 in
+    // 农业局) the slip is more often the labeller's than jieba's.
+    let crosses = |t: &Tok| {
+        if t.word.chars().count() != t.end - t.start {
+            return None;
+        }
+        let particle = |k: usize| {
+            t.word
+                .chars()
+                .nth(k)
+                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼".contains(c))
+        };
+        spans
+            .iter()
+            .filter(|&&(s, e)| !(t.start <= s && e <= t.end))
+            .find_map(|&(s, e)| {
+                if t.start < e && e + 1 == t.end && particle(t.end - t.start - 1) {
+                    Some(e)
+                } else if t.start + 1 == s && s < t.end && particle(0) {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+    };
+    if !toks.iter().any(|t| crosses(t).is_some()) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2);
+    for t in toks {
+        let Some(b) = crosses(&t) else {
+            out.push(t);
+            continue;
+        };
+        let cut = t
+            .word
+            .char_indices()
+            .nth(b - t.start)
+            .map_or(t.word.len(), |(i, _)| i);
+        let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
+        for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
+            let tag = if inside(start, end) { "nr" } else { "x" };
+            let token = Token {
+                word: word.to_string(),
+                tag: tag.to_string(),
+                start,
+                end,
+            };
+            let cat = if tag == "nr" {
+                Cat::Nominal
+            } else {
+                categorize(lex, &token)
+            };
+            out.push(Tok {
+                word: token.word,
+                tag: token.tag,
+                start,
+                end,
+                cat,
+            });
+        }
+    }
+    out
+}
+
 /// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
 /// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
 /// unless a post, organ, place or event word is among them.
 pub fn merge_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Vec<Tok> {
+    let toks = split_at_spans(lex, toks, spans);
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
@@ -1074,6 +1145,31 @@ mod tests {
             .into_iter()
             .map(|c| (c.mention.kind, c.mention.text))
             .collect()
+    }
+
+    #[test]
+    fn a_token_running_over_a_name_is_cut_at_its_edge() {
+        let lex = Lexicon::embedded();
+        let tok = |w: &str, tag: &str, start: usize, cat: Cat| Tok {
+            word: w.into(),
+            tag: tag.into(),
+            start,
+            end: start + w.chars().count(),
+            cat,
+        };
+        let toks = vec![
+            tok("罗朗", "nr", 0, Cat::Nominal),
+            tok("·", "x", 2, Cat::Punct),
+            tok("雷斯及", "nr", 3, Cat::Nominal),
+            tok("法国", "ns", 6, Cat::Place),
+        ];
+        let out = merge_spans(&lex, toks, &[(0, 5)]);
+        let words: Vec<(&str, usize, usize)> = out
+            .iter()
+            .map(|t| (t.word.as_str(), t.start, t.end))
+            .collect();
+        assert_eq!(words, [("罗朗·雷斯", 0, 5), ("及", 5, 6), ("法国", 6, 8)]);
+        assert_eq!(out[0].tag, "nr");
     }
 
     #[test]

@@ -173,7 +173,7 @@ fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -
     people.contains(&i)
         || matches!(
             t.word.as_str(),
-            "、" | "等" | "同志" | "兼" | "及" | "和" | "以及"
+            "、" | "等" | "同志" | "先生" | "女士" | "兼" | "及" | "和" | "以及"
         )
         || chunks.iter().any(|c| {
             c.tok_start <= i
