@@ -518,12 +518,7 @@ impl Lexicon {
     /// Whether `s` is written mostly in the characters of transliterated names
     /// (梅德韦杰夫, 基里延科).
     pub fn looks_transliterated(&self, s: &str) -> bool {
-        let (mut n, mut t) = (0, 0);
-        for c in s.chars() {
-            n += 1;
-            t += usize::from(self.translit_chars.contains(&c));
-        }
-        t * 2 > n
+        mostly_in(s.chars(), &self.translit_chars)
     }
 
     /// Whether `s` ends in a character some post ends in (always, for a lexicon
@@ -630,6 +625,16 @@ pub fn place_stem(name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether more than half of `chars` are in `set`.
+pub fn mostly_in(chars: impl IntoIterator<Item = char>, set: &HashSet<char>) -> bool {
+    let (mut n, mut t) = (0, 0);
+    for c in chars {
+        n += 1;
+        t += usize::from(set.contains(&c));
+    }
+    t * 2 > n
 }
 
 #[cfg(test)]

@@ -65,12 +65,7 @@ fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
     if n < 5 || chars.iter().any(|&c| !is_han(c)) {
         return None;
     }
-    let foreign = chars
-        .iter()
-        .filter(|c| tagger.translit_chars.contains(c))
-        .count();
-    // As `Lexicon::looks_transliterated`, over the folded characters.
-    if foreign * 2 > n {
+    if crate::lexicon::mostly_in(chars.iter().copied(), &tagger.translit_chars) {
         return None;
     }
     // best[i]: the best (score, previous cut) of a split of chars[..i].
