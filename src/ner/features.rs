@@ -194,18 +194,19 @@ impl Featurizer {
             return;
         }
         let lx = self.lex_matches(chars);
-        let at = |i: isize| -> char {
-            if i < 0 {
-                BOS
-            } else if i as usize >= n {
-                EOS
-            } else {
-                norm(chars[i as usize])
-            }
-        };
+        // Every window reads the same characters: normalise, type and test each for a
+        // surname once, two places of padding at either end.
+        let mut pad: Vec<char> = Vec::with_capacity(n + 4);
+        pad.extend([BOS, BOS]);
+        pad.extend(chars.iter().map(|&c| norm(c)));
+        pad.extend([EOS, EOS]);
+        let ty: Vec<u32> = pad.iter().map(|&c| char_type(c)).collect();
+        let mut sur: Vec<u32> = Vec::with_capacity(n + 4);
+        sur.extend([0, 0]);
+        sur.extend(chars.iter().map(|&c| u32::from(self.is_surname(c))));
+        sur.extend([0, 0]);
         for i in 0..n {
-            let ii = i as isize;
-            let w = [at(ii - 2), at(ii - 1), at(ii), at(ii + 1), at(ii + 2)];
+            let w = &pad[i..i + 5];
             let k = &mut out.keys;
             k.push(key1(t::BIAS, 0));
             for (o, c) in w.iter().enumerate() {
@@ -216,17 +217,9 @@ impl Featurizer {
             }
             k.push(key2(t::SKIP, w[1] as u32, w[3] as u32));
             k.push(key3(t::TRI, w[1] as u32, w[2] as u32, w[3] as u32));
-            let ty = char_type(w[1]) * 100 + char_type(w[2]) * 10 + char_type(w[3]);
-            k.push(key1(t::TYPES, ty));
-            let sur = |j: isize| -> u32 {
-                if j < 0 || j as usize >= n {
-                    0
-                } else {
-                    u32::from(self.is_surname(chars[j as usize]))
-                }
-            };
-            let bits = sur(ii - 2) << 3 | sur(ii - 1) << 2 | sur(ii) << 1 | sur(ii + 1);
-            k.push(key2(t::SUR, bits, char_type(w[2])));
+            k.push(key1(t::TYPES, ty[i + 1] * 100 + ty[i + 2] * 10 + ty[i + 3]));
+            let bits = sur[i] << 3 | sur[i + 1] << 2 | sur[i + 2] << 1 | sur[i + 3];
+            k.push(key2(t::SUR, bits, ty[i + 2]));
             // Lexicon.
             let cnt = class::COUNT;
             let sm = lx.start_mask[i];

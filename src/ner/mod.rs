@@ -151,20 +151,13 @@ impl Tagger {
         &self.model
     }
 
-    /// The best label per character of `text`.
-    pub fn labels(&self, text: &str) -> Vec<u8> {
-        let mut f = Feats::default();
-        self.feat.features(text, &mut f);
-        self.model.decode(&f)
-    }
-
     /// Person, place, organisation and post spans of `text`.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
-        let chars: Vec<char> = text.chars().map(lexmatch::fold).collect();
+        let raw: Vec<char> = text.chars().collect();
+        let chars: Vec<char> = raw.iter().map(|&c| lexmatch::fold(c)).collect();
         let mut f = Feats::default();
         self.feat.features_chars(&chars, &mut f);
         let labels = self.model.decode(&f);
-        let raw: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
         for (s, e, kind) in model::spans(&labels) {
             let e = trim_end(&chars, s, e, kind);
@@ -196,14 +189,6 @@ impl Tagger {
             }
         }
         out
-    }
-
-    /// Only the spans of one kind.
-    pub fn tag_kind(&self, text: &str, kind: MentionKind) -> Vec<Mention> {
-        self.tag(text)
-            .into_iter()
-            .filter(|m| m.kind == kind)
-            .collect()
     }
 }
 

@@ -122,7 +122,7 @@ pub fn spans(labels: &[u8]) -> Vec<(usize, usize, MentionKind)> {
         };
         let base = l - part(l).unwrap_or(0) as usize;
         let mut j = i + 1;
-        if part(l) != Some(S) && part(l) != Some(E) {
+        if is_open(l) {
             while j < labels.len() && labels[j] as usize == base + I as usize {
                 j += 1;
             }

@@ -105,18 +105,11 @@ pub fn example(format: GoldFormat, s: &GoldSentence) -> Example {
     };
     let mut allowed = vec![default; n];
     for sp in &s.skipped {
-        match skipped_label(format, &sp.label) {
-            Skipped::Unknown => {
-                for x in &mut allowed[sp.start.min(n)..sp.end.min(n)] {
-                    *x = ALL;
-                }
-            }
-            Skipped::Outside => {
-                for x in &mut allowed[sp.start.min(n)..sp.end.min(n)] {
-                    *x = only(model::O);
-                }
-            }
-        }
+        let fill = match skipped_label(format, &sp.label) {
+            Skipped::Unknown => ALL,
+            Skipped::Outside => only(model::O),
+        };
+        allowed[sp.start.min(n)..sp.end.min(n)].fill(fill);
     }
     for m in &s.entities {
         if format == GoldFormat::Cluener && m.kind == MentionKind::Place {
@@ -497,27 +490,25 @@ const OVERLAP_RUN: usize = 15;
 
 /// Hashes of every [`OVERLAP_RUN`]-character run of the texts.
 fn runs(texts: impl IntoIterator<Item = String>) -> std::collections::HashSet<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut set = std::collections::HashSet::new();
-    for t in texts {
-        let chars: Vec<char> = t.chars().collect();
-        for w in chars.windows(OVERLAP_RUN) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            set.insert(h.finish());
-        }
-    }
-    set
+    texts.into_iter().flat_map(|t| run_hashes(&t)).collect()
 }
 
 fn shares_a_run(text: &str, set: &std::collections::HashSet<u64>) -> bool {
+    run_hashes(text).iter().any(|h| set.contains(h))
+}
+
+/// The hash of each [`OVERLAP_RUN`]-character window of `text`.
+fn run_hashes(text: &str) -> Vec<u64> {
     use std::hash::{Hash, Hasher};
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(OVERLAP_RUN).any(|w| {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        w.hash(&mut h);
-        set.contains(&h.finish())
-    })
+    chars
+        .windows(OVERLAP_RUN)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
 }
 
 /// The text of every scored sentence: the report-only sets, CLUENER dev and the
@@ -668,6 +659,35 @@ pub fn name_lists(pool: &[String], count: usize, seed: u64) -> Vec<Example> {
         .collect()
 }
 
+/// `ex` followed by `times - 1` more copies of itself.
+fn repeat(ex: &mut Vec<Example>, times: usize) {
+    let once = ex.clone();
+    for _ in 1..times {
+        ex.extend(once.iter().cloned());
+    }
+}
+
+/// `times` mention-replaced copies of every sentence with an entity the pools can
+/// replace, drawn with a generator seeded by `seed`.
+fn augment(
+    sents: &[GoldSentence],
+    format: GoldFormat,
+    pools: &Pools,
+    seed: u64,
+    times: usize,
+) -> Vec<Example> {
+    let mut rng = Rng(seed);
+    let mut out = Vec::new();
+    for _ in 0..times {
+        for s in sents {
+            if s.entities.iter().any(|m| !pools.of(m.kind).is_empty()) {
+                out.push(example(format, &replace_mentions(s, pools, &mut rng)));
+            }
+        }
+    }
+    out
+}
+
 /// Reads the training corpus: every file of [`TRAIN_FILES`] in `dir`, People's
 /// Daily without its first `pd_holdout` sentences and repeated `pd_repeat` times,
 /// and the extra corpora when `opts.extra` names their folder. Returns the
@@ -684,46 +704,30 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
         let mut ex = examples(&set);
         if name.starts_with("peoples-daily") {
             ex.drain(..pd_holdout.min(ex.len()));
-            let once = ex.clone();
-            for _ in 1..pd_repeat {
-                ex.extend(once.iter().cloned());
-            }
+            repeat(&mut ex, pd_repeat);
             let train = &set.sentences[pd_holdout.min(set.sentences.len())..];
-            person_pool.extend(kind_pool(train, MentionKind::Person));
-            {
-                let pools = Pools {
-                    person: kind_pool(train, MentionKind::Person),
-                    place: kind_pool(train, MentionKind::Place),
-                    org: kind_pool(train, MentionKind::Organization),
-                };
-                let mut rng = Rng(0x0005_EED0_FA11_u64);
-                for _ in 0..PD_AUGMENT {
-                    for s in train {
-                        if s.entities.iter().any(|m| !pools.of(m.kind).is_empty()) {
-                            ex.push(example(format, &replace_mentions(s, &pools, &mut rng)));
-                        }
-                    }
-                }
-            }
+            let pools = Pools {
+                person: kind_pool(train, MentionKind::Person),
+                place: kind_pool(train, MentionKind::Place),
+                org: kind_pool(train, MentionKind::Organization),
+            };
+            person_pool.extend(pools.person.iter().cloned());
+            ex.extend(augment(train, format, &pools, 0x0005_EED0_FA11, PD_AUGMENT));
         }
         if format == GoldFormat::Cluener {
-            let once = ex.clone();
-            for _ in 1..opts.cluener_repeat {
-                ex.extend(once.iter().cloned());
-            }
+            repeat(&mut ex, opts.cluener_repeat);
             let pools = Pools {
                 person: kind_pool(&set.sentences, MentionKind::Person),
                 place: Vec::new(),
                 org: Vec::new(),
             };
-            let mut rng = Rng(0x00C1_0E4E_u64);
-            for _ in 0..CLUENER_AUGMENT {
-                for s in &set.sentences {
-                    if s.entities.iter().any(|m| !pools.of(m.kind).is_empty()) {
-                        ex.push(example(format, &replace_mentions(s, &pools, &mut rng)));
-                    }
-                }
-            }
+            ex.extend(augment(
+                &set.sentences,
+                format,
+                &pools,
+                0x00C1_0E4E,
+                CLUENER_AUGMENT,
+            ));
         }
         summary.push((name.to_string(), ex.len()));
         out.extend(ex);
