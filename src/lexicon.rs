@@ -564,6 +564,11 @@ impl Lexicon {
         self.events.iter().find(|(h, _)| s.ends_with(h.as_str()))
     }
 
+    /// Whether `s` is itself an event head (会议, 仪式), not a longer name ending in one.
+    pub fn is_event_head(&self, s: &str) -> bool {
+        self.event_head(s).is_some_and(|(h, _)| h == s)
+    }
+
     /// The longest market head that `s` ends with.
     pub fn market_head(&self, s: &str) -> Option<&str> {
         if self.index.built {

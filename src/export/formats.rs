@@ -249,10 +249,6 @@ pub(crate) fn articles(evidence: &[Evidence]) -> Vec<&str> {
         .collect()
 }
 
-/// A list as a JSON array in one string. GEXF's `liststring` and GraphML have no
-/// way to escape a separator inside an item, and Chinese aliases and sentences
-/// contain every plausible separator, so lists travel as JSON text that any
-/// reader can decode exactly.
 /// A node's attribute values as GEXF and GraphML both write them, in this order: kind,
 /// aliases, titles, date, time, event type, headline, sources, articles, quotes.
 pub(crate) fn node_attribute_values(n: &Node) -> Vec<Option<String>> {
@@ -286,6 +282,10 @@ pub(crate) fn xml_document(
     s
 }
 
+/// A list as a JSON array in one string. GEXF's `liststring` and GraphML have no
+/// way to escape a separator inside an item, and Chinese aliases and sentences
+/// contain every plausible separator, so lists travel as JSON text that any
+/// reader can decode exactly.
 pub(crate) fn json_list<S: AsRef<str>>(items: &[S]) -> String {
     let items: Vec<&str> = items.iter().map(|s| s.as_ref()).collect();
     serde_json::to_string(&items).expect("a list of strings serialises")

@@ -321,19 +321,16 @@ fn resplit(lex: &Lexicon, t: Token) -> Vec<Token> {
         for cut in 1..n - 1 {
             let left: String = chars[..cut].iter().collect();
             let right: String = chars[cut..].iter().collect();
-            if lex.role_verbs.contains_key(&left)
-                && lex.event_head(&right).is_some_and(|(h, _)| *h == right)
-            {
+            if lex.role_verbs.contains_key(&left) && lex.is_event_head(&right) {
                 return vec![piece(0, cut, "v"), piece(cut, n, "nev")];
             }
         }
     }
     // 林先生 in 李晓林先生: the form of address is no part of the name.
     if n >= 3 {
-        let w: String = chars.iter().collect();
         if let Some(rest) = ["先生", "女士", "同志"]
             .iter()
-            .find_map(|a| w.strip_suffix(a))
+            .find_map(|a| t.word.strip_suffix(a))
         {
             let k = rest.chars().count();
             return vec![piece(0, k, "nr"), piece(k, n, "n")];
@@ -363,14 +360,17 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
-    if t.tag == "nev" || lex.event_head(w).is_some_and(|(h, _)| h == w) {
+    if t.tag == "nev" || lex.is_event_head(w) {
         return Cat::Event;
     }
-    // A bare organ suffix used as a verb (有序组织商户, 办) is the verb.
-    let verb_use = t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w);
-    // A foreign name is no organ for ending like one (基里延科 and the section 科).
-    let known_name = t.tag.starts_with("nr") && lex.looks_transliterated(w);
-    if lex.org_abbrev.contains_key(w) || (is_organ_word(lex, w) && !verb_use && !known_name) {
+    // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
+    // name is no organ for ending like one (基里延科 and the section 科).
+    let organ = || {
+        is_organ_word(lex, w)
+            && !(t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w))
+            && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
+    };
+    if lex.org_abbrev.contains_key(w) || organ() {
         return Cat::Organ;
     }
     let tag = t.tag.as_str();

@@ -292,15 +292,8 @@ impl Extractor {
         let mut roles: Vec<(usize, relations::Role)> = Vec::new();
         for (si, p) in parses.iter().enumerate() {
             let rel = relations::relate(&self.lex, &p.toks, &p.chunks, &p.people);
-            let ent_of = |party: Party| -> Option<usize> {
-                match party {
-                    Party::Chunk(c) => chunk_ent[si][c],
-                    Party::Person(t) => person_ent[si].get(&t).copied(),
-                    Party::Pronoun(_) | Party::Holder(..) => None,
-                }
-            };
             for post in rel.posts {
-                let Some(person) = ent_of(Party::Person(post.person)) else {
+                let Some(person) = person_ent[si].get(&post.person).copied() else {
                     continue;
                 };
                 let Some(title) = chunk_ent[si][post.title] else {
@@ -803,10 +796,7 @@ impl ArticleBuilder<'_> {
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
             .collect();
         let lex = self.lex;
-        let is_bare = |e: &Ent| {
-            lex.event_head(&e.text).is_some_and(|(h, _)| *h == e.text)
-                && e.text.chars().count() <= 2
-        };
+        let is_bare = |e: &Ent| lex.is_event_head(&e.text) && e.text.chars().count() <= 2;
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))

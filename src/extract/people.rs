@@ -61,9 +61,14 @@ pub fn find_people_with(
 ) -> Vec<usize> {
     // A whole span of the labeller may be a name without a Chinese surname
     // (斯特罗耶夫, 芭芭拉·弗兰克林); it still needs the context evidence below.
-    let foreign = |t: &Tok| {
+    // Whether each token is exactly a span of the labeller.
+    let in_model: Vec<bool> = toks
+        .iter()
+        .map(|t| model.contains(&(t.start, t.end)))
+        .collect();
+    let foreign = |i: usize, t: &Tok| {
         let n = t.word.chars().count();
-        model.contains(&(t.start, t.end))
+        in_model[i]
             // Two characters only where jieba also reads a transliteration (瑙曼/nrt).
             && (if t.tag == "nrt" { 2 } else { 3 }..=12).contains(&n)
             && t.word
@@ -76,12 +81,14 @@ pub fn find_people_with(
         .enumerate()
         .map(|(i, t)| {
             // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
-            let surname_and_model = t.cat == Cat::Nominal
-                && model.contains(&(t.start, t.end))
-                && (2..=3).contains(&t.word.chars().count())
-                && lex.surname_len(&t.word).is_some()
-                && !lex.not_names.contains(&t.word);
-            !covered[i] && (is_candidate(lex, t) || foreign(t) || surname_and_model)
+            let surname_and_model = || {
+                t.cat == Cat::Nominal
+                    && in_model[i]
+                    && (2..=3).contains(&t.word.chars().count())
+                    && lex.surname_len(&t.word).is_some()
+                    && !lex.not_names.contains(&t.word)
+            };
+            !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
         .collect();
     let mut accepted = vec![false; toks.len()];
@@ -106,7 +113,7 @@ pub fn find_people_with(
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
-        let by_model = model.contains(&(t.start, t.end))
+        let by_model = in_model[i]
             && !toks.get(i + 1).is_some_and(|n| {
                 matches!(n.cat, Cat::Organ | Cat::Place | Cat::Juris)
                     || lex.org_suffix(&n.word).is_some()

@@ -71,11 +71,11 @@ fn chunk_starting_at(chunks: &[Chunk], i: usize, kind: MentionKind) -> Option<us
         .position(|c| c.tok_start == i && c.mention.kind == kind)
 }
 
-/// The posts written before the name at token `p`, nearest last.
 /// Academic and honorary titles that may stand in a list of posts but are no post
 /// themselves (中央美院院长、中央美院教授龚继遂).
 const HONORIFICS: &[&str] = &["教授", "副教授", "研究员", "博士", "院士", "高级工程师"];
 
+/// The posts written before the name at token `p`, nearest last.
 fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<usize>)> {
     let mut out = Vec::new();
     let mut i = p;
@@ -145,9 +145,11 @@ fn find_posts(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         };
         let mut last_org: Option<usize> = None;
         for &(title, org) in &posts {
-            let national = lex
-                .parse_title(&chunks[title].mention.text)
-                .is_some_and(|(_, head)| lex.national_titles.contains(head));
+            let national = chunks[title]
+                .info
+                .head
+                .as_deref()
+                .is_some_and(|head| lex.national_titles.contains(head));
             let (org, inherited) = match org {
                 Some(o) => (Some(o), false),
                 None if national => (None, false),
@@ -320,10 +322,7 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
         }
         // 会见时 在座: an event and 时 right before the verb frame it.
         if i >= 2 && toks[i - 1].word == "时" {
-            if let Some(ci) = chunks
-                .iter()
-                .position(|c| c.mention.kind == MentionKind::Event && c.tok_end == i - 1)
-            {
+            if let Some(ci) = chunk_ending_at(chunks, i - 1, &[MentionKind::Event]) {
                 frame_event = Some(ci);
                 i = chunks[ci].tok_start;
                 continue;
@@ -372,9 +371,7 @@ fn opening_frame(toks: &[Tok], chunks: &[Chunk], v: usize) -> Option<usize> {
     let close = (1..v).find(|&k| {
         matches!(toks[k].word.as_str(), "上" | "中") && toks.get(k + 1).is_some_and(is_clause_break)
     })?;
-    chunks
-        .iter()
-        .position(|c| c.mention.kind == MentionKind::Event && c.tok_end == close)
+    chunk_ending_at(chunks, close, &[MentionKind::Event])
 }
 
 /// The names (or organisations, for 举行) that are the subject of a verb whose subject
@@ -442,9 +439,7 @@ fn referring_subject(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], end: usize) 
     if matches!(last.word.as_str(), "他" | "她") && starts_clause(end - 1) {
         return Some(Party::Pronoun(end - 1));
     }
-    let title = chunks
-        .iter()
-        .position(|c| c.mention.kind == MentionKind::Title && c.tok_end == end)?;
+    let title = chunk_ending_at(chunks, end, &[MentionKind::Title])?;
     let ts = chunks[title].tok_start;
     if starts_clause(ts) {
         return Some(Party::Holder(title, None));
@@ -552,15 +547,8 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             continue;
         }
         let (end, frame_event) = subject_end(toks, chunks, v);
-        let own_event = (role == RoleVerb::Meets)
-            .then(|| {
-                chunks
-                    .iter()
-                    .position(|c| c.mention.kind == MentionKind::Event && c.tok_start == v)
-            })
-            .flatten();
         let event = match role {
-            RoleVerb::Meets => own_event,
+            RoleVerb::Meets => chunk_starting_at(chunks, v, MentionKind::Event),
             RoleVerb::SpokeAt => {
                 frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2))
             }
@@ -574,11 +562,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
             (toks
                 .get(end)
                 .is_some_and(|t| matches!(t.word.as_str(), "和" | "及" | "与" | "、")))
-            .then(|| {
-                chunks
-                    .iter()
-                    .position(|c| c.mention.kind == MentionKind::Event && c.tok_start == end + 1)
-            })
+            .then(|| chunk_starting_at(chunks, end + 1, MentionKind::Event))
             .flatten()
         });
         // 出席会议的有 A、B / 出席今天活动的嘉宾有 A: the names come after the verb.
