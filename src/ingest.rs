@@ -474,7 +474,9 @@ pub fn split_oversized(art: Article) -> Vec<Article> {
         .collect()
 }
 
-fn make_article(
+/// An article of `body` (and its headline, bylines and source), its id the
+/// content hash, with no date or attributes yet.
+pub fn make_article(
     headline: Option<String>,
     body: String,
     bylines: Vec<Byline>,

@@ -214,11 +214,16 @@ enum Question {
     Path { a: String, b: String },
 }
 
-fn extractor(lexicon: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extractor> {
-    let lex = match lexicon {
+/// The built-in lexicons, or those of `--lexicon DIR` over them.
+fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
+    Ok(match dir {
         Some(dir) => Lexicon::with_overrides(dir)?,
         None => Lexicon::embedded(),
-    };
+    })
+}
+
+fn extractor(lexicon_dir: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extractor> {
+    let lex = lexicon(lexicon_dir)?;
     Ok(match model {
         Some(path) => Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?)),
         None => Extractor::new(lex),
@@ -253,10 +258,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Merge { graphs, out, json } => {
-            let lex = match &cli.lexicon {
-                Some(dir) => Lexicon::with_overrides(dir)?,
-                None => Lexicon::embedded(),
-            };
+            let lex = lexicon(&cli.lexicon)?;
             let summary = pipeline::run_merge(&lex, &graphs, &out)?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
@@ -356,10 +358,7 @@ fn run(cli: Cli) -> Result<()> {
             name_lists,
             max_features,
         } => {
-            let lex = match &cli.lexicon {
-                Some(dir) => Lexicon::with_overrides(dir)?,
-                None => Lexicon::embedded(),
-            };
+            let lex = lexicon(&cli.lexicon)?;
             let (examples, summary) = zhkg::ner::train::corpus(
                 &data,
                 &zhkg::ner::train::CorpusOptions {

@@ -16,7 +16,6 @@ use crate::resolve::{resolve, resolve_owned};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -110,11 +109,6 @@ impl std::fmt::Display for BuildSummary {
         }
         Ok(())
     }
-}
-
-/// Drops copies of the same article (same content hash), keeping every source.
-pub fn dedup(articles: Vec<Article>) -> (Vec<Article>, usize) {
-    merge::dedup_against(&mut [], articles)
 }
 
 /// Extracts every article (in parallel, order kept) and resolves them into one graph.
@@ -452,7 +446,7 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     clock.lap("resolve");
     let doc = into_doc(g);
     tally(&doc, &mut summary);
-    set.stage(out, |w| write_json(w, &doc))?;
+    set.stage(out, |w| doc.write_json(w))?;
     set.commit()?;
     summary.outputs.push(out.to_path_buf());
     summary.outputs.push(facts_file);
@@ -460,31 +454,6 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     summary.stages = clock.stages;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
-}
-
-/// `graph.json` exactly as [`GraphDoc::to_json`] would give it, written as it is
-/// serialised instead of built in memory first (on a corpus it is hundreds of MB).
-pub fn write_json(w: &mut dyn Write, doc: &GraphDoc) -> std::io::Result<()> {
-    if doc.indented() {
-        serde_json::to_writer_pretty(&mut *w, doc)?;
-    } else {
-        serde_json::to_writer(&mut *w, doc)?;
-    }
-    w.write_all(b"\n")
-}
-
-/// Writes graph.json, graph.dot and (when possible) graph.svg into `dir`, all or
-/// nothing.
-pub fn write_outputs(
-    doc: &GraphDoc,
-    dir: &Path,
-    svg: bool,
-    summary: &mut BuildSummary,
-) -> Result<()> {
-    ensure_dir(dir)?;
-    let mut set = AtomicSet::default();
-    stage_graph(doc, &dir.join("graph.json"), svg, &mut set, summary)?;
-    set.commit()
 }
 
 /// Stages `json_path`, the DOT beside it and (when wanted, possible and readable)
@@ -504,7 +473,7 @@ fn stage_graph(
         || to_dot(doc),
         || {
             let mut set = AtomicSet::default();
-            set.stage(json_path, |w| write_json(w, doc)).map(|()| set)
+            set.stage(json_path, |w| doc.write_json(w)).map(|()| set)
         },
     );
     let json_set = json_set?;

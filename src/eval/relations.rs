@@ -7,10 +7,10 @@
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::{GraphDoc, NodeKind, Relation};
-use crate::ingest::{article_id, Article};
+use crate::ingest::make_article;
 use crate::pipeline::build_graph;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
@@ -46,11 +46,11 @@ pub struct Score {
 impl Score {
     /// Precision.
     pub fn precision(&self) -> f64 {
-        ratio(self.correct_predicted, self.predicted)
+        super::score::ratio(self.correct_predicted, self.predicted)
     }
     /// Recall.
     pub fn recall(&self) -> f64 {
-        ratio(self.found_gold, self.gold)
+        super::score::ratio(self.found_gold, self.gold)
     }
     /// F1.
     pub fn f1(&self) -> f64 {
@@ -60,14 +60,6 @@ impl Score {
         } else {
             2.0 * p * r / (p + r)
         }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -214,17 +206,9 @@ pub fn evaluate_relations(ex: &Extractor, items: &[RelationItem]) -> RelationRep
         items: items.len(),
         ..RelationReport::default()
     };
-    let mut unexpected: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unexpected: BTreeSet<String> = BTreeSet::new();
     for item in items {
-        let article = Article {
-            id: article_id(None, &item.text),
-            source: item.source.clone(),
-            headline: None,
-            body: item.text.clone(),
-            bylines: Vec::new(),
-            date: None,
-            attrs: BTreeMap::new(),
-        };
+        let article = make_article(None, item.text.clone(), Vec::new(), item.source.clone());
         let (g, _) = build_graph(ex, std::slice::from_ref(&article));
         let doc = g.to_doc();
         let (roles, posts) = predicted(&doc);
@@ -250,11 +234,11 @@ pub fn evaluate_relations(ex: &Extractor, items: &[RelationItem]) -> RelationRep
                 .chain(&item.positions)
                 .any(|g| g[0] == n.name);
             if !named {
-                *unexpected.entry(n.name.clone()).or_default() += 1;
+                unexpected.insert(n.name.clone());
             }
         }
     }
-    report.unexpected_persons = unexpected.into_keys().collect();
+    report.unexpected_persons = unexpected.into_iter().collect();
     report
 }
 

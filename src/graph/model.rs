@@ -367,14 +367,20 @@ impl GraphDoc {
     /// Serialises to JSON with a trailing newline: indented up to
     /// [`PRETTY_MAX_NODES`] nodes, compact above.
     pub fn to_json(&self) -> String {
-        let mut s = if self.indented() {
-            serde_json::to_string_pretty(self)
+        let mut out = Vec::new();
+        self.write_json(&mut out).expect("graph serialises");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
+    /// Writes what [`GraphDoc::to_json`] returns, as it is serialised instead of built
+    /// in memory first (on a corpus it is hundreds of MB).
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if self.indented() {
+            serde_json::to_writer_pretty(&mut *w, self)?;
         } else {
-            serde_json::to_string(self)
+            serde_json::to_writer(&mut *w, self)?;
         }
-        .expect("graph serialises");
-        s.push('\n');
-        s
+        w.write_all(b"\n")
     }
 
     /// Whether the JSON of this graph is indented. It is where a person may read or
