@@ -395,6 +395,20 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
 /// The source list `also_in` that deduplication keeps on an article.
 const ALSO_IN: &str = "also_in";
 
+/// The other sources a deduplicated article was also read from.
+pub(crate) fn also_in(attrs: &BTreeMap<String, String>) -> impl Iterator<Item = &str> {
+    attrs.get(ALSO_IN).into_iter().flat_map(|s| s.split("; "))
+}
+
+/// Notes on an article's `attrs` that a copy of it was read from `source` (and from
+/// the sources the copy itself had noted).
+fn note_copy(attrs: &mut BTreeMap<String, String>, source: &str, copy: &BTreeMap<String, String>) {
+    add_also_in(attrs, source);
+    for s in also_in(copy) {
+        add_also_in(attrs, s);
+    }
+}
+
 fn add_also_in(attrs: &mut BTreeMap<String, String>, source: &str) {
     let extra = attrs.entry(ALSO_IN.into()).or_default();
     if !extra.is_empty() {
@@ -426,12 +440,7 @@ pub fn dedup_against(
                 } else {
                     &mut out[i].attrs
                 };
-                add_also_in(attrs, &a.source);
-                if let Some(more) = a.attrs.get(ALSO_IN) {
-                    for s in more.split("; ") {
-                        add_also_in(attrs, s);
-                    }
-                }
+                note_copy(attrs, &a.source, &a.attrs);
                 dups += 1;
             }
             None => {
@@ -456,13 +465,7 @@ pub fn join_facts(mut a: Vec<ArticleFacts>, b: Vec<ArticleFacts>) -> (Vec<Articl
     for f in b {
         match index.get(&f.article.id) {
             Some(&i) => {
-                let target = &mut a[i].article.attrs;
-                add_also_in(target, &f.article.source);
-                if let Some(more) = f.article.attrs.get(ALSO_IN) {
-                    for s in more.split("; ") {
-                        add_also_in(target, s);
-                    }
-                }
+                note_copy(&mut a[i].article.attrs, &f.article.source, &f.article.attrs);
                 dups += 1;
             }
             None => {

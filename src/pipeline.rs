@@ -114,45 +114,8 @@ impl std::fmt::Display for BuildSummary {
 /// Extracts every article (in parallel, order kept) and resolves them into one graph.
 pub fn build_graph(ex: &Extractor, articles: &[Article]) -> (KnowledgeGraph, Vec<ArticleFacts>) {
     let facts: Vec<ArticleFacts> = articles.par_iter().map(|a| ex.analyze(a)).collect();
-    let g = graph_from_facts(&ex.lex, &facts);
+    let g = resolve(&ex.lex, &facts);
     (g, facts)
-}
-
-/// Resolves extracted articles into one graph. Reposted copies: every source file
-/// (the article's own and those deduplication noted in `also_in`) stays on the
-/// article node.
-pub fn graph_from_facts(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
-    let mut g = resolve(lex, facts);
-    for f in facts {
-        let a = &f.article;
-        if let (Some(also), Some(i)) = (a.attrs.get("also_in"), g.index(&a.id)) {
-            for s in also.split("; ") {
-                g.graph[i].sources.push(s.to_string());
-            }
-        }
-    }
-    g
-}
-
-/// Like [`graph_from_facts`], taking the facts and dropping each article's once it is
-/// in the graph: on a large corpus the facts and the graph are each hundreds of MB.
-pub fn graph_from_facts_owned(lex: &Lexicon, facts: Vec<ArticleFacts>) -> KnowledgeGraph {
-    let also: Vec<(String, String)> = facts
-        .iter()
-        .filter_map(|f| {
-            let a = &f.article;
-            a.attrs.get("also_in").map(|s| (a.id.clone(), s.clone()))
-        })
-        .collect();
-    let mut g = resolve_owned(lex, facts);
-    for (id, also) in also {
-        if let Some(i) = g.index(&id) {
-            for s in also.split("; ") {
-                g.graph[i].sources.push(s.to_string());
-            }
-        }
-    }
-    g
 }
 
 /// The saved form of a graph, taking it apart instead of copying it: on a large
@@ -403,7 +366,7 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
     // On a pool thread: memory the facts free goes back to the allocator arenas of the
     // threads that made them, and a pool thread reuses its own for the graph.
-    let g = rayon::scope(|_| graph_from_facts_owned(&ex.lex, facts));
+    let g = rayon::scope(|_| resolve_owned(&ex.lex, facts));
     clock.lap("resolve");
 
     progress.spinner("writing");
@@ -442,7 +405,7 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     let mut set = AtomicSet::default();
     let facts_file = merge::facts_path(out);
     set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
-    let g = graph_from_facts_owned(lex, facts);
+    let g = resolve_owned(lex, facts);
     clock.lap("resolve");
     let doc = into_doc(g);
     tally(&doc, &mut summary);

@@ -247,7 +247,10 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
                 .unwrap_or_else(|| f.article.source.clone()),
         ));
         art.headline = f.article.headline.clone();
+        // A reposted article keeps every file it was read from.
         art.sources.push(f.article.source.clone());
+        art.sources
+            .extend(crate::merge::also_in(&f.article.attrs).map(str::to_string));
         art.date = f.date.clone();
         if f.article.headline.is_some() {
             if let Some(q) = quotes.first() {
