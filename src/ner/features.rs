@@ -168,8 +168,9 @@ impl Featurizer {
         }
     }
 
+    /// Whether `c` is a single-character surname of the lexicon.
     #[inline]
-    fn is_surname(&self, c: char) -> bool {
+    pub(super) fn is_surname(&self, c: char) -> bool {
         let u = c as u32;
         if !(CJK_BASE..CJK_END).contains(&u) {
             return false;

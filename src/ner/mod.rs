@@ -60,7 +60,8 @@ fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
 /// transliterated names (梅德韦杰夫 is one name, not 梅德 and 韦杰夫). Returns the
 /// lengths of the names, in order.
 fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
-    let (single, double) = (&tagger.surnames, &tagger.double_surnames);
+    let single = |c: &char| tagger.feat.is_surname(*c);
+    let double = &tagger.double_surnames;
     let n = chars.len();
     if n < 5 || chars.iter().any(|&c| !is_han(c)) {
         return None;
@@ -74,7 +75,7 @@ fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
     for i in 0..n {
         let Some((score, _)) = best[i] else { continue };
         let mut surnames = Vec::with_capacity(2);
-        if single.contains(&chars[i]) {
+        if single(&chars[i]) {
             surnames.push(1);
         }
         if i + 2 <= n && double.contains(&chars[i..i + 2].iter().collect::<String>()) {
@@ -86,10 +87,7 @@ fn split_names(chars: &[char], tagger: &Tagger) -> Option<Vec<usize>> {
                 if j > n {
                     continue;
                 }
-                let hidden = chars[i + s..j]
-                    .iter()
-                    .filter(|c| single.contains(c))
-                    .count() as i32;
+                let hidden = chars[i + s..j].iter().filter(|c| single(c)).count() as i32;
                 let short = i32::from(s + g == 2);
                 let cand = score - 10 * hidden - 3 * short;
                 if best[j].is_none_or(|(b, _)| cand > b) {
@@ -118,7 +116,6 @@ fn is_han(c: char) -> bool {
 pub struct Tagger {
     feat: Featurizer,
     model: Arc<Model>,
-    surnames: HashSet<char>,
     double_surnames: HashSet<String>,
     translit_chars: HashSet<char>,
 }
@@ -135,7 +132,6 @@ impl Tagger {
         Tagger {
             feat: Featurizer::new(lex),
             model,
-            surnames: lex.surnames.clone(),
             double_surnames: lex.double_surnames.clone(),
             translit_chars: lex.translit_chars.clone(),
         }
