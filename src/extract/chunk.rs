@@ -890,21 +890,23 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     while i < toks.len() {
         // Only a number or a relative day can start a date: skip the rest cheaply.
         let first = toks[i].word.chars().next().unwrap_or(' ');
-        if !is_num_char(first) && !matches!(first, '今' | '昨' | '前' | '明' | '当') {
+        if !is_num_char(first) && !RELATIVE_DAYS.iter().any(|r| r.starts_with(first)) {
             i += 1;
             continue;
         }
-        let mut best: Option<usize> = None;
+        // The longest run of tokens that is one date: its end and its text's length.
+        let mut best: Option<(usize, usize)> = None;
         let mut joined = String::new();
         for (j, t) in toks.iter().enumerate().skip(i).take(8) {
             joined.push_str(&t.word);
-            if date_len(&joined) == Some(joined.chars().count()) {
-                best = Some(j + 1);
+            if is_date(&joined) {
+                best = Some((j + 1, joined.len()));
             }
         }
         match best {
-            Some(j) => {
-                out.push((i, j, text_of(toks, i, j)));
+            Some((j, len)) => {
+                joined.truncate(len);
+                out.push((i, j, joined));
                 i = j;
             }
             None => i += 1,
@@ -940,8 +942,8 @@ fn is_num_char(c: char) -> bool {
     )
 }
 
-/// The length (in characters) of the date expression `s` is made of, if all of it is one.
-fn date_len(s: &str) -> Option<usize> {
+/// Whether all of `s` is one date expression (3月19日下午, 二月十二日电, 昨天上午).
+fn is_date(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     let num = |from: usize| -> usize {
@@ -979,13 +981,13 @@ fn date_len(s: &str) -> Option<usize> {
         }
     }
     if !has_day_or_month {
-        return None;
+        return false;
     }
     let rest: String = chars[i..].iter().collect();
     if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(*t)) {
         i += t.chars().count();
     }
-    (i == n).then_some(n)
+    i == n
 }
 
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
