@@ -19,7 +19,7 @@ const CASES: &[Case] = &[
         "msra/test.bio",
         600,
         &[
-            (MentionKind::Person, 0.94),
+            (MentionKind::Person, 0.96),
             (MentionKind::Place, 0.94),
             (MentionKind::Organization, 0.78),
         ],

@@ -194,6 +194,9 @@ impl Featurizer {
         if n == 0 {
             return;
         }
+        // About twenty keys a character: reserved once rather than grown by copies.
+        out.keys.reserve(n * 24);
+        out.offs.reserve(n + 1);
         let lx = self.lex_matches(chars);
         // Every window reads the same characters: normalise, type and test each for a
         // surname once, two places of padding at either end.

@@ -252,10 +252,15 @@ impl Model {
 
     /// The best label sequence.
     pub fn decode(&self, feats: &Feats) -> Vec<u8> {
-        let mut em = Vec::with_capacity(feats.len() * NL);
-        self.emissions(feats, &mut em);
+        self.decode_with(feats, &mut Vec::new())
+    }
+
+    /// The best label sequence, leaving the emission scores in `em` (`NL` a position).
+    pub fn decode_with(&self, feats: &Feats, em: &mut Vec<i32>) -> Vec<u8> {
+        em.reserve(feats.len() * NL);
+        self.emissions(feats, em);
         let mut out = Vec::new();
-        viterbi(&em, &self.trans, &self.start, None, &mut out);
+        viterbi(em, &self.trans, &self.start, None, &mut out);
         out
     }
 
@@ -378,33 +383,37 @@ pub fn viterbi(
         }
     }
     let mut back: Vec<u8> = vec![0; n * NL];
-    for i in 1..n {
-        let mut next = [NEG; NL];
-        for cur in 0..NL {
-            if !ok(i, cur) {
-                continue;
-            }
-            let mut best = NEG;
-            let mut arg = 0u8;
-            let mut prevs = PREV_OK[cur];
-            while prevs != 0 {
-                let prev = prevs.trailing_zeros() as usize;
-                prevs &= prevs - 1;
-                if score[prev] <= NEG {
+    if allowed_mask.is_none() {
+        step_unmasked(em, trans, &mut score, &mut back);
+    } else {
+        for i in 1..n {
+            let mut next = [NEG; NL];
+            for cur in 0..NL {
+                if !ok(i, cur) {
                     continue;
                 }
-                let s = score[prev] + trans[prev][cur];
-                if s > best {
-                    best = s;
-                    arg = prev as u8;
+                let mut best = NEG;
+                let mut arg = 0u8;
+                let mut prevs = PREV_OK[cur];
+                while prevs != 0 {
+                    let prev = prevs.trailing_zeros() as usize;
+                    prevs &= prevs - 1;
+                    if score[prev] <= NEG {
+                        continue;
+                    }
+                    let s = score[prev] + trans[prev][cur];
+                    if s > best {
+                        best = s;
+                        arg = prev as u8;
+                    }
+                }
+                if best > NEG {
+                    next[cur] = best + em[i * NL + cur];
+                    back[i * NL + cur] = arg;
                 }
             }
-            if best > NEG {
-                next[cur] = best + em[i * NL + cur];
-                back[i * NL + cur] = arg;
-            }
+            score = next;
         }
-        score = next;
     }
     // A span may not stay open at the end of the sentence.
     let mut last = 0usize;
@@ -420,6 +429,64 @@ pub fn viterbi(
     for i in (1..n).rev() {
         last = back[i * NL + last] as usize;
         out[i - 1] = last as u8;
+    }
+}
+
+/// The labels a span may not continue from (O, E, S): any of them may precede O, B
+/// or S, and only they may.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// The labels that may follow a closed one (O, B, S).
+const STARTERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// The Viterbi steps from position 1 on when no label is masked: the same choices
+/// as the general loop (predecessors in ascending order, the first best kept), but
+/// over the two fixed shapes of BIOES transitions as plain arrays the compiler can
+/// vectorise. Every label but the I and E of position 0 is reachable, and O always
+/// is, so an unreachable (`NEG`-scored) predecessor never wins and need not be
+/// skipped.
+fn step_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL], back: &mut [u8]) {
+    let n = em.len() / NL;
+    let mut tc = [[0i32; 9]; 9];
+    for (pi, &p) in CLOSED.iter().enumerate() {
+        for (ci, &c) in STARTERS.iter().enumerate() {
+            tc[pi][ci] = trans[p][c];
+        }
+    }
+    for i in 1..n {
+        let mut best = [i32::MIN; 9];
+        let mut arg = [0u8; 9];
+        for (pi, &p) in CLOSED.iter().enumerate() {
+            let sp = score[p];
+            for ci in 0..9 {
+                let s = sp + tc[pi][ci];
+                if s > best[ci] {
+                    best[ci] = s;
+                    arg[ci] = p as u8;
+                }
+            }
+        }
+        let mut next = [0i32; NL];
+        let row = &em[i * NL..(i + 1) * NL];
+        let bk = &mut back[i * NL..(i + 1) * NL];
+        for (ci, &c) in STARTERS.iter().enumerate() {
+            next[c] = best[ci] + row[c];
+            bk[c] = arg[ci];
+        }
+        // I and E of a kind follow its B or I.
+        for b in [1usize, 5, 9, 13] {
+            for c in [b + 1, b + 2] {
+                let from_b = score[b] + trans[b][c];
+                let from_i = score[b + 1] + trans[b + 1][c];
+                let (s, p) = if from_i > from_b {
+                    (from_i, b + 1)
+                } else {
+                    (from_b, b)
+                };
+                next[c] = s + row[c];
+                bk[c] = p as u8;
+            }
+        }
+        *score = next;
     }
 }
 
@@ -507,6 +574,29 @@ mod tests {
         // A mask that allows only O.
         viterbi(&em, &trans, &[0; NL], Some(&[1, 1]), &mut out);
         assert_eq!(out, [0, 0]);
+    }
+
+    proptest::proptest! {
+        /// The unmasked fast path picks what the general loop picks, ties included
+        /// (small weights make many).
+        #[test]
+        fn unmasked_viterbi_matches_the_general_loop(
+            em in proptest::collection::vec(-3i32..4, 0..40 * NL),
+            t in proptest::collection::vec(-3i32..4, NL * NL),
+            st in proptest::collection::vec(-3i32..4, NL),
+        ) {
+            let em = &em[..em.len() / NL * NL];
+            let mut trans = [[0; NL]; NL];
+            for (i, x) in t.iter().enumerate() {
+                trans[i / NL][i % NL] = *x;
+            }
+            let start: [i32; NL] = st.try_into().unwrap();
+            let all = vec![(1u32 << NL) - 1; em.len() / NL];
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            viterbi(em, &trans, &start, None, &mut fast);
+            viterbi(em, &trans, &start, Some(&all), &mut general);
+            proptest::prop_assert_eq!(fast, general);
+        }
     }
 
     #[test]
