@@ -20,7 +20,7 @@ const CASES: &[Case] = &[
         600,
         &[
             (MentionKind::Person, 0.96),
-            (MentionKind::Place, 0.94),
+            (MentionKind::Place, 0.92),
             (MentionKind::Organization, 0.78),
         ],
     ),
@@ -28,8 +28,8 @@ const CASES: &[Case] = &[
         "peoples-daily/dev.bio",
         800,
         &[
-            (MentionKind::Person, 0.90),
-            (MentionKind::Place, 0.92),
+            (MentionKind::Person, 0.92),
+            (MentionKind::Place, 0.93),
             (MentionKind::Organization, 0.87),
         ],
     ),
@@ -37,17 +37,17 @@ const CASES: &[Case] = &[
         "cluener2020/dev.jsonl",
         600,
         &[
-            (MentionKind::Person, 0.72),
-            (MentionKind::Title, 0.69),
-            (MentionKind::Organization, 0.71),
+            (MentionKind::Person, 0.74),
+            (MentionKind::Title, 0.74),
+            (MentionKind::Organization, 0.70),
         ],
     ),
     (
         "resume/test.bmes",
         300,
         &[
-            (MentionKind::Person, 0.98),
-            (MentionKind::Title, 0.92),
+            (MentionKind::Person, 0.97),
+            (MentionKind::Title, 0.93),
             (MentionKind::Organization, 0.89),
         ],
     ),

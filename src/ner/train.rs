@@ -688,6 +688,21 @@ fn augment(
     out
 }
 
+/// How often an annotated post must end in a character for open posts to end there.
+const POST_END_MIN: usize = 2;
+
+/// Where a corpus leaves posts open, lets them end only in a character that the
+/// corpora annotating posts end them in (长, 员, 理, 家, 手…). Left wholly open, the
+/// perceptron learnt its own stray guesses back as posts (政府, 玉米).
+fn close_posts_off_their_ends(ex: &mut Example, ends: &std::collections::HashSet<char>) {
+    let e_ttl = only(TITLE_B + model::E);
+    for (a, c) in ex.allowed.iter_mut().zip(ex.text.chars()) {
+        if *a & e_ttl != 0 && *a != e_ttl && !ends.contains(&c) {
+            *a &= !e_ttl;
+        }
+    }
+}
+
 /// Reads the training corpus: every file of [`TRAIN_FILES`] in `dir`, People's
 /// Daily without its first `pd_holdout` sentences and repeated `pd_repeat` times,
 /// and the extra corpora when `opts.extra` names their folder. Returns the
@@ -697,10 +712,16 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
     let mut out = Vec::new();
     let mut summary = Vec::new();
     let mut person_pool: Vec<String> = Vec::new();
+    let mut post_ends: std::collections::HashMap<char, usize> = Default::default();
     for name in TRAIN_FILES {
         let path = dir.join(name);
         let format = GoldFormat::guess(&path).expect("known extension");
         let set = crate::eval::read_gold(&path, format)?;
+        for m in set.sentences.iter().flat_map(|s| &s.entities) {
+            if let (MentionKind::Title, Some(c)) = (m.kind, m.text.chars().last()) {
+                *post_ends.entry(c).or_default() += 1;
+            }
+        }
         let mut ex = examples(&set);
         if name.starts_with("peoples-daily") {
             ex.drain(..pd_holdout.min(ex.len()));
@@ -738,6 +759,14 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
         summary.extend(s);
         person_pool.extend(names);
     }
+    let post_ends: std::collections::HashSet<char> = post_ends
+        .into_iter()
+        .filter(|&(_, n)| n >= POST_END_MIN)
+        .map(|(c, _)| c)
+        .collect();
+    for ex in &mut out {
+        close_posts_off_their_ends(ex, &post_ends);
+    }
     person_pool.sort();
     person_pool.dedup();
     let lists = name_lists(&person_pool, opts.name_lists, 0x4E41_4D45);
@@ -763,6 +792,29 @@ mod tests {
         .unwrap();
         let ex = examples(&set);
         assert_eq!(ex[0].allowed, [only(1), only(3), title_or_o()]);
+    }
+
+    #[test]
+    fn open_posts_end_only_where_annotated_posts_end() {
+        let set = parse_gold(
+            "市\tO\n长\tO\n米\tO\n\n",
+            Path::new("x.bio"),
+            GoldFormat::Bio,
+        )
+        .unwrap();
+        let mut ex = examples(&set).remove(0);
+        let e_ttl = only(TITLE_B + model::E);
+        assert!(ex.allowed.iter().all(|a| a & e_ttl != 0));
+        close_posts_off_their_ends(&mut ex, &['长'].into_iter().collect());
+        let ends: Vec<bool> = ex.allowed.iter().map(|a| a & e_ttl != 0).collect();
+        assert_eq!(ends, [false, true, false]);
+        // An annotated post keeps its end whatever the character.
+        let mut ann = Example {
+            text: "选手".to_string(),
+            allowed: vec![only(TITLE_B + model::B), e_ttl],
+        };
+        close_posts_off_their_ends(&mut ann, &Default::default());
+        assert_eq!(ann.allowed[1], e_ttl);
     }
 
     #[test]
