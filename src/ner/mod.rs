@@ -162,6 +162,29 @@ fn relabel_name_lists(
     lists
 }
 
+/// Where a person span really starts: a two-character name that starts with no
+/// surname and stands right after a surname the labeller left out, itself just
+/// inside an opening bracket or quote (an author cited as 《…》（赵秀亭）, a title
+/// 《邓小平…》), takes that surname in. After a comma or at the start of a
+/// sentence the character is as often a word (和, 但) as a surname.
+fn take_surname(chars: &[char], labels: &[u8], s: usize, e: usize, tagger: &Tagger) -> usize {
+    let sur = |c: char| tagger.feat.is_surname(c);
+    if e - s == 2
+        && s >= 2
+        && !sur(chars[s])
+        && sur(chars[s - 1])
+        && labels[s - 1] == model::O
+        && matches!(
+            chars[s - 2],
+            '(' | '（' | '《' | '“' | '「' | '『' | '【' | '〈' | '‘' | '"'
+        )
+    {
+        s - 1
+    } else {
+        s
+    }
+}
+
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
@@ -213,6 +236,11 @@ impl Tagger {
         let mut out = Vec::new();
         for (s, e, kind) in model::spans(&labels) {
             let e = trim_end(&chars, s, e, kind);
+            let s = if kind == MentionKind::Person {
+                take_surname(&chars, &labels, s, e, self)
+            } else {
+                s
+            };
             // Posts of one character are not trained (see `train`); a lone one is
             // a stray guess.
             if kind == MentionKind::Title && e - s == 1 {
@@ -300,6 +328,24 @@ mod tests {
         // Names with words between them are no list: the words stay words.
         let p = persons(&tagger, "李明和王刚在会上说张华与赵强都来了");
         assert!(p.iter().all(|n| n.chars().count() <= 3), "{p:?}");
+    }
+
+    #[test]
+    fn a_surname_left_out_inside_a_bracket_is_taken_in() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let (b, _, e) = (1, 2, 3); // B-PER, I-PER, E-PER
+        let start = |text: &str, s: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut labels = vec![model::O; chars.len()];
+            labels[s] = b;
+            labels[s + 1] = e;
+            take_surname(&chars, &labels, s, s + 2, &tagger)
+        };
+        assert_eq!(start("（钱秀芬）", 2), 1);
+        assert_eq!(start("《钱秀芬文集》", 2), 1);
+        // After a comma 和 is the conjunction; 王 starts a name of its own.
+        assert_eq!(start("，和秀芬", 2), 2);
+        assert_eq!(start("（钱王芬）", 2), 2);
     }
 
     #[test]
