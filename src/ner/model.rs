@@ -382,10 +382,12 @@ pub fn viterbi(
             score[l] = start[l] + em[l];
         }
     }
-    let mut back: Vec<u8> = vec![0; n * NL];
+    let mut back: Vec<u8> = Vec::new();
+    let mut hist: Vec<[i32; NL]> = Vec::new();
     if allowed_mask.is_none() {
-        step_unmasked(em, trans, &mut score, &mut back);
+        hist = forward_unmasked(em, trans, &mut score);
     } else {
+        back = vec![0; n * NL];
         for i in 1..n {
             let mut next = [NEG; NL];
             for cur in 0..NL {
@@ -427,7 +429,11 @@ pub fn viterbi(
     out.resize(n, 0);
     out[n - 1] = last as u8;
     for i in (1..n).rev() {
-        last = back[i * NL + last] as usize;
+        last = if hist.is_empty() {
+            back[i * NL + last] as usize
+        } else {
+            best_prev(&hist[i - 1], trans, last)
+        };
         out[i - 1] = last as u8;
     }
 }
@@ -438,56 +444,73 @@ const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /// The labels that may follow a closed one (O, B, S).
 const STARTERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 
-/// The Viterbi steps from position 1 on when no label is masked: the same choices
-/// as the general loop (predecessors in ascending order, the first best kept), but
-/// over the two fixed shapes of BIOES transitions as plain arrays the compiler can
-/// vectorise. Every label but the I and E of position 0 is reachable, and O always
-/// is, so an unreachable (`NEG`-scored) predecessor never wins and need not be
-/// skipped.
-fn step_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL], back: &mut [u8]) {
+/// The Viterbi forward pass from position 1 on when no label is masked, over the
+/// two fixed shapes of BIOES transitions: every label but the I and E of position 0
+/// is reachable, and O always is, so an unreachable (`NEG`-scored) predecessor never
+/// wins and need not be skipped. Keeps only the best scores (plain maxima the
+/// compiler vectorises) and returns every position's scores, from which
+/// [`best_prev`] finds the predecessors of the one best path afterwards, choosing
+/// as the general loop does.
+fn forward_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL]) -> Vec<[i32; NL]> {
     let n = em.len() / NL;
-    let mut tc = [[0i32; 9]; 9];
+    // Rows padded to whole SSE2 vectors.
+    const W: usize = 12;
+    let mut tc = [[0i32; W]; 9];
     for (pi, &p) in CLOSED.iter().enumerate() {
         for (ci, &c) in STARTERS.iter().enumerate() {
             tc[pi][ci] = trans[p][c];
         }
     }
+    let mut hist = Vec::with_capacity(n);
+    hist.push(*score);
     for i in 1..n {
-        let mut best = [i32::MIN; 9];
-        let mut arg = [0u8; 9];
+        let mut best = [i32::MIN; W];
         for (pi, &p) in CLOSED.iter().enumerate() {
             let sp = score[p];
-            for ci in 0..9 {
-                let s = sp + tc[pi][ci];
-                if s > best[ci] {
-                    best[ci] = s;
-                    arg[ci] = p as u8;
-                }
+            for ci in 0..W {
+                best[ci] = best[ci].max(sp + tc[pi][ci]);
             }
         }
         let mut next = [0i32; NL];
         let row = &em[i * NL..(i + 1) * NL];
-        let bk = &mut back[i * NL..(i + 1) * NL];
         for (ci, &c) in STARTERS.iter().enumerate() {
             next[c] = best[ci] + row[c];
-            bk[c] = arg[ci];
         }
         // I and E of a kind follow its B or I.
         for b in [1usize, 5, 9, 13] {
             for c in [b + 1, b + 2] {
                 let from_b = score[b] + trans[b][c];
                 let from_i = score[b + 1] + trans[b + 1][c];
-                let (s, p) = if from_i > from_b {
-                    (from_i, b + 1)
-                } else {
-                    (from_b, b)
-                };
-                next[c] = s + row[c];
-                bk[c] = p as u8;
+                next[c] = from_b.max(from_i) + row[c];
             }
         }
         *score = next;
+        hist.push(next);
     }
+    hist
+}
+
+/// The best predecessor of `cur` given the previous position's scores: the first
+/// best in ascending label order, as in the general loop.
+fn best_prev(prev: &[i32; NL], trans: &[[i32; NL]; NL], cur: usize) -> usize {
+    if is_inside(cur) {
+        let b = cur - part(cur).unwrap_or(0) as usize;
+        return if prev[b + 1] + trans[b + 1][cur] > prev[b] + trans[b][cur] {
+            b + 1
+        } else {
+            b
+        };
+    }
+    let mut best = i32::MIN;
+    let mut arg = 0;
+    for &p in &CLOSED {
+        let s = prev[p] + trans[p][cur];
+        if s > best {
+            best = s;
+            arg = p;
+        }
+    }
+    arg
 }
 
 fn put_varint(b: &mut Vec<u8>, mut x: u64) {
