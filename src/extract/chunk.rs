@@ -889,8 +889,14 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     let mut i = 0;
     while i < toks.len() {
         // Only a number or a relative day can start a date: skip the rest cheaply.
+        // (Comparing decoded first characters: `starts_with(char)` encoded the character
+        // and compared bytes for every relative day and token, 2 % of a build.)
         let first = toks[i].word.chars().next().unwrap_or(' ');
-        if !is_num_char(first) && !RELATIVE_DAYS.iter().any(|r| r.starts_with(first)) {
+        if !is_num_char(first)
+            && !RELATIVE_DAYS
+                .iter()
+                .any(|r| r.chars().next().is_some_and(|c| c == first))
+        {
             i += 1;
             continue;
         }
@@ -899,6 +905,9 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
         let mut joined = String::new();
         for (j, t) in toks.iter().enumerate().skip(i).take(8) {
             joined.push_str(&t.word);
+            if !may_start_date(&joined) {
+                break;
+            }
             if is_date(&joined) {
                 best = Some((j + 1, joined.len()));
             }
@@ -940,6 +949,25 @@ fn is_num_char(c: char) -> bool {
             | '十'
             | '两'
     )
+}
+
+/// Whether some date expression starts with `s`. When not, no longer string starting
+/// with `s` is one either: after its leading number a date has 年, 月, 日 or 号, so the
+/// tokens after 一些 or 2020多 need not be joined and tried.
+fn may_start_date(s: &str) -> bool {
+    if RELATIVE_DAYS
+        .iter()
+        .any(|r| s.starts_with(r) || r.starts_with(s))
+    {
+        return true;
+    }
+    let rest = s.trim_start_matches(is_num_char);
+    if rest.len() == s.len() {
+        return false;
+    }
+    rest.chars()
+        .next()
+        .is_none_or(|c| matches!(c, '年' | '月' | '日' | '号'))
 }
 
 /// Whether all of `s` is one date expression (3月19日下午, 二月十二日电, 昨天上午).

@@ -14,7 +14,7 @@ pub use mention::{Mention, MentionKind};
 use crate::graph::Relation;
 use crate::ingest::{Article, BylineRole};
 use crate::lexicon::{Lexicon, PlaceLevel, RoleVerb};
-use crate::normalize::normalize;
+use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
 use chunk::{Chunk, Info, Tok};
 use relations::Party;
@@ -222,15 +222,15 @@ impl Extractor {
             // Spaces in a headline separate its phrases: keep one, as a comma would.
             let h = h
                 .split_whitespace()
-                .map(|p| normalize(p).text)
+                .map(normalize_text)
                 .collect::<Vec<_>>()
                 .join(" ");
             if !h.trim().is_empty() {
                 sentences.push(h);
             }
         }
-        let body = normalize(&article.body);
-        for s in split_sentences(&body.text) {
+        let body = normalize_text(&article.body);
+        for s in split_sentences(&body) {
             sentences.push(s.text);
         }
         let characters = sentences.iter().map(|s| s.chars().count()).sum();
