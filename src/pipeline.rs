@@ -432,16 +432,18 @@ fn stage_graph(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let dot_path = json_path.with_extension("dot");
-    // The DOT text is made while graph.json is written, on the other core. Nothing is
-    // in place before `commit`, so a Graphviz failure below still leaves the previous
-    // outputs as they were.
-    let (dot, json_set) = rayon::join(
-        || to_dot(doc),
-        || {
-            let mut set = AtomicSet::default();
-            set.stage(json_path, |w| doc.write_json(w)).map(|()| set)
-        },
-    );
+    // The DOT text is made while graph.json is written. graph.json is written from
+    // this thread, not from a pool thread: its parts are serialised on the pool
+    // (output::write_in_order), and a pool thread busy writing would leave one to do it.
+    // Nothing is in place before `commit`, so a Graphviz failure below still leaves the
+    // previous outputs as they were.
+    let (dot, json_set) = std::thread::scope(|s| {
+        let dot = s.spawn(|| to_dot(doc));
+        let mut set = AtomicSet::default();
+        let json_set = set.stage(json_path, |w| doc.write_json(w)).map(|()| set);
+        let dot = dot.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (dot, json_set)
+    });
     let json_set = json_set?;
     // Render first: a Graphviz failure must not leave a new JSON beside an old SVG.
     let svg_bytes = if !svg {
