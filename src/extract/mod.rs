@@ -238,15 +238,25 @@ impl Extractor {
         // Names accepted anywhere count everywhere in the article: parse twice.
         let mut known: HashSet<String> = article.bylines.iter().map(|b| b.name.clone()).collect();
         let first: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
+        let mut added: HashSet<String> = HashSet::new();
         for p in &first {
             for &i in &p.people {
-                known.insert(p.toks[i].word.clone());
+                let name = &p.toks[i].word;
+                if !known.contains(name) {
+                    added.insert(name.clone());
+                }
             }
         }
+        known.extend(added.iter().cloned());
         // Only the names depend on what is known: tokens, chunks and tags are reused.
+        // What is known only counts for a token that is a known name, so a sentence
+        // with none of the names found in the first pass keeps its names.
         let mut parses = first;
         for p in &mut parses {
-            p.people = people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            if p.toks.iter().any(|t| added.contains(t.word.as_str())) {
+                p.people =
+                    people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            }
         }
 
         let mut b = ArticleBuilder {
