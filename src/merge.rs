@@ -264,7 +264,8 @@ fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
 }
 
 /// Writes the facts file: a header line, then one line per article, in order.
-/// Lines are serialised in parallel, a batch at a time to bound memory.
+/// Lines are serialised on the thread pool, some articles at a time to bound memory,
+/// while the ones before are being written.
 pub fn write_facts(w: &mut dyn Write, facts: &[ArticleFacts]) -> std::io::Result<()> {
     let header = Header {
         zhkg_facts: FACTS_FORMAT,
@@ -273,20 +274,16 @@ pub fn write_facts(w: &mut dyn Write, facts: &[ArticleFacts]) -> std::io::Result
     };
     serde_json::to_writer(&mut *w, &header)?;
     w.write_all(b"\n")?;
-    for batch in facts.chunks(1024) {
-        let lines: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|f| {
-                let mut line = serde_json::to_vec(&to_rec(f)).expect("facts serialise");
-                line.push(b'\n');
-                line
-            })
-            .collect();
-        for l in lines {
-            w.write_all(&l)?;
+    // Articles per piece (an article's line averages 25 KB) and pieces at a time.
+    const PART: usize = 8;
+    const BATCH: usize = 16;
+    let parts = facts.len().div_ceil(PART);
+    crate::output::write_in_order(w, parts, BATCH, |p, buf| {
+        for f in &facts[p * PART..facts.len().min((p + 1) * PART)] {
+            serde_json::to_writer(&mut *buf, &to_rec(f)).expect("facts serialise");
+            buf.push(b'\n');
         }
-    }
-    Ok(())
+    })
 }
 
 /// Reads a facts file written by [`write_facts`].

@@ -41,9 +41,26 @@ pub fn to_half_width(c: char) -> char {
 
 /// Normalises `raw` (see the module docs).
 pub fn normalize(raw: &str) -> Normalized {
+    let mut map = Vec::with_capacity(raw.chars().count());
+    let text = normalize_into(raw, Some(&mut map));
+    Normalized { text, map }
+}
+
+/// The text of [`normalize`] alone, for callers that never map back to the raw text
+/// (extraction): the map takes 8 bytes a character.
+pub fn normalize_text(raw: &str) -> String {
+    normalize_into(raw, None)
+}
+
+/// The normalised text, pushing onto `map` (when given) each character's position in `raw`.
+fn normalize_into(raw: &str, mut map: Option<&mut Vec<usize>>) -> String {
     let chars: Vec<char> = raw.chars().map(to_half_width).collect();
     let mut text = String::with_capacity(raw.len());
-    let mut map = Vec::with_capacity(chars.len());
+    let mut mark = |i: usize| {
+        if let Some(m) = map.as_deref_mut() {
+            m.push(i);
+        }
+    };
     let mut i = 0;
     // A markdown heading line always ends at its line break.
     let mut in_heading = chars.first() == Some(&'#');
@@ -88,16 +105,16 @@ pub fn normalize(raw: &str) -> Normalized {
                 let out = if has_break { '\n' } else { ' ' };
                 if prev.is_some() && next.is_some() {
                     text.push(out);
-                    map.push(start);
+                    mark(start);
                 }
             }
             continue;
         }
         text.push(c);
-        map.push(i);
+        mark(i);
         i += 1;
     }
-    Normalized { text, map }
+    text
 }
 
 /// Punctuation inside a sentence after which a line break is a typesetting break.

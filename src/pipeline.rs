@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::export::dot::to_dot;
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::build::KnowledgeGraph;
-use crate::graph::{Edge, GraphDoc, Node, NodeKind, Relation};
+use crate::graph::{GraphDoc, NodeKind, Relation};
 use crate::ingest::{self, Article, ReadEvent, Skipped};
 use crate::lexicon::Lexicon;
 use crate::merge;
@@ -123,10 +123,11 @@ pub fn build_graph(ex: &Extractor, articles: &[Article]) -> (KnowledgeGraph, Vec
 pub fn into_doc(g: KnowledgeGraph) -> GraphDoc {
     let mut doc = GraphDoc::empty();
     doc.graph = g.meta.clone();
-    let compact: petgraph::Graph<Node, Edge> = petgraph::Graph::from(g.graph);
-    let (nodes, edges) = compact.into_nodes_edges();
-    doc.nodes = nodes.into_iter().map(|n| n.weight).collect();
-    doc.edges = edges.into_iter().map(|e| e.weight).collect();
+    // Straight out of the stable graph: going through a compact `Graph` first copied
+    // every node and edge once more. The order is canonicalize's to set.
+    let (nodes, edges) = g.graph.into_nodes_edges_iters();
+    doc.nodes = nodes.map(|n| n.weight).collect();
+    doc.edges = edges.map(|e| e.weight).collect();
     doc.canonicalize();
     doc
 }
@@ -373,7 +374,9 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     let doc = into_doc(g);
     tally(&doc, &mut summary);
     stage_graph(&doc, &json_path, opts.svg, &mut set, &mut summary)?;
-    set.commit()?;
+    // The graph is freed while the files are flushed to disk, which mostly waits on it.
+    let (committed, ()) = rayon::join(|| set.commit(), || drop(doc));
+    committed?;
     summary.outputs.push(facts_file);
     clock.lap("write");
     progress.finish();
@@ -429,16 +432,18 @@ fn stage_graph(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let dot_path = json_path.with_extension("dot");
-    // The DOT text is made while graph.json is written, on the other core. Nothing is
-    // in place before `commit`, so a Graphviz failure below still leaves the previous
-    // outputs as they were.
-    let (dot, json_set) = rayon::join(
-        || to_dot(doc),
-        || {
-            let mut set = AtomicSet::default();
-            set.stage(json_path, |w| doc.write_json(w)).map(|()| set)
-        },
-    );
+    // The DOT text is made while graph.json is written. graph.json is written from
+    // this thread, not from a pool thread: its parts are serialised on the pool
+    // (output::write_in_order), and a pool thread busy writing would leave one to do it.
+    // Nothing is in place before `commit`, so a Graphviz failure below still leaves the
+    // previous outputs as they were.
+    let (dot, json_set) = std::thread::scope(|s| {
+        let dot = s.spawn(|| to_dot(doc));
+        let mut set = AtomicSet::default();
+        let json_set = set.stage(json_path, |w| doc.write_json(w)).map(|()| set);
+        let dot = dot.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (dot, json_set)
+    });
     let json_set = json_set?;
     // Render first: a Graphviz failure must not leave a new JSON beside an old SVG.
     let svg_bytes = if !svg {

@@ -6,11 +6,12 @@
 
 use crate::extract::{ArticleFacts, End, Ent, MentionKind};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
-use crate::graph::{Merge, Node, NodeKind, Relation};
+use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
 use crate::lexicon::Lexicon;
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// The node kind of a mention kind (titles and dates are not nodes).
@@ -52,7 +53,10 @@ pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
     h.update([0]);
     h.update(key.as_bytes());
     let d = h.finalize();
-    let hex: String = d.iter().take(4).map(|b| format!("{b:02x}")).collect();
+    let mut hex = String::with_capacity(8);
+    for b in &d[..4] {
+        let _ = write!(hex, "{b:02x}");
+    }
     if slug.is_empty() {
         format!("{}_{hex}", kind.as_str())
     } else {
@@ -224,136 +228,44 @@ fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
     g.meta.articles = facts.len();
     g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
+    // Every edge comes from a fact, so this is enough.
+    g.reserve_edges(facts.iter().map(|f| f.facts.len()).sum());
     (g, aliases)
 }
 
-fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
+/// Articles planned at a time while the batch before goes into the graph.
+const BATCH: usize = 64;
+
+fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     mut g: KnowledgeGraph,
     aliases: &Aliases,
-    facts: impl Iterator<Item = F>,
+    mut facts: impl Iterator<Item = F>,
 ) -> KnowledgeGraph {
-    for item in facts {
-        let f: &ArticleFacts = item.borrow();
-        let aid = f.article.id.clone();
-        // One shared copy of the id and of each sentence for all the evidence.
-        let aid_rc: Arc<str> = Arc::from(aid.as_str());
-        let quotes: Vec<Arc<str>> = f.sentences.iter().map(|s| Arc::from(s.as_str())).collect();
-        let art = g.upsert(Node::new(
-            aid.clone(),
-            NodeKind::Article,
-            f.article
-                .headline
-                .clone()
-                .unwrap_or_else(|| f.article.source.clone()),
-        ));
-        art.headline = f.article.headline.clone();
-        // A reposted article keeps every file it was read from.
-        art.sources.push(f.article.source.clone());
-        art.sources
-            .extend(crate::merge::also_in(&f.article.attrs).map(str::to_string));
-        art.date = f.date.clone();
-        if f.article.headline.is_some() {
-            if let Some(q) = quotes.first() {
-                let n = q.chars().count();
-                art.evidence.push(evidence(&aid_rc, 0, q, 0, n));
-            }
+    // Only one thread can add to the graph, but what an article adds (node ids, names,
+    // edges with their evidence) does not depend on the graph: a batch of articles is
+    // planned on the thread pool while the batch before is added, in article order.
+    let mut ready: Vec<(F, Plan)> = Vec::new();
+    loop {
+        let batch: Vec<F> = facts.by_ref().take(BATCH).collect();
+        if batch.is_empty() && ready.is_empty() {
+            break;
         }
-
-        // Node id for every mention that makes a node.
-        let mut ids: Vec<Option<String>> = vec![None; f.ents.len()];
-        for (i, e) in f.ents.iter().enumerate() {
-            if e.orphan || e.refers_to.is_some() {
-                continue;
-            }
-            let Some(kind) = node_kind(e.kind) else {
-                continue;
-            };
-            let (name, merge) = match (e.kind, aliases.get(&e.canonical)) {
-                (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
-                _ => (e.canonical.clone(), None),
-            };
-            let key = identity_key(e, &name, &aid);
-            let id = node_id(kind, &name, &key);
-            let node = g.upsert(Node::new(id.clone(), kind, name.clone()));
-            add_mention(node, e, &aid_rc, &quotes);
-            if let Some(why) = merge {
-                node.merges.push(Merge {
-                    alias: e.canonical.clone(),
-                    reason: why,
-                });
-                node.aliases.push(e.canonical.clone());
-            }
-            ids[i] = Some(id);
-        }
-        // Mentions that point at another (会议 → the meeting; 揭牌仪式 → 挂牌仪式).
-        for (i, e) in f.ents.iter().enumerate() {
-            if let Some(t) = e.refers_to {
-                if let Some(id) = ids[t].clone() {
-                    let node = g.upsert(Node::new(id.clone(), NodeKind::Event, ""));
-                    add_mention(node, e, &aid_rc, &quotes);
-                    if let Some(why) = &e.reason {
-                        node.merges.push(Merge {
-                            alias: e.text.clone(),
-                            reason: why.clone(),
-                        });
-                    }
-                    ids[i] = Some(id);
+        let ((), plans) = rayon::join(
+            || {
+                // Each article's facts are dropped once they are in the graph.
+                for (f, plan) in ready.drain(..) {
+                    apply(&mut g, f.borrow(), plan);
                 }
-            }
-        }
-
-        for fact in &f.facts {
-            let end_id = |end: End| -> Option<String> {
-                match end {
-                    End::Article => Some(aid.clone()),
-                    End::Ent(i) => ids[i].clone(),
-                }
-            };
-            let ev = evidence(
-                &aid_rc,
-                fact.sentence,
-                &quotes[fact.sentence],
-                fact.start,
-                fact.end,
-            );
-            // A post with no organ known stays on the person as a title.
-            if fact.relation == Relation::HoldsPosition {
-                if let End::Ent(t) = fact.target {
-                    if f.ents[t].kind == MentionKind::Title {
-                        if let Some(pid) = end_id(fact.source) {
-                            if let Some(i) = g.index(&pid) {
-                                g.graph[i].titles.push(f.ents[t].text.clone());
-                            }
-                        }
-                        continue;
-                    }
-                }
-            }
-            let (Some(s), Some(t)) = (end_id(fact.source), end_id(fact.target)) else {
-                continue;
-            };
-            if s == t {
-                continue;
-            }
-            if fact.relation == Relation::HoldsPosition {
-                // The post as written, on the person: 惠济区委副书记.
-                if let (End::Ent(o), Some(title)) = (fact.target, &fact.title) {
-                    let written =
-                        if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
-                            title.clone()
-                        } else {
-                            format!("{}{}", f.ents[o].text, title)
-                        };
-                    if let Some(i) = g.index(&s) {
-                        g.graph[i].titles.push(written);
-                    }
-                }
-            }
-            let mut e = edge(&s, &t, fact.relation, ev);
-            e.title = fact.title.clone();
-            e.role = fact.role.clone();
-            g.add_edge(e);
-        }
+            },
+            || {
+                use rayon::prelude::*;
+                batch
+                    .par_iter()
+                    .map(|f| plan(f.borrow(), aliases))
+                    .collect::<Vec<Plan>>()
+            },
+        );
+        ready = batch.into_iter().zip(plans).collect();
     }
     // Names go from the canonical name; the article's own wording stays an alias.
     for idx in g.graph.node_indices().collect::<Vec<_>>() {
@@ -362,6 +274,205 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts>>(
         n.aliases.retain(|a| *a != name);
     }
     g
+}
+
+/// What one article adds to the graph, worked out without the graph.
+struct Plan {
+    /// The article's id, shared by all its evidence.
+    aid: Arc<str>,
+    /// One shared copy of each sentence for all the evidence.
+    quotes: Vec<Arc<str>>,
+    /// Per mention: the node it goes to, if any.
+    nodes: Vec<Option<EntNode>>,
+    /// The facts, in order.
+    facts: Vec<Planned>,
+}
+
+/// The node of a mention.
+struct EntNode {
+    id: String,
+    /// For a mention with a node of its own (not one pointing at another): the node's
+    /// kind and name, and why the name is another than the mention's canonical one.
+    own: Option<(NodeKind, String, Option<String>)>,
+}
+
+/// A fact as it goes into the graph.
+enum Planned {
+    /// A post with no organ known: it stays on the person as a title.
+    Title { person: String, title: String },
+    /// An edge, and for a post the post as written, for the person's titles.
+    Edge { edge: Edge, written: Option<String> },
+}
+
+fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
+    let aid = f.article.id.as_str();
+    let aid_rc: Arc<str> = Arc::from(aid);
+    let quotes: Vec<Arc<str>> = f.sentences.iter().map(|s| Arc::from(s.as_str())).collect();
+
+    // Node id for every mention that makes a node.
+    let mut nodes: Vec<Option<EntNode>> = Vec::with_capacity(f.ents.len());
+    for e in &f.ents {
+        let kind = node_kind(e.kind).filter(|_| !e.orphan && e.refers_to.is_none());
+        nodes.push(kind.map(|kind| {
+            let (name, merge) = match (e.kind, aliases.get(&e.canonical)) {
+                (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
+                _ => (e.canonical.clone(), None),
+            };
+            let key = identity_key(e, &name, aid);
+            EntNode {
+                id: node_id(kind, &name, &key),
+                own: Some((kind, name, merge)),
+            }
+        }));
+    }
+    // Mentions that point at another (会议 → the meeting; 揭牌仪式 → 挂牌仪式).
+    for i in 0..f.ents.len() {
+        if let Some(t) = f.ents[i].refers_to {
+            if let Some(id) = nodes[t].as_ref().map(|n| n.id.clone()) {
+                nodes[i] = Some(EntNode { id, own: None });
+            }
+        }
+    }
+
+    let end_id = |end: End| -> Option<String> {
+        match end {
+            End::Article => Some(aid.to_string()),
+            End::Ent(i) => nodes[i].as_ref().map(|n| n.id.clone()),
+        }
+    };
+    let mut facts = Vec::with_capacity(f.facts.len());
+    for fact in &f.facts {
+        // A post with no organ known stays on the person as a title.
+        if fact.relation == Relation::HoldsPosition {
+            if let End::Ent(t) = fact.target {
+                if f.ents[t].kind == MentionKind::Title {
+                    if let Some(person) = end_id(fact.source) {
+                        facts.push(Planned::Title {
+                            person,
+                            title: f.ents[t].text.clone(),
+                        });
+                    }
+                    continue;
+                }
+            }
+        }
+        let (Some(s), Some(t)) = (end_id(fact.source), end_id(fact.target)) else {
+            continue;
+        };
+        if s == t {
+            continue;
+        }
+        let mut written = None;
+        if fact.relation == Relation::HoldsPosition {
+            // The post as written, on the person: 惠济区委副书记.
+            if let (End::Ent(o), Some(title)) = (fact.target, &fact.title) {
+                written = Some(
+                    if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
+                        title.clone()
+                    } else {
+                        format!("{}{}", f.ents[o].text, title)
+                    },
+                );
+            }
+        }
+        let ev = evidence(
+            &aid_rc,
+            fact.sentence,
+            &quotes[fact.sentence],
+            fact.start,
+            fact.end,
+        );
+        let mut edge = edge(&s, &t, fact.relation, ev);
+        edge.title = fact.title.clone();
+        edge.role = fact.role.clone();
+        facts.push(Planned::Edge { edge, written });
+    }
+    Plan {
+        aid: aid_rc,
+        quotes,
+        nodes,
+        facts,
+    }
+}
+
+/// Adds an article to the graph as planned.
+fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
+    let Plan {
+        aid,
+        quotes,
+        nodes,
+        facts,
+    } = plan;
+    let art = g.upsert(Node::new(
+        f.article.id.clone(),
+        NodeKind::Article,
+        f.article
+            .headline
+            .clone()
+            .unwrap_or_else(|| f.article.source.clone()),
+    ));
+    art.headline = f.article.headline.clone();
+    // A reposted article keeps every file it was read from.
+    art.sources.push(f.article.source.clone());
+    art.sources
+        .extend(crate::merge::also_in(&f.article.attrs).map(str::to_string));
+    art.date = f.date.clone();
+    if f.article.headline.is_some() {
+        if let Some(q) = quotes.first() {
+            let n = q.chars().count();
+            art.evidence.push(evidence(&aid, 0, q, 0, n));
+        }
+    }
+
+    for (e, n) in f.ents.iter().zip(&nodes) {
+        let Some(EntNode {
+            id,
+            own: Some((kind, name, merge)),
+        }) = n
+        else {
+            continue;
+        };
+        let node = g.upsert_with(id, || Node::new(id.clone(), *kind, name.clone()));
+        add_mention(node, e, &aid, &quotes);
+        if let Some(why) = merge {
+            node.merges.push(Merge {
+                alias: e.canonical.clone(),
+                reason: why.clone(),
+            });
+            node.aliases.push(e.canonical.clone());
+        }
+    }
+    for (e, n) in f.ents.iter().zip(&nodes) {
+        let Some(EntNode { id, own: None }) = n else {
+            continue;
+        };
+        let node = g.upsert_with(id, || Node::new(id.clone(), NodeKind::Event, ""));
+        add_mention(node, e, &aid, &quotes);
+        if let Some(why) = &e.reason {
+            node.merges.push(Merge {
+                alias: e.text.clone(),
+                reason: why.clone(),
+            });
+        }
+    }
+
+    for fact in facts {
+        match fact {
+            Planned::Title { person, title } => {
+                if let Some(i) = g.index(&person) {
+                    g.graph[i].titles.push(title);
+                }
+            }
+            Planned::Edge { edge, written } => {
+                if let Some(w) = written {
+                    if let Some(i) = g.index(&edge.source) {
+                        g.graph[i].titles.push(w);
+                    }
+                }
+                g.add_edge(edge);
+            }
+        }
+    }
 }
 
 /// What makes two mentions the same entity.

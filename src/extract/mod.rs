@@ -14,7 +14,7 @@ pub use mention::{Mention, MentionKind};
 use crate::graph::Relation;
 use crate::ingest::{Article, BylineRole};
 use crate::lexicon::{Lexicon, PlaceLevel, RoleVerb};
-use crate::normalize::normalize;
+use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
 use chunk::{Chunk, Info, Tok};
 use relations::Party;
@@ -222,15 +222,15 @@ impl Extractor {
             // Spaces in a headline separate its phrases: keep one, as a comma would.
             let h = h
                 .split_whitespace()
-                .map(|p| normalize(p).text)
+                .map(normalize_text)
                 .collect::<Vec<_>>()
                 .join(" ");
             if !h.trim().is_empty() {
                 sentences.push(h);
             }
         }
-        let body = normalize(&article.body);
-        for s in split_sentences(&body.text) {
+        let body = normalize_text(&article.body);
+        for s in split_sentences(&body) {
             sentences.push(s.text);
         }
         let characters = sentences.iter().map(|s| s.chars().count()).sum();
@@ -238,15 +238,25 @@ impl Extractor {
         // Names accepted anywhere count everywhere in the article: parse twice.
         let mut known: HashSet<String> = article.bylines.iter().map(|b| b.name.clone()).collect();
         let first: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
+        let mut added: HashSet<String> = HashSet::new();
         for p in &first {
             for &i in &p.people {
-                known.insert(p.toks[i].word.clone());
+                let name = &p.toks[i].word;
+                if !known.contains(name) {
+                    added.insert(name.clone());
+                }
             }
         }
+        known.extend(added.iter().cloned());
         // Only the names depend on what is known: tokens, chunks and tags are reused.
+        // What is known only counts for a token that is a known name, so a sentence
+        // with none of the names found in the first pass keeps its names.
         let mut parses = first;
         for p in &mut parses {
-            p.people = people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            if p.toks.iter().any(|t| added.contains(t.word.as_str())) {
+                p.people =
+                    people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            }
         }
 
         let mut b = ArticleBuilder {

@@ -5,7 +5,7 @@
 use super::model::{Edge, Evidence, GraphDoc, GraphMeta, Node, Relation};
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::EdgeRef;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// A knowledge graph with provenance on every node and edge.
@@ -13,7 +13,8 @@ use std::sync::Arc;
 pub struct KnowledgeGraph {
     /// The graph itself.
     pub graph: StableDiGraph<Node, Edge>,
-    ids: HashMap<String, NodeIndex>,
+    /// FxHash: resolution looks an id up for every mention and both ends of every fact.
+    ids: FxHashMap<String, NodeIndex>,
     /// Graph-level attributes.
     pub meta: GraphMeta,
 }
@@ -49,6 +50,27 @@ impl KnowledgeGraph {
             }
         };
         &mut self.graph[idx]
+    }
+
+    /// The node with this id, made by `make` when there is none yet (which is then
+    /// the only time a node is built).
+    pub fn upsert_with(&mut self, id: &str, make: impl FnOnce() -> Node) -> &mut Node {
+        let idx = match self.ids.get(id) {
+            Some(&i) => i,
+            None => {
+                let i = self.graph.add_node(make());
+                self.ids.insert(id.to_string(), i);
+                i
+            }
+        };
+        &mut self.graph[idx]
+    }
+
+    /// Makes room for `edges` more edges at once: a corpus graph's edge list is over
+    /// a hundred MB, and growing it by doubling copied it and faulted in fresh pages
+    /// each time.
+    pub fn reserve_edges(&mut self, edges: usize) {
+        self.graph.reserve_edges(edges);
     }
 
     /// Adds an edge, merging it into an existing one that says the same thing.
