@@ -290,7 +290,8 @@ struct Plan {
 
 /// The node of a mention.
 struct EntNode {
-    id: String,
+    /// Shared by the article's edges to or from the node.
+    id: Arc<str>,
     /// For a mention with a node of its own (not one pointing at another): the node's
     /// kind and name, and why the name is another than the mention's canonical one.
     own: Option<(NodeKind, String, Option<String>)>,
@@ -299,7 +300,7 @@ struct EntNode {
 /// A fact as it goes into the graph.
 enum Planned {
     /// A post with no organ known: it stays on the person as a title.
-    Title { person: String, title: String },
+    Title { person: Arc<str>, title: String },
     /// An edge, and for a post the post as written, for the person's titles.
     Edge { edge: Edge, written: Option<String> },
 }
@@ -320,7 +321,7 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
             };
             let key = identity_key(e, &name, aid);
             EntNode {
-                id: node_id(kind, &name, &key),
+                id: node_id(kind, &name, &key).into(),
                 own: Some((kind, name, merge)),
             }
         }));
@@ -334,9 +335,9 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
         }
     }
 
-    let end_id = |end: End| -> Option<String> {
+    let end_id = |end: End| -> Option<Arc<str>> {
         match end {
-            End::Article => Some(aid.to_string()),
+            End::Article => Some(aid_rc.clone()),
             End::Ent(i) => nodes[i].as_ref().map(|n| n.id.clone()),
         }
     };
@@ -382,7 +383,7 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
             fact.start,
             fact.end,
         );
-        let mut edge = edge(&s, &t, fact.relation, ev);
+        let mut edge = edge(s, t, fact.relation, ev);
         edge.title = fact.title.clone();
         edge.role = fact.role.clone();
         facts.push(Planned::Edge { edge, written });
@@ -432,7 +433,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         else {
             continue;
         };
-        let node = g.upsert_with(id, || Node::new(id.clone(), *kind, name.clone()));
+        let node = g.upsert_with(id, || Node::new(id.to_string(), *kind, name.clone()));
         add_mention(node, e, &aid, &quotes);
         if let Some(why) = merge {
             node.merges.push(Merge {
@@ -446,7 +447,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         let Some(EntNode { id, own: None }) = n else {
             continue;
         };
-        let node = g.upsert_with(id, || Node::new(id.clone(), NodeKind::Event, ""));
+        let node = g.upsert_with(id, || Node::new(id.to_string(), NodeKind::Event, ""));
         add_mention(node, e, &aid, &quotes);
         if let Some(why) = &e.reason {
             node.merges.push(Merge {

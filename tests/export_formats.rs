@@ -198,8 +198,8 @@ fn edge_sigs(doc: &GraphDoc) -> Vec<EdgeSig> {
         .iter()
         .map(|e| {
             (
-                e.source.clone(),
-                e.target.clone(),
+                e.source.to_string(),
+                e.target.to_string(),
                 e.relation.as_str().to_string(),
                 e.title.clone(),
                 e.role.clone(),
@@ -284,8 +284,8 @@ fn cytoscape_elements_carry_every_node_and_edge() {
         }
         for (el, e) in edges.iter().zip(&doc.edges) {
             let d = &el["data"];
-            assert_eq!(d["source"], e.source.as_str());
-            assert_eq!(d["target"], e.target.as_str());
+            assert_eq!(d["source"], &*e.source);
+            assert_eq!(d["target"], &*e.target);
             assert_eq!(d["relation"], e.relation.as_str());
             assert_eq!(d["title"].as_str(), e.title.as_deref());
             assert!(
@@ -437,8 +437,8 @@ fn check_networkx(format: Format, name_attr: &str) {
                 .edges
                 .iter()
                 .find(|x| {
-                    x.source == u
-                        && x.target == v
+                    &*x.source == u
+                        && &*x.target == v
                         && x.relation.as_str() == d["relation"]
                         && x.title.as_deref() == d["title"].as_str()
                 })
@@ -740,7 +740,7 @@ fn turtle_parses_back_to_the_graph() {
         let direct: BTreeSet<(String, Relation, String)> = doc
             .edges
             .iter()
-            .map(|e| (e.source.clone(), e.relation, e.target.clone()))
+            .map(|e| (e.source.to_string(), e.relation, e.target.to_string()))
             .collect();
         for (s, r, t) in &direct {
             let p = zhkg(&zhkg::export::ttl::relation_property(*r));
@@ -840,8 +840,8 @@ fn neo4j_csvs_read_back_and_every_edge_end_exists() {
                 "{gname}: start exists"
             );
             assert!(ids.contains(row[":END_ID"].as_str()), "{gname}: end exists");
-            assert_eq!(row[":START_ID"], e.source);
-            assert_eq!(row[":END_ID"], e.target);
+            assert_eq!(row[":START_ID"], &*e.source);
+            assert_eq!(row[":END_ID"], &*e.target);
             let ty = &row[":TYPE"];
             assert_eq!(*ty, e.relation.as_str().to_uppercase());
             assert!(ty.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
@@ -1178,7 +1178,7 @@ fn html_page_draws_in_headless_chromium() {
         let first = doc
             .edges
             .iter()
-            .find(|e| e.source == zhang.id || e.target == zhang.id)
+            .find(|e| *e.source == *zhang.id || *e.target == *zhang.id)
             .unwrap();
         assert!(
             edge_panel.contains(first.relation.as_str()),

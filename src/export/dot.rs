@@ -89,7 +89,7 @@ pub fn to_dot_with(doc: &GraphDoc, timeline: bool) -> String {
         .collect();
     let linked: std::collections::BTreeSet<&str> = drawn_edges
         .iter()
-        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .flat_map(|e| [&*e.source, &*e.target])
         .collect();
     let mut kinds: Vec<NodeKind> = Vec::new();
     for n in &doc.nodes {

@@ -179,7 +179,7 @@ pub fn check_graph(doc: &GraphDoc) -> Result<()> {
     }
     for e in &doc.edges {
         for end in [&e.source, &e.target] {
-            if !ids.contains(end.as_str()) {
+            if !ids.contains(&**end) {
                 return Err(Error::NotFound(format!(
                     "edge {} -[{}]-> {}: node `{end}` is not in the graph",
                     e.source, e.relation, e.target

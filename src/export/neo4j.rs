@@ -122,8 +122,8 @@ fn relationships_csv(doc: &GraphDoc) -> Vec<u8> {
     w.write_record(REL_HEADER).expect("CSV to memory");
     for e in &doc.edges {
         w.write_record([
-            e.source.clone(),
-            e.target.clone(),
+            e.source.to_string(),
+            e.target.to_string(),
             relationship_type(e.relation),
             e.relation.as_str().to_string(),
             e.key.to_string(),

@@ -99,7 +99,7 @@ pub fn render(doc: &GraphDoc) -> String {
     let direct: BTreeSet<(&str, Relation, &str)> = doc
         .edges
         .iter()
-        .map(|e| (e.source.as_str(), e.relation, e.target.as_str()))
+        .map(|e| (&*e.source, e.relation, &*e.target))
         .collect();
     for (s, r, t) in direct {
         let _ = writeln!(

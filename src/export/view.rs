@@ -187,7 +187,7 @@ fn drop_dangling_edges(view: &mut GraphDoc) {
     let keep: Vec<bool> = view
         .edges
         .iter()
-        .map(|e| ids.contains(e.source.as_str()) && ids.contains(e.target.as_str()))
+        .map(|e| ids.contains(&*e.source) && ids.contains(&*e.target))
         .collect();
     let mut keep = keep.into_iter();
     view.edges.retain(|_| keep.next().unwrap_or(false));
@@ -195,12 +195,13 @@ fn drop_dangling_edges(view: &mut GraphDoc) {
 
 /// Removes nodes that take part in no edge, unless `exempt` says otherwise.
 fn drop_unlinked_nodes(view: &mut GraphDoc, exempt: impl Fn(&Node) -> bool) {
-    let linked: BTreeSet<String> = view
+    let linked: BTreeSet<&str> = view
         .edges
         .iter()
-        .flat_map(|e| [e.source.clone(), e.target.clone()])
+        .flat_map(|e| [&*e.source, &*e.target])
         .collect();
-    view.nodes.retain(|n| linked.contains(&n.id) || exempt(n));
+    view.nodes
+        .retain(|n| linked.contains(n.id.as_str()) || exempt(n));
     drop_dangling_edges(view);
 }
 
@@ -246,7 +247,7 @@ fn restrict_to_article(doc: &GraphDoc, article: &str) -> GraphDoc {
     let ends: BTreeSet<&str> = view
         .edges
         .iter()
-        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .flat_map(|e| [&*e.source, &*e.target])
         .collect();
     for n in &doc.nodes {
         let supported = n.evidence.iter().any(|ev| &*ev.article == article);

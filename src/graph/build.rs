@@ -154,10 +154,10 @@ pub fn evidence(
 }
 
 /// An edge with one piece of evidence.
-pub fn edge(source: &str, target: &str, relation: Relation, ev: Evidence) -> Edge {
+pub fn edge(source: Arc<str>, target: Arc<str>, relation: Relation, ev: Evidence) -> Edge {
     Edge {
-        source: source.to_string(),
-        target: target.to_string(),
+        source,
+        target,
         key: 0,
         relation,
         title: None,

@@ -264,10 +264,10 @@ impl Node {
 /// An edge of `graph.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Edge {
-    /// Source node id.
-    pub source: String,
-    /// Target node id.
-    pub target: String,
+    /// Source node id (shared with the article's other edges from that node).
+    pub source: Arc<str>,
+    /// Target node id (shared likewise).
+    pub target: Arc<str>,
     /// networkx multigraph key: 0, 1, … among edges with the same ends.
     pub key: usize,
     /// What the edge says.
@@ -481,7 +481,7 @@ mod tests {
             });
             doc.nodes.push(node);
             doc.edges.push(Edge {
-                source: format!("person_{i:05}"),
+                source: format!("person_{i:05}").into(),
                 target: "event_x".into(),
                 key: i % 2,
                 relation: Relation::Chaired,
