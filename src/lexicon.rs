@@ -578,6 +578,15 @@ impl Lexicon {
         self.event_head(s).is_some_and(|(h, _)| h == s)
     }
 
+    /// Whether `s` ends in a character some market head ends in (always, for a
+    /// lexicon made by hand): a cheap test before joining `s` to the word before it.
+    pub fn may_end_market(&self, s: &str) -> bool {
+        !self.index.built
+            || s.chars()
+                .next_back()
+                .is_some_and(|c| self.index.markets.last.contains(&c))
+    }
+
     /// The longest market head that `s` ends with.
     pub fn market_head(&self, s: &str) -> Option<&str> {
         if self.index.built {

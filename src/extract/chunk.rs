@@ -850,6 +850,7 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
     } else if lex.market_head(w).is_some() {
         (MentionKind::Market, h)
     } else if h > 0
+        && lex.may_end_market(w)
         && lex
             .market_head(&format!("{}{}", toks[h - 1].word, w))
             .is_some_and(|m| m.chars().count() > w.chars().count())
