@@ -148,8 +148,12 @@ impl Extractor {
 
     /// Like [`Extractor::new`], with another NER model than the embedded one.
     pub fn with_model(lex: Lexicon, model: std::sync::Arc<crate::ner::model::Model>) -> Extractor {
-        let seg = Segmenter::new(&lex);
-        let tagger = crate::ner::Tagger::new(&lex, model);
+        // jieba's dictionary and the labeller's lexicon trie take a few tenths of a
+        // second each to build, and neither needs the other.
+        let (seg, tagger) = rayon::join(
+            || Segmenter::new(&lex),
+            || crate::ner::Tagger::new(&lex, model),
+        );
         Extractor { lex, seg, tagger }
     }
 
