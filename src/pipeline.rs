@@ -342,9 +342,10 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     let new: Vec<ArticleFacts> = articles
         .into_par_iter()
         .map(|a| {
-            let mut f = ex.analyze(&a);
+            let len = a.body.len();
+            let mut f = ex.analyze_owned(a);
             f.article.body = String::new();
-            progress.inc(a.body.len() as u64);
+            progress.inc(len as u64);
             f
         })
         .collect();

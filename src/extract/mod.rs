@@ -221,6 +221,12 @@ impl Extractor {
 
     /// Extracts everything from one article.
     pub fn analyze(&self, article: &Article) -> ArticleFacts {
+        self.analyze_owned(article.clone())
+    }
+
+    /// [`Extractor::analyze`] for an article the caller is done with: its facts keep
+    /// it without copying it (a corpus build would otherwise copy every body).
+    pub fn analyze_owned(&self, article: Article) -> ArticleFacts {
         let mut sentences: Vec<String> = Vec::new();
         if let Some(h) = &article.headline {
             // Spaces in a headline separate its phrases: keep one, as a comma would.
@@ -479,7 +485,7 @@ impl Extractor {
         }
 
         ArticleFacts {
-            article: article.clone(),
+            article,
             sentences,
             characters,
             date,
