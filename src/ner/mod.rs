@@ -1,8 +1,10 @@
 //! The statistical mention layer: a sentence comes in; person, place, organisation
 //! and post spans go out, labelled character by character by a linear-chain model
-//! (BIO tags, first-order Viterbi) over character n-grams, character types and
-//! lexicon matches. The model is trained offline by `zhkg train` ([`train`]) on the
-//! allowed splits of `../shared/eval/` and embedded from `data/model/ner.bin`;
+//! (BIOES tags, first-order Viterbi) over character n-grams, character types and
+//! lexicon matches, then mended by a few rules on names (run-together names cut,
+//! name lists decoded again as names only, a surname left out taken in). The model
+//! is trained offline by `zhkg train` ([`train`]) on the allowed splits of
+//! `../shared/eval/` and the extra corpora, and embedded from `data/model/ner.bin`;
 //! `--model FILE` replaces it at run time.
 
 pub mod features;
