@@ -164,6 +164,44 @@ fn relabel_name_lists(
     lists
 }
 
+/// Joins two persons that touch when both are written mostly in the characters of
+/// transliterated names: one foreign name the labeller cut in two (维诺格 + 拉多夫),
+/// since two names always have something between them (、, 和, ·).
+fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
+    let persons: Vec<(usize, usize)> = model::spans(labels)
+        .into_iter()
+        .filter(|s| s.2 == MentionKind::Person)
+        .map(|(s, e, _)| (s, e))
+        .collect();
+    // A piece of one character is a name of its own (马列: Marx and Lenin), and one
+    // that starts with a surname and has no `·` reads as a Chinese name (卢嘉锡).
+    let foreign = |(s, e): (usize, usize)| {
+        e - s >= 2
+            && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.translit_chars)
+            && (!tagger.feat.is_surname(chars[s]) || chars[s..e].contains(&'·'))
+    };
+    let b = model::begin(MentionKind::Person).unwrap_or(1);
+    let (pb, pi, pe) = (b + model::B, b + model::I, b + model::E);
+    let mut i = 0;
+    while i < persons.len() {
+        let mut j = i;
+        while j + 1 < persons.len()
+            && persons[j].1 == persons[j + 1].0
+            && foreign(persons[j])
+            && foreign(persons[j + 1])
+        {
+            j += 1;
+        }
+        if j > i {
+            let (s, e) = (persons[i].0, persons[j].1);
+            labels[s] = pb;
+            labels[s + 1..e - 1].fill(pi);
+            labels[e - 1] = pe;
+        }
+        i = j + 1;
+    }
+}
+
 /// Where a person span really starts: a two-character name that starts with no
 /// surname and stands right after a surname the labeller left out, itself just
 /// inside an opening bracket or quote (an author cited as 《…》（赵秀亭）, a title
@@ -235,6 +273,7 @@ impl Tagger {
         let mut em = Vec::new();
         let mut labels = self.model.decode_with(&f, &mut em);
         let lists = relabel_name_lists(&chars, &em, &self.model, &mut labels);
+        join_foreign_names(&chars, &mut labels, self);
         let mut out = Vec::new();
         for (s, e, kind) in model::spans(&labels) {
             let e = trim_end(&chars, s, e, kind);
@@ -348,6 +387,30 @@ mod tests {
         // After a comma 和 is the conjunction; 王 starts a name of its own.
         assert_eq!(start("，和秀芬", 2), 2);
         assert_eq!(start("（钱王芬）", 2), 2);
+    }
+
+    #[test]
+    fn a_foreign_name_cut_in_two_is_joined() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        // Person pieces given as (start, end): the labels B, I…, E of each.
+        let joined = |text: &str, pieces: &[(usize, usize)]| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut labels = vec![model::O; chars.len()];
+            for &(s, e) in pieces {
+                labels[s] = 1;
+                labels[s + 1..e - 1].fill(2);
+                labels[e - 1] = 3;
+            }
+            join_foreign_names(&chars, &mut labels, &tagger);
+            model::spans(&labels)
+                .into_iter()
+                .map(|(s, e, _)| chars[s..e].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(joined("维诺格拉多夫", &[(0, 3), (3, 6)]), ["维诺格拉多夫"]);
+        // Two Chinese names, or a Chinese name beside a foreign one, stay apart.
+        assert_eq!(joined("李鹏乔石", &[(0, 2), (2, 4)]), ["李鹏", "乔石"]);
+        assert_eq!(joined("卢嘉锡布赫", &[(0, 3), (3, 5)]), ["卢嘉锡", "布赫"]);
     }
 
     #[test]
