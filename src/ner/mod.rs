@@ -128,23 +128,16 @@ fn relabel_name_lists(
 ) -> Vec<(usize, usize)> {
     const MIN_NAMES: usize = 5;
     const MAX_GAP: usize = 6;
-    let mut lists = Vec::new();
-    let persons: Vec<(usize, usize)> = model::spans(labels)
-        .into_iter()
-        .filter(|s| s.2 == MentionKind::Person)
-        .map(|(s, e, _)| (s, e))
-        .collect();
-    let per_only = 0b1110u32; // B-PER, I-PER, E-PER
+    let persons = person_spans(labels);
+    // B, I and E of persons: a name in a list has two characters or more.
+    let per_s = model::begin(MentionKind::Person).unwrap_or(1) + model::S;
+    let per_only = model::kind_mask(MentionKind::Person) & !(1 << per_s);
     let mut out = Vec::new();
-    let mut g = 0;
-    while g < persons.len() {
-        let mut h = g;
-        while h + 1 < persons.len() && {
-            let (end, next) = (persons[h].1, persons[h + 1].0);
-            next - end <= MAX_GAP && chars[end..next].iter().all(|&c| is_han(c))
-        } {
-            h += 1;
-        }
+    let mut lists = Vec::new();
+    for (g, h) in runs(persons.len(), |j| {
+        let (end, next) = (persons[j].1, persons[j + 1].0);
+        next - end <= MAX_GAP && chars[end..next].iter().all(|&c| is_han(c))
+    }) {
         let (a, b) = (persons[g].0, persons[h].1);
         let covered: usize = persons[g..=h].iter().map(|(s, e)| e - s).sum();
         if h + 1 - g >= MIN_NAMES && covered * 5 >= (b - a) * 4 {
@@ -159,7 +152,6 @@ fn relabel_name_lists(
             labels[a..b].copy_from_slice(&out);
             lists.push((a, b));
         }
-        g = h + 1;
     }
     lists
 }
@@ -168,11 +160,7 @@ fn relabel_name_lists(
 /// transliterated names: one foreign name the labeller cut in two (维诺格 + 拉多夫),
 /// since two names always have something between them (、, 和, ·).
 fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
-    let persons: Vec<(usize, usize)> = model::spans(labels)
-        .into_iter()
-        .filter(|s| s.2 == MentionKind::Person)
-        .map(|(s, e, _)| (s, e))
-        .collect();
+    let persons = person_spans(labels);
     // A piece of one character is a name of its own (马列: Marx and Lenin), and one
     // that starts with a surname and has no `·` reads as a Chinese name (卢嘉锡).
     let foreign = |(s, e): (usize, usize)| {
@@ -180,26 +168,46 @@ fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
             && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.translit_chars)
             && (!tagger.feat.is_surname(chars[s]) || chars[s..e].contains(&'·'))
     };
+    for (i, j) in runs(persons.len(), |j| {
+        persons[j].1 == persons[j + 1].0 && foreign(persons[j]) && foreign(persons[j + 1])
+    }) {
+        if j > i {
+            mark_person(labels, persons[i].0, persons[j].1);
+        }
+    }
+}
+
+/// The person spans of a label sequence.
+fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
+    model::spans(labels)
+        .into_iter()
+        .filter(|s| s.2 == MentionKind::Person)
+        .map(|(s, e, _)| (s, e))
+        .collect()
+}
+
+/// Labels `labels[s..e]` (two characters or more) as one person: B, I…, E.
+fn mark_person(labels: &mut [u8], s: usize, e: usize) {
     let b = model::begin(MentionKind::Person).unwrap_or(1);
-    let (pb, pi, pe) = (b + model::B, b + model::I, b + model::E);
+    labels[s] = b + model::B;
+    labels[s + 1..e - 1].fill(b + model::I);
+    labels[e - 1] = b + model::E;
+}
+
+/// The maximal runs `(first, last)` of `0..n` in which `linked(j)` holds between
+/// every `j` and `j + 1`; a lone item is a run of its own.
+fn runs(n: usize, linked: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut i = 0;
-    while i < persons.len() {
+    while i < n {
         let mut j = i;
-        while j + 1 < persons.len()
-            && persons[j].1 == persons[j + 1].0
-            && foreign(persons[j])
-            && foreign(persons[j + 1])
-        {
+        while j + 1 < n && linked(j) {
             j += 1;
         }
-        if j > i {
-            let (s, e) = (persons[i].0, persons[j].1);
-            labels[s] = pb;
-            labels[s + 1..e - 1].fill(pi);
-            labels[e - 1] = pe;
-        }
+        out.push((i, j));
         i = j + 1;
     }
+    out
 }
 
 /// Where a person span really starts: a two-character name that starts with no
@@ -374,12 +382,10 @@ mod tests {
     #[test]
     fn a_surname_left_out_inside_a_bracket_is_taken_in() {
         let tagger = Tagger::embedded(&Lexicon::embedded());
-        let (b, _, e) = (1, 2, 3); // B-PER, I-PER, E-PER
         let start = |text: &str, s: usize| {
             let chars: Vec<char> = text.chars().collect();
             let mut labels = vec![model::O; chars.len()];
-            labels[s] = b;
-            labels[s + 1] = e;
+            mark_person(&mut labels, s, s + 2);
             take_surname(&chars, &labels, s, s + 2, &tagger)
         };
         assert_eq!(start("（钱秀芬）", 2), 1);
@@ -392,14 +398,12 @@ mod tests {
     #[test]
     fn a_foreign_name_cut_in_two_is_joined() {
         let tagger = Tagger::embedded(&Lexicon::embedded());
-        // Person pieces given as (start, end): the labels B, I…, E of each.
+        // Person pieces given as (start, end).
         let joined = |text: &str, pieces: &[(usize, usize)]| {
             let chars: Vec<char> = text.chars().collect();
             let mut labels = vec![model::O; chars.len()];
             for &(s, e) in pieces {
-                labels[s] = 1;
-                labels[s + 1..e - 1].fill(2);
-                labels[e - 1] = 3;
+                mark_person(&mut labels, s, e);
             }
             join_foreign_names(&chars, &mut labels, &tagger);
             model::spans(&labels)
