@@ -277,12 +277,9 @@ pub fn write_facts(w: &mut dyn Write, facts: &[ArticleFacts]) -> std::io::Result
     // Articles per piece (an article's line averages 25 KB) and pieces at a time.
     const PART: usize = 8;
     const BATCH: usize = 16;
-    let parts = facts.len().div_ceil(PART);
-    crate::output::write_in_order(w, parts, BATCH, |p, buf| {
-        for f in &facts[p * PART..facts.len().min((p + 1) * PART)] {
-            serde_json::to_writer(&mut *buf, &to_rec(f)).expect("facts serialise");
-            buf.push(b'\n');
-        }
+    crate::output::write_in_order(w, facts, PART, BATCH, |_, f, buf| {
+        serde_json::to_writer(&mut *buf, &to_rec(f)).expect("facts serialise");
+        buf.push(b'\n');
     })
 }
 

@@ -69,35 +69,41 @@ impl AtomicSet {
     }
 }
 
-/// Writes `n` pieces in order, each appended by `make(i, buffer)` on the thread pool,
-/// `batch` pieces at a time, while the batch before is being written. Serialising a
-/// corpus graph and copying the bytes into the page cache take about as long as each
-/// other, so on two cores they run side by side. At most three batches are in memory,
-/// and their buffers are reused: fresh ones cost page faults.
-pub fn write_in_order(
+/// Writes `items` in order, each appended to a buffer by `each(index, item, buffer)`:
+/// the buffers are made on the thread pool, one per `part` items and `batch` of them at
+/// a time, while the batch before is being written. Serialising a corpus graph and
+/// copying the bytes into the page cache take about as long as each other, so on two
+/// cores they run side by side. At most three batches are in memory, and their
+/// buffers are reused: fresh ones cost page faults.
+pub fn write_in_order<T: Sync>(
     w: &mut dyn Write,
-    n: usize,
+    items: &[T],
+    part: usize,
     batch: usize,
-    make: impl Fn(usize, &mut Vec<u8>) + Sync,
+    each: impl Fn(usize, &T, &mut Vec<u8>) + Sync,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
     use std::sync::{mpsc, Mutex};
-    let batch = batch.max(1);
+    let (part, batch) = (part.max(1), batch.max(1));
     let spare: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
     let (tx, rx) = mpsc::sync_channel::<Vec<Vec<u8>>>(1);
     std::thread::scope(|s| {
-        let (make, spare) = (&make, &spare);
+        let (each, spare) = (&each, &spare);
         s.spawn(move || {
-            for start in (0..n).step_by(batch) {
-                let pieces: Vec<Vec<u8>> = (start..n.min(start + batch))
-                    .into_par_iter()
-                    .map(|i| {
+            for (g, group) in items.chunks(part * batch).enumerate() {
+                let pieces: Vec<Vec<u8>> = group
+                    .par_chunks(part)
+                    .enumerate()
+                    .map(|(k, chunk)| {
                         let mut buf = spare
                             .lock()
                             .expect("no panic holding the lock")
                             .pop()
                             .unwrap_or_default();
-                        make(i, &mut buf);
+                        let first = (g * batch + k) * part;
+                        for (j, item) in chunk.iter().enumerate() {
+                            each(first + j, item, &mut buf);
+                        }
                         buf
                     })
                     .collect();
@@ -195,8 +201,9 @@ mod tests {
     fn pieces_are_written_in_order() {
         for (n, batch) in [(0, 4), (1, 4), (10, 3), (100, 7)] {
             let mut out = Vec::new();
-            write_in_order(&mut out, n, batch, |i, buf| {
-                assert!(buf.is_empty());
+            let items: Vec<usize> = (0..n).collect();
+            write_in_order(&mut out, &items, 2, batch, |i, &item, buf| {
+                assert_eq!(i, item);
                 buf.extend_from_slice(format!("{i},").as_bytes())
             })
             .unwrap();

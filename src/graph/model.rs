@@ -440,17 +440,11 @@ fn write_elements<T: Serialize + Sync>(
 ) -> std::io::Result<()> {
     // Parts serialised at a time.
     const BATCH: usize = 16;
-    let parts = items.len().div_ceil(part);
-    crate::output::write_in_order(w, parts, BATCH, |p, buf| {
-        for (i, item) in items[p * part..items.len().min((p + 1) * part)]
-            .iter()
-            .enumerate()
-        {
-            if p > 0 || i > 0 {
-                buf.push(b',');
-            }
-            serde_json::to_writer(&mut *buf, item).expect("graph serialises");
+    crate::output::write_in_order(w, items, part, BATCH, |i, item, buf| {
+        if i > 0 {
+            buf.push(b',');
         }
+        serde_json::to_writer(&mut *buf, item).expect("graph serialises");
     })
 }
 
