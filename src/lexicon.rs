@@ -37,6 +37,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "person_cues.txt",
         include_str!("../data/lexicon/person_cues.txt"),
     ),
+    (
+        "address_terms.txt",
+        include_str!("../data/lexicon/address_terms.txt"),
+    ),
     ("markets.txt", include_str!("../data/lexicon/markets.txt")),
     (
         "not_names.txt",
@@ -125,6 +129,8 @@ pub struct Lexicon {
     pub role_verbs: HashMap<String, RoleVerb>,
     /// Words after a name that mark it as a person.
     pub person_cues: HashSet<String>,
+    /// Forms of address that follow a bare surname (吴小姐, 张奶奶, 马老师).
+    pub address_terms: Vec<String>,
     /// Market heads, longest first.
     pub markets: Vec<String>,
     /// Words that are never names.
@@ -354,6 +360,7 @@ impl Lexicon {
                 "person_cues.txt" => {
                     self.person_cues.insert(first);
                 }
+                "address_terms.txt" => self.address_terms.push(first),
                 "markets.txt" => self.markets.push(first),
                 "not_names.txt" => {
                     self.not_names.insert(first);

@@ -160,7 +160,9 @@ impl Extractor {
     fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
         // The sequence labeller's persons count as evidence, and fix name boundaries
         // jieba got wrong (刘名启 cut as 刘名 + 启).
-        let tagged = self.tagger.tag(text);
+        let tagged = self
+            .tagger
+            .tag_with_words(text, Some(&|w| self.seg.has_word(w)));
         let spans = |kind: MentionKind| -> Vec<(usize, usize)> {
             tagged
                 .iter()
@@ -199,7 +201,8 @@ impl Extractor {
     /// Persons, places, organisations and posts, from the sequence labeller
     /// ([`crate::ner`]).
     pub fn ner(&self, text: &str) -> Vec<Mention> {
-        self.tagger.tag(text)
+        self.tagger
+            .tag_with_words(text, Some(&|w| self.seg.has_word(w)))
     }
 
     /// The grammar chunker and context-cued names alone (the mention layer before

@@ -156,26 +156,128 @@ fn relabel_name_lists(
     lists
 }
 
-/// Joins two persons that touch when both are written mostly in the characters of
-/// transliterated names: one foreign name the labeller cut in two (维诺格 + 拉多夫),
-/// since two names always have something between them (、, 和, ·).
+/// Whether `chars[s..e]` reads as a foreign name: two characters or more, written
+/// mostly in the characters of transliterated names, and not starting with a
+/// surname unless it has a `·` (卢嘉锡 is a Chinese name; 阿沛·阿旺晋美 is not).
+fn is_foreign(chars: &[char], (s, e): (usize, usize), tagger: &Tagger) -> bool {
+    e - s >= 2
+        && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.translit_chars)
+        && (!tagger.feat.is_surname(chars[s]) || chars[s..e].contains(&'·'))
+}
+
+/// Joins two persons that touch into one foreign name the labeller cut in two
+/// (维诺格 + 拉多夫, 杰瑞 + 布凯默), since two names always have something between
+/// them (、, 和, ·). Both pieces are foreign, or one is and the two together are
+/// written mostly in transliteration characters, with neither piece a
+/// three-character Chinese name (卢嘉锡 + 布赫 stay two) nor holding a conjunction
+/// (丁和 + 维吉尔: 但丁 and Virgil).
 fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
     let persons = person_spans(labels);
-    // A piece of one character is a name of its own (马列: Marx and Lenin), and one
-    // that starts with a surname and has no `·` reads as a Chinese name (卢嘉锡).
-    let foreign = |(s, e): (usize, usize)| {
-        e - s >= 2
-            && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.translit_chars)
-            && (!tagger.feat.is_surname(chars[s]) || chars[s..e].contains(&'·'))
+    let chinese3 = |(s, e): (usize, usize)| e - s >= 3 && tagger.feat.is_surname(chars[s]);
+    let joins = |a: (usize, usize), b: (usize, usize)| {
+        let (fa, fb) = (is_foreign(chars, a, tagger), is_foreign(chars, b, tagger));
+        a.1 == b.0
+            && (fa && fb
+                || (fa || fb)
+                    && !chinese3(a)
+                    && !chinese3(b)
+                    && !chars[a.0..b.1]
+                        .iter()
+                        .any(|c| matches!(c, '和' | '与' | '及' | '同'))
+                    && crate::lexicon::mostly_in(
+                        chars[a.0..b.1].iter().copied(),
+                        &tagger.translit_chars,
+                    ))
     };
-    for (i, j) in runs(persons.len(), |j| {
-        persons[j].1 == persons[j + 1].0 && foreign(persons[j]) && foreign(persons[j + 1])
-    }) {
+    for (i, j) in runs(persons.len(), |j| joins(persons[j], persons[j + 1])) {
         if j > i {
             mark_person(labels, persons[i].0, persons[j].1);
         }
     }
 }
+
+/// Where a foreign name really starts: the labeller often leaves off the first
+/// one or two characters of a transliteration (维诺|格拉多夫, 诺|塞里诺), which then
+/// stand unlabelled right before it; a name joined by a hyphen (索尔-坎贝尔) is
+/// taken whole the same way.
+fn extend_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
+    const MAX_LEFT: usize = 2;
+    let free_translit =
+        |i: usize| labels[i] == model::O && tagger.translit_chars.contains(&chars[i]);
+    let mut starts = Vec::new();
+    for (s, e) in person_spans(labels) {
+        if !is_foreign(chars, (s, e), tagger) {
+            continue;
+        }
+        let mut k = s;
+        while k > 0 && s - k < MAX_LEFT && free_translit(k - 1) {
+            k -= 1;
+        }
+        if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == model::O {
+            let mut j = k - 1;
+            while j > 0 && k - 1 - j < MAX_LEFT + 1 && free_translit(j - 1) {
+                j -= 1;
+            }
+            if j < k - 1 {
+                k = j;
+            }
+        }
+        if k < s {
+            starts.push((k, e));
+        }
+    }
+    for (k, e) in starts {
+        mark_person(labels, k, e);
+    }
+}
+
+/// Where a two-character Chinese name really ends: a third character the
+/// labeller nearly took (陆俨|少, 翁领|国回答, 蔡康|永去年) is taken in when the best
+/// labelling that makes it part of the name scores within [`THIRD_CHAR_MARGIN`]
+/// of the best one, and the dictionary does not say it belongs to a word instead:
+/// with the character after it (樊禹|来说) or with the name's last one (王刚|才).
+fn take_third_char(
+    chars: &[char],
+    em: &[i32],
+    m: &Model,
+    best: i64,
+    labels: &mut [u8],
+    tagger: &Tagger,
+    is_word: &dyn Fn(&str) -> bool,
+) {
+    let b = model::begin(MentionKind::Person).unwrap_or(1);
+    let n = chars.len();
+    let word = |i: usize| is_word(&chars[i..i + 2].iter().collect::<String>());
+    let mut out = Vec::new();
+    let mut take = Vec::new();
+    for (s, e) in person_spans(labels) {
+        if e - s != 2
+            || e >= n
+            || !tagger.feat.is_surname(chars[s])
+            || !is_han(chars[e])
+            || labels[e] != model::O
+            || word(s + 1)
+            || e + 1 < n && word(e)
+        {
+            continue;
+        }
+        let mut mask = vec![u32::MAX; n];
+        mask[s] = 1 << (b + model::B);
+        mask[s + 1] = 1 << (b + model::I);
+        mask[e] = 1 << (b + model::E);
+        model::viterbi(em, &m.trans, &m.start, Some(&mask), &mut out);
+        if best - m.path_score(em, &out) < THIRD_CHAR_MARGIN {
+            take.push((s, e + 1));
+        }
+    }
+    for (s, e) in take {
+        mark_person(labels, s, e);
+    }
+}
+
+/// How much lower (in the model's units) a labelling that takes a third character
+/// into a name may score than the best one; a few per cent of a typical name's score.
+const THIRD_CHAR_MARGIN: i64 = 3000;
 
 /// The person spans of a label sequence.
 fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
@@ -243,6 +345,7 @@ pub struct Tagger {
     model: Arc<Model>,
     double_surnames: HashSet<String>,
     translit_chars: HashSet<char>,
+    address_terms: Vec<Vec<char>>,
 }
 
 impl fmt::Debug for Tagger {
@@ -259,6 +362,11 @@ impl Tagger {
             model,
             double_surnames: lex.double_surnames.clone(),
             translit_chars: lex.translit_chars.clone(),
+            address_terms: lex
+                .address_terms
+                .iter()
+                .map(|t| t.chars().collect())
+                .collect(),
         }
     }
 
@@ -274,14 +382,31 @@ impl Tagger {
 
     /// Person, place, organisation and post spans of `text`.
     pub fn tag(&self, text: &str) -> Vec<Mention> {
+        self.tag_with_words(text, None)
+    }
+
+    /// [`Tagger::tag`] with a dictionary of words (jieba's, as `zhkg build` and
+    /// `zhkg eval` run it): the rule that takes a third character into a two-character
+    /// name needs one to see the words it would break, and is skipped without.
+    pub fn tag_with_words(
+        &self,
+        text: &str,
+        is_word: Option<&dyn Fn(&str) -> bool>,
+    ) -> Vec<Mention> {
         let raw: Vec<char> = text.chars().collect();
         let chars: Vec<char> = raw.iter().map(|&c| lexmatch::fold(c)).collect();
         let mut f = Feats::default();
         self.feat.features_chars(&chars, &mut f);
         let mut em = Vec::new();
         let mut labels = self.model.decode_with(&f, &mut em);
+        // The rules below compare labellings with the model's best one.
+        let best = self.model.path_score(&em, &labels);
         let lists = relabel_name_lists(&chars, &em, &self.model, &mut labels);
         join_foreign_names(&chars, &mut labels, self);
+        extend_foreign_names(&chars, &mut labels, self);
+        if let Some(is_word) = is_word {
+            take_third_char(&chars, &em, &self.model, best, &mut labels, self, is_word);
+        }
         let mut out = Vec::new();
         for (s, e, kind) in model::spans(&labels) {
             let e = trim_end(&chars, s, e, kind);
@@ -293,6 +418,13 @@ impl Tagger {
             // Posts of one character are not trained (see `train`); a lone one is
             // a stray guess.
             if kind == MentionKind::Title && e - s == 1 {
+                continue;
+            }
+            // A bare surname before a form of address (吴小姐) names nobody.
+            if kind == MentionKind::Person
+                && e - s == 1
+                && self.address_terms.iter().any(|t| chars[e..].starts_with(t))
+            {
                 continue;
             }
             let mut push = |s: usize, e: usize| {
@@ -415,6 +547,58 @@ mod tests {
         // Two Chinese names, or a Chinese name beside a foreign one, stay apart.
         assert_eq!(joined("李鹏乔石", &[(0, 2), (2, 4)]), ["李鹏", "乔石"]);
         assert_eq!(joined("卢嘉锡布赫", &[(0, 3), (3, 5)]), ["卢嘉锡", "布赫"]);
+    }
+
+    #[test]
+    fn a_foreign_name_missing_its_first_characters_takes_them_in() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let extended = |text: &str, s: usize, e: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            let mut labels = vec![model::O; chars.len()];
+            mark_person(&mut labels, s, e);
+            extend_foreign_names(&chars, &mut labels, &tagger);
+            person_spans(&labels)
+                .into_iter()
+                .map(|(s, e)| chars[s..e].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(extended("主力维诺格拉多夫上将", 4, 8), ["维诺格拉多夫"]);
+        assert_eq!(extended("缺少索尔-坎贝尔在后防", 5, 8), ["索尔-坎贝尔"]);
+        // A Chinese name is not extended, nor over characters of no transliteration.
+        assert_eq!(extended("会见了李鹏", 3, 5), ["李鹏"]);
+        assert_eq!(extended("会见了克林顿", 3, 6), ["克林顿"]);
+    }
+
+    #[test]
+    fn a_third_character_the_labeller_nearly_took_is_taken_in() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let words = ["来说", "回答", "记者", "提问", "不想"];
+        let with = |text: &str| -> Vec<String> {
+            tagger
+                .tag_with_words(text, Some(&|w: &str| words.contains(&w)))
+                .into_iter()
+                .filter(|m| m.kind == MentionKind::Person)
+                .map(|m| m.text)
+                .collect()
+        };
+        for (text, short, whole) in [
+            ("讨论结束后翁领国回答记者提问。", "翁领", "翁领国"),
+            ("莫嘉昉不想待在铁路局了。", "莫嘉", "莫嘉昉"),
+        ] {
+            assert_eq!(persons(&tagger, text), [short]);
+            assert_eq!(with(text), [whole]);
+        }
+        // Not when the character starts a word with the next one.
+        assert_eq!(with("对樊禹来说，这是一次难得的机会。"), ["樊禹"]);
+    }
+
+    #[test]
+    fn a_bare_surname_before_a_form_of_address_is_no_person() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        for text in ["吴小姐告诉记者", "马老师为什么不来"] {
+            let p = persons(&tagger, text);
+            assert!(!p.iter().any(|n| n.chars().count() == 1), "{text}: {p:?}");
+        }
     }
 
     #[test]

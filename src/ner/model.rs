@@ -250,6 +250,22 @@ impl Model {
         let _ = keys;
     }
 
+    /// The score of a label sequence under emission scores `em` (`NL` a position).
+    pub fn path_score(&self, em: &[i32], labels: &[u8]) -> i64 {
+        let mut prev: Option<usize> = None;
+        let mut sc = 0i64;
+        for (i, &l) in labels.iter().enumerate() {
+            let l = usize::from(l);
+            let t = match prev {
+                None => self.start[l],
+                Some(p) => self.trans[p][l],
+            };
+            sc += i64::from(em[i * NL + l]) + i64::from(t);
+            prev = Some(l);
+        }
+        sc
+    }
+
     /// The best label sequence.
     pub fn decode(&self, feats: &Feats) -> Vec<u8> {
         self.decode_with(feats, &mut Vec::new())
