@@ -2,18 +2,10 @@
 //! `ZHKG_BLESS=1 cargo test --test cli`), queries, readers of the outputs (Graphviz,
 //! networkx) when installed, and input that is bad or missing.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod binary;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn zhkg() -> Command {
-    let mut c = Command::cargo_bin("zhkg").unwrap();
-    c.current_dir(root());
-    c
-}
+use binary::{root, write, zhkg};
+use std::path::PathBuf;
 
 fn have(program: &str, arg: &str) -> bool {
     std::process::Command::new(program)
@@ -306,10 +298,6 @@ fn ner_prints_one_json_object_a_line() {
         (Some(6), Some(8))
     );
     assert_eq!(person["text"], "马军");
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::write(dir.join(name), bytes).unwrap();
 }
 
 #[test]

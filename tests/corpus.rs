@@ -3,26 +3,11 @@
 //! input that fights back (empty, huge, binary, GB18030, broken UTF-8, vanishing
 //! files, an unwritable output folder, a killed run) is handled and accounted for.
 
-use assert_cmd::Command;
+mod binary;
+
+use binary::{root, write, zhkg};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn zhkg() -> Command {
-    let mut c = Command::cargo_bin("zhkg").unwrap();
-    c.current_dir(root());
-    c
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
 
 /// Builds `inputs` into `out` (no SVG: Graphviz is not what is tested here) and
 /// returns standard output.
