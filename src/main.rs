@@ -486,19 +486,19 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// Writes to standard output; a reader that went away (`zhkg … | head`) ends the
-/// output quietly instead of with a panic.
+/// Writes to standard output without `print!`'s panic when the reader went away
+/// (`zhkg … | head`): the error reaches `main`, which ends quietly.
 fn emit(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => Ok(other?),
-    }
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
+        // A reader that went away (`zhkg … | head`) has all it wanted.
         if e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
         {
