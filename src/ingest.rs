@@ -193,19 +193,7 @@ fn read_files_with(
         match r {
             Ok((arts, bad)) => {
                 out.articles.extend(arts);
-                for e in bad {
-                    // `path:line: message` keeps the line number in the path column.
-                    let (at, why) = match &e {
-                        Error::Parse { line, message, .. } => {
-                            (format!("{name}:{line}"), message.clone())
-                        }
-                        other => (name.clone(), other.to_string()),
-                    };
-                    out.skipped.push(Skipped {
-                        path: at,
-                        reason: why,
-                    });
-                }
+                out.skipped.extend(bad.iter().map(|e| skip(&name, e)));
             }
             Err(e) => out.skipped.push(skip(&name, &e)),
         }
@@ -214,6 +202,13 @@ fn read_files_with(
 }
 
 fn skip(path: &str, e: &Error) -> Skipped {
+    // `path:line: message` keeps the line number in the path column.
+    if let Error::Parse { line, message, .. } = e {
+        return Skipped {
+            path: format!("{path}:{line}"),
+            reason: message.clone(),
+        };
+    }
     let reason = e.to_string();
     // The error already names the path; keep only the reason.
     let reason = reason
