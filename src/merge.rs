@@ -373,12 +373,12 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
         )));
     }
     let facts = read_facts(&fp)?;
-    let doc = crate::graph::GraphDoc::load(graph_json)?;
-    if doc.graph.articles != facts.len() {
+    let meta = crate::graph::GraphMeta::load(graph_json)?;
+    if meta.articles != facts.len() {
         return Err(Error::Usage(format!(
             "{} has {} articles but {} has {}: they are not from the same build",
             graph_json.display(),
-            doc.graph.articles,
+            meta.articles,
             fp.display(),
             facts.len()
         )));

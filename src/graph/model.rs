@@ -296,6 +296,24 @@ pub struct GraphMeta {
     pub characters: usize,
 }
 
+impl GraphMeta {
+    /// Reads only the graph attributes of a saved `graph.json`: the rest of the
+    /// file is scanned, not kept (a corpus graph holds millions of evidence entries).
+    pub fn load(path: &std::path::Path) -> crate::Result<GraphMeta> {
+        #[derive(Deserialize)]
+        struct Head {
+            graph: GraphMeta,
+        }
+        let file = std::fs::File::open(path).map_err(|e| crate::Error::io(path, e))?;
+        let head: Head = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 20, file))
+            .map_err(|source| crate::Error::Graph {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(head.graph)
+    }
+}
+
 /// The whole saved graph, in networkx node-link form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GraphDoc {
