@@ -164,6 +164,9 @@ struct AffixIndex {
     /// The last characters of the strings: most words end in none of them, and then
     /// only the empty string can be a suffix (the probes cost 3 % of extraction).
     last: HashSet<char>,
+    /// How many of `lens` are not 0 (lengths are sorted longest first: a 0 is last),
+    /// counted once instead of at every probe of a word ending in none of `last`.
+    nonzero: usize,
 }
 
 impl AffixIndex {
@@ -176,6 +179,7 @@ impl AffixIndex {
         }
         ix.lens.sort_unstable_by(|a, b| b.cmp(a));
         ix.lens.dedup();
+        ix.nonzero = ix.lens.iter().take_while(|&&l| l > 0).count();
         ix
     }
 
@@ -183,32 +187,56 @@ impl AffixIndex {
     fn suffixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
         let lens = match s.chars().next_back() {
             Some(c) if self.last.contains(&c) => &self.lens[..],
-            // Lengths are sorted longest first: a 0 is last.
-            _ => &self.lens[self.lens.iter().take_while(|&&l| l > 0).count()..],
+            _ => &self.lens[self.nonzero..],
         };
-        let n = s.chars().count();
+        // Only a length above 0 needs the count (most words take the fast path).
+        let n = if lens.first().is_some_and(|&l| l > 0) {
+            s.chars().count()
+        } else {
+            0
+        };
+        // Longest first, the suffixes start further and further right: one walk
+        // forward finds all their starts, where seeking each from the end again
+        // walked the string once per length.
+        let mut at = 0;
+        let mut rest = s;
         lens.iter().filter_map(move |&l| {
             if l > n {
                 return None;
             }
-            let at = if l == 0 {
-                s.len()
-            } else {
-                s.char_indices().rev().nth(l - 1).map_or(0, |(b, _)| b)
-            };
-            self.pos.get(&s[at..]).copied()
+            if l == 0 {
+                rest = "";
+                at = n;
+            }
+            while at < n - l {
+                let c = rest.chars().next().expect("fewer characters than counted");
+                rest = &rest[c.len_utf8()..];
+                at += 1;
+            }
+            self.pos.get(rest).copied()
         })
     }
 
     /// (position in the list, byte length) of the strings `s` starts with, longest first.
     fn prefixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
         let n = s.chars().count();
+        // Longest first, the prefixes end further and further left: one walk back
+        // from the end finds all their ends.
+        let mut at = n;
+        let mut head = s;
         self.lens.iter().filter_map(move |&l| {
             if l > n {
                 return None;
             }
-            let at = s.char_indices().nth(l).map_or(s.len(), |(b, _)| b);
-            self.pos.get(&s[..at]).map(|&i| (i, at))
+            while at > l {
+                let c = head
+                    .chars()
+                    .next_back()
+                    .expect("fewer characters than counted");
+                head = &head[..head.len() - c.len_utf8()];
+                at -= 1;
+            }
+            self.pos.get(head).map(|&i| (i, head.len()))
         })
     }
 }
@@ -682,6 +710,34 @@ mod tests {
         assert_eq!(lex.surname_len("马军"), Some(1));
         assert_eq!(lex.org_suffix("惠济分局").unwrap().0, "分局");
         assert_eq!(lex.event_head("党政联席会议").unwrap().1, "会议");
+    }
+
+    #[test]
+    fn affix_index_finds_what_a_scan_finds() {
+        let items = ["", "局", "分局", "公安分局", "会议", "大会", "a局"];
+        let ix = AffixIndex::new(items.iter().copied());
+        for s in [
+            "",
+            "局",
+            "分局",
+            "惠济公安分局",
+            "党政联席会议",
+            "a局",
+            "书法",
+            "会",
+        ] {
+            let mut want: Vec<usize> = (0..items.len())
+                .filter(|&i| s.ends_with(items[i]) && ix.pos[items[i]] == i)
+                .collect();
+            want.sort_by_key(|&i| std::cmp::Reverse(items[i].chars().count()));
+            assert_eq!(ix.suffixes(s).collect::<Vec<_>>(), want, "suffixes of {s}");
+            let mut want: Vec<(usize, usize)> = (0..items.len())
+                .filter(|&i| s.starts_with(items[i]) && ix.pos[items[i]] == i)
+                .map(|i| (i, items[i].len()))
+                .collect();
+            want.sort_by_key(|&(i, _)| std::cmp::Reverse(items[i].chars().count()));
+            assert_eq!(ix.prefixes(s).collect::<Vec<_>>(), want, "prefixes of {s}");
+        }
     }
 
     #[test]
