@@ -11,7 +11,6 @@ use crate::lexicon::Lexicon;
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::fmt::Write;
 use std::sync::Arc;
 
 /// The node kind of a mention kind (titles and dates are not nodes).
@@ -53,15 +52,22 @@ pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
     h.update([0]);
     h.update(key.as_bytes());
     let d = h.finalize();
-    let mut hex = String::with_capacity(8);
-    for b in &d[..4] {
-        let _ = write!(hex, "{b:02x}");
+    // Put together by hand: this runs for every mention, and `format!` with four
+    // `{:02x}` writes cost more than the hash.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let kind = kind.as_str();
+    let mut id = String::with_capacity(kind.len() + slug.len() + 10);
+    id.push_str(kind);
+    id.push('_');
+    if !slug.is_empty() {
+        id.push_str(slug);
+        id.push('_');
     }
-    if slug.is_empty() {
-        format!("{}_{hex}", kind.as_str())
-    } else {
-        format!("{}_{slug}_{hex}", kind.as_str())
+    for &b in &d[..4] {
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 0xF)]));
     }
+    id
 }
 
 /// Whether the characters of `short` appear in order in `long`.
@@ -528,6 +534,30 @@ mod tests {
         assert_eq!(a, node_id(NodeKind::Person, "马军", "马军"));
         assert!(a.is_ascii() && a.starts_with("person_ma_jun_"), "{a}");
         assert_ne!(a, node_id(NodeKind::Person, "马骏", "马骏"));
+        // The same bytes as the `format!` it replaced: kind, slug, 8 hex digits.
+        for (kind, name, key) in [
+            (NodeKind::Person, "马军", "马军"),
+            (NodeKind::Organization, "郑州市人民政府", "郑州市人民政府|x"),
+            (NodeKind::Event, "——", "——"),
+            (NodeKind::Place, "", ""),
+        ] {
+            let d = Sha256::new()
+                .chain_update(kind.as_str().as_bytes())
+                .chain_update([0])
+                .chain_update(key.as_bytes())
+                .finalize();
+            let hex: String = d[..4].iter().map(|b| format!("{b:02x}")).collect();
+            let id = node_id(kind, name, key);
+            let slug = id
+                .strip_prefix(&format!("{}_", kind.as_str()))
+                .and_then(|r| r.strip_suffix(&hex))
+                .unwrap_or_else(|| panic!("{id}"));
+            assert!(
+                slug.is_empty() || slug.ends_with('_') && slug.len() > 1,
+                "{id}"
+            );
+        }
+        assert_eq!(node_id(NodeKind::Place, "", "").len(), "place_".len() + 8);
     }
 
     #[test]

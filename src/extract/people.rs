@@ -13,16 +13,20 @@ use std::collections::HashSet;
 
 /// Whether a token could be a person's name on its own form.
 pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
+    // This runs on every token: the cheapest tests first (all are pure, so the order
+    // changes nothing else).
+    if matches!(
+        t.cat,
+        Cat::Place | Cat::Title | Cat::Organ | Cat::Event | Cat::Juris
+    ) || !(6..=16).contains(&t.word.len())
+    {
+        return false;
+    }
     let n = t.word.chars().count();
     if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
         return false;
     }
-    if lex.not_names.contains(&t.word)
-        || matches!(
-            t.cat,
-            Cat::Place | Cat::Title | Cat::Organ | Cat::Event | Cat::Juris
-        )
-    {
+    if lex.not_names.contains(&t.word) {
         return false;
     }
     let Some(s) = lex.surname_len(&t.word) else {
@@ -67,6 +71,9 @@ pub fn find_people_with(
         .map(|t| model.contains(&(t.start, t.end)))
         .collect();
     let foreign = |i: usize, t: &Tok| {
+        if !in_model[i] {
+            return false;
+        }
         let n = t.word.chars().count();
         in_model[i]
             // Two characters only where jieba also reads a transliteration (瑙曼/nrt).
