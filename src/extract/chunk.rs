@@ -107,25 +107,34 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
 fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     // Where the posts are is settled first, so that the other tokens are moved into
     // the result instead of cloned (most sentences have none to join).
-    let mut joins: Vec<(usize, usize, String)> = Vec::new();
+    let mut joins: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let joined = (2..=3).rev().find_map(|n| {
-            let part = toks.get(i..i + n)?;
+        let joined = (2..=3).rev().find(|&n| {
+            let Some(part) = toks.get(i..i + n) else {
+                return false;
+            };
             if part.iter().any(|t| t.cat == Cat::Punct) || !lex.may_end_title(&part[n - 1].word) {
-                return None;
+                return false;
             }
             let word: String = part.iter().map(|t| t.word.as_str()).collect();
-            lex.parse_title(&word).is_some().then_some((n, word))
+            lex.parse_title(&word).is_some()
         });
         match joined {
-            Some((n, word)) => {
-                joins.push((i, n, word));
+            Some(n) => {
+                joins.push((i, n));
                 i += n;
             }
             None => i += 1,
         }
     }
+    join_runs(toks, joins, "nnt", Cat::Title)
+}
+
+/// Replaces each run of `joins` (`(first, length)`, in order, not overlapping) by one
+/// token of the run's words, tagged `tag` in category `cat`; the other tokens are
+/// moved into the result, not cloned.
+fn join_runs(toks: Vec<Tok>, joins: Vec<(usize, usize)>, tag: &str, cat: Cat) -> Vec<Tok> {
     if joins.is_empty() {
         return toks;
     }
@@ -133,15 +142,19 @@ fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     let mut joins = joins.into_iter().peekable();
     let mut it = toks.into_iter().enumerate();
     while let Some((i, t)) = it.next() {
-        match joins.next_if(|&(at, _, _)| at == i) {
-            Some((_, n, word)) => {
-                let (_, last) = it.by_ref().take(n - 1).last().expect("joined tokens");
+        match joins.next_if(|&(at, _)| at == i) {
+            Some((_, n)) => {
+                let (start, mut end, mut word) = (t.start, t.end, t.word);
+                for (_, u) in it.by_ref().take(n - 1) {
+                    word.push_str(&u.word);
+                    end = u.end;
+                }
                 out.push(Tok {
                     word,
-                    tag: "nnt".to_string(),
-                    start: t.start,
-                    end: last.end,
-                    cat: Cat::Title,
+                    tag: tag.to_string(),
+                    start,
+                    end,
+                    cat,
                 });
             }
             None => out.push(t),
@@ -293,38 +306,13 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> V
         });
         match joined {
             Some(j) => {
-                joins.push((i, j));
+                joins.push((i, j + 1 - i));
                 i = j + 1;
             }
             None => i += 1,
         }
     }
-    if joins.is_empty() {
-        return toks;
-    }
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    let mut joins = joins.into_iter().peekable();
-    let mut it = toks.into_iter().enumerate();
-    while let Some((i, t)) = it.next() {
-        match joins.next_if(|&(at, _)| at == i) {
-            Some((_, j)) => {
-                let (start, mut end, mut word) = (t.start, t.end, t.word);
-                for (_, u) in it.by_ref().take(j - i) {
-                    word.push_str(&u.word);
-                    end = u.end;
-                }
-                out.push(Tok {
-                    word,
-                    tag: "nr".to_string(),
-                    start,
-                    end,
-                    cat: Cat::Nominal,
-                });
-            }
-            None => out.push(t),
-        }
-    }
-    out
+    join_runs(toks, joins, "nr", Cat::Nominal)
 }
 
 fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
