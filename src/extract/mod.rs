@@ -160,9 +160,7 @@ impl Extractor {
     fn parse(&self, text: &str, known: &HashSet<String>) -> SentenceParse {
         // The sequence labeller's persons count as evidence, and fix name boundaries
         // jieba got wrong (刘名启 cut as 刘名 + 启).
-        let tagged = self
-            .tagger
-            .tag_with_words(text, Some(&|w| self.seg.has_word(w)));
+        let tagged = self.ner(text);
         let spans = |kind: MentionKind| -> Vec<(usize, usize)> {
             tagged
                 .iter()

@@ -71,13 +71,9 @@ pub fn find_people_with(
         .map(|t| model.contains(&(t.start, t.end)))
         .collect();
     let foreign = |i: usize, t: &Tok| {
-        if !in_model[i] {
-            return false;
-        }
-        let n = t.word.chars().count();
         in_model[i]
             // Two characters only where jieba also reads a transliteration (瑙曼/nrt).
-            && (if t.tag == "nrt" { 2 } else { 3 }..=12).contains(&n)
+            && (if t.tag == "nrt" { 2 } else { 3 }..=12).contains(&t.word.chars().count())
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')

@@ -400,12 +400,13 @@ impl Tagger {
         self.feat.features_chars(&chars, &mut f);
         let mut em = Vec::new();
         let mut labels = self.model.decode_with(&f, &mut em);
-        // The rules below compare labellings with the model's best one.
-        let best = self.model.path_score(&em, &labels);
+        // The third-character rule compares labellings with the model's best one,
+        // scored before the rules below change it.
+        let best = is_word.map(|w| (w, self.model.path_score(&em, &labels)));
         let lists = relabel_name_lists(&chars, &em, &self.model, &mut labels);
         join_foreign_names(&chars, &mut labels, self);
         extend_foreign_names(&chars, &mut labels, self);
-        if let Some(is_word) = is_word {
+        if let Some((is_word, best)) = best {
             take_third_char(&chars, &em, &self.model, best, &mut labels, self, is_word);
         }
         let mut out = Vec::new();
