@@ -15,13 +15,81 @@ pub struct Sentence {
     pub start: usize,
 }
 
+/// A part-of-speech tag (jieba's, or one of ours such as `nnt`, `nev`), kept inline:
+/// every token has one, and a heap string each was a measurable share of the build's
+/// allocations. Tags are a few ASCII letters; a longer one is cut at 15 bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag {
+    len: u8,
+    bytes: [u8; 15],
+}
+
+impl Tag {
+    /// The tag `s` (its first 15 bytes, cut at a character boundary).
+    pub fn new(s: &str) -> Tag {
+        let mut len = s.len().min(15);
+        while !s.is_char_boundary(len) {
+            len -= 1;
+        }
+        let mut bytes = [0u8; 15];
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Tag {
+            len: len as u8,
+            bytes,
+        }
+    }
+
+    /// The tag as text.
+    pub fn as_str(&self) -> &str {
+        // `new` copies whole characters of a `str`.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Tag {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Tag {
+    fn from(s: &str) -> Tag {
+        Tag::new(s)
+    }
+}
+
+impl PartialEq<str> for Tag {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A token: `start..end` in characters of its sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The word.
     pub word: String,
     /// jieba's part-of-speech tag, or ours for lexicon words (`nnt` post, `nev` event).
-    pub tag: String,
+    pub tag: Tag,
     /// First character.
     pub start: usize,
     /// One past the last character.
@@ -150,7 +218,7 @@ impl Segmenter {
             .into_iter()
             .map(|t| Token {
                 word: t.word.to_string(),
-                tag: t.tag.to_string(),
+                tag: Tag::new(t.tag),
                 start: t.start,
                 end: t.end,
             })

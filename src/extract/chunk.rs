@@ -8,7 +8,7 @@
 use super::mention::{Mention, MentionKind};
 use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
-use crate::segment::{Segmenter, Token};
+use crate::segment::{Segmenter, Tag, Token};
 
 /// A token with the category the grammar works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct Tok {
     /// The word.
     pub word: String,
     /// jieba's tag (or ours).
-    pub tag: String,
+    pub tag: Tag,
     /// First character in the sentence.
     pub start: usize,
     /// One past the last character.
@@ -151,7 +151,7 @@ fn join_runs(toks: Vec<Tok>, joins: Vec<(usize, usize)>, tag: &str, cat: Cat) ->
                 }
                 out.push(Tok {
                     word,
-                    tag: tag.to_string(),
+                    tag: Tag::new(tag),
                     start,
                     end,
                     cat,
@@ -251,7 +251,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
             let tag = if inside(start, end) { "nr" } else { "x" };
             let token = Token {
                 word: word.to_string(),
-                tag: tag.to_string(),
+                tag: Tag::new(tag),
                 start,
                 end,
             };
@@ -322,7 +322,7 @@ fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
     let n = w.chars().count();
     let piece = |a: usize, b: usize, bytes: std::ops::Range<usize>, tag: &str| Token {
         word: w[bytes].to_string(),
-        tag: tag.to_string(),
+        tag: Tag::new(tag),
         start: t.start + a,
         end: t.start + b,
     };
@@ -1240,7 +1240,7 @@ mod tests {
         let lex = Lexicon::embedded();
         let tok = |w: &str, tag: &str, start: usize, cat: Cat| Tok {
             word: w.into(),
-            tag: tag.into(),
+            tag: Tag::new(tag),
             start,
             end: start + w.chars().count(),
             cat,
