@@ -254,6 +254,20 @@ struct Index {
     /// The last characters of the posts: a word that ends otherwise is no post, which
     /// spares building the candidate strings of most tokens.
     title_ends: HashSet<char>,
+    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word:
+    /// the grammar asks all three of nearly every token, and most hold none of them,
+    /// so one probe here replaces three.
+    words: HashMap<String, u8>,
+}
+
+/// Bits of [`Lexicon::word_maps`].
+pub mod word_map {
+    /// A full place name (`places`).
+    pub const PLACE: u8 = 1;
+    /// A short place name (`place_short`).
+    pub const PLACE_SHORT: u8 = 2;
+    /// An organisation's abbreviation (`org_abbrev`).
+    pub const ORG_ABBREV: u8 = 4;
 }
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -472,6 +486,7 @@ impl Lexicon {
                 .keys()
                 .filter_map(|t| t.chars().last())
                 .collect(),
+            words: HashMap::default(),
         };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
@@ -496,6 +511,36 @@ impl Lexicon {
                 self.place_short.insert(stem, best.clone());
             }
         }
+        let mut words: HashMap<String, u8> = HashMap::default();
+        let maps = [
+            (word_map::PLACE, self.places.keys().collect::<Vec<_>>()),
+            (word_map::PLACE_SHORT, self.place_short.keys().collect()),
+            (word_map::ORG_ABBREV, self.org_abbrev.keys().collect()),
+        ];
+        for (bit, keys) in maps {
+            for k in keys {
+                *words.entry(k.clone()).or_default() |= bit;
+            }
+        }
+        self.index.words = words;
+    }
+
+    /// Which of `places`, `place_short` and `org_abbrev` hold `w` ([`word_map`] bits).
+    pub fn word_maps(&self, w: &str) -> u8 {
+        if self.index.built {
+            return self.index.words.get(w).copied().unwrap_or(0);
+        }
+        let mut bits = 0;
+        if self.places.contains_key(w) {
+            bits |= word_map::PLACE;
+        }
+        if self.place_short.contains_key(w) {
+            bits |= word_map::PLACE_SHORT;
+        }
+        if self.org_abbrev.contains_key(w) {
+            bits |= word_map::ORG_ABBREV;
+        }
+        bits
     }
 
     /// The full gazetteer name for a full or short place name.
@@ -784,6 +829,9 @@ mod tests {
         for w in &lex.not_organs {
             words.push(format!("干{w}"));
         }
+        words.extend(lex.places.keys().take(200).cloned());
+        words.extend(lex.place_short.keys().take(200).cloned());
+        words.extend(lex.org_abbrev.keys().cloned());
         words.extend(["", "局", "a", "书法", "常务副市长", "副书记"].map(String::from));
         for w in &words {
             assert_eq!(lex.parse_title(w), plain.parse_title(w), "{w}");
@@ -791,6 +839,7 @@ mod tests {
             assert_eq!(lex.event_head(w), plain.event_head(w), "{w}");
             assert_eq!(lex.market_head(w), plain.market_head(w), "{w}");
             assert_eq!(lex.surname_len(w), plain.surname_len(w), "{w}");
+            assert_eq!(lex.word_maps(w), plain.word_maps(w), "{w}");
         }
     }
 }

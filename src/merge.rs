@@ -16,7 +16,10 @@
 
 use crate::error::{Error, Result};
 use crate::extract::{ArticleFacts, End, Ent, Fact, Jurisdiction, MentionKind};
+use crate::graph::build::KnowledgeGraph;
 use crate::graph::Relation;
+use crate::lexicon::Lexicon;
+use crate::resolve;
 use crate::ingest::{Article, Byline, BylineRole};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -263,27 +266,35 @@ fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
     })
 }
 
-/// Writes the facts file: a header line, then one line per article, in order.
-/// Lines are serialised on the thread pool, some articles at a time to bound memory,
-/// while the ones before are being written.
-pub fn write_facts(w: &mut dyn Write, facts: &[ArticleFacts]) -> std::io::Result<()> {
+/// Writes the facts file of `facts` (a header line, then one line per article, in
+/// order) while resolving them into the graph ([`resolve::resolve_owned_writing`]):
+/// each article's facts are dropped once they are in the graph and in the file.
+pub fn write_facts_into(
+    w: &mut (dyn Write + Send),
+    lex: &Lexicon,
+    facts: Vec<ArticleFacts>,
+) -> std::io::Result<KnowledgeGraph> {
+    write_facts_header(w, facts.len())?;
+    resolve::resolve_owned_writing(lex, facts, w, &facts_line)
+}
+
+fn write_facts_header(w: &mut dyn Write, articles: usize) -> std::io::Result<()> {
     let header = Header {
         zhkg_facts: FACTS_FORMAT,
         generator: generator(),
-        articles: facts.len(),
+        articles,
     };
     serde_json::to_writer(&mut *w, &header)?;
-    w.write_all(b"\n")?;
-    // Articles per piece (an article's line averages 25 KB) and pieces at a time.
-    const PART: usize = 8;
-    const BATCH: usize = 16;
-    crate::output::write_in_order(w, facts, PART, BATCH, |_, f, buf| {
-        serde_json::to_writer(&mut *buf, &to_rec(f)).expect("facts serialise");
-        buf.push(b'\n');
-    })
+    w.write_all(b"\n")
 }
 
-/// Reads a facts file written by [`write_facts`].
+/// An article's line of the facts file.
+fn facts_line(f: &ArticleFacts, buf: &mut Vec<u8>) {
+    serde_json::to_writer(&mut *buf, &to_rec(f)).expect("facts serialise");
+    buf.push(b'\n');
+}
+
+/// Reads a facts file written by [`write_facts_into`].
 pub fn read_facts(path: &Path) -> Result<Vec<ArticleFacts>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let reader = std::io::BufReader::with_capacity(1 << 20, file);
@@ -484,7 +495,10 @@ mod tests {
         let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
         let facts: Vec<ArticleFacts> = arts.iter().map(|a| ex.analyze(a)).collect();
         let mut buf = Vec::new();
-        write_facts(&mut buf, &facts).unwrap();
+        let g = write_facts_into(&mut buf, &ex.lex, facts.clone()).unwrap();
+        // The graph is the one resolving the facts alone gives.
+        let alone = resolve::resolve(&ex.lex, &facts);
+        assert_eq!(g.to_doc().to_json(), alone.to_doc().to_json());
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("g.facts.jsonl");
         std::fs::write(&p, &buf).unwrap();

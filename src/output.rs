@@ -28,7 +28,7 @@ impl AtomicSet {
     pub fn stage(
         &mut self,
         path: &Path,
-        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+        fill: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
     ) -> Result<()> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,

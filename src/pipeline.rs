@@ -12,7 +12,7 @@ use crate::ingest::{self, Article, ReadEvent, Skipped};
 use crate::lexicon::Lexicon;
 use crate::merge;
 use crate::output::{ensure_dir, AtomicSet};
-use crate::resolve::{resolve, resolve_owned};
+use crate::resolve::resolve;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -355,8 +355,9 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     facts.extend(new);
     clock.lap("extract");
 
-    // The facts file first: resolution then takes the facts and drops each article's
-    // as it goes, so the facts and the whole graph are never in memory together.
+    // Resolution takes the facts and drops each article's once it is in the graph, so
+    // the facts and the whole graph are never in memory together; the facts file is
+    // written beside it, each article's line before its facts are dropped.
     progress.spinner("resolving entities");
     let dir = match json_path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -365,10 +366,14 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     ensure_dir(&dir)?;
     let facts_file = merge::facts_path(&json_path);
     let mut set = AtomicSet::default();
-    set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
-    // On a pool thread: memory the facts free goes back to the allocator arenas of the
-    // threads that made them, and a pool thread reuses its own for the graph.
-    let g = rayon::scope(|_| resolve_owned(&ex.lex, facts));
+    let mut g = None;
+    set.stage(&facts_file, |w| {
+        // On a pool thread: memory the facts free goes back to the allocator arenas of
+        // the threads that made them, and a pool thread reuses its own for the graph.
+        g = Some(rayon::scope(|_| merge::write_facts_into(w, &ex.lex, facts))?);
+        Ok(())
+    })?;
+    let g = g.expect("staged facts file resolved the graph");
     clock.lap("resolve");
 
     progress.spinner("writing");
@@ -408,8 +413,12 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     }
     let mut set = AtomicSet::default();
     let facts_file = merge::facts_path(out);
-    set.stage(&facts_file, |w| merge::write_facts(w, &facts))?;
-    let g = resolve_owned(lex, facts);
+    let mut g = None;
+    set.stage(&facts_file, |w| {
+        g = Some(merge::write_facts_into(w, lex, facts)?);
+        Ok(())
+    })?;
+    let g = g.expect("staged facts file resolved the graph");
     clock.lap("resolve");
     let doc = into_doc(g);
     tally(&doc, &mut summary);

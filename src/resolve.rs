@@ -226,6 +226,50 @@ pub fn resolve_owned(lex: &Lexicon, facts: Vec<ArticleFacts>) -> KnowledgeGraph 
     resolve_each(g, &aliases, facts.into_iter())
 }
 
+/// Like [`resolve_owned`], also writing a line per article to `out`, in article order,
+/// made by `line` (the facts file's, see [`crate::merge::write_facts_into`]). The lines
+/// are made and written on the thread pool while the articles before go into the
+/// graph, which only one thread can do: the facts file costs the build next to nothing.
+pub fn resolve_owned_writing(
+    lex: &Lexicon,
+    facts: Vec<ArticleFacts>,
+    out: &mut (dyn std::io::Write + Send),
+    line: &(dyn Fn(&ArticleFacts, &mut Vec<u8>) + Sync),
+) -> std::io::Result<KnowledgeGraph> {
+    let (g, aliases) = begin(lex, &facts);
+    let mut sink = Sink {
+        out,
+        line,
+        failed: None,
+    };
+    let g = resolve_each_with(g, &aliases, facts.into_iter(), Some(&mut sink));
+    match sink.failed {
+        Some(e) => Err(e),
+        None => Ok(g),
+    }
+}
+
+/// Where [`resolve_owned_writing`] writes its lines; the first error stops the writing.
+struct Sink<'a> {
+    out: &'a mut (dyn std::io::Write + Send),
+    line: &'a (dyn Fn(&ArticleFacts, &mut Vec<u8>) + Sync),
+    failed: Option<std::io::Error>,
+}
+
+impl Sink<'_> {
+    fn write(&mut self, lines: &[Vec<u8>]) {
+        if self.failed.is_some() {
+            return;
+        }
+        for l in lines {
+            if let Err(e) = self.out.write_all(l) {
+                self.failed = Some(e);
+                return;
+            }
+        }
+    }
+}
+
 type Aliases = HashMap<String, (String, String)>;
 
 fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
@@ -243,9 +287,18 @@ fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
 const BATCH: usize = 64;
 
 fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
+    g: KnowledgeGraph,
+    aliases: &Aliases,
+    facts: impl Iterator<Item = F>,
+) -> KnowledgeGraph {
+    resolve_each_with(g, aliases, facts, None)
+}
+
+fn resolve_each_with<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     mut g: KnowledgeGraph,
     aliases: &Aliases,
     mut facts: impl Iterator<Item = F>,
+    mut sink: Option<&mut Sink>,
 ) -> KnowledgeGraph {
     // Only one thread can add to the graph, but what an article adds (node ids, names,
     // edges with their evidence) does not depend on the graph: a batch of articles is
@@ -265,10 +318,23 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             },
             || {
                 use rayon::prelude::*;
-                batch
+                let Some(sink) = sink.as_deref_mut() else {
+                    return batch
+                        .par_iter()
+                        .map(|f| plan(f.borrow(), aliases))
+                        .collect::<Vec<Plan>>();
+                };
+                let line = sink.line;
+                let (plans, lines): (Vec<Plan>, Vec<Vec<u8>>) = batch
                     .par_iter()
-                    .map(|f| plan(f.borrow(), aliases))
-                    .collect::<Vec<Plan>>()
+                    .map(|f| {
+                        let mut buf = Vec::new();
+                        line(f.borrow(), &mut buf);
+                        (plan(f.borrow(), aliases), buf)
+                    })
+                    .unzip();
+                sink.write(&lines);
+                plans
             },
         );
         ready = batch.into_iter().zip(plans).collect();

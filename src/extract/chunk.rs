@@ -6,7 +6,7 @@
 //! never by looking up whole names, so they work on text the lexicons never saw.
 
 use super::mention::{Mention, MentionKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{word_map, Lexicon};
 use crate::normalize::is_cjk;
 use crate::segment::{Segmenter, Tag, Token};
 
@@ -389,7 +389,8 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     ) {
         return Cat::Juris;
     }
-    if lex.places.contains_key(w) || (lex.place_short.contains_key(w) && w.chars().count() >= 2) {
+    let maps = lex.word_maps(w);
+    if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2) {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
@@ -403,7 +404,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
             && !(t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w))
             && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
     };
-    if lex.org_abbrev.contains_key(w) || organ() {
+    if maps & word_map::ORG_ABBREV != 0 || organ() {
         return Cat::Organ;
     }
     let tag = t.tag.as_str();
