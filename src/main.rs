@@ -240,9 +240,21 @@ fn run(cli: Cli) -> Result<()> {
             update,
             quiet,
         } => {
-            let ex = extractor(&cli.lexicon, &cli.model)?;
-            let summary = pipeline::run_build(
-                &ex,
+            let lex = lexicon(&cli.lexicon)?;
+            let model = match &cli.model {
+                Some(path) => Some(std::sync::Arc::new(zhkg::ner::load_model(path)?)),
+                None => None,
+            };
+            let make = || {
+                let lex = lex.clone();
+                Ok(match model {
+                    Some(m) => Extractor::with_model(lex, m),
+                    None => Extractor::new(lex),
+                })
+            };
+            let summary = pipeline::run_build_making(
+                &lex,
+                make,
                 &BuildOptions {
                     inputs,
                     out_dir: out,

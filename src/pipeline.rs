@@ -298,6 +298,26 @@ impl Stopwatch {
 /// With [`BuildOptions::update`], the articles already in that graph are not read
 /// or extracted again, and the result is the graph a full build would give.
 pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
+    build(&ex.lex, || Ok(ex), opts)
+}
+
+/// [`run_build`] with the extractor made by `make` on a thread of its own while the
+/// inputs are read with `lex` (the lexicon `make` builds on): building jieba's
+/// dictionary takes a few tenths of a second on one core, and a build would otherwise
+/// wait for it before reading anything. The summary's seconds include `make`'s.
+pub fn run_build_making(
+    lex: &Lexicon,
+    make: impl FnOnce() -> Result<Extractor> + Send,
+    opts: &BuildOptions,
+) -> Result<BuildSummary> {
+    build(lex, make, opts)
+}
+
+fn build<E: std::borrow::Borrow<Extractor> + Send>(
+    lex: &Lexicon,
+    make: impl FnOnce() -> Result<E> + Send,
+    opts: &BuildOptions,
+) -> Result<BuildSummary> {
     let t0 = Instant::now();
     let mut clock = Stopwatch::new();
     let progress = Progress::new(opts.progress);
@@ -316,10 +336,17 @@ pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
     };
 
     progress.stage("reading", 0, "files");
-    let ingested = ingest::read_inputs_with(&opts.inputs, &ex.lex, &|ev| match ev {
-        ReadEvent::Listed(n) => progress.set_length(n as u64),
-        ReadEvent::Read(n) => progress.inc(n as u64),
+    let (made, ingested) = std::thread::scope(|s| {
+        let made = s.spawn(make);
+        let ingested = ingest::read_inputs_with(&opts.inputs, lex, &|ev| match ev {
+            ReadEvent::Listed(n) => progress.set_length(n as u64),
+            ReadEvent::Read(n) => progress.inc(n as u64),
+        });
+        let made = made.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (made, ingested)
     });
+    let made = made?;
+    let ex: &Extractor = made.borrow();
     summary.skipped = ingested
         .skipped
         .iter()
