@@ -116,16 +116,9 @@ struct FactRec {
     end: usize,
 }
 
-fn end_to(e: End) -> Option<usize> {
-    match e {
-        End::Ent(i) => Some(i),
-        End::Article => None,
-    }
-}
-
 fn end_from(e: Option<usize>) -> End {
     match e {
-        Some(i) => End::Ent(i),
+        Some(i) => End::ent(i),
         None => End::Article,
     }
 }
@@ -157,16 +150,16 @@ fn to_rec(f: &ArticleFacts) -> ArticleRec {
             .map(|e| EntRec {
                 kind: e.kind,
                 text: e.text.clone(),
-                canonical: (e.canonical != e.text).then(|| e.canonical.clone()),
-                reason: e.reason.clone(),
-                sentence: e.sentence,
-                start: e.start,
-                end: e.end,
-                date: e.date.clone(),
-                time: e.time.clone(),
-                subtype: e.subtype.clone(),
-                place: e.place.clone(),
-                refers_to: e.refers_to,
+                canonical: (e.canonical() != e.text).then(|| e.canonical().to_string()),
+                reason: e.reason().map(str::to_string),
+                sentence: e.sentence(),
+                start: e.start(),
+                end: e.end(),
+                date: e.date().map(str::to_string),
+                time: e.time().map(str::to_string),
+                subtype: e.subtype().map(str::to_string),
+                place: e.place().map(str::to_string),
+                refers_to: e.refers_to(),
                 orphan: e.orphan,
             })
             .collect(),
@@ -175,13 +168,13 @@ fn to_rec(f: &ArticleFacts) -> ArticleRec {
             .iter()
             .map(|x| FactRec {
                 relation: x.relation,
-                source: end_to(x.source),
-                target: end_to(x.target),
-                title: x.title.clone(),
-                role: x.role.clone(),
-                sentence: x.sentence,
-                start: x.start,
-                end: x.end,
+                source: x.source.index(),
+                target: x.target.index(),
+                title: x.title().map(str::to_string),
+                role: x.role().map(str::to_string),
+                sentence: x.sentence(),
+                start: x.start(),
+                end: x.end(),
             })
             .collect(),
     }
@@ -204,42 +197,46 @@ fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
         .collect::<std::result::Result<Vec<_>, _>>()?;
     // Indices are checked here so that resolution can trust them.
     let ent_ok = |i: Option<usize>| i.is_none_or(|i| i < n_ents);
+    // Spans are kept as u32 (see `Ent`): one past that is outside any sentence.
+    let span_ok = |start: usize, end: usize| u32::try_from(start.max(end)).is_ok();
     let mut ents = Vec::with_capacity(n_ents);
     for e in r.ents {
-        if e.sentence >= n_sents || !ent_ok(e.refers_to) {
+        if e.sentence >= n_sents || !ent_ok(e.refers_to) || !span_ok(e.start, e.end) {
             return Err("a mention points outside the article".into());
         }
-        ents.push(Ent {
-            kind: e.kind,
-            canonical: e.canonical.unwrap_or_else(|| e.text.clone()),
-            text: e.text,
-            reason: e.reason,
-            sentence: e.sentence,
-            start: e.start,
-            end: e.end,
-            date: e.date,
-            time: e.time,
-            subtype: e.subtype,
-            place: e.place,
-            refers_to: e.refers_to,
-            orphan: e.orphan,
-        });
+        let mut ent = Ent::new(e.kind, e.text, e.sentence, e.start, e.end);
+        if let Some(c) = e.canonical {
+            ent.set_canonical(c);
+        }
+        ent.set_reason(e.reason);
+        ent.set_date(e.date);
+        ent.set_time(e.time);
+        ent.set_subtype(e.subtype);
+        ent.set_place(e.place);
+        ent.set_refers_to(e.refers_to);
+        ent.orphan = e.orphan;
+        ents.push(ent);
     }
     let mut facts = Vec::with_capacity(r.facts.len());
     for x in r.facts {
-        if x.sentence >= n_sents || !ent_ok(x.source) || !ent_ok(x.target) {
+        if x.sentence >= n_sents
+            || !ent_ok(x.source)
+            || !ent_ok(x.target)
+            || !span_ok(x.start, x.end)
+        {
             return Err("a fact points outside the article".into());
         }
-        facts.push(Fact {
-            relation: x.relation,
-            source: end_from(x.source),
-            target: end_from(x.target),
-            title: x.title,
-            role: x.role,
-            sentence: x.sentence,
-            start: x.start,
-            end: x.end,
-        });
+        facts.push(
+            Fact::new(
+                x.relation,
+                end_from(x.source),
+                end_from(x.target),
+                x.sentence,
+                x.start,
+                x.end,
+            )
+            .with_labels(x.title, x.role),
+        );
     }
     let [province, prefecture, county] = r.jurisdiction;
     Ok(ArticleFacts {

@@ -114,7 +114,7 @@ fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String
     for (ai, f) in facts.iter().enumerate() {
         for e in &f.ents {
             if e.kind == MentionKind::Organization {
-                names.entry(e.canonical.as_str()).or_default().insert(ai);
+                names.entry(e.canonical()).or_default().insert(ai);
             }
         }
     }
@@ -385,11 +385,11 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
     // Node id for every mention that makes a node.
     let mut nodes: Vec<Option<EntNode>> = Vec::with_capacity(f.ents.len());
     for e in &f.ents {
-        let kind = node_kind(e.kind).filter(|_| !e.orphan && e.refers_to.is_none());
+        let kind = node_kind(e.kind).filter(|_| !e.orphan && e.refers_to().is_none());
         nodes.push(kind.map(|kind| {
-            let (name, merge) = match (e.kind, aliases.get(&e.canonical)) {
+            let (name, merge) = match (e.kind, aliases.get(e.canonical())) {
                 (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
-                _ => (e.canonical.clone(), None),
+                _ => (e.canonical().to_string(), None),
             };
             let key = identity_key(e, &name, aid);
             EntNode {
@@ -400,7 +400,7 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
     }
     // Mentions that point at another (会议 → the meeting; 揭牌仪式 → 挂牌仪式).
     for i in 0..f.ents.len() {
-        if let Some(t) = f.ents[i].refers_to {
+        if let Some(t) = f.ents[i].refers_to() {
             if let Some(id) = nodes[t].as_ref().map(|n| n.id.clone()) {
                 nodes[i] = Some(EntNode { id, own: None });
             }
@@ -410,14 +410,14 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
     let end_id = |end: End| -> Option<Arc<str>> {
         match end {
             End::Article => Some(aid_rc.clone()),
-            End::Ent(i) => nodes[i].as_ref().map(|n| n.id.clone()),
+            End::Ent(i) => nodes[i as usize].as_ref().map(|n| n.id.clone()),
         }
     };
     let mut facts = Vec::with_capacity(f.facts.len());
     for fact in &f.facts {
         // A post with no organ known stays on the person as a title.
         if fact.relation == Relation::HoldsPosition {
-            if let End::Ent(t) = fact.target {
+            if let Some(t) = fact.target.index() {
                 if f.ents[t].kind == MentionKind::Title {
                     if let Some(person) = end_id(fact.source) {
                         facts.push(Planned::Title {
@@ -438,10 +438,10 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
         let mut written = None;
         if fact.relation == Relation::HoldsPosition {
             // The post as written, on the person: 惠济区委副书记.
-            if let (End::Ent(o), Some(title)) = (fact.target, &fact.title) {
+            if let (Some(o), Some(title)) = (fact.target.index(), fact.title()) {
                 written = Some(
-                    if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason.is_some() {
-                        title.clone()
+                    if f.ents[o].text.ends_with("人民政府") && f.ents[o].reason().is_some() {
+                        title.to_string()
                     } else {
                         format!("{}{}", f.ents[o].text, title)
                     },
@@ -450,14 +450,14 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
         }
         let ev = evidence(
             &aid_rc,
-            fact.sentence,
-            &quotes[fact.sentence],
-            fact.start,
-            fact.end,
+            fact.sentence(),
+            &quotes[fact.sentence()],
+            fact.start(),
+            fact.end(),
         );
         let mut edge = edge(s, t, fact.relation, ev);
-        edge.title = fact.title.clone();
-        edge.role = fact.role.clone();
+        edge.title = fact.title().map(str::to_string);
+        edge.role = fact.role().map(str::to_string);
         facts.push(Planned::Edge { edge, written });
     }
     Plan {
@@ -509,10 +509,10 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         add_mention(node, e, &aid, &quotes);
         if let Some(why) = merge {
             node.merges.push(Merge {
-                alias: e.canonical.clone(),
+                alias: e.canonical().to_string(),
                 reason: why.clone(),
             });
-            node.aliases.push(e.canonical.clone());
+            node.aliases.push(e.canonical().to_string());
         }
     }
     for (e, n) in f.ents.iter().zip(&nodes) {
@@ -521,10 +521,10 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         };
         let node = g.upsert_with(id, || Node::new(id.to_string(), NodeKind::Event, ""));
         add_mention(node, e, &aid, &quotes);
-        if let Some(why) = &e.reason {
+        if let Some(why) = e.reason() {
             node.merges.push(Merge {
                 alias: e.text.clone(),
-                reason: why.clone(),
+                reason: why.to_string(),
             });
         }
     }
@@ -552,7 +552,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
 fn identity_key(e: &Ent, name: &str, article: &str) -> String {
     match e.kind {
         // An event is one occurrence: its date, or, undated, its article.
-        MentionKind::Event => match &e.date {
+        MentionKind::Event => match e.date() {
             Some(d) => format!("{name}@{d}"),
             None => format!("{name}@{article}"),
         },
@@ -563,29 +563,29 @@ fn identity_key(e: &Ent, name: &str, article: &str) -> String {
 fn add_mention(node: &mut Node, e: &Ent, aid: &Arc<str>, quotes: &[Arc<str>]) {
     node.evidence.push(evidence(
         aid,
-        e.sentence,
-        &quotes[e.sentence],
-        e.start,
-        e.end,
+        e.sentence(),
+        &quotes[e.sentence()],
+        e.start(),
+        e.end(),
     ));
     if e.text != node.name && !node.name.is_empty() {
         node.aliases.push(e.text.clone());
-        if let Some(why) = &e.reason {
+        if let Some(why) = e.reason() {
             node.merges.push(Merge {
                 alias: e.text.clone(),
-                reason: why.clone(),
+                reason: why.to_string(),
             });
         }
     }
     if e.kind == MentionKind::Event {
         if node.date.is_none() {
-            node.date = e.date.clone();
+            node.date = e.date().map(str::to_string);
         }
         if node.time.is_none() {
-            node.time = e.time.clone();
+            node.time = e.time().map(str::to_string);
         }
         if node.event_type.is_none() {
-            node.event_type = e.subtype.clone();
+            node.event_type = e.subtype().map(str::to_string);
         }
     }
 }

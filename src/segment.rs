@@ -169,10 +169,12 @@ fn push_piece(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Se
         end -= 1;
     }
     if begin < end {
-        out.push(Sentence {
-            text: chars[begin..end].iter().collect(),
-            start: begin,
-        });
+        // Sized up front: collecting chars reserves one byte a character and then
+        // doubles, and a corpus build keeps every sentence until resolution.
+        let piece = &chars[begin..end];
+        let mut text = String::with_capacity(piece.iter().map(|c| c.len_utf8()).sum());
+        text.extend(piece);
+        out.push(Sentence { text, start: begin });
     }
 }
 

@@ -205,8 +205,8 @@ proptest! {
         let art = article(headline, t);
         let f = timed("analyze", || ex.analyze(&art));
         for e in &f.ents {
-            prop_assert!(e.sentence < f.sentences.len());
-            prop_assert!(e.start <= e.end && e.end <= f.sentences[e.sentence].chars().count());
+            prop_assert!(e.sentence() < f.sentences.len());
+            prop_assert!(e.start() <= e.end() && e.end() <= f.sentences[e.sentence()].chars().count());
         }
         // The whole build on it: the saved graph reads back, and every node's quote
         // holds its span.

@@ -30,43 +30,166 @@ pub struct Extractor {
 }
 
 /// A mention in an article, with its canonical name inside the article.
+///
+/// A corpus build keeps every article's mentions until resolution, a million of
+/// them for 50 MB of news: positions are `u32`, the canonical name is stored only
+/// when it differs from the text, and the fields most mentions leave empty share
+/// one allocation that most never make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ent {
     /// Kind.
     pub kind: MentionKind,
-    /// As written.
-    pub text: String,
-    /// Canonical name (jurisdiction spelled out, 政府 as 人民政府).
-    pub canonical: String,
-    /// Why the canonical name differs from the text.
-    pub reason: Option<String>,
-    /// Sentence index.
-    pub sentence: usize,
-    /// Start in the sentence, in characters.
-    pub start: usize,
-    /// End in the sentence, in characters, exclusive.
-    pub end: usize,
-    /// Event: date (`MM-DD` or `YYYY-MM-DD`).
-    pub date: Option<String>,
-    /// Event: time of day.
-    pub time: Option<String>,
-    /// Event: type; title: head.
-    pub subtype: Option<String>,
-    /// Organisation: full name of its jurisdiction place, when known.
-    pub place: Option<String>,
-    /// An event mention that only points back at another (会议 → 党政联席会议).
-    pub refers_to: Option<usize>,
     /// A mention too vague to be a node of its own (会议 with no meeting to point at).
     pub orphan: bool,
+    /// As written.
+    pub text: String,
+    /// `None` when the canonical name is the text.
+    canonical: Option<Box<str>>,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    refers_to: Option<u32>,
+    /// `None` when every one of its fields is (so that equal mentions compare equal).
+    extra: Option<Box<EntExtra>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct EntExtra {
+    reason: Option<Box<str>>,
+    date: Option<Box<str>>,
+    time: Option<Box<str>>,
+    subtype: Option<Box<str>>,
+    place: Option<Box<str>>,
+}
+
+/// Positions and indices are kept as `u32`; nothing in one article comes near it.
+fn small(i: usize) -> u32 {
+    u32::try_from(i).expect("article positions fit in u32")
+}
+
+macro_rules! extra_field {
+    ($(#[$doc:meta])* $get:ident, $set:ident) => {
+        $(#[$doc])*
+        pub fn $get(&self) -> Option<&str> {
+            self.extra.as_ref().and_then(|x| x.$get.as_deref())
+        }
+
+        #[doc = concat!("Sets [`Ent::", stringify!($get), "`].")]
+        pub fn $set(&mut self, value: Option<String>) {
+            self.edit_extra(|x| x.$get = value.map(String::into_boxed_str));
+        }
+    };
+}
+
+impl Ent {
+    /// A mention at `start..end` (characters) of sentence `sentence`, its canonical
+    /// name its text, nothing else known.
+    pub fn new(kind: MentionKind, text: String, sentence: usize, start: usize, end: usize) -> Ent {
+        Ent {
+            kind,
+            orphan: false,
+            text,
+            canonical: None,
+            sentence: small(sentence),
+            start: small(start),
+            end: small(end),
+            refers_to: None,
+            extra: None,
+        }
+    }
+
+    /// Canonical name (jurisdiction spelled out, 政府 as 人民政府).
+    pub fn canonical(&self) -> &str {
+        self.canonical.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Sets the canonical name.
+    pub fn set_canonical(&mut self, name: String) {
+        self.canonical = (name != self.text).then(|| name.into_boxed_str());
+    }
+
+    /// Sentence index.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// Start in the sentence, in characters.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End in the sentence, in characters, exclusive.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// An event mention that only points back at another (会议 → 党政联席会议).
+    pub fn refers_to(&self) -> Option<usize> {
+        self.refers_to.map(|i| i as usize)
+    }
+
+    /// Sets [`Ent::refers_to`].
+    pub fn set_refers_to(&mut self, other: Option<usize>) {
+        self.refers_to = other.map(small);
+    }
+
+    extra_field!(
+        /// Why the canonical name differs from the text.
+        reason,
+        set_reason
+    );
+    extra_field!(
+        /// Event: date (`MM-DD` or `YYYY-MM-DD`).
+        date,
+        set_date
+    );
+    extra_field!(
+        /// Event: time of day.
+        time,
+        set_time
+    );
+    extra_field!(
+        /// Event: type; title: head.
+        subtype,
+        set_subtype
+    );
+    extra_field!(
+        /// Organisation: full name of its jurisdiction place, when known.
+        place,
+        set_place
+    );
+
+    fn edit_extra(&mut self, f: impl FnOnce(&mut EntExtra)) {
+        let mut x = self.extra.take().unwrap_or_default();
+        f(&mut x);
+        if *x != EntExtra::default() {
+            self.extra = Some(x);
+        }
+    }
 }
 
 /// One end of a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum End {
-    /// An entity mention of the article.
-    Ent(usize),
+    /// An entity mention of the article (its index in [`ArticleFacts::ents`]).
+    Ent(u32),
     /// The article itself.
     Article,
+}
+
+impl End {
+    /// The end that is mention `i`.
+    pub fn ent(i: usize) -> End {
+        End::Ent(small(i))
+    }
+
+    /// The mention's index, `None` for the article.
+    pub fn index(self) -> Option<usize> {
+        match self {
+            End::Ent(i) => Some(i as usize),
+            End::Article => None,
+        }
+    }
 }
 
 /// A fact stated in one sentence.
@@ -78,16 +201,74 @@ pub struct Fact {
     pub source: End,
     /// Target.
     pub target: End,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    /// Few facts have a title or a role: the others keep one null pointer.
+    labels: Option<Box<FactLabels>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct FactLabels {
+    title: Option<Box<str>>,
+    role: Option<Box<str>>,
+}
+
+impl Fact {
+    /// A fact stated at `start..end` (characters) of sentence `sentence`.
+    pub fn new(
+        relation: Relation,
+        source: End,
+        target: End,
+        sentence: usize,
+        start: usize,
+        end: usize,
+    ) -> Fact {
+        Fact {
+            relation,
+            source,
+            target,
+            sentence: small(sentence),
+            start: small(start),
+            end: small(end),
+            labels: None,
+        }
+    }
+
+    /// With a title and a role (each when given).
+    pub fn with_labels(mut self, title: Option<String>, role: Option<String>) -> Fact {
+        let labels = FactLabels {
+            title: title.map(String::into_boxed_str),
+            role: role.map(String::into_boxed_str),
+        };
+        self.labels = (labels != FactLabels::default()).then(|| Box::new(labels));
+        self
+    }
+
     /// holds_position: the post as written.
-    pub title: Option<String>,
+    pub fn title(&self) -> Option<&str> {
+        self.labels.as_ref().and_then(|l| l.title.as_deref())
+    }
+
     /// reported: reporter or correspondent.
-    pub role: Option<String>,
+    pub fn role(&self) -> Option<&str> {
+        self.labels.as_ref().and_then(|l| l.role.as_deref())
+    }
+
     /// Sentence index.
-    pub sentence: usize,
-    /// Span in the sentence covering both ends.
-    pub start: usize,
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// Start of the span in the sentence covering both ends.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
     /// End of that span.
-    pub end: usize,
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// The article's jurisdiction at each level, when the text makes it clear.
@@ -337,8 +518,8 @@ impl Extractor {
                             if let Some((date, time)) =
                                 chunk::resolve_date(&b.ents[d].text, date.as_deref(), year)
                             {
-                                b.ents[e].date = Some(date);
-                                b.ents[e].time = time;
+                                b.ents[e].set_date(Some(date));
+                                b.ents[e].set_time(time);
                             }
                         }
                     }
@@ -363,8 +544,8 @@ impl Extractor {
                 if let Some(parent) = &c.info.parent {
                     let child = &b.ents[e];
                     let m = Mention {
-                        start: child.start,
-                        end: child.start + parent.chars().count(),
+                        start: child.start(),
+                        end: child.start() + parent.chars().count(),
                         kind: MentionKind::Organization,
                         text: parent.clone(),
                     };
@@ -392,7 +573,7 @@ impl Extractor {
                 }
             };
             let event = match r.event.and_then(|e| chunk_ent[si][e]) {
-                Some(e) => Some(b.ents[e].refers_to.unwrap_or(e)),
+                Some(e) => Some(b.ents[e].refers_to().unwrap_or(e)),
                 None => main,
             };
             let (Some(s), Some(e)) = (subject, event) else {
@@ -418,9 +599,9 @@ impl Extractor {
         // Located in: organisations in their jurisdiction.
         for e in 0..b.ents.len() {
             if b.ents[e].kind == MentionKind::Organization {
-                if let Some(place) = b.ents[e].place.clone() {
+                if let Some(place) = b.ents[e].place().map(str::to_string) {
                     let pe = b.synth(e, MentionKind::Place, &place, None);
-                    b.fact(Relation::LocatedIn, e, pe, None, b.ents[e].sentence);
+                    b.fact(Relation::LocatedIn, e, pe, None, b.ents[e].sentence());
                 }
             }
         }
@@ -451,16 +632,17 @@ impl Extractor {
                     text: by.name.clone(),
                 };
                 let pe = b.push(si, &m, &Info::default());
-                b.facts.push(Fact {
-                    relation: Relation::Reported,
-                    source: End::Ent(pe),
-                    target: End::Article,
-                    title: None,
-                    role: Some(by.role.as_str().to_string()),
-                    sentence: si,
-                    start: m.start,
-                    end: m.end,
-                });
+                b.facts.push(
+                    Fact::new(
+                        Relation::Reported,
+                        End::ent(pe),
+                        End::Article,
+                        si,
+                        m.start,
+                        m.end,
+                    )
+                    .with_labels(None, Some(by.role.as_str().to_string())),
+                );
             }
             sentences.push(line);
         }
@@ -472,29 +654,40 @@ impl Extractor {
                 && !ent.orphan
                 && !matches!(ent.kind, MentionKind::Date | MentionKind::Title)
             {
-                b.facts.push(Fact {
-                    relation: Relation::Mentions,
-                    source: End::Article,
-                    target: End::Ent(e),
-                    title: None,
-                    role: None,
-                    sentence: ent.sentence,
-                    start: ent.start,
-                    end: ent.end,
-                });
+                b.facts.push(Fact::new(
+                    Relation::Mentions,
+                    End::Article,
+                    End::ent(e),
+                    ent.sentence(),
+                    ent.start(),
+                    ent.end(),
+                ));
             }
         }
 
         ArticleFacts {
             article,
-            sentences,
+            sentences: exact(sentences),
             characters,
             date,
             jurisdiction,
-            ents: b.ents,
-            facts: b.facts,
+            ents: exact(b.ents),
+            facts: exact(b.facts),
         }
     }
+}
+
+/// `v` without spare capacity. A corpus build keeps every article's vectors until
+/// resolution, and growth by doubling leaves a third of them unused on average.
+/// `shrink_to_fit` is not enough: mimalloc keeps a block in place (freeing nothing)
+/// when it shrinks to half its size or more.
+fn exact<T>(v: Vec<T>) -> Vec<T> {
+    if v.capacity() == v.len() {
+        return v;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    out.extend(v);
+    out
 }
 
 /// The first date of the lead sentence (本报讯 3月19日下午 …) dates the article.
@@ -503,10 +696,10 @@ fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<St
     let lead_text = sentences.get(lead)?;
     let d = ents
         .iter()
-        .filter(|e| e.sentence == lead && e.kind == MentionKind::Date)
+        .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
         .min_by_key(|e| e.start)?;
     // Only a date near the start is a dateline, not one quoted in the story.
-    if d.start > 20 || d.start > lead_text.chars().count() / 2 {
+    if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
         return None;
     }
     chunk::parse_date(&d.text, None).map(|(date, _)| date)
@@ -591,39 +784,28 @@ struct ArticleBuilder<'a> {
 
 impl ArticleBuilder<'_> {
     fn push(&mut self, sentence: usize, m: &Mention, info: &Info) -> usize {
-        let subtype = info.event_type.clone().or_else(|| info.head.clone());
-        self.ents.push(Ent {
-            kind: m.kind,
-            text: m.text.clone(),
-            canonical: m.text.clone(),
-            reason: None,
-            sentence,
-            start: m.start,
-            end: m.end,
-            date: None,
-            time: None,
-            subtype,
-            place: info.juris.clone(),
-            refers_to: None,
-            orphan: false,
-        });
+        let mut e = Ent::new(m.kind, m.text.clone(), sentence, m.start, m.end);
+        e.set_subtype(info.event_type.clone().or_else(|| info.head.clone()));
+        e.set_place(info.juris.clone());
+        self.ents.push(e);
         self.ents.len() - 1
     }
 
     /// The person 他/她 at (sentence, start) refers to: the only person named in the
     /// nearest sentence before it that names anyone (earlier in its own sentence counts).
     fn antecedent(&self, sentence: usize, start: usize) -> Option<usize> {
-        let before = |e: &Ent| e.sentence < sentence || e.sentence == sentence && e.end <= start;
+        let before =
+            |e: &Ent| e.sentence() < sentence || e.sentence() == sentence && e.end() <= start;
         let nearest = self
             .ents
             .iter()
             .filter(|e| e.kind == MentionKind::Person && before(e))
-            .map(|e| e.sentence)
+            .map(|e| e.sentence())
             .max()?;
         let names: std::collections::BTreeSet<&str> = self
             .ents
             .iter()
-            .filter(|e| e.kind == MentionKind::Person && e.sentence == nearest && before(e))
+            .filter(|e| e.kind == MentionKind::Person && e.sentence() == nearest && before(e))
             .map(|e| e.text.as_str())
             .collect();
         let [name] = names.into_iter().collect::<Vec<_>>()[..] else {
@@ -639,11 +821,8 @@ impl ArticleBuilder<'_> {
         let mut found: Vec<usize> = self
             .facts
             .iter()
-            .filter(|f| f.relation == Relation::HoldsPosition && f.title.as_deref() == Some(title))
-            .filter_map(|f| match f.source {
-                End::Ent(p) => Some(p),
-                End::Article => None,
-            })
+            .filter(|f| f.relation == Relation::HoldsPosition && f.title() == Some(title))
+            .filter_map(|f| f.source.index())
             .filter(|&p| surname.is_none_or(|c| self.ents[p].text.starts_with(c)))
             .collect();
         found.sort_by_key(|&p| self.ents[p].text.clone());
@@ -657,27 +836,18 @@ impl ArticleBuilder<'_> {
     /// An entity the text implies at another mention's span (区长 → 惠济区人民政府).
     fn synth(&mut self, at: usize, kind: MentionKind, name: &str, reason: Option<String>) -> usize {
         let a = &self.ents[at];
-        let (sentence, start, end) = (a.sentence, a.start, a.end);
+        let (sentence, start, end) = (a.sentence(), a.start(), a.end());
         if let Some(i) = self.ents.iter().position(|e| {
-            e.kind == kind && e.canonical == name && e.sentence == sentence && e.start == start
+            e.kind == kind
+                && e.canonical() == name
+                && e.sentence() == sentence
+                && e.start() == start
         }) {
             return i;
         }
-        self.ents.push(Ent {
-            kind,
-            text: name.to_string(),
-            canonical: name.to_string(),
-            reason,
-            sentence,
-            start,
-            end,
-            date: None,
-            time: None,
-            subtype: None,
-            place: None,
-            refers_to: None,
-            orphan: false,
-        });
+        let mut e = Ent::new(kind, name.to_string(), sentence, start, end);
+        e.set_reason(reason);
+        self.ents.push(e);
         self.ents.len() - 1
     }
 
@@ -693,25 +863,19 @@ impl ArticleBuilder<'_> {
         // The evidence quotes the sentence that states the fact, with the span of what
         // it names there; when it names neither end (他强调…, the headline's meeting),
         // it quotes the sentence of the subject, so offsets always fit their quote.
-        let (sentence, start, end) = if a.sentence == sentence && b.sentence == sentence {
-            (sentence, a.start.min(b.start), a.end.max(b.end))
-        } else if a.sentence == sentence {
-            (sentence, a.start, a.end)
-        } else if b.sentence == sentence {
-            (sentence, b.start, b.end)
+        let (sentence, start, end) = if a.sentence() == sentence && b.sentence() == sentence {
+            (sentence, a.start().min(b.start()), a.end().max(b.end()))
+        } else if a.sentence() == sentence {
+            (sentence, a.start(), a.end())
+        } else if b.sentence() == sentence {
+            (sentence, b.start(), b.end())
         } else {
-            (a.sentence, a.start, a.end)
+            (a.sentence(), a.start(), a.end())
         };
-        self.facts.push(Fact {
-            relation,
-            source: End::Ent(s),
-            target: End::Ent(t),
-            title,
-            role: None,
-            sentence,
-            start,
-            end,
-        });
+        self.facts.push(
+            Fact::new(relation, End::ent(s), End::ent(t), sentence, start, end)
+                .with_labels(title, None),
+        );
     }
 
     /// Canonical names for places and organisations.
@@ -728,18 +892,18 @@ impl ArticleBuilder<'_> {
             MentionKind::Place => {
                 if let Some(p) = lex.place(&e.text) {
                     if p.name != e.text {
-                        e.reason = Some(format!("short form of {} in the gazetteer", p.name));
-                        e.canonical = p.name.clone();
+                        e.set_reason(Some(format!("short form of {} in the gazetteer", p.name)));
+                        e.set_canonical(p.name.clone());
                     }
                 }
             }
             MentionKind::Organization => {
-                let (canon, place, reason) = canonical_org(lex, &e.text, e.place.as_deref(), j);
+                let (canon, place, reason) = canonical_org(lex, &e.text, e.place(), j);
                 if canon != e.text {
-                    e.reason = reason;
+                    e.set_reason(reason);
                 }
-                e.canonical = canon;
-                e.place = place;
+                e.set_canonical(canon);
+                e.set_place(place);
             }
             _ => {}
         }
@@ -767,17 +931,19 @@ impl ArticleBuilder<'_> {
                 .parse_title(&title_text)
                 .map(|(_, h)| h.chars().next().unwrap_or('市'))
                 .unwrap_or('市');
-            let from_list = org.and_then(|o| self.ents[o].place.clone()).filter(|p| {
-                self.lex
-                    .place(p)
-                    .is_some_and(|pl| level_char_matches(pl.level, level))
-            });
+            let from_list = org
+                .and_then(|o| self.ents[o].place().map(str::to_string))
+                .filter(|p| {
+                    self.lex
+                        .place(p)
+                        .is_some_and(|pl| level_char_matches(pl.level, level))
+                });
             let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
             place.map(|p| {
                 let name = format!("{p}人民政府");
                 let why = format!("{title_text} heads the people's government of {p}");
                 let g = self.synth(title, MentionKind::Organization, &name, Some(why));
-                self.ents[g].place = Some(p);
+                self.ents[g].set_place(Some(p));
                 g
             })
         } else {
@@ -793,16 +959,17 @@ impl ArticleBuilder<'_> {
             );
         } else {
             // No organ known: the post is still worth keeping on the person.
-            self.facts.push(Fact {
-                relation: Relation::HoldsPosition,
-                source: End::Ent(person),
-                target: End::Ent(title),
-                title: Some(title_text),
-                role: None,
-                sentence: si,
-                start: self.ents[title].start,
-                end: self.ents[person].end,
-            });
+            self.facts.push(
+                Fact::new(
+                    Relation::HoldsPosition,
+                    End::ent(person),
+                    End::ent(title),
+                    si,
+                    self.ents[title].start(),
+                    self.ents[person].end(),
+                )
+                .with_labels(Some(title_text), None),
+            );
         }
     }
 
@@ -835,7 +1002,7 @@ impl ArticleBuilder<'_> {
                 events
                     .iter()
                     .copied()
-                    .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence <= 1)
+                    .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence() <= 1)
             })
             .or_else(|| role_events.first().map(|(_, e)| *e));
         // A headline names the event undated; the body dates it (昨天上午…会议召开): the
@@ -846,9 +1013,9 @@ impl ArticleBuilder<'_> {
                 .copied()
                 .find(|&o| {
                     o != m
-                        && self.ents[m].date.is_none()
-                        && self.ents[o].date.is_some()
-                        && self.ents[o].subtype == self.ents[m].subtype
+                        && self.ents[m].date().is_none()
+                        && self.ents[o].date().is_some()
+                        && self.ents[o].subtype() == self.ents[m].subtype()
                         && same_event_name(lex, &self.ents[o].text, &self.ents[m].text)
                 })
                 .unwrap_or(m)
@@ -860,7 +1027,7 @@ impl ArticleBuilder<'_> {
             .copied()
             .filter(|&e| Some(e) != main)
             .collect();
-        order.sort_by_key(|&e| (is_bare(&self.ents[e]), self.ents[e].date.is_none(), e));
+        order.sort_by_key(|&e| (is_bare(&self.ents[e]), self.ents[e].date().is_none(), e));
         for e in order {
             let ent = &self.ents[e];
             if is_bare(ent) {
@@ -871,21 +1038,21 @@ impl ArticleBuilder<'_> {
                         && a.refers_to.is_none()
                         && !a.orphan
                         && a.text == ent.text
-                        && (a.date == ent.date || ent.date.is_none())
-                        && (o < e || a.date.is_some() && ent.date.is_none())
+                        && (a.date() == ent.date() || ent.date().is_none())
+                        && (o < e || a.date().is_some() && ent.date().is_none())
                         && role_events.iter().any(|(_, x)| *x == o)
                 });
                 if let Some(t) = twin {
-                    self.ents[e].refers_to = Some(t);
+                    self.ents[e].set_refers_to(Some(t));
                     let why = format!("the same {} named again in one article", self.ents[t].text);
-                    self.ents[e].reason = Some(why);
+                    self.ents[e].set_reason(Some(why));
                     continue;
                 }
                 if let Some(m) = main {
-                    let compatible = self.ents[m].subtype == ent.subtype
-                        || ent.text == "会议" && self.ents[m].subtype.as_deref() == Some("会议");
+                    let compatible = self.ents[m].subtype() == ent.subtype()
+                        || ent.text == "会议" && self.ents[m].subtype() == Some("会议");
                     if compatible {
-                        self.ents[e].refers_to = Some(m);
+                        self.ents[e].set_refers_to(Some(m));
                         continue;
                     }
                 }
@@ -905,9 +1072,9 @@ impl ArticleBuilder<'_> {
                 .collect();
             let target = candidates.into_iter().find(|&o| {
                 let (a, b) = (&self.ents[o], &self.ents[e]);
-                let dates_agree = a.date == b.date || a.date.is_none() || b.date.is_none();
-                let earlier = o < e || b.date.is_none() && a.date.is_some() || Some(o) == main;
-                a.subtype == b.subtype
+                let dates_agree = a.date() == b.date() || a.date().is_none() || b.date().is_none();
+                let earlier = o < e || b.date().is_none() && a.date().is_some() || Some(o) == main;
+                a.subtype() == b.subtype()
                     && dates_agree
                     && earlier
                     && !is_bare(a)
@@ -922,17 +1089,19 @@ impl ArticleBuilder<'_> {
                         self.ents[t].text, self.ents[t].text, self.ents[e].text
                     )
                 };
-                if self.ents[t].date.is_none() {
-                    self.ents[t].date = self.ents[e].date.clone();
-                    self.ents[t].time = self.ents[e].time.clone();
+                if self.ents[t].date().is_none() {
+                    let date = self.ents[e].date().map(str::to_string);
+                    let time = self.ents[e].time().map(str::to_string);
+                    self.ents[t].set_date(date);
+                    self.ents[t].set_time(time);
                 }
-                self.ents[e].refers_to = Some(t);
-                self.ents[e].reason = Some(why);
+                self.ents[e].set_refers_to(Some(t));
+                self.ents[e].set_reason(Some(why));
             }
         }
         if let Some(m) = main {
-            if self.ents[m].date.is_none() {
-                self.ents[m].date = article_date.map(str::to_string);
+            if self.ents[m].date().is_none() {
+                self.ents[m].set_date(article_date.map(str::to_string));
             }
         }
         main
