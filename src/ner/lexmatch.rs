@@ -47,20 +47,38 @@ pub const JIEBA_NER: &str = include_str!("../../data/model/jieba_ner.txt");
 pub const MAX_LEN: usize = 12;
 
 /// A character trie: (node, char) → child in one open-addressing table.
+///
+/// Built with a table of (key, child, classes) slots; then frozen into the table
+/// matching reads, of one `u64` a slot: the key (parent node and character) and
+/// the classes of the word ending at the child, whose node id is the slot's
+/// index. Matching mostly misses the caches, and the smaller the table, the
+/// fewer misses.
 #[derive(Debug, Clone)]
 pub struct Trie {
-    /// A slot holds the key, the child and the classes of the word ending at the
-    /// child together: matching mostly misses the caches, and one line a step
-    /// costs a third of what three arrays did.
+    /// The building table (emptied by `freeze`).
     slots: Vec<Slot>,
     mask: usize,
-    /// The children of the root by character, for characters below `ROOT_DIRECT`:
-    /// every match takes this step first, and this table mostly stays in cache.
-    root: Vec<Slot>,
     /// Nodes so far, the root included.
     nodes: u32,
     len: usize,
+    /// The frozen table: `char | parent << 21 | classes << CLASS_SHIFT`.
+    table: Vec<u64>,
+    tmask: usize,
+    /// The frozen children of the root by character, for characters below
+    /// `ROOT_DIRECT`, as `child | classes << 32` (`EMPTY`: none): every match
+    /// takes this step first, and this table mostly stays in cache.
+    root: Vec<u64>,
 }
+
+/// The node id of the root in the frozen table (one past its last slot).
+const fn root_id(tmask: usize) -> u32 {
+    tmask as u32 + 1
+}
+
+/// Where the classes start in a frozen slot; below are the character (21 bits)
+/// and the parent (up to 24 bits).
+const CLASS_SHIFT: u32 = 45;
+const KEY_BITS: u64 = (1 << CLASS_SHIFT) - 1;
 
 #[derive(Debug, Clone, Copy)]
 struct Slot {
@@ -97,9 +115,45 @@ impl Trie {
         Trie {
             slots: vec![FREE; cap],
             mask: cap - 1,
-            root: vec![FREE; ROOT_DIRECT],
             nodes: 1,
             len: 0,
+            table: Vec::new(),
+            tmask: 0,
+            root: Vec::new(),
+        }
+    }
+
+    /// Moves the building table into the frozen one, node ids becoming slot
+    /// indices: nodes are placed in the order they were made, so a parent's slot
+    /// is known before its children's keys are hashed.
+    fn freeze(&mut self) {
+        let mut edges: Vec<Slot> = std::mem::take(&mut self.slots)
+            .into_iter()
+            .filter(|s| s.key != EMPTY)
+            .collect();
+        edges.sort_unstable_by_key(|s| s.child);
+        // Up to about three fifths full: probes stay short and mostly in one line.
+        let cap = (edges.len() * 5 / 3 + 1).next_power_of_two().max(16);
+        assert!(cap < 1 << 24, "lexicon trie too large");
+        self.tmask = cap - 1;
+        let root = root_id(self.tmask);
+        self.table = vec![EMPTY; cap];
+        self.root = vec![EMPTY; ROOT_DIRECT];
+        let mut id = vec![0u32; self.nodes as usize];
+        id[0] = root;
+        for e in edges {
+            let parent = id[(e.key >> 21) as usize];
+            let c = e.key & 0x1F_FFFF;
+            let k = u64::from(parent) << 21 | c;
+            let mut i = slot_hash(k) as usize & self.tmask;
+            while self.table[i] != EMPTY {
+                i = (i + 1) & self.tmask;
+            }
+            self.table[i] = k | u64::from(e.class) << CLASS_SHIFT;
+            id[e.child as usize] = i as u32;
+            if parent == root && (c as usize) < ROOT_DIRECT {
+                self.root[c as usize] = i as u64 | u64::from(e.class) << 32;
+            }
         }
     }
 
@@ -125,21 +179,37 @@ impl Trie {
         }
     }
 
-    /// The child of `node` along `c`.
+    /// The child of `node` along `c` (building).
     #[inline]
-    pub fn child(&self, node: u32, c: char) -> Option<u32> {
+    fn child(&self, node: u32, c: char) -> Option<u32> {
         self.find(node, c).map(|i| self.slots[i].child)
     }
 
-    /// The child of `node` along `c` with its classes.
+    /// The child of `node` along `c` with its classes (frozen).
     #[inline]
     fn step(&self, node: u32, c: char) -> Option<(u32, u16)> {
-        if node == 0 && (c as usize) < ROOT_DIRECT {
-            let s = &self.root[c as usize];
-            return (s.child != 0).then_some((s.child, s.class));
+        if node == root_id(self.tmask) && (c as usize) < ROOT_DIRECT {
+            let s = self.root[c as usize];
+            return (s != EMPTY).then_some((s as u32, (s >> 32) as u16));
         }
-        self.find(node, c)
-            .map(|i| (self.slots[i].child, self.slots[i].class))
+        let k = Self::key(node, c);
+        let mut i = slot_hash(k) as usize & self.tmask;
+        loop {
+            let s = self.table[i];
+            if s & KEY_BITS == k {
+                return Some((i as u32, (s >> CLASS_SHIFT) as u16));
+            }
+            if s == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.tmask;
+        }
+    }
+
+    /// The frozen slot a step from `node` along `c` probes first.
+    #[inline]
+    fn first_slot(&self, node: u32, c: char) -> &u64 {
+        &self.table[slot_hash(Self::key(node, c)) as usize & self.tmask]
     }
 
     fn grow(&mut self) {
@@ -184,9 +254,6 @@ impl Trie {
                         child: id,
                         class: 0,
                     });
-                    if node == 0 && (c as usize) < ROOT_DIRECT {
-                        self.root[c as usize].child = id;
-                    }
                     self.len += 1;
                     id
                 }
@@ -194,9 +261,6 @@ impl Trie {
         }
         if let Some(i) = self.find(parent, last) {
             self.slots[i].class |= classes;
-        }
-        if parent == 0 && (last as usize) < ROOT_DIRECT {
-            self.root[last as usize].class |= classes;
         }
     }
 
@@ -257,23 +321,24 @@ impl Trie {
             };
             t.insert(w, c);
         }
+        t.freeze();
         t
     }
 
     /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already folded).
     pub fn for_each_match(&self, chars: &[char], mut f: impl FnMut(usize, usize, u16)) {
+        let root = root_id(self.tmask);
         let n = chars.len();
         for s in 0..n {
             // The root step is a cache hit; the second one, of a match starting a
             // few places on, is asked for now so its miss overlaps this work.
             let a = s + PREFETCH_AHEAD;
             if a + 1 < n {
-                if let Some((x, _)) = self.step(0, chars[a]) {
-                    let k = Self::key(x, chars[a + 1]);
-                    prefetch(&self.slots[slot_hash(k) as usize & self.mask]);
+                if let Some((x, _)) = self.step(root, chars[a]) {
+                    prefetch(self.first_slot(x, chars[a + 1]));
                 }
             }
-            let Some((mut node, cl)) = self.step(0, chars[s]) else {
+            let Some((mut node, cl)) = self.step(root, chars[s]) else {
                 continue;
             };
             if cl != 0 {
@@ -311,7 +376,7 @@ impl Trie {
         const AHEAD: usize = 8;
         open.clear();
         for (s, &c) in chars.iter().enumerate() {
-            if let Some((x, cl)) = self.step(0, c) {
+            if let Some((x, cl)) = self.step(root_id(self.tmask), c) {
                 if cl != 0 {
                     f(s, s + 1, cl);
                 }
@@ -323,16 +388,14 @@ impl Trie {
             for j in 0..open.len() {
                 if let Some(&(s, x)) = open.get(j + AHEAD) {
                     if let Some(&c) = chars.get(s as usize + d) {
-                        let k = Self::key(x, c);
-                        prefetch(&self.slots[slot_hash(k) as usize & self.mask]);
+                        prefetch(self.first_slot(x, c));
                     }
                 }
                 let (s, x) = open[j];
                 let Some(&c) = chars.get(s as usize + d) else {
                     continue;
                 };
-                if let Some(i) = self.find(x, c) {
-                    let Slot { child, class, .. } = self.slots[i];
+                if let Some((child, class)) = self.step(x, c) {
                     if class != 0 {
                         f(s as usize, s as usize + d + 1, class);
                     }
