@@ -138,7 +138,39 @@ pub struct Featurizer {
 const CJK_BASE: u32 = 0x3400;
 const CJK_END: u32 = 0xA000;
 
-/// Per-sentence scratch space for lexicon matches.
+/// Per-thread scratch of [`Featurizer::features_chars`], kept from sentence to
+/// sentence: fresh memory for every sentence costs page faults.
+#[derive(Debug, Default)]
+struct Scratch {
+    lx: Lex,
+    /// The sentence normalised, two places of padding at either end.
+    pad: Vec<char>,
+    /// Character types of `pad`.
+    ty: Vec<u32>,
+    /// Surname flags, padded as `pad`.
+    sur: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            lx: Lex {
+                start_mask: Vec::new(),
+                end_mask: Vec::new(),
+                inside: Vec::new(),
+                single: Vec::new(),
+                start_len: Vec::new(),
+                end_len: Vec::new(),
+                open: Vec::new(),
+            },
+            pad: Vec::new(),
+            ty: Vec::new(),
+            sur: Vec::new(),
+        })
+    };
+}
+
+/// Lexicon matches of a sentence.
 #[derive(Debug, Default)]
 struct Lex {
     start_mask: Vec<u16>,
@@ -149,6 +181,8 @@ struct Lex {
     /// position: `[pos * COUNT + class]`.
     start_len: Vec<u8>,
     end_len: Vec<u8>,
+    /// Scratch of the trie's matcher.
+    open: Vec<(u32, u32)>,
 }
 
 impl Featurizer {
@@ -197,15 +231,26 @@ impl Featurizer {
         // About twenty keys a character: reserved once rather than grown by copies.
         out.keys.reserve(n * 24);
         out.offs.reserve(n + 1);
-        let lx = self.lex_matches(chars);
+        // Taken out of its cell rather than borrowed, so that a nested call could
+        // never find it borrowed.
+        let mut scratch = SCRATCH.take();
+        self.keys(chars, &mut scratch, out);
+        SCRATCH.set(scratch);
+    }
+
+    fn keys(&self, chars: &[char], scratch: &mut Scratch, out: &mut Feats) {
+        let n = chars.len();
+        let Scratch { lx, pad, ty, sur } = scratch;
+        self.lex_matches(chars, lx);
         // Every window reads the same characters: normalise, type and test each for a
         // surname once, two places of padding at either end.
-        let mut pad: Vec<char> = Vec::with_capacity(n + 4);
+        pad.clear();
         pad.extend([BOS, BOS]);
         pad.extend(chars.iter().map(|&c| norm(c)));
         pad.extend([EOS, EOS]);
-        let ty: Vec<u32> = pad.iter().map(|&c| char_type(c)).collect();
-        let mut sur: Vec<u32> = Vec::with_capacity(n + 4);
+        ty.clear();
+        ty.extend(pad.iter().map(|&c| char_type(c)));
+        sur.clear();
         sur.extend([0, 0]);
         sur.extend(chars.iter().map(|&c| u32::from(self.is_surname(c))));
         sur.extend([0, 0]);
@@ -255,36 +300,50 @@ impl Featurizer {
         }
     }
 
-    fn lex_matches(&self, chars: &[char]) -> Lex {
+    fn lex_matches(&self, chars: &[char], lx: &mut Lex) {
         let n = chars.len();
         let cnt = class::COUNT;
-        let mut lx = Lex {
-            start_mask: vec![0; n],
-            end_mask: vec![0; n],
-            inside: vec![0; n],
-            single: vec![0; n],
-            start_len: vec![0; n * cnt],
-            end_len: vec![0; n * cnt],
-        };
-        self.trie.for_each_match(chars, |s, e, cl| {
+        for v in [
+            &mut lx.start_mask,
+            &mut lx.end_mask,
+            &mut lx.inside,
+            &mut lx.single,
+        ] {
+            v.clear();
+            v.resize(n, 0);
+        }
+        for v in [&mut lx.start_len, &mut lx.end_len] {
+            v.clear();
+            v.resize(n * cnt, 0);
+        }
+        // Only `|=` and `max` below: the order matches come in does not matter.
+        let Lex {
+            start_mask,
+            end_mask,
+            inside,
+            single,
+            start_len,
+            end_len,
+            open,
+        } = lx;
+        self.trie.for_each_match_by_length(chars, open, |s, e, cl| {
             let len = (e - s) as u8;
             if len == 1 {
-                lx.single[s] |= cl;
+                single[s] |= cl;
                 return;
             }
-            lx.start_mask[s] |= cl;
-            lx.end_mask[e - 1] |= cl;
+            start_mask[s] |= cl;
+            end_mask[e - 1] |= cl;
             for c in Bits(cl) {
-                let a = &mut lx.start_len[s * cnt + c];
+                let a = &mut start_len[s * cnt + c];
                 *a = (*a).max(len);
-                let b = &mut lx.end_len[(e - 1) * cnt + c];
+                let b = &mut end_len[(e - 1) * cnt + c];
                 *b = (*b).max(len);
             }
-            for x in &mut lx.inside[s + 1..e - 1] {
+            for x in &mut inside[s + 1..e - 1] {
                 *x |= cl;
             }
         });
-        lx
     }
 }
 

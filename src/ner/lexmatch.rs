@@ -47,17 +47,61 @@ pub const JIEBA_NER: &str = include_str!("../../data/model/jieba_ner.txt");
 pub const MAX_LEN: usize = 12;
 
 /// A character trie: (node, char) → child in one open-addressing table.
+///
+/// Built with a table of (key, child, classes) slots; then frozen into the table
+/// matching reads, of one `u64` a slot: the key (parent node and character) and
+/// the classes of the word ending at the child, whose node id is the slot's
+/// index. Matching mostly misses the caches, and the smaller the table, the
+/// fewer misses.
 #[derive(Debug, Clone)]
 pub struct Trie {
-    keys: Vec<u64>,
-    vals: Vec<u32>,
+    /// The building table (emptied by `freeze`).
+    slots: Vec<Slot>,
     mask: usize,
-    /// Class mask of the word ending at each node (0: none).
-    classes: Vec<u16>,
+    /// Nodes so far, the root included.
+    nodes: u32,
     len: usize,
+    /// The frozen table: `char | parent << 21 | classes << CLASS_SHIFT`.
+    table: Vec<u64>,
+    tmask: usize,
+    /// The frozen children of the root by character, for characters below
+    /// `ROOT_DIRECT`, as `child | classes << 32` (`EMPTY`: none): every match
+    /// takes this step first, and this table mostly stays in cache.
+    root: Vec<u64>,
+}
+
+/// The node id of the root in the frozen table (one past its last slot).
+const fn root_id(tmask: usize) -> u32 {
+    tmask as u32 + 1
+}
+
+/// Where the classes start in a frozen slot; below are the character (21 bits)
+/// and the parent (up to 24 bits).
+const CLASS_SHIFT: u32 = 45;
+const KEY_BITS: u64 = (1 << CLASS_SHIFT) - 1;
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    key: u64,
+    child: u32,
+    /// Class mask of the word ending at `child` (0: none).
+    class: u16,
 }
 
 const EMPTY: u64 = u64::MAX;
+const FREE: Slot = Slot {
+    key: EMPTY,
+    child: 0,
+    class: 0,
+};
+
+/// Characters below this have their root step in a table of their own (all of the
+/// common CJK block).
+const ROOT_DIRECT: usize = 0xA000;
+
+/// How many start positions ahead [`Trie::for_each_match`] asks for the table
+/// line of a match's second step.
+const PREFETCH_AHEAD: usize = 3;
 
 #[inline]
 fn slot_hash(k: u64) -> u64 {
@@ -69,11 +113,47 @@ impl Trie {
     fn new() -> Trie {
         let cap = 1 << 10;
         Trie {
-            keys: vec![EMPTY; cap],
-            vals: vec![0; cap],
+            slots: vec![FREE; cap],
             mask: cap - 1,
-            classes: vec![0],
+            nodes: 1,
             len: 0,
+            table: Vec::new(),
+            tmask: 0,
+            root: Vec::new(),
+        }
+    }
+
+    /// Moves the building table into the frozen one, node ids becoming slot
+    /// indices: nodes are placed in the order they were made, so a parent's slot
+    /// is known before its children's keys are hashed.
+    fn freeze(&mut self) {
+        let mut edges: Vec<Slot> = std::mem::take(&mut self.slots)
+            .into_iter()
+            .filter(|s| s.key != EMPTY)
+            .collect();
+        edges.sort_unstable_by_key(|s| s.child);
+        // Up to about three fifths full: probes stay short and mostly in one line.
+        let cap = (edges.len() * 5 / 3 + 1).next_power_of_two().max(16);
+        assert!(cap < 1 << 24, "lexicon trie too large");
+        self.tmask = cap - 1;
+        let root = root_id(self.tmask);
+        self.table = vec![EMPTY; cap];
+        self.root = vec![EMPTY; ROOT_DIRECT];
+        let mut id = vec![0u32; self.nodes as usize];
+        id[0] = root;
+        for e in edges {
+            let parent = id[(e.key >> 21) as usize];
+            let c = e.key & 0x1F_FFFF;
+            let k = u64::from(parent) << 21 | c;
+            let mut i = slot_hash(k) as usize & self.tmask;
+            while self.table[i] != EMPTY {
+                i = (i + 1) & self.tmask;
+            }
+            self.table[i] = k | u64::from(e.class) << CLASS_SHIFT;
+            id[e.child as usize] = i as u32;
+            if parent == root && (c as usize) < ROOT_DIRECT {
+                self.root[c as usize] = i as u64 | u64::from(e.class) << 32;
+            }
         }
     }
 
@@ -82,15 +162,15 @@ impl Trie {
         (u64::from(node) << 21) | u64::from(c as u32)
     }
 
-    /// The child of `node` along `c`.
+    /// The slot of the child of `node` along `c`.
     #[inline]
-    pub fn child(&self, node: u32, c: char) -> Option<u32> {
+    fn find(&self, node: u32, c: char) -> Option<usize> {
         let k = Self::key(node, c);
         let mut i = slot_hash(k) as usize & self.mask;
         loop {
-            let s = self.keys[i];
+            let s = self.slots[i].key;
             if s == k {
-                return Some(self.vals[i]);
+                return Some(i);
             }
             if s == EMPTY {
                 return None;
@@ -99,50 +179,89 @@ impl Trie {
         }
     }
 
+    /// The child of `node` along `c` (building).
+    #[inline]
+    fn child(&self, node: u32, c: char) -> Option<u32> {
+        self.find(node, c).map(|i| self.slots[i].child)
+    }
+
+    /// The child of `node` along `c` with its classes (frozen).
+    #[inline]
+    fn step(&self, node: u32, c: char) -> Option<(u32, u16)> {
+        if node == root_id(self.tmask) && (c as usize) < ROOT_DIRECT {
+            let s = self.root[c as usize];
+            return (s != EMPTY).then_some((s as u32, (s >> 32) as u16));
+        }
+        let k = Self::key(node, c);
+        let mut i = slot_hash(k) as usize & self.tmask;
+        loop {
+            let s = self.table[i];
+            if s & KEY_BITS == k {
+                return Some((i as u32, (s >> CLASS_SHIFT) as u16));
+            }
+            if s == EMPTY {
+                return None;
+            }
+            i = (i + 1) & self.tmask;
+        }
+    }
+
+    /// The frozen slot a step from `node` along `c` probes first.
+    #[inline]
+    fn first_slot(&self, node: u32, c: char) -> &u64 {
+        &self.table[slot_hash(Self::key(node, c)) as usize & self.tmask]
+    }
+
     fn grow(&mut self) {
-        let cap = self.keys.len() * 2;
-        let old_keys = std::mem::replace(&mut self.keys, vec![EMPTY; cap]);
-        let old_vals = std::mem::replace(&mut self.vals, vec![0; cap]);
+        let cap = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![FREE; cap]);
         self.mask = cap - 1;
-        for (k, v) in old_keys.into_iter().zip(old_vals) {
-            if k != EMPTY {
-                self.put(k, v);
+        for s in old {
+            if s.key != EMPTY {
+                self.put(s);
             }
         }
     }
 
-    fn put(&mut self, k: u64, v: u32) {
-        let mut i = slot_hash(k) as usize & self.mask;
-        while self.keys[i] != EMPTY {
+    fn put(&mut self, s: Slot) {
+        let mut i = slot_hash(s.key) as usize & self.mask;
+        while self.slots[i].key != EMPTY {
             i = (i + 1) & self.mask;
         }
-        self.keys[i] = k;
-        self.vals[i] = v;
+        self.slots[i] = s;
     }
 
     /// Adds a word with its classes.
-    pub fn insert(&mut self, word: &str, classes: u16) {
+    fn insert(&mut self, word: &str, classes: u16) {
         let n = word.chars().count();
         if n == 0 || n > MAX_LEN {
             return;
         }
-        let mut node = 0u32;
+        let (mut parent, mut node, mut last) = (0u32, 0u32, '\0');
         for c in word.chars().map(fold) {
+            parent = node;
+            last = c;
             node = match self.child(node, c) {
                 Some(x) => x,
                 None => {
-                    if (self.len + 1) * 2 > self.keys.len() {
+                    if (self.len + 1) * 2 > self.slots.len() {
                         self.grow();
                     }
-                    let id = self.classes.len() as u32;
-                    self.classes.push(0);
-                    self.put(Self::key(node, c), id);
+                    let id = self.nodes;
+                    self.nodes += 1;
+                    self.put(Slot {
+                        key: Self::key(node, c),
+                        child: id,
+                        class: 0,
+                    });
                     self.len += 1;
                     id
                 }
             };
         }
-        self.classes[node as usize] |= classes;
+        if let Some(i) = self.find(parent, last) {
+            self.slots[i].class |= classes;
+        }
     }
 
     /// Builds the trie from the lexicons and jieba's tagged words.
@@ -202,25 +321,110 @@ impl Trie {
             };
             t.insert(w, c);
         }
+        t.freeze();
         t
     }
 
     /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already folded).
     pub fn for_each_match(&self, chars: &[char], mut f: impl FnMut(usize, usize, u16)) {
-        for s in 0..chars.len() {
-            let mut node = 0u32;
-            for (e, &c) in chars.iter().enumerate().skip(s).take(MAX_LEN) {
-                match self.child(node, c) {
-                    Some(x) => node = x,
-                    None => break,
+        let root = root_id(self.tmask);
+        let n = chars.len();
+        for s in 0..n {
+            // The root step is a cache hit; the second one, of a match starting a
+            // few places on, is asked for now so its miss overlaps this work.
+            let a = s + PREFETCH_AHEAD;
+            if a + 1 < n {
+                if let Some((x, _)) = self.step(root, chars[a]) {
+                    prefetch(self.first_slot(x, chars[a + 1]));
                 }
-                let cl = self.classes[node as usize];
-                if cl != 0 {
-                    f(s, e + 1, cl);
+            }
+            let Some((mut node, cl)) = self.step(root, chars[s]) else {
+                continue;
+            };
+            if cl != 0 {
+                f(s, s + 1, cl);
+            }
+            for (e, &c) in chars
+                .iter()
+                .enumerate()
+                .take(n.min(s + MAX_LEN))
+                .skip(s + 1)
+            {
+                match self.step(node, c) {
+                    Some((x, cl)) => {
+                        node = x;
+                        if cl != 0 {
+                            f(s, e + 1, cl);
+                        }
+                    }
+                    None => break,
                 }
             }
         }
     }
+
+    /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already
+    /// folded), as [`Trie::for_each_match`] but shortest words first: one step of
+    /// every match still open is taken before the next, so the table line of a
+    /// step can be asked for a few matches ahead (`open` is scratch space).
+    pub(crate) fn for_each_match_by_length(
+        &self,
+        chars: &[char],
+        open: &mut Vec<(u32, u32)>,
+        mut f: impl FnMut(usize, usize, u16),
+    ) {
+        const AHEAD: usize = 8;
+        open.clear();
+        for (s, &c) in chars.iter().enumerate() {
+            if let Some((x, cl)) = self.step(root_id(self.tmask), c) {
+                if cl != 0 {
+                    f(s, s + 1, cl);
+                }
+                open.push((s as u32, x));
+            }
+        }
+        for d in 1..MAX_LEN {
+            let mut kept = 0;
+            for j in 0..open.len() {
+                if let Some(&(s, x)) = open.get(j + AHEAD) {
+                    if let Some(&c) = chars.get(s as usize + d) {
+                        prefetch(self.first_slot(x, c));
+                    }
+                }
+                let (s, x) = open[j];
+                let Some(&c) = chars.get(s as usize + d) else {
+                    continue;
+                };
+                if let Some((child, class)) = self.step(x, c) {
+                    if class != 0 {
+                        f(s as usize, s as usize + d + 1, class);
+                    }
+                    open[kept] = (s, child);
+                    kept += 1;
+                }
+            }
+            open.truncate(kept);
+            if open.is_empty() {
+                break;
+            }
+        }
+    }
+}
+
+/// Asks for the cache line of `x` ahead of its use.
+#[inline]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that reads nothing and cannot fault; the
+    // pointer comes from a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            (x as *const T).cast::<i8>(),
+            std::arch::x86_64::_MM_HINT_T0,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// Folds a character for matching and features: full-width ASCII to half-width,

@@ -340,6 +340,30 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// Per-thread scratch of [`Tagger::tag_with_words`], kept from sentence to
+/// sentence: fresh memory for every sentence costs page faults.
+#[derive(Default)]
+struct Scratch {
+    /// The sentence's characters as written.
+    raw: Vec<char>,
+    /// The same, folded.
+    chars: Vec<char>,
+    feats: Feats,
+    /// Emission scores.
+    em: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            raw: Vec::new(),
+            chars: Vec::new(),
+            feats: Feats { keys: Vec::new(), offs: Vec::new() },
+            em: Vec::new(),
+        })
+    };
+}
+
 /// Features plus weights: tags sentences. Build once; share across threads.
 pub struct Tagger {
     feat: Featurizer,
@@ -394,26 +418,48 @@ impl Tagger {
         text: &str,
         is_word: Option<&dyn Fn(&str) -> bool>,
     ) -> Vec<Mention> {
-        let raw: Vec<char> = text.chars().collect();
-        let chars: Vec<char> = raw.iter().map(|&c| lexmatch::fold(c)).collect();
-        let mut f = Feats::default();
-        self.feat.features_chars(&chars, &mut f);
-        let mut em = Vec::new();
-        let mut labels = self.model.decode_with(&f, &mut em);
+        // Taken out of its cell rather than borrowed, so that a nested call could
+        // never find it borrowed.
+        let mut scratch = SCRATCH.take();
+        let out = self.tag_in(text, is_word, &mut scratch);
+        SCRATCH.set(scratch);
+        out
+    }
+
+    fn tag_in(
+        &self,
+        text: &str,
+        is_word: Option<&dyn Fn(&str) -> bool>,
+        scratch: &mut Scratch,
+    ) -> Vec<Mention> {
+        let Scratch {
+            raw,
+            chars,
+            feats: f,
+            em,
+        } = scratch;
+        raw.clear();
+        raw.extend(text.chars());
+        chars.clear();
+        chars.extend(raw.iter().map(|&c| lexmatch::fold(c)));
+        let (raw, chars) = (&*raw, &chars[..]);
+        self.feat.features_chars(chars, f);
+        let mut labels = self.model.decode_with(f, em);
+        let em = &em[..];
         // The third-character rule compares labellings with the model's best one,
         // scored before the rules below change it.
-        let best = is_word.map(|w| (w, self.model.path_score(&em, &labels)));
-        let lists = relabel_name_lists(&chars, &em, &self.model, &mut labels);
-        join_foreign_names(&chars, &mut labels, self);
-        extend_foreign_names(&chars, &mut labels, self);
+        let best = is_word.map(|w| (w, self.model.path_score(em, &labels)));
+        let lists = relabel_name_lists(chars, em, &self.model, &mut labels);
+        join_foreign_names(chars, &mut labels, self);
+        extend_foreign_names(chars, &mut labels, self);
         if let Some((is_word, best)) = best {
-            take_third_char(&chars, &em, &self.model, best, &mut labels, self, is_word);
+            take_third_char(chars, em, &self.model, best, &mut labels, self, is_word);
         }
         let mut out = Vec::new();
         for (s, e, kind) in model::spans(&labels) {
-            let e = trim_end(&chars, s, e, kind);
+            let e = trim_end(chars, s, e, kind);
             let s = if kind == MentionKind::Person {
-                take_surname(&chars, &labels, s, e, self)
+                take_surname(chars, &labels, s, e, self)
             } else {
                 s
             };

@@ -191,13 +191,19 @@ impl Model {
         self.features
     }
 
-    #[inline]
+    #[cfg(test)]
     fn lookup(&self, key: u32) -> Option<&[i16; NL]> {
+        self.slot(key).map(|i| &self.weights[i])
+    }
+
+    /// The slot of `key`, if the model has it.
+    #[inline]
+    fn slot(&self, key: u32) -> Option<usize> {
         let mut i = slot_of(key, self.mask);
         loop {
             let k = self.keys[i];
             if k == key {
-                return Some(&self.weights[i]);
+                return Some(i);
             }
             if k == 0 {
                 return None;
@@ -208,46 +214,75 @@ impl Model {
 
     /// Emission scores of every position, `NL` per position.
     pub fn emissions(&self, feats: &Feats, out: &mut Vec<i32>) {
+        // Both tables are larger than the caches, so nearly every probe and every
+        // weight row misses. The work runs as a pipeline so the misses overlap:
+        // the key slots of a position are prefetched KEYS_AHEAD positions before
+        // its keys are looked up, and the weight rows found are prefetched
+        // ROWS_AHEAD positions before they are added up.
+        const KEYS_AHEAD: usize = 2;
+        const ROWS_AHEAD: usize = 2;
         out.clear();
-        // The key table is larger than the caches, so nearly every probe misses:
-        // asking for the slots of the keys a position ahead lets those misses
-        // overlap with the look-ups of this one.
         let n = feats.len();
-        if n > 0 {
-            self.prefetch(feats.at(0));
-        }
-        for i in 0..n {
-            if i + 1 < n {
-                self.prefetch(feats.at(i + 1));
+        out.reserve(n * NL);
+        SLOTS.with(|cell| {
+            // Taken out of the cell rather than borrowed, so that a nested call
+            // could never find it borrowed.
+            let mut hits = cell.take();
+            hits.clear();
+            hits.reserve(feats.keys.len() + n + 1);
+            for p in 0..KEYS_AHEAD.min(n) {
+                self.prefetch_keys(feats.at(p));
             }
-            let mut acc = [0i32; NL];
-            for &k in feats.at(i) {
-                if let Some(w) = self.lookup(k) {
-                    for l in 0..NL {
-                        acc[l] += i32::from(w[l]);
+            // Where the slots of the positions still to be added up start in `hits`.
+            let mut starts = [0usize; ROWS_AHEAD + 1];
+            for j in 0..n + ROWS_AHEAD {
+                if j < n {
+                    if j + KEYS_AHEAD < n {
+                        self.prefetch_keys(feats.at(j + KEYS_AHEAD));
+                    }
+                    starts[j % (ROWS_AHEAD + 1)] = hits.len();
+                    for &k in feats.at(j) {
+                        if let Some(i) = self.slot(k) {
+                            self.prefetch_row(i);
+                            hits.push(i as u32);
+                        }
                     }
                 }
+                if j >= ROWS_AHEAD {
+                    let p = j - ROWS_AHEAD;
+                    let a = starts[p % (ROWS_AHEAD + 1)];
+                    let b = if p + 1 < n {
+                        starts[(p + 1) % (ROWS_AHEAD + 1)]
+                    } else {
+                        hits.len()
+                    };
+                    let mut acc = [0i32; NL];
+                    for &i in &hits[a..b] {
+                        let w = &self.weights[i as usize];
+                        for l in 0..NL {
+                            acc[l] += i32::from(w[l]);
+                        }
+                    }
+                    out.extend_from_slice(&acc);
+                }
             }
-            out.extend_from_slice(&acc);
-        }
+            cell.set(hits);
+        });
     }
 
     #[inline]
-    fn prefetch(&self, keys: &[u32]) {
-        #[cfg(target_arch = "x86_64")]
+    fn prefetch_keys(&self, keys: &[u32]) {
         for &k in keys {
-            let slot = &self.keys[slot_of(k, self.mask)];
-            // SAFETY: a prefetch is a hint that reads nothing and cannot fault;
-            // the pointer comes from a live slice element.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch(
-                    (slot as *const u32).cast::<i8>(),
-                    std::arch::x86_64::_MM_HINT_T0,
-                );
-            }
+            prefetch(&self.keys[slot_of(k, self.mask)]);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = keys;
+    }
+
+    /// Prefetches both cache lines a weight row may straddle.
+    #[inline]
+    fn prefetch_row(&self, i: usize) {
+        let row = &self.weights[i];
+        prefetch(row);
+        prefetch(&row[NL - 1]);
     }
 
     /// The score of a label sequence under emission scores `em` (`NL` a position).
@@ -368,6 +403,27 @@ impl Model {
         }
         Ok(Model::from_parts(feats, trans, start))
     }
+}
+
+thread_local! {
+    /// Per-thread scratch of [`Model::emissions`]: the slots of a sentence's keys.
+    static SLOTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Asks for the cache line of `x` ahead of its use.
+#[inline]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that reads nothing and cannot fault; the
+    // pointer comes from a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(
+            (x as *const T).cast::<i8>(),
+            std::arch::x86_64::_MM_HINT_T0,
+        );
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 #[inline]
