@@ -397,7 +397,9 @@ fn build<E: std::borrow::Borrow<Extractor> + Send>(
     set.stage(&facts_file, |w| {
         // On a pool thread: memory the facts free goes back to the allocator arenas of
         // the threads that made them, and a pool thread reuses its own for the graph.
-        g = Some(rayon::scope(|_| merge::write_facts_into(w, &ex.lex, facts))?);
+        g = Some(rayon::scope(|_| {
+            merge::write_facts_into(w, &ex.lex, facts)
+        })?);
         Ok(())
     })?;
     let g = g.expect("staged facts file resolved the graph");

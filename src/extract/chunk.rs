@@ -390,7 +390,8 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
         return Cat::Juris;
     }
     let maps = lex.word_maps(w);
-    if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2) {
+    if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2)
+    {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
