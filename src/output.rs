@@ -20,7 +20,67 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// temporary files.
 #[derive(Default)]
 pub struct AtomicSet {
-    staged: Vec<(tempfile::NamedTempFile, PathBuf)>,
+    staged: Vec<(tempfile::NamedTempFile, PathBuf, Option<Flusher>)>,
+}
+
+/// Bytes written to a staged file between asking its [`Flusher`] to flush it.
+const FLUSH_EVERY: u64 = 32 << 20;
+
+/// A thread that flushes a staged file to disk whenever asked, while it is still being
+/// written: a corpus build writes hundreds of MB, and the kernel holds them in memory
+/// until the flush in [`AtomicSet::commit`], which then waited on the disk for all of
+/// them. Its errors are ignored: that last flush reports them.
+struct Flusher {
+    ask: std::sync::mpsc::SyncSender<()>,
+    done: std::thread::JoinHandle<()>,
+}
+
+impl Flusher {
+    fn start(file: std::fs::File) -> Flusher {
+        let (ask, asked) = std::sync::mpsc::sync_channel::<()>(1);
+        let done = std::thread::spawn(move || {
+            for () in asked {
+                let _ = file.sync_data();
+            }
+        });
+        Flusher { ask, done }
+    }
+
+    /// Waits for the flush under way, if any.
+    fn finish(self) {
+        drop(self.ask);
+        let _ = self.done.join();
+    }
+}
+
+/// The staged file's writer: counts what goes through and asks for a flush every
+/// [`FLUSH_EVERY`] bytes (the thread starts at the first; small files never need one).
+struct FlushBehind<'a> {
+    file: &'a mut tempfile::NamedTempFile,
+    written: u64,
+    flusher: Option<Flusher>,
+}
+
+impl Write for FlushBehind<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        let before = self.written;
+        self.written += n as u64;
+        if before / FLUSH_EVERY != self.written / FLUSH_EVERY {
+            if self.flusher.is_none() {
+                self.flusher = Some(Flusher::start(self.file.as_file().try_clone()?));
+            }
+            if let Some(f) = &self.flusher {
+                // Full: a flush is already asked for, and it will take these bytes too.
+                let _ = f.ask.try_send(());
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 impl AtomicSet {
@@ -34,18 +94,35 @@ impl AtomicSet {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let tmp = tempfile::Builder::new()
+        let mut tmp = tempfile::Builder::new()
             .prefix(".zhkg-")
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(|e| Error::io(path, e))?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, tmp);
-        fill(&mut w).map_err(|e| Error::io(path, e))?;
-        let tmp = w
-            .into_inner()
-            .map_err(|e| Error::io(path, e.into_error()))?;
+        let mut w = std::io::BufWriter::with_capacity(
+            1 << 20,
+            FlushBehind {
+                file: &mut tmp,
+                written: 0,
+                flusher: None,
+            },
+        );
+        let filled = fill(&mut w);
+        let (flushed, flusher) = match w.into_inner() {
+            Ok(fb) => (Ok(()), fb.flusher),
+            Err(e) => {
+                let (e, w) = e.into_parts();
+                (Err(e), w.into_parts().0.flusher)
+            }
+        };
+        if let Err(e) = filled.and(flushed) {
+            if let Some(f) = flusher {
+                f.finish();
+            }
+            return Err(Error::io(path, e));
+        }
         set_permissions(&tmp, path);
-        self.staged.push((tmp, path.to_path_buf()));
+        self.staged.push((tmp, path.to_path_buf(), flusher));
         Ok(())
     }
 
@@ -58,11 +135,16 @@ impl AtomicSet {
     /// Flushes every staged file to disk, then renames each into place, in the order
     /// staged. The flush waits until commit so that the kernel writes a file back
     /// while the next is being made (the facts file while entities are resolved).
-    pub fn commit(self) -> Result<()> {
-        for (tmp, path) in &self.staged {
-            tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    pub fn commit(mut self) -> Result<()> {
+        for (tmp, path, flusher) in &mut self.staged {
+            if let Some(f) = flusher.take() {
+                f.finish();
+            }
+            tmp.as_file()
+                .sync_all()
+                .map_err(|e| Error::io(path.as_path(), e))?;
         }
-        for (tmp, path) in self.staged {
+        for (tmp, path, _) in self.staged {
             tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
         }
         Ok(())
