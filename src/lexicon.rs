@@ -258,6 +258,9 @@ struct Index {
     /// the grammar asks all three of nearly every token, and most hold none of them,
     /// so one probe here replaces three.
     words: HashMap<String, u8>,
+    /// The shortest of `words`, in bytes: a shorter token (most one-character words)
+    /// needs no probe at all.
+    words_min_len: usize,
 }
 
 /// Bits of [`Lexicon::word_maps`].
@@ -487,6 +490,7 @@ impl Lexicon {
                 .filter_map(|t| t.chars().last())
                 .collect(),
             words: HashMap::default(),
+            words_min_len: 0,
         };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
@@ -522,12 +526,16 @@ impl Lexicon {
                 *words.entry(k.clone()).or_default() |= bit;
             }
         }
+        self.index.words_min_len = words.keys().map(String::len).min().unwrap_or(0);
         self.index.words = words;
     }
 
     /// Which of `places`, `place_short` and `org_abbrev` hold `w` ([`word_map`] bits).
     pub fn word_maps(&self, w: &str) -> u8 {
         if self.index.built {
+            if w.len() < self.index.words_min_len {
+                return 0;
+            }
             return self.index.words.get(w).copied().unwrap_or(0);
         }
         let mut bits = 0;
