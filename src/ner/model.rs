@@ -455,9 +455,12 @@ pub fn viterbi(
         }
     }
     let mut back: Vec<u8> = Vec::new();
-    let mut hist: Vec<[i32; NL]> = Vec::new();
+    // Per-thread scratch, taken out of its cell so a nested call could never
+    // find it borrowed.
+    let mut hist = HIST.take();
+    hist.clear();
     if allowed_mask.is_none() {
-        hist = forward_unmasked(em, trans, &mut score);
+        forward_unmasked(em, trans, &mut score, &mut hist);
     } else {
         back = vec![0; n * NL];
         for i in 1..n {
@@ -508,6 +511,12 @@ pub fn viterbi(
         };
         out[i - 1] = last as u8;
     }
+    HIST.set(hist);
+}
+
+thread_local! {
+    /// Scratch of [`viterbi`]: the scores of every position.
+    static HIST: std::cell::Cell<Vec<[i32; NL]>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The labels a span may not continue from (O, E, S): any of them may precede O, B
@@ -520,10 +529,39 @@ const STARTERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
 /// two fixed shapes of BIOES transitions: every label but the I and E of position 0
 /// is reachable, and O always is, so an unreachable (`NEG`-scored) predecessor never
 /// wins and need not be skipped. Keeps only the best scores (plain maxima the
-/// compiler vectorises) and returns every position's scores, from which
+/// compiler vectorises) and leaves every position's scores in `hist`, from which
 /// [`best_prev`] finds the predecessors of the one best path afterwards, choosing
 /// as the general loop does.
-fn forward_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL]) -> Vec<[i32; NL]> {
+fn forward_unmasked(
+    em: &[i32],
+    trans: &[[i32; NL]; NL],
+    score: &mut [i32; NL],
+    hist: &mut Vec<[i32; NL]>,
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        unsafe { forward_avx2(em, trans, score, hist) };
+        return;
+    }
+    forward(em, trans, score, hist);
+}
+
+/// [`forward`] compiled for AVX2, where the maxima are one instruction a vector
+/// (SSE2 has no signed 32-bit maximum) and vectors twice as wide.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn forward_avx2(
+    em: &[i32],
+    trans: &[[i32; NL]; NL],
+    score: &mut [i32; NL],
+    hist: &mut Vec<[i32; NL]>,
+) {
+    forward(em, trans, score, hist);
+}
+
+#[inline(always)]
+fn forward(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL], hist: &mut Vec<[i32; NL]>) {
     let n = em.len() / NL;
     // Rows padded to whole SSE2 vectors.
     const W: usize = 12;
@@ -533,7 +571,7 @@ fn forward_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL]) 
             tc[pi][ci] = trans[p][c];
         }
     }
-    let mut hist = Vec::with_capacity(n);
+    hist.reserve(n);
     hist.push(*score);
     for i in 1..n {
         let mut best = [i32::MIN; W];
@@ -559,7 +597,6 @@ fn forward_unmasked(em: &[i32], trans: &[[i32; NL]; NL], score: &mut [i32; NL]) 
         *score = next;
         hist.push(next);
     }
-    hist
 }
 
 /// The best predecessor of `cur` given the previous position's scores: the first
