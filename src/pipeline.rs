@@ -35,7 +35,8 @@ pub struct BuildSummary {
     pub characters: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
-    /// Seconds spent in each stage (load, read, extract, resolve, write).
+    /// Seconds spent in each stage (load, read, extract, resolve, write); with
+    /// [`run_build_making`], read includes making the extractor, which runs beside it.
     pub stages: Vec<(String, f64)>,
     /// Nodes by kind.
     pub nodes: BTreeMap<String, usize>,
