@@ -86,8 +86,10 @@ fn is_punct(word: &str) -> bool {
 /// Tokens of a sentence, re-split where jieba fused an organ with a post (区委书记 →
 /// 区委 + 书记) or a name with 等 (许振等 → 许振 + 等), then categorised.
 pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
-    for t in seg.tokens(text) {
+    let tokens = seg.tokens(text);
+    // A few tokens are cut in two: room for them up front instead of regrowing.
+    let mut out: Vec<Tok> = Vec::with_capacity(tokens.len() + tokens.len() / 8 + 1);
+    for t in tokens {
         let (first, second) = resplit(lex, t);
         for piece in std::iter::once(first).chain(second) {
             let cat = categorize(lex, &piece);
