@@ -99,10 +99,6 @@ const FREE: Slot = Slot {
 /// common CJK block).
 const ROOT_DIRECT: usize = 0xA000;
 
-/// How many start positions ahead [`Trie::for_each_match`] asks for the table
-/// line of a match's second step.
-const PREFETCH_AHEAD: usize = 3;
-
 #[inline]
 fn slot_hash(k: u64) -> u64 {
     let h = k.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -325,31 +321,14 @@ impl Trie {
         t
     }
 
-    /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already folded).
+    /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already
+    /// folded), by start and then end. The features take them from
+    /// [`Trie::for_each_match_by_length`], which finds the same words faster.
     pub fn for_each_match(&self, chars: &[char], mut f: impl FnMut(usize, usize, u16)) {
         let root = root_id(self.tmask);
-        let n = chars.len();
-        for s in 0..n {
-            // The root step is a cache hit; the second one, of a match starting a
-            // few places on, is asked for now so its miss overlaps this work.
-            let a = s + PREFETCH_AHEAD;
-            if a + 1 < n {
-                if let Some((x, _)) = self.step(root, chars[a]) {
-                    prefetch(self.first_slot(x, chars[a + 1]));
-                }
-            }
-            let Some((mut node, cl)) = self.step(root, chars[s]) else {
-                continue;
-            };
-            if cl != 0 {
-                f(s, s + 1, cl);
-            }
-            for (e, &c) in chars
-                .iter()
-                .enumerate()
-                .take(n.min(s + MAX_LEN))
-                .skip(s + 1)
-            {
+        for s in 0..chars.len() {
+            let mut node = root;
+            for (e, &c) in chars.iter().enumerate().skip(s).take(MAX_LEN) {
                 match self.step(node, c) {
                     Some((x, cl)) => {
                         node = x;
@@ -411,9 +390,10 @@ impl Trie {
     }
 }
 
-/// Asks for the cache line of `x` ahead of its use.
+/// Asks for the cache line of `x` ahead of its use (the labeller's tables are larger
+/// than the caches: see [`Trie::for_each_match_by_length`] and `Model::emissions`).
 #[inline]
-fn prefetch<T>(x: &T) {
+pub(super) fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch is a hint that reads nothing and cannot fault; the
     // pointer comes from a live reference.
@@ -455,6 +435,26 @@ mod tests {
         assert!(found
             .iter()
             .any(|&(s, e, c)| (s, e) == (4, 6) && c & class::TITLE != 0));
+    }
+
+    #[test]
+    fn matching_by_length_finds_the_same_words() {
+        let t = Trie::from_lexicon(&Lexicon::embedded());
+        let mut open = Vec::new();
+        for text in [
+            "惠济区委书记马军主持召开党政联席会议",
+            "郑州市人民政府办公厅印发通知，金水区副区长丁文霞出席",
+            "",
+            "ＡＢＣ１２３中华人民共和国国务院总理",
+        ] {
+            let chars: Vec<char> = text.chars().map(fold).collect();
+            let mut plain = Vec::new();
+            t.for_each_match(&chars, |s, e, c| plain.push((s, e, c)));
+            let mut by_length = Vec::new();
+            t.for_each_match_by_length(&chars, &mut open, |s, e, c| by_length.push((s, e, c)));
+            by_length.sort();
+            assert_eq!(by_length, plain, "{text}");
+        }
     }
 
     #[test]

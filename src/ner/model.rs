@@ -3,6 +3,7 @@
 //! out. Also the compact file format the weights are stored in (`data/model/ner.bin`).
 
 use super::features::{Feats, FEATURE_VERSION};
+use super::lexmatch::prefetch;
 use crate::error::{Error, Result};
 use crate::extract::MentionKind;
 
@@ -408,22 +409,6 @@ impl Model {
 thread_local! {
     /// Per-thread scratch of [`Model::emissions`]: the slots of a sentence's keys.
     static SLOTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-/// Asks for the cache line of `x` ahead of its use.
-#[inline]
-fn prefetch<T>(x: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint that reads nothing and cannot fault; the
-    // pointer comes from a live reference.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(
-            (x as *const T).cast::<i8>(),
-            std::arch::x86_64::_MM_HINT_T0,
-        );
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = x;
 }
 
 #[inline]
