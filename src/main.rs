@@ -222,12 +222,19 @@ fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
     })
 }
 
-fn extractor(lexicon_dir: &Option<PathBuf>, model: &Option<PathBuf>) -> Result<Extractor> {
-    let lex = lexicon(lexicon_dir)?;
-    Ok(match model {
-        Some(path) => Extractor::with_model(lex, std::sync::Arc::new(zhkg::ner::load_model(path)?)),
-        None => Extractor::new(lex),
+/// The `--model` file, or the embedded model.
+fn model(path: &Option<PathBuf>) -> Result<std::sync::Arc<zhkg::ner::model::Model>> {
+    Ok(match path {
+        Some(path) => std::sync::Arc::new(zhkg::ner::load_model(path)?),
+        None => zhkg::ner::embedded_model(),
     })
+}
+
+fn extractor(lexicon_dir: &Option<PathBuf>, model_path: &Option<PathBuf>) -> Result<Extractor> {
+    Ok(Extractor::with_model(
+        lexicon(lexicon_dir)?,
+        model(model_path)?,
+    ))
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -241,20 +248,10 @@ fn run(cli: Cli) -> Result<()> {
             quiet,
         } => {
             let lex = lexicon(&cli.lexicon)?;
-            let model = match &cli.model {
-                Some(path) => Some(std::sync::Arc::new(zhkg::ner::load_model(path)?)),
-                None => None,
-            };
-            let make = || {
-                let lex = lex.clone();
-                Ok(match model {
-                    Some(m) => Extractor::with_model(lex, m),
-                    None => Extractor::new(lex),
-                })
-            };
+            let model = model(&cli.model)?;
             let summary = pipeline::run_build_making(
                 &lex,
-                make,
+                || Ok(Extractor::with_model(lex.clone(), model)),
                 &BuildOptions {
                     inputs,
                     out_dir: out,

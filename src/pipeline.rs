@@ -299,22 +299,15 @@ impl Stopwatch {
 /// With [`BuildOptions::update`], the articles already in that graph are not read
 /// or extracted again, and the result is the graph a full build would give.
 pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
-    build(&ex.lex, || Ok(ex), opts)
+    run_build_making(&ex.lex, || Ok(ex), opts)
 }
 
-/// [`run_build`] with the extractor made by `make` on a thread of its own while the
-/// inputs are read with `lex` (the lexicon `make` builds on): building jieba's
-/// dictionary takes a few tenths of a second on one core, and a build would otherwise
-/// wait for it before reading anything. The summary's seconds include `make`'s.
-pub fn run_build_making(
-    lex: &Lexicon,
-    make: impl FnOnce() -> Result<Extractor> + Send,
-    opts: &BuildOptions,
-) -> Result<BuildSummary> {
-    build(lex, make, opts)
-}
-
-fn build<E: std::borrow::Borrow<Extractor> + Send>(
+/// [`run_build`] with the extractor (owned or borrowed) made by `make` on a thread of
+/// its own while the inputs are read with `lex` (the lexicon `make` builds on):
+/// building jieba's dictionary takes a few tenths of a second on one core, and a build
+/// would otherwise wait for it before reading anything. The summary's seconds include
+/// `make`'s.
+pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     lex: &Lexicon,
     make: impl FnOnce() -> Result<E> + Send,
     opts: &BuildOptions,

@@ -216,18 +216,13 @@ fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
 /// Resolves every article's facts into one graph.
 pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
     let (g, aliases) = begin(lex, facts);
-    resolve_each(g, &aliases, facts.iter())
+    resolve_each(g, &aliases, facts.iter(), None)
 }
 
 /// Like [`resolve`], taking the facts and dropping each article's as soon as it is in
-/// the graph, so that the facts and the whole graph are not in memory together.
-pub fn resolve_owned(lex: &Lexicon, facts: Vec<ArticleFacts>) -> KnowledgeGraph {
-    let (g, aliases) = begin(lex, &facts);
-    resolve_each(g, &aliases, facts.into_iter())
-}
-
-/// Like [`resolve_owned`], also writing a line per article to `out`, in article order,
-/// made by `line` (the facts file's, see [`crate::merge::write_facts_into`]). The lines
+/// the graph, so that the facts and the whole graph are not in memory together; also
+/// writes a line per article to `out`, in article order, made by `line` (the facts
+/// file's, see [`crate::merge::write_facts_into`]). The lines
 /// are made and written on the thread pool while the articles before go into the
 /// graph, which only one thread can do: the facts file costs the build next to nothing.
 pub fn resolve_owned_writing(
@@ -242,7 +237,7 @@ pub fn resolve_owned_writing(
         line,
         failed: None,
     };
-    let g = resolve_each_with(g, &aliases, facts.into_iter(), Some(&mut sink));
+    let g = resolve_each(g, &aliases, facts.into_iter(), Some(&mut sink));
     match sink.failed {
         Some(e) => Err(e),
         None => Ok(g),
@@ -257,7 +252,7 @@ struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    fn write(&mut self, lines: &[Vec<u8>]) {
+    fn write<'l>(&mut self, lines: impl Iterator<Item = &'l Vec<u8>>) {
         if self.failed.is_some() {
             return;
         }
@@ -286,15 +281,9 @@ fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
 /// Articles planned at a time while the batch before goes into the graph.
 const BATCH: usize = 64;
 
+/// Adds the articles to `g` in order, each one's line also written to `sink` when
+/// there is one.
 fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
-    g: KnowledgeGraph,
-    aliases: &Aliases,
-    facts: impl Iterator<Item = F>,
-) -> KnowledgeGraph {
-    resolve_each_with(g, aliases, facts, None)
-}
-
-fn resolve_each_with<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     mut g: KnowledgeGraph,
     aliases: &Aliases,
     mut facts: impl Iterator<Item = F>,
@@ -318,22 +307,21 @@ fn resolve_each_with<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             },
             || {
                 use rayon::prelude::*;
-                let Some(sink) = sink.as_deref_mut() else {
-                    return batch
-                        .par_iter()
-                        .map(|f| plan(f.borrow(), aliases))
-                        .collect::<Vec<Plan>>();
-                };
-                let line = sink.line;
-                let (plans, lines): (Vec<Plan>, Vec<Vec<u8>>) = batch
+                let line = sink.as_deref().map(|s| s.line);
+                let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
                     .par_iter()
                     .map(|f| {
-                        let mut buf = Vec::new();
-                        line(f.borrow(), &mut buf);
+                        let buf = line.map(|line| {
+                            let mut buf = Vec::new();
+                            line(f.borrow(), &mut buf);
+                            buf
+                        });
                         (plan(f.borrow(), aliases), buf)
                     })
                     .unzip();
-                sink.write(&lines);
+                if let Some(sink) = sink.as_deref_mut() {
+                    sink.write(lines.iter().flatten());
+                }
                 plans
             },
         );

@@ -323,7 +323,7 @@ impl Trie {
 
     /// Calls `f(start, end, classes)` for every lexicon word in `chars` (already
     /// folded), by start and then end. The features take them from
-    /// [`Trie::for_each_match_by_length`], which finds the same words faster.
+    /// `for_each_match_by_length`, which finds the same words faster.
     pub fn for_each_match(&self, chars: &[char], mut f: impl FnMut(usize, usize, u16)) {
         let root = root_id(self.tmask);
         for s in 0..chars.len() {
@@ -391,7 +391,7 @@ impl Trie {
 }
 
 /// Asks for the cache line of `x` ahead of its use (the labeller's tables are larger
-/// than the caches: see [`Trie::for_each_match_by_length`] and `Model::emissions`).
+/// than the caches: see `Trie::for_each_match_by_length` and `Model::emissions`).
 #[inline]
 pub(super) fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
