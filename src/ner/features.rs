@@ -19,6 +19,11 @@ pub struct Feats {
     pub keys: Vec<u32>,
     /// Offsets into `keys`, one more than there are characters.
     pub offs: Vec<u32>,
+    /// Empty, or (from [`Featurizer::features_for_decoding`]) the characters as the
+    /// unigram templates see them, with two places of padding at either end: their
+    /// keys are then left out of `keys`, and the model adds their weights from a table
+    /// by character (see `Model::emissions`).
+    pub unigrams: Vec<u32>,
 }
 
 impl Feats {
@@ -92,6 +97,15 @@ fn key2(t: u32, a: u32, b: u32) -> u32 {
 #[inline]
 fn key3(t: u32, a: u32, b: u32, c: u32) -> u32 {
     fmix(mix(mix((u64::from(t) << 32) | u64::from(a), b), c))
+}
+
+/// Number of unigram templates: one per place of the ±2 window.
+pub(super) const UNIGRAMS: usize = 5;
+
+/// The key of the unigram template at window place `place` (0..5) for character `c`.
+#[inline]
+pub(super) fn unigram_key(place: usize, c: u32) -> u32 {
+    key1(t::U + place as u32, c)
 }
 
 /// Padding characters outside the sentence.
@@ -221,9 +235,23 @@ impl Featurizer {
 
     /// The features of already folded characters.
     pub fn features_chars(&self, chars: &[char], out: &mut Feats) {
+        self.features_with(chars, out, true);
+    }
+
+    /// [`Featurizer::features_chars`] for decoding: the unigram keys are left out and
+    /// the characters kept in [`Feats::unigrams`] instead. A character's five unigram
+    /// weight rows are then read from one place in the model, once for the five
+    /// positions whose window holds it, instead of probed for one by one at each:
+    /// the labeller waits on memory, and these were a third of its look-ups.
+    pub fn features_for_decoding(&self, chars: &[char], out: &mut Feats) {
+        self.features_with(chars, out, false);
+    }
+
+    fn features_with(&self, chars: &[char], out: &mut Feats, unigram_keys: bool) {
         let n = chars.len();
         out.keys.clear();
         out.offs.clear();
+        out.unigrams.clear();
         out.offs.push(0);
         if n == 0 {
             return;
@@ -234,11 +262,11 @@ impl Featurizer {
         // Taken out of its cell rather than borrowed, so that a nested call could
         // never find it borrowed.
         let mut scratch = SCRATCH.take();
-        self.keys(chars, &mut scratch, out);
+        self.keys(chars, &mut scratch, out, unigram_keys);
         SCRATCH.set(scratch);
     }
 
-    fn keys(&self, chars: &[char], scratch: &mut Scratch, out: &mut Feats) {
+    fn keys(&self, chars: &[char], scratch: &mut Scratch, out: &mut Feats, unigram_keys: bool) {
         let n = chars.len();
         let Scratch { lx, pad, ty, sur } = scratch;
         self.lex_matches(chars, lx);
@@ -254,12 +282,17 @@ impl Featurizer {
         sur.extend([0, 0]);
         sur.extend(chars.iter().map(|&c| u32::from(self.is_surname(c))));
         sur.extend([0, 0]);
+        if !unigram_keys {
+            out.unigrams.extend(pad.iter().map(|&c| c as u32));
+        }
         for i in 0..n {
             let w = &pad[i..i + 5];
             let k = &mut out.keys;
             k.push(key1(t::BIAS, 0));
-            for (o, c) in w.iter().enumerate() {
-                k.push(key1(t::U + o as u32, *c as u32));
+            if unigram_keys {
+                for (o, c) in w.iter().enumerate() {
+                    k.push(unigram_key(o, *c as u32));
+                }
             }
             for o in 0..4 {
                 k.push(key2(t::BI + o as u32, w[o] as u32, w[o + 1] as u32));

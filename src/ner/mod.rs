@@ -358,7 +358,7 @@ thread_local! {
         std::cell::Cell::new(Scratch {
             raw: Vec::new(),
             chars: Vec::new(),
-            feats: Feats { keys: Vec::new(), offs: Vec::new() },
+            feats: Feats { keys: Vec::new(), offs: Vec::new(), unigrams: Vec::new() },
             em: Vec::new(),
         })
     };
@@ -443,7 +443,7 @@ impl Tagger {
         chars.clear();
         chars.extend(raw.iter().map(|&c| lexmatch::fold(c)));
         let (raw, chars) = (&*raw, &chars[..]);
-        self.feat.features_chars(chars, f);
+        self.feat.features_for_decoding(chars, f);
         let mut labels = self.model.decode_with(f, em);
         let em = &em[..];
         // The third-character rule compares labellings with the model's best one,

@@ -2,7 +2,7 @@
 //! best BIOES label sequence (first-order Viterbi over hashed, quantised weights) goes
 //! out. Also the compact file format the weights are stored in (`data/model/ner.bin`).
 
-use super::features::{Feats, FEATURE_VERSION};
+use super::features::{unigram_key, Feats, FEATURE_VERSION, UNIGRAMS};
 use super::lexmatch::prefetch;
 use crate::error::{Error, Result};
 use crate::extract::MentionKind;
@@ -145,6 +145,8 @@ pub struct Model {
     keys: Vec<u32>,
     /// The weights per label of the key in the same slot.
     weights: Vec<[i16; NL]>,
+    /// The unigram weights again, by character (see [`Unigrams`]).
+    unigrams: Unigrams,
     mask: usize,
     features: usize,
     /// Transition weights `[prev][cur]`.
@@ -177,9 +179,11 @@ impl Model {
             keys[i] = *k;
             weights[i] = *w;
         }
+        let unigrams = Unigrams::gather(&keys, &weights, mask);
         Model {
             keys,
             weights,
+            unigrams,
             mask,
             features: feats.len(),
             trans,
@@ -200,17 +204,7 @@ impl Model {
     /// The slot of `key`, if the model has it.
     #[inline]
     fn slot(&self, key: u32) -> Option<usize> {
-        let mut i = slot_of(key, self.mask);
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(i);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
+        find_slot(&self.keys, self.mask, key)
     }
 
     /// Emission scores of every position, `NL` per position.
@@ -225,12 +219,23 @@ impl Model {
         out.clear();
         let n = feats.len();
         out.reserve(n * NL);
+        // With the unigrams apart, each character's block (see `Unigrams`).
+        let by_char = feats.unigrams.len() == n + UNIGRAMS - 1;
         SLOTS.with(|cell| {
             // Taken out of the cell rather than borrowed, so that a nested call
             // could never find it borrowed.
             let mut hits = cell.take();
             hits.clear();
             hits.reserve(feats.keys.len() + n + 1);
+            let mut blocks = BLOCKS.take();
+            blocks.clear();
+            if by_char {
+                blocks.extend(feats.unigrams.iter().map(|&c| self.unigrams.block(c)));
+                // The window of the first position holds the first four blocks.
+                for &b in &blocks[..(UNIGRAMS - 1).min(blocks.len())] {
+                    self.prefetch_block(b);
+                }
+            }
             for p in 0..KEYS_AHEAD.min(n) {
                 self.prefetch_keys(feats.at(p));
             }
@@ -240,6 +245,10 @@ impl Model {
                 if j < n {
                     if j + KEYS_AHEAD < n {
                         self.prefetch_keys(feats.at(j + KEYS_AHEAD));
+                    }
+                    if by_char {
+                        // The character entering the window of position j.
+                        self.prefetch_block(blocks[j + UNIGRAMS - 1]);
                     }
                     starts[j % (ROWS_AHEAD + 1)] = hits.len();
                     for &k in feats.at(j) {
@@ -259,16 +268,41 @@ impl Model {
                     };
                     let mut acc = [0i32; NL];
                     for &i in &hits[a..b] {
-                        let w = &self.weights[i as usize];
-                        for l in 0..NL {
-                            acc[l] += i32::from(w[l]);
+                        add_row(&mut acc, &self.weights[i as usize]);
+                    }
+                    if by_char {
+                        for place in 0..UNIGRAMS {
+                            match blocks[p + place] {
+                                0 => {}
+                                UNINDEXED => {
+                                    let key = unigram_key(place, feats.unigrams[p + place]);
+                                    if let Some(i) = self.slot(key) {
+                                        add_row(&mut acc, &self.weights[i]);
+                                    }
+                                }
+                                block => {
+                                    add_row(&mut acc, &self.unigrams.rows[block as usize].0[place])
+                                }
+                            }
                         }
                     }
                     out.extend_from_slice(&acc);
                 }
             }
             cell.set(hits);
+            BLOCKS.set(blocks);
         });
+    }
+
+    /// Prefetches the three cache lines of a unigram block (its first, middle and last
+    /// rows start on each).
+    #[inline]
+    fn prefetch_block(&self, block: u32) {
+        if let Some(UnigramRows(rows)) = self.unigrams.rows.get(block as usize) {
+            prefetch(&rows[0]);
+            prefetch(&rows[UNIGRAMS / 2]);
+            prefetch(&rows[UNIGRAMS - 1]);
+        }
     }
 
     #[inline]
@@ -409,6 +443,85 @@ impl Model {
 thread_local! {
     /// Per-thread scratch of [`Model::emissions`]: the slots of a sentence's keys.
     static SLOTS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+    /// Per-thread scratch of [`Model::emissions`]: the unigram block of each character.
+    static BLOCKS: std::cell::Cell<Vec<u32>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Adds a weight row to a position's scores.
+#[inline]
+fn add_row(acc: &mut [i32; NL], w: &[i16; NL]) {
+    for l in 0..NL {
+        acc[l] += i32::from(w[l]);
+    }
+}
+
+/// The slot of `key` in an open-addressing table of keys, if it is there.
+#[inline]
+fn find_slot(keys: &[u32], mask: usize, key: u32) -> Option<usize> {
+    let mut i = slot_of(key, mask);
+    loop {
+        let k = keys[i];
+        if k == key {
+            return Some(i);
+        }
+        if k == 0 {
+            return None;
+        }
+        i = (i + 1) & mask;
+    }
+}
+
+/// The five unigram weight rows of a character (one per place of the window), on
+/// cache lines of their own.
+#[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
+struct UnigramRows([[i16; NL]; UNIGRAMS]);
+
+/// The unigram templates' weights gathered by character, for decoding from
+/// [`Feats::unigrams`]: one look-up in a small index and three adjacent cache lines
+/// serve a character's five positions, where the hashed keys took five probes and
+/// five scattered rows at each. The rows are copies of the table's, so the scores are
+/// the same to the last unit.
+#[derive(Debug, Clone, Default)]
+struct Unigrams {
+    /// Row block of each character of the Basic Multilingual Plane; 0: none (the
+    /// model has no unigram weight for it).
+    index: Vec<u32>,
+    /// Blocks; the first is unused, so that 0 can mean none.
+    rows: Vec<UnigramRows>,
+}
+
+/// Marks a character outside the index: its keys are probed as before.
+const UNINDEXED: u32 = u32::MAX;
+
+impl Unigrams {
+    const INDEXED: u32 = 0x1_0000;
+
+    fn gather(keys: &[u32], weights: &[[i16; NL]], mask: usize) -> Unigrams {
+        let mut index = vec![0u32; Self::INDEXED as usize];
+        let mut rows = vec![UnigramRows([[0; NL]; UNIGRAMS])];
+        for (c, slot) in index.iter_mut().enumerate() {
+            let mut block = [[0i16; NL]; UNIGRAMS];
+            let mut any = false;
+            for (place, row) in block.iter_mut().enumerate() {
+                if let Some(i) = find_slot(keys, mask, unigram_key(place, c as u32)) {
+                    *row = weights[i];
+                    any = true;
+                }
+            }
+            if any {
+                *slot = rows.len() as u32;
+                rows.push(UnigramRows(block));
+            }
+        }
+        Unigrams { index, rows }
+    }
+
+    /// The block of character `c`: 0 for none, [`UNINDEXED`] outside the index.
+    #[inline]
+    fn block(&self, c: u32) -> u32 {
+        self.index.get(c as usize).copied().unwrap_or(UNINDEXED)
+    }
 }
 
 #[inline]
@@ -713,6 +826,42 @@ mod tests {
             viterbi(em, &trans, &start, None, &mut fast);
             viterbi(em, &trans, &start, Some(&all), &mut general);
             proptest::prop_assert_eq!(fast, general);
+        }
+    }
+
+    /// The embedded model and the featurizer of the embedded lexicon, built once.
+    fn embedded() -> &'static (std::sync::Arc<Model>, super::super::features::Featurizer) {
+        static M: std::sync::OnceLock<(std::sync::Arc<Model>, super::super::features::Featurizer)> =
+            std::sync::OnceLock::new();
+        M.get_or_init(|| {
+            let lex = crate::lexicon::Lexicon::embedded();
+            (
+                super::super::embedded_model(),
+                super::super::features::Featurizer::new(&lex),
+            )
+        })
+    }
+
+    proptest::proptest! {
+        /// Decoding with the unigram weights read by character gives the scores the
+        /// hashed unigram keys give, on Han text, digits, Latin letters, punctuation
+        /// and characters outside the index.
+        #[test]
+        fn unigrams_by_character_score_as_their_keys(
+            text in "[惠济区委书记马军主持召开会议郑州市人民政府0-9a-zA-Z，。·《》\u{20000}-\u{20010}\u{3400}-\u{3410}]{0,40}",
+        ) {
+            let (model, feat) = embedded();
+            let chars: Vec<char> = text.chars().map(super::super::lexmatch::fold).collect();
+            let (mut keyed, mut by_char) = (Feats::default(), Feats::default());
+            feat.features_chars(&chars, &mut keyed);
+            feat.features_for_decoding(&chars, &mut by_char);
+            proptest::prop_assert!(keyed.unigrams.is_empty());
+            let padded = if chars.is_empty() { 0 } else { chars.len() + 4 };
+            proptest::prop_assert_eq!(by_char.unigrams.len(), padded);
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            model.emissions(&keyed, &mut a);
+            model.emissions(&by_char, &mut b);
+            proptest::prop_assert_eq!(a, b);
         }
     }
 
