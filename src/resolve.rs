@@ -10,7 +10,7 @@ use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
 use crate::lexicon::Lexicon;
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The node kind of a mention kind (titles and dates are not nodes).
@@ -109,25 +109,32 @@ fn sorted_intersect(a: &[usize], b: &[usize]) -> bool {
 /// character, so only that character's names are tested. The result is the same
 /// as testing every pair.
 fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String, String)> {
-    // Every canonical organisation name, with the articles it occurs in.
-    let mut names: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    // Every canonical organisation name, with the articles it occurs in (ascending:
+    // the articles are visited in order). Hashed, then sorted once: a corpus has
+    // hundreds of thousands of organisation mentions, and this runs on one thread.
+    let mut names: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
     for (ai, f) in facts.iter().enumerate() {
         for e in &f.ents {
             if e.kind == MentionKind::Organization {
-                names.entry(e.canonical()).or_default().insert(ai);
+                let arts = names.entry(e.canonical()).or_default();
+                if arts.last() != Some(&ai) {
+                    arts.push(ai);
+                }
             }
         }
     }
+    let mut names: Vec<(&str, Vec<usize>)> = names.into_iter().collect();
+    names.sort_unstable_by(|a, b| a.0.cmp(b.0));
     // Group by organ suffix; names without one take part in no abbreviation.
     let mut groups: BTreeMap<&str, Vec<OrgName>> = BTreeMap::new();
-    for (&name, arts) in &names {
+    for (name, arts) in names {
         let Some((suffix, _)) = lex.org_suffix(name) else {
             continue;
         };
         groups.entry(suffix.as_str()).or_default().push(OrgName {
             name,
             chars: name.chars().count(),
-            arts: arts.iter().copied().collect(),
+            arts,
             place: lex_prefix_place(lex, name),
         });
     }
@@ -204,13 +211,18 @@ fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String
     out
 }
 
-/// The gazetteer place a name starts with, if any (郑州市…).
+/// The gazetteer place a name starts with, if any (郑州市…): the longest of its
+/// prefixes of two to eight characters.
 fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
-    let chars: Vec<char> = name.chars().collect();
-    (2..=chars.len().min(8)).rev().find_map(|n| {
-        let pre: String = chars[..n].iter().collect();
-        lex.places.get(&pre).map(|p| p.name.clone())
-    })
+    let ends: Vec<usize> = name
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .skip(1)
+        .take(7)
+        .collect();
+    ends.iter()
+        .rev()
+        .find_map(|&end| lex.places.get(&name[..end]).map(|p| p.name.clone()))
 }
 
 /// Resolves every article's facts into one graph.
