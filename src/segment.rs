@@ -83,11 +83,13 @@ impl std::fmt::Display for Tag {
     }
 }
 
-/// A token: `start..end` in characters of its sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+/// A token: `start..end` in characters of its sentence. The word is borrowed from
+/// the sentence: the grammar keeps its own copy of each word only once it has cut
+/// and categorised them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
     /// The word.
-    pub word: String,
+    pub word: &'a str,
     /// jieba's part-of-speech tag, or ours for lexicon words (`nnt` post, `nev` event).
     pub tag: Tag,
     /// First character.
@@ -214,17 +216,13 @@ impl Segmenter {
     }
 
     /// Tags a sentence.
-    pub fn tokens(&self, text: &str) -> Vec<Token> {
-        self.jieba
-            .tag(text, true)
-            .into_iter()
-            .map(|t| Token {
-                word: t.word.to_string(),
-                tag: Tag::new(t.tag),
-                start: t.start,
-                end: t.end,
-            })
-            .collect()
+    pub fn tokens<'a>(&'a self, text: &'a str) -> impl ExactSizeIterator<Item = Token<'a>> {
+        self.jieba.tag(text, true).into_iter().map(|t| Token {
+            word: t.word,
+            tag: Tag::new(t.tag),
+            start: t.start,
+            end: t.end,
+        })
     }
 }
 
@@ -260,9 +258,8 @@ mod tests {
         let seg = Segmenter::new(&Lexicon::embedded());
         let words: Vec<_> = seg
             .tokens("马军主持召开党政联席会议")
-            .into_iter()
             .map(|t| t.word)
             .collect();
-        assert!(words.contains(&"党政联席会议".to_string()), "{words:?}");
+        assert!(words.contains(&"党政联席会议"), "{words:?}");
     }
 }

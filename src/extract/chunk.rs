@@ -9,12 +9,14 @@ use super::mention::{Mention, MentionKind};
 use crate::lexicon::{word_map, Lexicon};
 use crate::normalize::is_cjk;
 use crate::segment::{Segmenter, Tag, Token};
+use compact_str::CompactString;
 
 /// A token with the category the grammar works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok {
-    /// The word.
-    pub word: String,
+    /// The word: inline up to 24 bytes (8 Chinese characters), which nearly every
+    /// word is, where a heap string each was a malloc and a free for every token.
+    pub word: CompactString,
     /// jieba's tag (or ours).
     pub tag: Tag,
     /// First character in the sentence.
@@ -94,7 +96,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
         for piece in std::iter::once(first).chain(second) {
             let cat = categorize(lex, &piece);
             out.push(Tok {
-                word: piece.word,
+                word: CompactString::new(piece.word),
                 tag: piece.tag,
                 start: piece.start,
                 end: piece.end,
@@ -252,7 +254,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
         for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
             let tag = if inside(start, end) { "nr" } else { "x" };
             let token = Token {
-                word: word.to_string(),
+                word,
                 tag: Tag::new(tag),
                 start,
                 end,
@@ -263,7 +265,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
                 categorize(lex, &token)
             };
             out.push(Tok {
-                word: token.word,
+                word: CompactString::new(token.word),
                 tag: token.tag,
                 start,
                 end,
@@ -317,13 +319,13 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> V
     join_runs(toks, joins, "nr", Cat::Nominal)
 }
 
-fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
+fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     // Cuts are tried on slices of the word, at byte offsets: this runs on every token,
     // and building a character vector and two strings per cut was most of its cost.
-    let w = t.word.as_str();
+    let w = t.word;
     let n = w.chars().count();
     let piece = |a: usize, b: usize, bytes: std::ops::Range<usize>, tag: &str| Token {
-        word: w[bytes].to_string(),
+        word: &w[bytes],
         tag: Tag::new(tag),
         start: t.start + a,
         end: t.start + b,
@@ -378,7 +380,7 @@ fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
 }
 
 fn categorize(lex: &Lexicon, t: &Token) -> Cat {
-    let w = t.word.as_str();
+    let w = t.word;
     if is_punct(w) {
         return Cat::Punct;
     }
@@ -775,13 +777,14 @@ fn org_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<
     let fused_juris = fused_jurisdiction(lex, &text);
     if lone
         && fused_juris.is_none()
-        && !(lex.org_abbrev.contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
+        && !(lex.org_abbrev.contains_key(toks[h].word.as_str())
+            || toks[h].word.chars().count() >= 3)
     {
         return None;
     }
     // A bare suffix after a place is still an organ (惠济 + 区委).
     let juris = match toks[a].cat {
-        Cat::Place | Cat::Juris if a < h => Some(toks[a].word.clone()),
+        Cat::Place | Cat::Juris if a < h => Some(toks[a].word.to_string()),
         _ => fused_juris,
     };
     // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
@@ -828,7 +831,7 @@ fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
 fn event_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
     // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
     // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
-    let a = if lex.role_verbs.contains_key(&toks[h].word) {
+    let a = if lex.role_verbs.contains_key(toks[h].word.as_str()) {
         h
     } else {
         extend_left_until(toks, h, covered, true, true)

@@ -394,7 +394,7 @@ impl Extractor {
                 start: p.toks[i].start,
                 end: p.toks[i].end,
                 kind: MentionKind::Person,
-                text: p.toks[i].word.clone(),
+                text: p.toks[i].word.to_string(),
             });
         }
         out.sort();
@@ -434,8 +434,8 @@ impl Extractor {
         for p in &first {
             for &i in &p.people {
                 let name = &p.toks[i].word;
-                if !known.contains(name) {
-                    added.insert(name.clone());
+                if !known.contains(name.as_str()) {
+                    added.insert(name.to_string());
                 }
             }
         }
@@ -471,7 +471,7 @@ impl Extractor {
                     start: t.start,
                     end: t.end,
                     kind: MentionKind::Person,
-                    text: t.word.clone(),
+                    text: t.word.to_string(),
                 };
                 pe.insert(i, b.push(si, &m, &Info::default()));
             }

@@ -26,7 +26,7 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
     if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
         return false;
     }
-    if lex.not_names.contains(&t.word) {
+    if lex.not_names.contains(t.word.as_str()) {
         return false;
     }
     let Some(s) = lex.surname_len(&t.word) else {
@@ -77,7 +77,7 @@ pub fn find_people_with(
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
-            && !lex.not_names.contains(&t.word)
+            && !lex.not_names.contains(t.word.as_str())
     };
     let cand: Vec<bool> = toks
         .iter()
@@ -89,7 +89,7 @@ pub fn find_people_with(
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()
-                    && !lex.not_names.contains(&t.word)
+                    && !lex.not_names.contains(t.word.as_str())
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
@@ -111,7 +111,7 @@ pub fn find_people_with(
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
         let cue_after = lex.person_cues.contains(next)
             || toks.get(k).is_some_and(|n| {
-                lex.role_verbs.contains_key(&n.word) && n.word != "召开" && n.word != "举行"
+                lex.role_verbs.contains_key(n.word.as_str()) && n.word != "召开" && n.word != "举行"
             });
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
@@ -122,7 +122,7 @@ pub fn find_people_with(
                     || lex.org_suffix(&n.word).is_some()
                     || lex.market_head(&n.word).is_some()
             });
-        if after_title || (cue_after && nameish) || known.contains(&t.word) || by_model {
+        if after_title || (cue_after && nameish) || known.contains(t.word.as_str()) || by_model {
             accepted[i] = true;
         }
     }
@@ -167,7 +167,7 @@ mod tests {
         }
         find_people(&lex, &toks, &covered, &HashSet::new())
             .into_iter()
-            .map(|i| toks[i].word.clone())
+            .map(|i| toks[i].word.to_string())
             .collect()
     }
 
