@@ -553,6 +553,12 @@ impl Lexicon {
 
     /// The full gazetteer name for a full or short place name.
     pub fn place(&self, name: &str) -> Option<&Place> {
+        // Most names asked about are none: one probe of the joint index (often none)
+        // instead of a miss in each map.
+        if self.index.built && self.word_maps(name) & (word_map::PLACE | word_map::PLACE_SHORT) == 0
+        {
+            return None;
+        }
         self.places
             .get(name)
             .or_else(|| self.place_short.get(name).and_then(|f| self.places.get(f)))
@@ -663,6 +669,11 @@ impl Lexicon {
 
     /// Whether `s` is itself an event head (会议, 仪式), not a longer name ending in one.
     pub fn is_event_head(&self, s: &str) -> bool {
+        if self.index.built {
+            // The whole word is the longest suffix there is: one probe, where
+            // `event_head` went on to try every shorter one.
+            return self.index.events.pos.contains_key(s);
+        }
         self.event_head(s).is_some_and(|(h, _)| h == s)
     }
 
