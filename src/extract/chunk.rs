@@ -648,7 +648,7 @@ fn headed_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Opti
         return Some(c);
     }
     if toks[h].cat == Cat::Event
-        || (lex.event_head(w).is_some() && toks[h].tag == "vn" && w == "活动")
+        || (w == "活动" && toks[h].tag == "vn" && lex.event_head(w).is_some())
     {
         return event_chunk(lex, toks, h, covered);
     }
