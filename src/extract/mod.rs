@@ -18,7 +18,9 @@ use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
 use chunk::{Chunk, Info, Tok};
 use relations::Party;
-use std::collections::{HashMap, HashSet};
+// FxHash: every token of a sentence is looked up in the article's new names, and
+// SipHash showed in the build's profile; the keys are the article's own words.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The lexicons and the segmenter: build once, share across threads.
 #[derive(Debug)]
@@ -387,7 +389,7 @@ impl Extractor {
     /// The grammar chunker and context-cued names alone (the mention layer before
     /// the sequence labeller; also events, dates, documents, markets, projects).
     pub fn ner_grammar(&self, text: &str) -> Vec<Mention> {
-        let p = self.parse(text, &HashSet::new());
+        let p = self.parse(text, &HashSet::default());
         let mut out: Vec<Mention> = p.chunks.into_iter().map(|c| c.mention).collect();
         for &i in &p.people {
             out.push(Mention {
@@ -430,7 +432,7 @@ impl Extractor {
         // Names accepted anywhere count everywhere in the article: parse twice.
         let mut known: HashSet<String> = article.bylines.iter().map(|b| b.name.clone()).collect();
         let first: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
-        let mut added: HashSet<String> = HashSet::new();
+        let mut added: HashSet<String> = HashSet::default();
         for p in &first {
             for &i in &p.people {
                 let name = &p.toks[i].word;
@@ -464,7 +466,7 @@ impl Extractor {
                 ids.push(Some(b.push(si, &c.mention, &c.info)));
             }
             chunk_ent.push(ids);
-            let mut pe = HashMap::new();
+            let mut pe = HashMap::default();
             for &i in &p.people {
                 let t = &p.toks[i];
                 let m = Mention {
@@ -707,7 +709,7 @@ fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<St
 
 /// The jurisdiction the article is about: the most mentioned division and its parents.
 fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
-    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::new();
+    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
     let mut add = |name: &str, weight: usize| {
         for p in lex.place_chain(name).iter().take(1) {
             *counts.entry((p.level, p.name.clone())).or_default() += weight;

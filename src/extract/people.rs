@@ -9,7 +9,7 @@
 use super::chunk::{Cat, Tok};
 use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Whether a token could be a person's name on its own form.
 pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
@@ -22,23 +22,20 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
     {
         return false;
     }
-    let n = t.word.chars().count();
-    if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
+    // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
+    // a dictionary verb, adverb or numeral is not a name.
+    if !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")) {
         return false;
     }
-    if lex.not_names.contains(t.word.as_str()) {
+    let n = t.word.chars().count();
+    if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
         return false;
     }
     let Some(s) = lex.surname_len(&t.word) else {
         return false;
     };
     let given = n - s;
-    if !(1..=2).contains(&given) {
-        return false;
-    }
-    // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
-    // a dictionary verb, adverb or numeral is not a name.
-    t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")
+    (1..=2).contains(&given) && !lex.not_names.contains(t.word.as_str())
 }
 
 /// The token indices of accepted names in one sentence. `known` holds names already
@@ -165,7 +162,7 @@ mod tests {
                 *x = true;
             }
         }
-        find_people(&lex, &toks, &covered, &HashSet::new())
+        find_people(&lex, &toks, &covered, &HashSet::default())
             .into_iter()
             .map(|i| toks[i].word.to_string())
             .collect()
