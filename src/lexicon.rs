@@ -254,9 +254,9 @@ struct Index {
     /// The last characters of the posts: a word that ends otherwise is no post, which
     /// spares building the candidate strings of most tokens.
     title_ends: HashSet<char>,
-    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word:
-    /// the grammar asks all three of nearly every token, and most hold none of them,
-    /// so one probe here replaces three.
+    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word,
+    /// and whether it is a post or an event head: the grammar asks all of these of
+    /// nearly every token, and most are none of them, so one probe here replaces five.
     words: HashMap<String, u8>,
     /// The shortest of `words`, in bytes: a shorter token (most one-character words)
     /// needs no probe at all.
@@ -271,6 +271,10 @@ pub mod word_map {
     pub const PLACE_SHORT: u8 = 2;
     /// An organisation's abbreviation (`org_abbrev`).
     pub const ORG_ABBREV: u8 = 4;
+    /// A post (`parse_title` finds one).
+    pub const TITLE: u8 = 8;
+    /// An event head itself (`is_event_head`).
+    pub const EVENT_HEAD: u8 = 16;
 }
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -526,11 +530,29 @@ impl Lexicon {
                 *words.entry(k.clone()).or_default() |= bit;
             }
         }
+        // Only these strings can be posts or event heads; each is asked the full
+        // question, so the bits say exactly what the look-ups would.
+        let posts = self.titles.keys().cloned().chain(
+            self.title_prefixes
+                .iter()
+                .flat_map(|p| self.titles.keys().map(move |t| format!("{p}{t}"))),
+        );
+        for w in posts.collect::<Vec<_>>() {
+            if self.parse_title(&w).is_some() {
+                *words.entry(w).or_default() |= word_map::TITLE;
+            }
+        }
+        for (h, _) in &self.events {
+            if self.is_event_head(h) {
+                *words.entry(h.clone()).or_default() |= word_map::EVENT_HEAD;
+            }
+        }
         self.index.words_min_len = words.keys().map(String::len).min().unwrap_or(0);
         self.index.words = words;
     }
 
-    /// Which of `places`, `place_short` and `org_abbrev` hold `w` ([`word_map`] bits).
+    /// Which of `places`, `place_short` and `org_abbrev` hold `w`, and whether it is
+    /// a post or an event head ([`word_map`] bits).
     pub fn word_maps(&self, w: &str) -> u8 {
         if self.index.built {
             if w.len() < self.index.words_min_len {
@@ -547,6 +569,12 @@ impl Lexicon {
         }
         if self.org_abbrev.contains_key(w) {
             bits |= word_map::ORG_ABBREV;
+        }
+        if self.parse_title(w).is_some() {
+            bits |= word_map::TITLE;
+        }
+        if self.is_event_head(w) {
+            bits |= word_map::EVENT_HEAD;
         }
         bits
     }
@@ -636,15 +664,13 @@ impl Lexicon {
     /// The longest organ suffix that `s` ends with.
     pub fn org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
         if self.index.built {
+            // Most words end in no organ suffix: that is asked first, the exceptions
+            // only of the few that do.
+            let i = self.index.org_suffixes.suffixes(s).next()?;
             if self.index.not_organs.suffixes(s).next().is_some() {
                 return None;
             }
-            return self
-                .index
-                .org_suffixes
-                .suffixes(s)
-                .next()
-                .map(|i| &self.org_suffixes[i]);
+            return Some(&self.org_suffixes[i]);
         }
         if self.not_organs.iter().any(|w| s.ends_with(w.as_str())) {
             return None;
@@ -678,12 +704,15 @@ impl Lexicon {
     }
 
     /// Whether `s` ends in a character some market head ends in (always, for a
-    /// lexicon made by hand): a cheap test before joining `s` to the word before it.
+    /// lexicon made by hand or one with an empty market head): a cheap test before
+    /// [`Lexicon::market_head`], which finds nothing when this is false.
     pub fn may_end_market(&self, s: &str) -> bool {
+        let markets = &self.index.markets;
         !self.index.built
+            || markets.nonzero < markets.lens.len()
             || s.chars()
                 .next_back()
-                .is_some_and(|c| self.index.markets.last.contains(&c))
+                .is_some_and(|c| markets.last.contains(&c))
     }
 
     /// The longest market head that `s` ends with.

@@ -384,7 +384,8 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     if is_punct(w) {
         return Cat::Punct;
     }
-    if lex.parse_title(w).is_some() {
+    let maps = lex.word_maps(w);
+    if maps & word_map::TITLE != 0 {
         return Cat::Title;
     }
     if matches!(
@@ -393,13 +394,12 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     ) {
         return Cat::Juris;
     }
-    let maps = lex.word_maps(w);
     if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2)
     {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
-    if t.tag == "nev" || lex.is_event_head(w) {
+    if t.tag == "nev" || maps & word_map::EVENT_HEAD != 0 {
         return Cat::Event;
     }
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
@@ -859,10 +859,12 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
     // The head may span two tokens (农产品 + 中心).
     let (kind, head_start) = if w.ends_with("项目") {
         (MentionKind::Project, h)
+    } else if !lex.may_end_market(w) {
+        // Nor is `w` a market head then: most tokens end here, on one cheap test.
+        return None;
     } else if lex.market_head(w).is_some() {
         (MentionKind::Market, h)
     } else if h > 0
-        && lex.may_end_market(w)
         && lex
             .market_head(&format!("{}{}", toks[h - 1].word, w))
             .is_some_and(|m| m.chars().count() > w.chars().count())
@@ -927,6 +929,9 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
 /// (dateline), `23日`, `今天上午`.
 pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    // One buffer for every start tried (most starts are numbers such as 一 in 一些,
+    // and a string grown anew for each was a third of this function).
+    let mut joined = String::new();
     let mut i = 0;
     while i < toks.len() {
         // Only a number or a relative day can start a date: skip the rest cheaply.
@@ -939,7 +944,7 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
         }
         // The longest run of tokens that is one date: its end and its text's length.
         let mut best: Option<(usize, usize)> = None;
-        let mut joined = String::new();
+        joined.clear();
         for (j, t) in toks.iter().enumerate().skip(i).take(8) {
             joined.push_str(&t.word);
             if !may_start_date(&joined) {
@@ -951,8 +956,7 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
         }
         match best {
             Some((j, len)) => {
-                joined.truncate(len);
-                out.push((i, j, joined));
+                out.push((i, j, joined[..len].to_string()));
                 i = j;
             }
             None => i += 1,
@@ -999,9 +1003,13 @@ fn is_num_char(c: char) -> bool {
 /// with `s` is one either: after its leading number a date has 年, 月, 日 or 号, so the
 /// tokens after 一些 or 2020多 need not be joined and tried.
 fn may_start_date(s: &str) -> bool {
-    if RELATIVE_DAYS
-        .iter()
-        .any(|r| s.starts_with(r) || r.starts_with(s))
+    // Either way round, a relative day and `s` share their first character: the
+    // list is only gone through for the few strings that start like one.
+    let relative = s.chars().next().is_none_or(starts_relative_day);
+    if relative
+        && RELATIVE_DAYS
+            .iter()
+            .any(|r| s.starts_with(r) || r.starts_with(s))
     {
         return true;
     }
@@ -1055,7 +1063,7 @@ fn is_date(s: &str) -> bool {
     if !has_day_or_month {
         return false;
     }
-    let rest: String = chars[i..].iter().collect();
+    let rest = s.char_indices().nth(i).map_or("", |(b, _)| &s[b..]);
     if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(*t)) {
         i += t.chars().count();
     }
