@@ -111,6 +111,18 @@ fn is_closer(c: char) -> bool {
 /// Splits text on 。！？； and line ends, keeping closing quotes with their sentence.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let chars: Vec<char> = text.chars().collect();
+    // Where each character starts in `text` (and one past the end), so that a sentence
+    // is copied as one slice instead of re-encoded character by character.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let text = Chars {
+        chars: &chars,
+        bytes: &bytes,
+        text,
+    };
     let mut out = Vec::new();
     let mut begin = 0;
     let mut i = 0;
@@ -124,15 +136,22 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                     end += 1;
                 }
             }
-            push_trimmed(&chars, begin, end, &mut out);
+            push_trimmed(&text, begin, end, &mut out);
             begin = end;
             i = end;
         } else {
             i += 1;
         }
     }
-    push_trimmed(&chars, begin, chars.len(), &mut out);
+    push_trimmed(&text, begin, chars.len(), &mut out);
     out
+}
+
+/// A text's characters, with their byte offsets in it.
+struct Chars<'a> {
+    chars: &'a [char],
+    bytes: &'a [usize],
+    text: &'a str,
 }
 
 /// The longest sentence handed on, in characters. Text with no sentence ends (a
@@ -150,7 +169,8 @@ fn is_soft_break(c: char) -> bool {
     )
 }
 
-fn push_trimmed(chars: &[char], begin: usize, end: usize, out: &mut Vec<Sentence>) {
+fn push_trimmed(text: &Chars, begin: usize, end: usize, out: &mut Vec<Sentence>) {
+    let chars = text.chars;
     let mut begin = begin;
     while end - begin > MAX_SENTENCE_CHARS {
         // Cut after the last soft break in the second half of the window, else hard.
@@ -159,13 +179,14 @@ fn push_trimmed(chars: &[char], begin: usize, end: usize, out: &mut Vec<Sentence
             .rev()
             .find(|&i| is_soft_break(chars[i]))
             .map_or(limit, |i| i + 1);
-        push_piece(chars, begin, cut, out);
+        push_piece(text, begin, cut, out);
         begin = cut;
     }
-    push_piece(chars, begin, end, out);
+    push_piece(text, begin, end, out);
 }
 
-fn push_piece(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
+fn push_piece(text: &Chars, mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
+    let chars = text.chars;
     while begin < end && chars[begin].is_whitespace() {
         begin += 1;
     }
@@ -173,11 +194,8 @@ fn push_piece(chars: &[char], mut begin: usize, mut end: usize, out: &mut Vec<Se
         end -= 1;
     }
     if begin < end {
-        // Sized up front: collecting chars reserves one byte a character and then
-        // doubles, and a corpus build keeps every sentence until resolution.
-        let piece = &chars[begin..end];
-        let mut text = String::with_capacity(piece.iter().map(|c| c.len_utf8()).sum());
-        text.extend(piece);
+        // Copied exactly: a corpus build keeps every sentence until resolution.
+        let text = text.text[text.bytes[begin]..text.bytes[end]].to_string();
         out.push(Sentence { text, start: begin });
     }
 }
