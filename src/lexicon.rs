@@ -162,9 +162,11 @@ struct AffixIndex {
     pos: HashMap<String, usize>,
     /// The lengths in characters present, longest first.
     lens: Vec<usize>,
-    /// The last characters of the strings: most words end in none of them, and then
-    /// only the empty string can be a suffix (the probes cost 3 % of extraction).
-    last: HashSet<char>,
+    /// The last characters of the strings, each with the lengths (longest first, and
+    /// 0 when the empty string is listed) of the strings that end in it: most words
+    /// end in none of them, and then only the empty string can be a suffix (the
+    /// probes cost 3 % of extraction); the others need only probe those lengths.
+    last: HashMap<char, Vec<usize>>,
     /// How many of `lens` are not 0 (lengths are sorted longest first: a 0 is last),
     /// counted once instead of at every probe of a word ending in none of `last`.
     nonzero: usize,
@@ -176,19 +178,28 @@ impl AffixIndex {
         for (i, s) in items.enumerate() {
             ix.pos.entry(s.to_string()).or_insert(i);
             ix.lens.push(s.chars().count());
-            ix.last.extend(s.chars().next_back());
+            if let Some(c) = s.chars().next_back() {
+                ix.last.entry(c).or_default().push(s.chars().count());
+            }
         }
-        ix.lens.sort_unstable_by(|a, b| b.cmp(a));
-        ix.lens.dedup();
+        let longest_first = |lens: &mut Vec<usize>| {
+            lens.sort_unstable_by(|a, b| b.cmp(a));
+            lens.dedup();
+        };
+        longest_first(&mut ix.lens);
         ix.nonzero = ix.lens.iter().take_while(|&&l| l > 0).count();
+        for lens in ix.last.values_mut() {
+            longest_first(lens);
+            lens.extend_from_slice(&ix.lens[ix.nonzero..]);
+        }
         ix
     }
 
     /// Positions in the list of the strings `s` ends with, longest first.
     fn suffixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
-        let lens = match s.chars().next_back() {
-            Some(c) if self.last.contains(&c) => &self.lens[..],
-            _ => &self.lens[self.nonzero..],
+        let lens = match s.chars().next_back().and_then(|c| self.last.get(&c)) {
+            Some(lens) => &lens[..],
+            None => &self.lens[self.nonzero..],
         };
         // Only a length above 0 needs the count (most words take the fast path).
         let n = if lens.first().is_some_and(|&l| l > 0) {
@@ -727,7 +738,7 @@ impl Lexicon {
             || markets.nonzero < markets.lens.len()
             || s.chars()
                 .next_back()
-                .is_some_and(|c| markets.last.contains(&c))
+                .is_some_and(|c| markets.last.contains_key(&c))
     }
 
     /// The longest market head that `s` ends with.
