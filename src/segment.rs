@@ -110,48 +110,33 @@ fn is_closer(c: char) -> bool {
 
 /// Splits text on 。！？； and line ends, keeping closing quotes with their sentence.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    let chars: Vec<char> = text.chars().collect();
-    // Where each character starts in `text` (and one past the end), so that a sentence
-    // is copied as one slice instead of re-encoded character by character.
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let text = Chars {
-        chars: &chars,
-        bytes: &bytes,
-        text,
-    };
+    // One pass over the text, each sentence copied as one slice of it: a character
+    // vector of the whole body (and offsets beside it) was a large fresh allocation
+    // per article, whose pages the kernel zeroed each time.
     let mut out = Vec::new();
-    let mut begin = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        if is_terminator(chars[i]) {
-            let mut end = i + 1;
-            if chars[i] != '\n' {
-                while end < chars.len()
-                    && (is_closer(chars[end]) || is_terminator(chars[end]) && chars[end] != '\n')
-                {
-                    end += 1;
-                }
-            }
-            push_trimmed(&text, begin, end, &mut out);
-            begin = end;
-            i = end;
-        } else {
-            i += 1;
+    // Where the current sentence begins, in characters and in bytes; characters read.
+    let (mut begin, mut begin_byte, mut at) = (0, 0, 0);
+    let mut it = text.char_indices().peekable();
+    while let Some((_, c)) = it.next() {
+        at += 1;
+        if !is_terminator(c) {
+            continue;
         }
+        if c != '\n' {
+            while it
+                .next_if(|&(_, d)| is_closer(d) || is_terminator(d) && d != '\n')
+                .is_some()
+            {
+                at += 1;
+            }
+        }
+        let end_byte = it.peek().map_or(text.len(), |&(b, _)| b);
+        push_trimmed(&text[begin_byte..end_byte], begin, at - begin, &mut out);
+        begin = at;
+        begin_byte = end_byte;
     }
-    push_trimmed(&text, begin, chars.len(), &mut out);
+    push_trimmed(&text[begin_byte..], begin, at - begin, &mut out);
     out
-}
-
-/// A text's characters, with their byte offsets in it.
-struct Chars<'a> {
-    chars: &'a [char],
-    bytes: &'a [usize],
-    text: &'a str,
 }
 
 /// The longest sentence handed on, in characters. Text with no sentence ends (a
@@ -169,34 +154,42 @@ fn is_soft_break(c: char) -> bool {
     )
 }
 
-fn push_trimmed(text: &Chars, begin: usize, end: usize, out: &mut Vec<Sentence>) {
-    let chars = text.chars;
-    let mut begin = begin;
-    while end - begin > MAX_SENTENCE_CHARS {
-        // Cut after the last soft break in the second half of the window, else hard.
-        let limit = begin + MAX_SENTENCE_CHARS;
-        let cut = (begin + MAX_SENTENCE_CHARS / 2..limit)
-            .rev()
-            .find(|&i| is_soft_break(chars[i]))
-            .map_or(limit, |i| i + 1);
-        push_piece(text, begin, cut, out);
-        begin = cut;
+/// Pushes `piece` (`len` characters, starting at character `begin` of the text), cut
+/// into pieces of at most [`MAX_SENTENCE_CHARS`].
+fn push_trimmed(mut piece: &str, mut begin: usize, mut len: usize, out: &mut Vec<Sentence>) {
+    while len > MAX_SENTENCE_CHARS {
+        // Cut after the last soft break in the second half of the window, else hard:
+        // (characters, bytes) before the cut.
+        let mut cut = (MAX_SENTENCE_CHARS, piece.len());
+        let mut soft = None;
+        for (k, (b, c)) in piece.char_indices().enumerate() {
+            if k == MAX_SENTENCE_CHARS {
+                cut.1 = b;
+                break;
+            }
+            if k >= MAX_SENTENCE_CHARS / 2 && is_soft_break(c) {
+                soft = Some((k + 1, b + c.len_utf8()));
+            }
+        }
+        let (n, b) = soft.unwrap_or(cut);
+        push_piece(&piece[..b], begin, out);
+        piece = &piece[b..];
+        begin += n;
+        len -= n;
     }
-    push_piece(text, begin, end, out);
+    push_piece(piece, begin, out);
 }
 
-fn push_piece(text: &Chars, mut begin: usize, mut end: usize, out: &mut Vec<Sentence>) {
-    let chars = text.chars;
-    while begin < end && chars[begin].is_whitespace() {
-        begin += 1;
-    }
-    while end > begin && chars[end - 1].is_whitespace() {
-        end -= 1;
-    }
-    if begin < end {
+fn push_piece(piece: &str, begin: usize, out: &mut Vec<Sentence>) {
+    let text = piece.trim_start_matches(char::is_whitespace);
+    let begin = begin + piece[..piece.len() - text.len()].chars().count();
+    let text = text.trim_end_matches(char::is_whitespace);
+    if !text.is_empty() {
         // Copied exactly: a corpus build keeps every sentence until resolution.
-        let text = text.text[text.bytes[begin]..text.bytes[end]].to_string();
-        out.push(Sentence { text, start: begin });
+        out.push(Sentence {
+            text: text.to_string(),
+            start: begin,
+        });
     }
 }
 
