@@ -724,12 +724,18 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
             | MentionKind::Market
             | MentionKind::Event
             | MentionKind::Project => {
-                // The place an organ's name starts with (惠济区规划服务中心).
-                let chars: Vec<char> = e.text.chars().collect();
-                for n in (2..=chars.len().min(8)).rev() {
-                    let pre: String = chars[..n].iter().collect();
-                    if lex.place(&pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
-                        add(&pre, weight);
+                // The place an organ's name starts with (惠济区规划服务中心), its
+                // prefixes tried as slices of the text, longest first.
+                // The k-th byte offset ends the first k characters: k = 2..=8 here.
+                let ends: Vec<usize> = (e.text.char_indices().map(|(b, _)| b))
+                    .chain([e.text.len()])
+                    .skip(2)
+                    .take(7)
+                    .collect();
+                for &end in ends.iter().rev() {
+                    let pre = &e.text[..end];
+                    if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
+                        add(pre, weight);
                         break;
                     }
                 }
