@@ -1024,38 +1024,36 @@ fn may_start_date(s: &str) -> bool {
 
 /// Whether all of `s` is one date expression (3月19日下午, 二月十二日电, 昨天上午).
 fn is_date(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    let num = |from: usize| -> usize {
-        chars[from..]
-            .iter()
-            .take_while(|&&c| is_num_char(c))
-            .count()
-    };
-    let mut i = 0;
+    // Read as the unread rest of `s`: this runs on every run of tokens that may start
+    // a date, and a character vector for each was a third of finding dates.
+    let mut rest = s;
+    // The length of the numeral that `rest` starts with, and what follows it.
+    fn numeral(rest: &str) -> (usize, &str) {
+        let after = rest.trim_start_matches(is_num_char);
+        (rest.len() - after.len(), after)
+    }
     let mut has_day_or_month = false;
     // Relative days.
     if let Some(r) = RELATIVE_DAYS.iter().find(|r| s.starts_with(*r)) {
-        i = r.chars().count();
+        rest = &s[r.len()..];
         has_day_or_month = true;
     } else {
-        let k = num(i);
-        if k > 0 && chars.get(i + k) == Some(&'年') {
-            i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix('年').filter(|_| k > 0) {
+            rest = r;
         }
-        let k = num(i);
-        if k > 0 && chars.get(i + k) == Some(&'月') {
-            i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix('月').filter(|_| k > 0) {
+            rest = r;
             has_day_or_month = true;
         }
-        let k = num(i);
-        if k > 0 && matches!(chars.get(i + k), Some('日' | '号')) {
-            let day: String = chars[i..i + k].iter().collect();
-            if cn_number(&day).is_some_and(|d| (1..=31).contains(&d)) {
-                i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix(['日', '号']).filter(|_| k > 0) {
+            if cn_number(&rest[..k]).is_some_and(|d| (1..=31).contains(&d)) {
+                rest = r;
                 has_day_or_month = true;
-                if matches!(chars.get(i), Some('电' | '讯')) {
-                    i += 1;
+                if let Some(r) = rest.strip_prefix(['电', '讯']) {
+                    rest = r;
                 }
             }
         }
@@ -1063,11 +1061,10 @@ fn is_date(s: &str) -> bool {
     if !has_day_or_month {
         return false;
     }
-    let rest = s.char_indices().nth(i).map_or("", |(b, _)| &s[b..]);
     if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(*t)) {
-        i += t.chars().count();
+        rest = &rest[t.len()..];
     }
-    i == n
+    rest.is_empty()
 }
 
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
