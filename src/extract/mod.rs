@@ -318,8 +318,9 @@ pub struct ArticleFacts {
 struct SentenceParse {
     toks: Vec<Tok>,
     chunks: Vec<Chunk>,
-    covered: Vec<bool>,
     model: Vec<(usize, usize)>,
+    /// Which tokens may be names ([`people::candidates`]).
+    cand: Vec<bool>,
     people: Vec<usize>,
 }
 
@@ -368,12 +369,13 @@ impl Extractor {
                 *x = true;
             }
         }
-        let people = people::find_people_with(&self.lex, &toks, &covered, known, &model);
+        let cand = people::candidates(&self.lex, &toks, &covered, &model);
+        let people = people::accept_people(&self.lex, &toks, &cand, known, &model);
         SentenceParse {
             toks,
             chunks,
-            covered,
             model,
+            cand,
             people,
         }
     }
@@ -442,14 +444,14 @@ impl Extractor {
             }
         }
         known.extend(added.iter().cloned());
-        // Only the names depend on what is known: tokens, chunks and tags are reused.
-        // What is known only counts for a token that is a known name, so a sentence
-        // with none of the names found in the first pass keeps its names.
+        // Only the names depend on what is known: tokens, chunks, tags and candidates
+        // are reused. What is known only counts for a candidate that is a known name,
+        // so a sentence with none of the names found in the first pass among its
+        // candidates keeps its names (and the other tokens need no look-up).
         let mut parses = first;
         for p in &mut parses {
-            if p.toks.iter().any(|t| added.contains(t.word.as_str())) {
-                p.people =
-                    people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            if (p.toks.iter().zip(&p.cand)).any(|(t, &c)| c && added.contains(t.word.as_str())) {
+                p.people = people::accept_people(&self.lex, &p.toks, &p.cand, &known, &p.model);
             }
         }
 

@@ -60,6 +60,19 @@ pub fn find_people_with(
     known: &HashSet<String>,
     model: &[(usize, usize)],
 ) -> Vec<usize> {
+    let cand = candidates(lex, toks, covered, model);
+    accept_people(lex, toks, &cand, known, model)
+}
+
+/// Whether each token may be a name, on its own form and the labeller's spans
+/// `model`, before any context: what [`find_people_with`] accepts among. It does not
+/// depend on the names known, so an article's second pass reuses it.
+pub fn candidates(
+    lex: &Lexicon,
+    toks: &[Tok],
+    covered: &[bool],
+    model: &[(usize, usize)],
+) -> Vec<bool> {
     // A whole span of the labeller may be a name without a Chinese surname
     // (斯特罗耶夫, 芭芭拉·弗兰克林); it still needs the context evidence below.
     // Whether each token is exactly a span of the labeller.
@@ -76,8 +89,7 @@ pub fn find_people_with(
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
             && !lex.not_names.contains(t.word.as_str())
     };
-    let cand: Vec<bool> = toks
-        .iter()
+    toks.iter()
         .enumerate()
         .map(|(i, t)| {
             // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
@@ -90,7 +102,18 @@ pub fn find_people_with(
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
-        .collect();
+        .collect()
+}
+
+/// The token indices of the [`candidates`] `cand` that their context, the names
+/// `known` or the labeller's spans `model` make names.
+pub fn accept_people(
+    lex: &Lexicon,
+    toks: &[Tok],
+    cand: &[bool],
+    known: &HashSet<String>,
+    model: &[(usize, usize)],
+) -> Vec<usize> {
     let mut accepted = vec![false; toks.len()];
     for i in 0..toks.len() {
         if !cand[i] {
@@ -113,7 +136,7 @@ pub fn find_people_with(
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
-        let by_model = in_model[i]
+        let by_model = model.contains(&(t.start, t.end))
             && !toks.get(i + 1).is_some_and(|n| {
                 matches!(n.cat, Cat::Organ | Cat::Place | Cat::Juris)
                     || lex.org_suffix(&n.word).is_some()
