@@ -6,7 +6,6 @@
 use crate::error::{Error, Result};
 // FxHash: the grammar looks words up in these for every token, and SipHash was a
 // twentieth of a corpus build; the keys come from our own lexicon files.
-use compact_str::CompactString;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
@@ -266,17 +265,13 @@ struct Index {
     /// The last characters of the posts: a word that ends otherwise is no post, which
     /// spares building the candidate strings of most tokens.
     title_ends: HashSet<char>,
-    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word of
-    /// two or more characters, and whether it is a post or an event head: the grammar
-    /// asks all of these of nearly every token, and most are none of them, so one
-    /// probe here replaces five. Keys are inline, so a hit reads no second cache line.
-    words: HashMap<CompactString, u8>,
-    /// The shortest of `words`, in bytes: a shorter token needs no probe at all.
+    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word,
+    /// and whether it is a post or an event head: the grammar asks all of these of
+    /// nearly every token, and most are none of them, so one probe here replaces five.
+    words: HashMap<String, u8>,
+    /// The shortest of `words`, in bytes: a shorter token (most one-character words)
+    /// needs no probe at all.
     words_min_len: usize,
-    /// The same for one-character words (会): they are a third of the tokens and few
-    /// entries, so they are kept apart from the large table in a small one that stays
-    /// in cache.
-    chars: HashMap<char, u8>,
 }
 
 /// Bits of [`Lexicon::word_maps`].
@@ -511,7 +506,6 @@ impl Lexicon {
                 .collect(),
             words: HashMap::default(),
             words_min_len: 0,
-            chars: HashMap::default(),
         };
         // Short forms: only unambiguous ones, and only for divisions above towns, since
         // two-character town stems (长垣, 双桥) are too often ordinary words.
@@ -536,7 +530,7 @@ impl Lexicon {
                 self.place_short.insert(stem, best.clone());
             }
         }
-        let mut words: HashMap<CompactString, u8> = HashMap::default();
+        let mut words: HashMap<String, u8> = HashMap::default();
         let maps = [
             (word_map::PLACE, self.places.keys().collect::<Vec<_>>()),
             (word_map::PLACE_SHORT, self.place_short.keys().collect()),
@@ -544,7 +538,7 @@ impl Lexicon {
         ];
         for (bit, keys) in maps {
             for k in keys {
-                *words.entry(k.into()).or_default() |= bit;
+                *words.entry(k.clone()).or_default() |= bit;
             }
         }
         // Only these strings can be posts or event heads; each is asked the full
@@ -556,31 +550,22 @@ impl Lexicon {
         );
         for w in posts.collect::<Vec<_>>() {
             if self.parse_title(&w).is_some() {
-                *words.entry(w.into()).or_default() |= word_map::TITLE;
+                *words.entry(w).or_default() |= word_map::TITLE;
             }
         }
         for (h, _) in &self.events {
             if self.is_event_head(h) {
-                *words.entry(h.into()).or_default() |= word_map::EVENT_HEAD;
+                *words.entry(h.clone()).or_default() |= word_map::EVENT_HEAD;
             }
         }
-        let chars = words
-            .iter()
-            .filter_map(|(w, &bits)| Some((one_char(w)?, bits)))
-            .collect();
-        words.retain(|w, _| one_char(w).is_none());
-        self.index.words_min_len = words.keys().map(|w| w.len()).min().unwrap_or(0);
+        self.index.words_min_len = words.keys().map(String::len).min().unwrap_or(0);
         self.index.words = words;
-        self.index.chars = chars;
     }
 
     /// Which of `places`, `place_short` and `org_abbrev` hold `w`, and whether it is
     /// a post or an event head ([`word_map`] bits).
     pub fn word_maps(&self, w: &str) -> u8 {
         if self.index.built {
-            if let Some(c) = one_char(w) {
-                return self.index.chars.get(&c).copied().unwrap_or(0);
-            }
             if w.len() < self.index.words_min_len {
                 return 0;
             }
@@ -802,12 +787,6 @@ pub fn place_stem(name: &str) -> Option<String> {
         }
     }
     None
-}
-
-/// The character `s` consists of, if it is one.
-fn one_char(s: &str) -> Option<char> {
-    let mut it = s.chars();
-    it.next().filter(|_| it.next().is_none())
 }
 
 /// Whether more than half of `chars` are in `set`.
