@@ -112,16 +112,25 @@ fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     // Where the posts are is settled first, so that the other tokens are moved into
     // the result instead of cloned (most sentences have none to join).
     let mut joins: Vec<(usize, usize)> = Vec::new();
+    // Whether each token may end a post (no punctuation, and its last character ends
+    // some post): asked once per token, where each window of two and three asked it
+    // again, and most windows end on no such token.
+    let ends: Vec<bool> = toks
+        .iter()
+        .map(|t| t.cat != Cat::Punct && lex.may_end_title(&t.word))
+        .collect();
+    let mut word = String::new();
     let mut i = 0;
     while i < toks.len() {
         let joined = (2..=3).rev().find(|&n| {
             let Some(part) = toks.get(i..i + n) else {
                 return false;
             };
-            if part.iter().any(|t| t.cat == Cat::Punct) || !lex.may_end_title(&part[n - 1].word) {
+            if !ends[i + n - 1] || part.iter().any(|t| t.cat == Cat::Punct) {
                 return false;
             }
-            let word: String = part.iter().map(|t| t.word.as_str()).collect();
+            word.clear();
+            word.extend(part.iter().map(|t| t.word.as_str()));
             lex.parse_title(&word).is_some()
         });
         match joined {
