@@ -9,14 +9,12 @@ use super::mention::{Mention, MentionKind};
 use crate::lexicon::{word_map, Lexicon};
 use crate::normalize::is_cjk;
 use crate::segment::{Segmenter, Tag, Token};
-use compact_str::CompactString;
 
 /// A token with the category the grammar works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok {
-    /// The word: inline up to 24 bytes (8 Chinese characters), which nearly every
-    /// word is, where a heap string each was a malloc and a free for every token.
-    pub word: CompactString,
+    /// The word.
+    pub word: String,
     /// jieba's tag (or ours).
     pub tag: Tag,
     /// First character in the sentence.
@@ -96,7 +94,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
         for piece in std::iter::once(first).chain(second) {
             let cat = categorize(lex, &piece);
             out.push(Tok {
-                word: CompactString::new(piece.word),
+                word: piece.word.to_string(),
                 tag: piece.tag,
                 start: piece.start,
                 end: piece.end,
@@ -274,7 +272,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
                 categorize(lex, &token)
             };
             out.push(Tok {
-                word: CompactString::new(token.word),
+                word: token.word.to_string(),
                 tag: token.tag,
                 start,
                 end,
@@ -786,14 +784,13 @@ fn org_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<
     let fused_juris = fused_jurisdiction(lex, &text);
     if lone
         && fused_juris.is_none()
-        && !(lex.org_abbrev.contains_key(toks[h].word.as_str())
-            || toks[h].word.chars().count() >= 3)
+        && !(lex.org_abbrev.contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
     {
         return None;
     }
     // A bare suffix after a place is still an organ (惠济 + 区委).
     let juris = match toks[a].cat {
-        Cat::Place | Cat::Juris if a < h => Some(toks[a].word.to_string()),
+        Cat::Place | Cat::Juris if a < h => Some(toks[a].word.clone()),
         _ => fused_juris,
     };
     // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
@@ -840,7 +837,7 @@ fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
 fn event_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Option<Chunk> {
     // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
     // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
-    let a = if lex.role_verbs.contains_key(toks[h].word.as_str()) {
+    let a = if lex.role_verbs.contains_key(&toks[h].word) {
         h
     } else {
         extend_left_until(toks, h, covered, true, true)

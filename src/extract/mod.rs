@@ -398,7 +398,7 @@ impl Extractor {
                 start: p.toks[i].start,
                 end: p.toks[i].end,
                 kind: MentionKind::Person,
-                text: p.toks[i].word.to_string(),
+                text: p.toks[i].word.clone(),
             });
         }
         out.sort();
@@ -438,8 +438,8 @@ impl Extractor {
         for p in &first {
             for &i in &p.people {
                 let name = &p.toks[i].word;
-                if !known.contains(name.as_str()) {
-                    added.insert(name.to_string());
+                if !known.contains(name) {
+                    added.insert(name.clone());
                 }
             }
         }
@@ -475,7 +475,7 @@ impl Extractor {
                     start: t.start,
                     end: t.end,
                     kind: MentionKind::Person,
-                    text: t.word.to_string(),
+                    text: t.word.clone(),
                 };
                 pe.insert(i, b.push(si, &m, &Info::default()));
             }

@@ -35,7 +35,7 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
         return false;
     };
     let given = n - s;
-    (1..=2).contains(&given) && !lex.not_names.contains(t.word.as_str())
+    (1..=2).contains(&given) && !lex.not_names.contains(&t.word)
 }
 
 /// The token indices of accepted names in one sentence. `known` holds names already
@@ -87,7 +87,7 @@ pub fn candidates(
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
-            && !lex.not_names.contains(t.word.as_str())
+            && !lex.not_names.contains(&t.word)
     };
     toks.iter()
         .enumerate()
@@ -98,7 +98,7 @@ pub fn candidates(
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()
-                    && !lex.not_names.contains(t.word.as_str())
+                    && !lex.not_names.contains(&t.word)
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
@@ -131,7 +131,7 @@ pub fn accept_people(
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
         let cue_after = lex.person_cues.contains(next)
             || toks.get(k).is_some_and(|n| {
-                lex.role_verbs.contains_key(n.word.as_str()) && n.word != "召开" && n.word != "举行"
+                lex.role_verbs.contains_key(&n.word) && n.word != "召开" && n.word != "举行"
             });
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
@@ -142,7 +142,7 @@ pub fn accept_people(
                     || lex.org_suffix(&n.word).is_some()
                     || lex.market_head(&n.word).is_some()
             });
-        if after_title || (cue_after && nameish) || known.contains(t.word.as_str()) || by_model {
+        if after_title || (cue_after && nameish) || known.contains(&t.word) || by_model {
             accepted[i] = true;
         }
     }
@@ -187,7 +187,7 @@ mod tests {
         }
         find_people(&lex, &toks, &covered, &HashSet::default())
             .into_iter()
-            .map(|i| toks[i].word.to_string())
+            .map(|i| toks[i].word.clone())
             .collect()
     }
 

@@ -510,7 +510,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
     // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
     let mut previous: Option<(usize, Vec<Party>)> = None;
     for (v, t) in toks.iter().enumerate() {
-        let Some(&role) = lex.role_verbs.get(t.word.as_str()) else {
+        let Some(&role) = lex.role_verbs.get(&t.word) else {
             continue;
         };
         // 主持 + 召开 is one act: the 召开 is not a second, organisational one.
