@@ -269,8 +269,7 @@ struct Index {
     /// and whether it is a post or an event head: the grammar asks all of these of
     /// nearly every token, and most are none of them, so one probe here replaces five.
     words: HashMap<String, u8>,
-    /// The shortest of `words`, in bytes: a shorter token (most one-character words)
-    /// needs no probe at all.
+    /// The shortest of `words`, in bytes: a shorter token needs no probe at all.
     words_min_len: usize,
 }
 
@@ -592,8 +591,8 @@ impl Lexicon {
 
     /// The full gazetteer name for a full or short place name.
     pub fn place(&self, name: &str) -> Option<&Place> {
-        // Most names asked about are none: one probe of the joint index (often none)
-        // instead of a miss in each map.
+        // Most names asked about are no place: the joint index says so in one probe,
+        // where a miss cost one in each map.
         if self.index.built && self.word_maps(name) & (word_map::PLACE | word_map::PLACE_SHORT) == 0
         {
             return None;
@@ -899,6 +898,8 @@ mod tests {
             assert_eq!(lex.market_head(w), plain.market_head(w), "{w}");
             assert_eq!(lex.surname_len(w), plain.surname_len(w), "{w}");
             assert_eq!(lex.word_maps(w), plain.word_maps(w), "{w}");
+            assert_eq!(lex.is_event_head(w), plain.is_event_head(w), "{w}");
+            assert_eq!(lex.place(w), plain.place(w), "{w}");
         }
     }
 }

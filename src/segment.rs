@@ -110,9 +110,9 @@ fn is_closer(c: char) -> bool {
 
 /// Splits text on 。！？； and line ends, keeping closing quotes with their sentence.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
-    // One pass over the text, each sentence copied as one slice of it: a character
-    // vector of the whole body (and offsets beside it) was a large fresh allocation
-    // per article, whose pages the kernel zeroed each time.
+    // One pass over the text, each sentence copied as one slice of it: no character
+    // vector of the whole body, a large fresh allocation per article whose pages the
+    // kernel would zero each time.
     let mut out = Vec::new();
     // Where the current sentence begins, in characters and in bytes; characters read.
     let (mut begin, mut begin_byte, mut at) = (0, 0, 0);

@@ -18,8 +18,8 @@ use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
 use chunk::{Chunk, Info, Tok};
 use relations::Party;
-// FxHash: every token of a sentence is looked up in the article's new names, and
-// SipHash showed in the build's profile; the keys are the article's own words.
+// FxHash: the candidates of every sentence are looked up in the article's new names,
+// and SipHash showed in the build's profile; the keys are the article's own words.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The lexicons and the segmenter: build once, share across threads.
@@ -450,7 +450,11 @@ impl Extractor {
         // candidates keeps its names (and the other tokens need no look-up).
         let mut parses = first;
         for p in &mut parses {
-            if (p.toks.iter().zip(&p.cand)).any(|(t, &c)| c && added.contains(t.word.as_str())) {
+            if p.toks
+                .iter()
+                .zip(&p.cand)
+                .any(|(t, &c)| c && added.contains(t.word.as_str()))
+            {
                 p.people = people::accept_people(&self.lex, &p.toks, &p.cand, &known, &p.model);
             }
         }
@@ -726,9 +730,9 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
             | MentionKind::Market
             | MentionKind::Event
             | MentionKind::Project => {
-                // The place an organ's name starts with (惠济区规划服务中心), its
-                // prefixes tried as slices of the text, longest first.
-                // The k-th byte offset ends the first k characters: k = 2..=8 here.
+                // The place an organ's name starts with (惠济区规划服务中心): its
+                // prefixes of 8 down to 2 characters, as slices of the text (the k-th
+                // character offset ends the first k characters).
                 let ends: Vec<usize> = (e.text.char_indices().map(|(b, _)| b))
                     .chain([e.text.len()])
                     .skip(2)
