@@ -161,9 +161,11 @@ struct AffixIndex {
     pos: HashMap<String, usize>,
     /// The lengths in characters present, longest first.
     lens: Vec<usize>,
-    /// The last characters of the strings: most words end in none of them, and then
-    /// only the empty string can be a suffix (the probes cost 3 % of extraction).
-    last: HashSet<char>,
+    /// The last characters of the strings, each with the lengths (longest first, and
+    /// 0 when the empty string is listed) of the strings that end in it: most words
+    /// end in none of them, and then only the empty string can be a suffix (the
+    /// probes cost 3 % of extraction); the others need only probe those lengths.
+    last: HashMap<char, Vec<usize>>,
     /// How many of `lens` are not 0 (lengths are sorted longest first: a 0 is last),
     /// counted once instead of at every probe of a word ending in none of `last`.
     nonzero: usize,
@@ -175,19 +177,28 @@ impl AffixIndex {
         for (i, s) in items.enumerate() {
             ix.pos.entry(s.to_string()).or_insert(i);
             ix.lens.push(s.chars().count());
-            ix.last.extend(s.chars().next_back());
+            if let Some(c) = s.chars().next_back() {
+                ix.last.entry(c).or_default().push(s.chars().count());
+            }
         }
-        ix.lens.sort_unstable_by(|a, b| b.cmp(a));
-        ix.lens.dedup();
+        let longest_first = |lens: &mut Vec<usize>| {
+            lens.sort_unstable_by(|a, b| b.cmp(a));
+            lens.dedup();
+        };
+        longest_first(&mut ix.lens);
         ix.nonzero = ix.lens.iter().take_while(|&&l| l > 0).count();
+        for lens in ix.last.values_mut() {
+            longest_first(lens);
+            lens.extend_from_slice(&ix.lens[ix.nonzero..]);
+        }
         ix
     }
 
     /// Positions in the list of the strings `s` ends with, longest first.
     fn suffixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
-        let lens = match s.chars().next_back() {
-            Some(c) if self.last.contains(&c) => &self.lens[..],
-            _ => &self.lens[self.nonzero..],
+        let lens = match s.chars().next_back().and_then(|c| self.last.get(&c)) {
+            Some(lens) => &lens[..],
+            None => &self.lens[self.nonzero..],
         };
         // Only a length above 0 needs the count (most words take the fast path).
         let n = if lens.first().is_some_and(|&l| l > 0) {
@@ -254,12 +265,11 @@ struct Index {
     /// The last characters of the posts: a word that ends otherwise is no post, which
     /// spares building the candidate strings of most tokens.
     title_ends: HashSet<char>,
-    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word:
-    /// the grammar asks all three of nearly every token, and most hold none of them,
-    /// so one probe here replaces three.
+    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word,
+    /// and whether it is a post or an event head: the grammar asks all of these of
+    /// nearly every token, and most are none of them, so one probe here replaces five.
     words: HashMap<String, u8>,
-    /// The shortest of `words`, in bytes: a shorter token (most one-character words)
-    /// needs no probe at all.
+    /// The shortest of `words`, in bytes: a shorter token needs no probe at all.
     words_min_len: usize,
 }
 
@@ -271,6 +281,10 @@ pub mod word_map {
     pub const PLACE_SHORT: u8 = 2;
     /// An organisation's abbreviation (`org_abbrev`).
     pub const ORG_ABBREV: u8 = 4;
+    /// A post (`parse_title` finds one).
+    pub const TITLE: u8 = 8;
+    /// An event head itself (`is_event_head`).
+    pub const EVENT_HEAD: u8 = 16;
 }
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -526,11 +540,29 @@ impl Lexicon {
                 *words.entry(k.clone()).or_default() |= bit;
             }
         }
+        // Only these strings can be posts or event heads; each is asked the full
+        // question, so the bits say exactly what the look-ups would.
+        let posts = self.titles.keys().cloned().chain(
+            self.title_prefixes
+                .iter()
+                .flat_map(|p| self.titles.keys().map(move |t| format!("{p}{t}"))),
+        );
+        for w in posts.collect::<Vec<_>>() {
+            if self.parse_title(&w).is_some() {
+                *words.entry(w).or_default() |= word_map::TITLE;
+            }
+        }
+        for (h, _) in &self.events {
+            if self.is_event_head(h) {
+                *words.entry(h.clone()).or_default() |= word_map::EVENT_HEAD;
+            }
+        }
         self.index.words_min_len = words.keys().map(String::len).min().unwrap_or(0);
         self.index.words = words;
     }
 
-    /// Which of `places`, `place_short` and `org_abbrev` hold `w` ([`word_map`] bits).
+    /// Which of `places`, `place_short` and `org_abbrev` hold `w`, and whether it is
+    /// a post or an event head ([`word_map`] bits).
     pub fn word_maps(&self, w: &str) -> u8 {
         if self.index.built {
             if w.len() < self.index.words_min_len {
@@ -548,11 +580,23 @@ impl Lexicon {
         if self.org_abbrev.contains_key(w) {
             bits |= word_map::ORG_ABBREV;
         }
+        if self.parse_title(w).is_some() {
+            bits |= word_map::TITLE;
+        }
+        if self.is_event_head(w) {
+            bits |= word_map::EVENT_HEAD;
+        }
         bits
     }
 
     /// The full gazetteer name for a full or short place name.
     pub fn place(&self, name: &str) -> Option<&Place> {
+        // Most names asked about are no place: the joint index says so in one probe,
+        // where a miss cost one in each map.
+        if self.index.built && self.word_maps(name) & (word_map::PLACE | word_map::PLACE_SHORT) == 0
+        {
+            return None;
+        }
         self.places
             .get(name)
             .or_else(|| self.place_short.get(name).and_then(|f| self.places.get(f)))
@@ -630,15 +674,13 @@ impl Lexicon {
     /// The longest organ suffix that `s` ends with.
     pub fn org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
         if self.index.built {
+            // Most words end in no organ suffix: that is asked first, the exceptions
+            // only of the few that do.
+            let i = self.index.org_suffixes.suffixes(s).next()?;
             if self.index.not_organs.suffixes(s).next().is_some() {
                 return None;
             }
-            return self
-                .index
-                .org_suffixes
-                .suffixes(s)
-                .next()
-                .map(|i| &self.org_suffixes[i]);
+            return Some(&self.org_suffixes[i]);
         }
         if self.not_organs.iter().any(|w| s.ends_with(w.as_str())) {
             return None;
@@ -663,16 +705,24 @@ impl Lexicon {
 
     /// Whether `s` is itself an event head (会议, 仪式), not a longer name ending in one.
     pub fn is_event_head(&self, s: &str) -> bool {
+        if self.index.built {
+            // The whole word is the longest suffix there is: one probe, where
+            // `event_head` went on to try every shorter one.
+            return self.index.events.pos.contains_key(s);
+        }
         self.event_head(s).is_some_and(|(h, _)| h == s)
     }
 
     /// Whether `s` ends in a character some market head ends in (always, for a
-    /// lexicon made by hand): a cheap test before joining `s` to the word before it.
+    /// lexicon made by hand or one with an empty market head): a cheap test before
+    /// [`Lexicon::market_head`], which finds nothing when this is false.
     pub fn may_end_market(&self, s: &str) -> bool {
+        let markets = &self.index.markets;
         !self.index.built
+            || markets.nonzero < markets.lens.len()
             || s.chars()
                 .next_back()
-                .is_some_and(|c| self.index.markets.last.contains(&c))
+                .is_some_and(|c| markets.last.contains_key(&c))
     }
 
     /// The longest market head that `s` ends with.
@@ -848,6 +898,8 @@ mod tests {
             assert_eq!(lex.market_head(w), plain.market_head(w), "{w}");
             assert_eq!(lex.surname_len(w), plain.surname_len(w), "{w}");
             assert_eq!(lex.word_maps(w), plain.word_maps(w), "{w}");
+            assert_eq!(lex.is_event_head(w), plain.is_event_head(w), "{w}");
+            assert_eq!(lex.place(w), plain.place(w), "{w}");
         }
     }
 }

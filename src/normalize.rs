@@ -54,32 +54,31 @@ pub fn normalize_text(raw: &str) -> String {
 
 /// The normalised text, pushing onto `map` (when given) each character's position in `raw`.
 fn normalize_into(raw: &str, mut map: Option<&mut Vec<usize>>) -> String {
-    let chars: Vec<char> = raw.chars().map(to_half_width).collect();
+    // Read as it goes (with the raw character index of each): a character vector of
+    // the whole body was a large fresh allocation per article.
+    let mut chars = raw.chars().map(to_half_width).enumerate().peekable();
     let mut text = String::with_capacity(raw.len());
     let mut mark = |i: usize| {
         if let Some(m) = map.as_deref_mut() {
             m.push(i);
         }
     };
-    let mut i = 0;
     // A markdown heading line always ends at its line break.
-    let mut in_heading = chars.first() == Some(&'#');
-    while i < chars.len() {
-        let c = chars[i];
+    let mut in_heading = chars.peek().map(|&(_, c)| c) == Some('#');
+    while let Some((i, c)) = chars.next() {
         if c == '\r' {
-            i += 1;
             continue;
         }
         if c == '\n' || c == ' ' || c == '\t' {
             // A run of white space (with or without line breaks).
             let start = i;
-            let mut has_break = false;
-            while i < chars.len() && matches!(chars[i], '\n' | ' ' | '\t' | '\r') {
-                has_break |= chars[i] == '\n';
-                i += 1;
+            let mut has_break = c == '\n';
+            while let Some((_, d)) = chars.next_if(|&(_, d)| matches!(d, '\n' | ' ' | '\t' | '\r'))
+            {
+                has_break |= d == '\n';
             }
             let prev = text.chars().next_back();
-            let next = chars.get(i).copied();
+            let next = chars.peek().map(|&(_, d)| d);
             let join = match (prev, next) {
                 (Some(p), Some(n)) => {
                     let next_starts_text = is_cjk(n) || n.is_ascii_alphanumeric();
@@ -112,7 +111,6 @@ fn normalize_into(raw: &str, mut map: Option<&mut Vec<usize>>) -> String {
         }
         text.push(c);
         mark(i);
-        i += 1;
     }
     text
 }

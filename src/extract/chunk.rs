@@ -94,7 +94,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Tok> {
         for piece in std::iter::once(first).chain(second) {
             let cat = categorize(lex, &piece);
             out.push(Tok {
-                word: piece.word,
+                word: piece.word.to_string(),
                 tag: piece.tag,
                 start: piece.start,
                 end: piece.end,
@@ -110,16 +110,25 @@ fn join_titles(lex: &Lexicon, toks: Vec<Tok>) -> Vec<Tok> {
     // Where the posts are is settled first, so that the other tokens are moved into
     // the result instead of cloned (most sentences have none to join).
     let mut joins: Vec<(usize, usize)> = Vec::new();
+    // Whether each token may end a post (no punctuation, and its last character ends
+    // some post): asked once per token, where each window of two and three asked it
+    // again, and most windows end on no such token.
+    let ends: Vec<bool> = toks
+        .iter()
+        .map(|t| t.cat != Cat::Punct && lex.may_end_title(&t.word))
+        .collect();
+    let mut word = String::new();
     let mut i = 0;
     while i < toks.len() {
         let joined = (2..=3).rev().find(|&n| {
             let Some(part) = toks.get(i..i + n) else {
                 return false;
             };
-            if part.iter().any(|t| t.cat == Cat::Punct) || !lex.may_end_title(&part[n - 1].word) {
+            if !ends[i + n - 1] || part.iter().any(|t| t.cat == Cat::Punct) {
                 return false;
             }
-            let word: String = part.iter().map(|t| t.word.as_str()).collect();
+            word.clear();
+            word.extend(part.iter().map(|t| t.word.as_str()));
             lex.parse_title(&word).is_some()
         });
         match joined {
@@ -252,7 +261,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
         for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
             let tag = if inside(start, end) { "nr" } else { "x" };
             let token = Token {
-                word: word.to_string(),
+                word,
                 tag: Tag::new(tag),
                 start,
                 end,
@@ -263,7 +272,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> Ve
                 categorize(lex, &token)
             };
             out.push(Tok {
-                word: token.word,
+                word: token.word.to_string(),
                 tag: token.tag,
                 start,
                 end,
@@ -317,13 +326,13 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Tok>, spans: &[(usize, usize)]) -> V
     join_runs(toks, joins, "nr", Cat::Nominal)
 }
 
-fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
+fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     // Cuts are tried on slices of the word, at byte offsets: this runs on every token,
     // and building a character vector and two strings per cut was most of its cost.
-    let w = t.word.as_str();
+    let w = t.word;
     let n = w.chars().count();
     let piece = |a: usize, b: usize, bytes: std::ops::Range<usize>, tag: &str| Token {
-        word: w[bytes].to_string(),
+        word: &w[bytes],
         tag: Tag::new(tag),
         start: t.start + a,
         end: t.start + b,
@@ -378,11 +387,12 @@ fn resplit(lex: &Lexicon, t: Token) -> (Token, Option<Token>) {
 }
 
 fn categorize(lex: &Lexicon, t: &Token) -> Cat {
-    let w = t.word.as_str();
+    let w = t.word;
     if is_punct(w) {
         return Cat::Punct;
     }
-    if lex.parse_title(w).is_some() {
+    let maps = lex.word_maps(w);
+    if maps & word_map::TITLE != 0 {
         return Cat::Title;
     }
     if matches!(
@@ -391,13 +401,12 @@ fn categorize(lex: &Lexicon, t: &Token) -> Cat {
     ) {
         return Cat::Juris;
     }
-    let maps = lex.word_maps(w);
     if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2)
     {
         return Cat::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
-    if t.tag == "nev" || lex.is_event_head(w) {
+    if t.tag == "nev" || maps & word_map::EVENT_HEAD != 0 {
         return Cat::Event;
     }
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
@@ -646,7 +655,7 @@ fn headed_chunk(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) -> Opti
         return Some(c);
     }
     if toks[h].cat == Cat::Event
-        || (lex.event_head(w).is_some() && toks[h].tag == "vn" && w == "活动")
+        || (w == "活动" && toks[h].tag == "vn" && lex.event_head(w).is_some())
     {
         return event_chunk(lex, toks, h, covered);
     }
@@ -856,10 +865,12 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
     // The head may span two tokens (农产品 + 中心).
     let (kind, head_start) = if w.ends_with("项目") {
         (MentionKind::Project, h)
+    } else if !lex.may_end_market(w) {
+        // Nor is `w` a market head then: most tokens end here, on one cheap test.
+        return None;
     } else if lex.market_head(w).is_some() {
         (MentionKind::Market, h)
     } else if h > 0
-        && lex.may_end_market(w)
         && lex
             .market_head(&format!("{}{}", toks[h - 1].word, w))
             .is_some_and(|m| m.chars().count() > w.chars().count())
@@ -924,6 +935,9 @@ fn market_or_project(lex: &Lexicon, toks: &[Tok], h: usize, covered: &[bool]) ->
 /// (dateline), `23日`, `今天上午`.
 pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    // One buffer for every start tried (most starts are numbers such as 一 in 一些,
+    // and a string grown anew for each was a third of this function).
+    let mut joined = String::new();
     let mut i = 0;
     while i < toks.len() {
         // Only a number or a relative day can start a date: skip the rest cheaply.
@@ -936,7 +950,7 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
         }
         // The longest run of tokens that is one date: its end and its text's length.
         let mut best: Option<(usize, usize)> = None;
-        let mut joined = String::new();
+        joined.clear();
         for (j, t) in toks.iter().enumerate().skip(i).take(8) {
             joined.push_str(&t.word);
             if !may_start_date(&joined) {
@@ -948,8 +962,7 @@ pub fn find_dates(toks: &[Tok]) -> Vec<(usize, usize, String)> {
         }
         match best {
             Some((j, len)) => {
-                joined.truncate(len);
-                out.push((i, j, joined));
+                out.push((i, j, joined[..len].to_string()));
                 i = j;
             }
             None => i += 1,
@@ -996,9 +1009,13 @@ fn is_num_char(c: char) -> bool {
 /// with `s` is one either: after its leading number a date has 年, 月, 日 or 号, so the
 /// tokens after 一些 or 2020多 need not be joined and tried.
 fn may_start_date(s: &str) -> bool {
-    if RELATIVE_DAYS
-        .iter()
-        .any(|r| s.starts_with(r) || r.starts_with(s))
+    // Either way round, a relative day and `s` share their first character: the
+    // list is only gone through for the few strings that start like one.
+    let relative = s.chars().next().is_none_or(starts_relative_day);
+    if relative
+        && RELATIVE_DAYS
+            .iter()
+            .any(|r| s.starts_with(r) || r.starts_with(s))
     {
         return true;
     }
@@ -1013,38 +1030,36 @@ fn may_start_date(s: &str) -> bool {
 
 /// Whether all of `s` is one date expression (3月19日下午, 二月十二日电, 昨天上午).
 fn is_date(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().collect();
-    let n = chars.len();
-    let num = |from: usize| -> usize {
-        chars[from..]
-            .iter()
-            .take_while(|&&c| is_num_char(c))
-            .count()
-    };
-    let mut i = 0;
+    // Read as the unread rest of `s`: this runs on every run of tokens that may start
+    // a date, and a character vector for each was a third of finding dates.
+    let mut rest = s;
+    // The length of the numeral that `rest` starts with, and what follows it.
+    fn numeral(rest: &str) -> (usize, &str) {
+        let after = rest.trim_start_matches(is_num_char);
+        (rest.len() - after.len(), after)
+    }
     let mut has_day_or_month = false;
     // Relative days.
     if let Some(r) = RELATIVE_DAYS.iter().find(|r| s.starts_with(*r)) {
-        i = r.chars().count();
+        rest = &s[r.len()..];
         has_day_or_month = true;
     } else {
-        let k = num(i);
-        if k > 0 && chars.get(i + k) == Some(&'年') {
-            i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix('年').filter(|_| k > 0) {
+            rest = r;
         }
-        let k = num(i);
-        if k > 0 && chars.get(i + k) == Some(&'月') {
-            i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix('月').filter(|_| k > 0) {
+            rest = r;
             has_day_or_month = true;
         }
-        let k = num(i);
-        if k > 0 && matches!(chars.get(i + k), Some('日' | '号')) {
-            let day: String = chars[i..i + k].iter().collect();
-            if cn_number(&day).is_some_and(|d| (1..=31).contains(&d)) {
-                i += k + 1;
+        let (k, after) = numeral(rest);
+        if let Some(r) = after.strip_prefix(['日', '号']).filter(|_| k > 0) {
+            if cn_number(&rest[..k]).is_some_and(|d| (1..=31).contains(&d)) {
+                rest = r;
                 has_day_or_month = true;
-                if matches!(chars.get(i), Some('电' | '讯')) {
-                    i += 1;
+                if let Some(r) = rest.strip_prefix(['电', '讯']) {
+                    rest = r;
                 }
             }
         }
@@ -1052,11 +1067,10 @@ fn is_date(s: &str) -> bool {
     if !has_day_or_month {
         return false;
     }
-    let rest: String = chars[i..].iter().collect();
     if let Some(t) = TIMES_OF_DAY.iter().find(|t| rest.starts_with(*t)) {
-        i += t.chars().count();
+        rest = &rest[t.len()..];
     }
-    i == n
+    rest.is_empty()
 }
 
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.

@@ -18,7 +18,9 @@ use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
 use chunk::{Chunk, Info, Tok};
 use relations::Party;
-use std::collections::{HashMap, HashSet};
+// FxHash: the candidates of every sentence are looked up in the article's new names,
+// and SipHash showed in the build's profile; the keys are the article's own words.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The lexicons and the segmenter: build once, share across threads.
 #[derive(Debug)]
@@ -316,8 +318,9 @@ pub struct ArticleFacts {
 struct SentenceParse {
     toks: Vec<Tok>,
     chunks: Vec<Chunk>,
-    covered: Vec<bool>,
     model: Vec<(usize, usize)>,
+    /// Which tokens may be names ([`people::candidates`]).
+    cand: Vec<bool>,
     people: Vec<usize>,
 }
 
@@ -366,12 +369,13 @@ impl Extractor {
                 *x = true;
             }
         }
-        let people = people::find_people_with(&self.lex, &toks, &covered, known, &model);
+        let cand = people::candidates(&self.lex, &toks, &covered, &model);
+        let people = people::accept_people(&self.lex, &toks, &cand, known, &model);
         SentenceParse {
             toks,
             chunks,
-            covered,
             model,
+            cand,
             people,
         }
     }
@@ -387,7 +391,7 @@ impl Extractor {
     /// The grammar chunker and context-cued names alone (the mention layer before
     /// the sequence labeller; also events, dates, documents, markets, projects).
     pub fn ner_grammar(&self, text: &str) -> Vec<Mention> {
-        let p = self.parse(text, &HashSet::new());
+        let p = self.parse(text, &HashSet::default());
         let mut out: Vec<Mention> = p.chunks.into_iter().map(|c| c.mention).collect();
         for &i in &p.people {
             out.push(Mention {
@@ -430,7 +434,7 @@ impl Extractor {
         // Names accepted anywhere count everywhere in the article: parse twice.
         let mut known: HashSet<String> = article.bylines.iter().map(|b| b.name.clone()).collect();
         let first: Vec<SentenceParse> = sentences.iter().map(|s| self.parse(s, &known)).collect();
-        let mut added: HashSet<String> = HashSet::new();
+        let mut added: HashSet<String> = HashSet::default();
         for p in &first {
             for &i in &p.people {
                 let name = &p.toks[i].word;
@@ -440,14 +444,18 @@ impl Extractor {
             }
         }
         known.extend(added.iter().cloned());
-        // Only the names depend on what is known: tokens, chunks and tags are reused.
-        // What is known only counts for a token that is a known name, so a sentence
-        // with none of the names found in the first pass keeps its names.
+        // Only the names depend on what is known: tokens, chunks, tags and candidates
+        // are reused. What is known only counts for a candidate that is a known name,
+        // so a sentence with none of the names found in the first pass among its
+        // candidates keeps its names (and the other tokens need no look-up).
         let mut parses = first;
         for p in &mut parses {
-            if p.toks.iter().any(|t| added.contains(t.word.as_str())) {
-                p.people =
-                    people::find_people_with(&self.lex, &p.toks, &p.covered, &known, &p.model);
+            if p.toks
+                .iter()
+                .zip(&p.cand)
+                .any(|(t, &c)| c && added.contains(t.word.as_str()))
+            {
+                p.people = people::accept_people(&self.lex, &p.toks, &p.cand, &known, &p.model);
             }
         }
 
@@ -464,7 +472,7 @@ impl Extractor {
                 ids.push(Some(b.push(si, &c.mention, &c.info)));
             }
             chunk_ent.push(ids);
-            let mut pe = HashMap::new();
+            let mut pe = HashMap::default();
             for &i in &p.people {
                 let t = &p.toks[i];
                 let m = Mention {
@@ -707,7 +715,7 @@ fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<St
 
 /// The jurisdiction the article is about: the most mentioned division and its parents.
 fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
-    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::new();
+    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
     let mut add = |name: &str, weight: usize| {
         for p in lex.place_chain(name).iter().take(1) {
             *counts.entry((p.level, p.name.clone())).or_default() += weight;
@@ -722,12 +730,18 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
             | MentionKind::Market
             | MentionKind::Event
             | MentionKind::Project => {
-                // The place an organ's name starts with (惠济区规划服务中心).
-                let chars: Vec<char> = e.text.chars().collect();
-                for n in (2..=chars.len().min(8)).rev() {
-                    let pre: String = chars[..n].iter().collect();
-                    if lex.place(&pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
-                        add(&pre, weight);
+                // The place an organ's name starts with (惠济区规划服务中心): its
+                // prefixes of 8 down to 2 characters, as slices of the text (the k-th
+                // character offset ends the first k characters).
+                let ends: Vec<usize> = (e.text.char_indices().map(|(b, _)| b))
+                    .chain([e.text.len()])
+                    .skip(2)
+                    .take(7)
+                    .collect();
+                for &end in ends.iter().rev() {
+                    let pre = &e.text[..end];
+                    if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
+                        add(pre, weight);
                         break;
                     }
                 }

@@ -9,7 +9,7 @@
 use super::chunk::{Cat, Tok};
 use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Whether a token could be a person's name on its own form.
 pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
@@ -22,23 +22,20 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
     {
         return false;
     }
-    let n = t.word.chars().count();
-    if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
+    // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
+    // a dictionary verb, adverb or numeral is not a name.
+    if !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")) {
         return false;
     }
-    if lex.not_names.contains(&t.word) {
+    let n = t.word.chars().count();
+    if !(2..=4).contains(&n) || !t.word.chars().all(is_cjk) {
         return false;
     }
     let Some(s) = lex.surname_len(&t.word) else {
         return false;
     };
     let given = n - s;
-    if !(1..=2).contains(&given) {
-        return false;
-    }
-    // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
-    // a dictionary verb, adverb or numeral is not a name.
-    t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")
+    (1..=2).contains(&given) && !lex.not_names.contains(&t.word)
 }
 
 /// The token indices of accepted names in one sentence. `known` holds names already
@@ -63,6 +60,19 @@ pub fn find_people_with(
     known: &HashSet<String>,
     model: &[(usize, usize)],
 ) -> Vec<usize> {
+    let cand = candidates(lex, toks, covered, model);
+    accept_people(lex, toks, &cand, known, model)
+}
+
+/// Whether each token may be a name, on its own form and the labeller's spans
+/// `model`, before any context: what [`find_people_with`] accepts among. It does not
+/// depend on the names known, so an article's second pass reuses it.
+pub fn candidates(
+    lex: &Lexicon,
+    toks: &[Tok],
+    covered: &[bool],
+    model: &[(usize, usize)],
+) -> Vec<bool> {
     // A whole span of the labeller may be a name without a Chinese surname
     // (斯特罗耶夫, 芭芭拉·弗兰克林); it still needs the context evidence below.
     // Whether each token is exactly a span of the labeller.
@@ -79,8 +89,7 @@ pub fn find_people_with(
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
             && !lex.not_names.contains(&t.word)
     };
-    let cand: Vec<bool> = toks
-        .iter()
+    toks.iter()
         .enumerate()
         .map(|(i, t)| {
             // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
@@ -93,7 +102,18 @@ pub fn find_people_with(
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
-        .collect();
+        .collect()
+}
+
+/// The token indices of the [`candidates`] `cand` that their context, the names
+/// `known` or the labeller's spans `model` make names.
+pub fn accept_people(
+    lex: &Lexicon,
+    toks: &[Tok],
+    cand: &[bool],
+    known: &HashSet<String>,
+    model: &[(usize, usize)],
+) -> Vec<usize> {
     let mut accepted = vec![false; toks.len()];
     for i in 0..toks.len() {
         if !cand[i] {
@@ -116,7 +136,7 @@ pub fn find_people_with(
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
-        let by_model = in_model[i]
+        let by_model = model.contains(&(t.start, t.end))
             && !toks.get(i + 1).is_some_and(|n| {
                 matches!(n.cat, Cat::Organ | Cat::Place | Cat::Juris)
                     || lex.org_suffix(&n.word).is_some()
@@ -165,7 +185,7 @@ mod tests {
                 *x = true;
             }
         }
-        find_people(&lex, &toks, &covered, &HashSet::new())
+        find_people(&lex, &toks, &covered, &HashSet::default())
             .into_iter()
             .map(|i| toks[i].word.clone())
             .collect()
