@@ -290,55 +290,68 @@ fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
     (g, aliases)
 }
 
-/// Articles planned at a time while the batch before goes into the graph.
+/// Articles planned at a time, handed together to the thread that adds them.
 const BATCH: usize = 64;
 
 /// Adds the articles to `g` in order, each one's line also written to `sink` when
 /// there is one.
 fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
-    mut g: KnowledgeGraph,
+    g: KnowledgeGraph,
     aliases: &Aliases,
     mut facts: impl Iterator<Item = F>,
     mut sink: Option<&mut Sink>,
 ) -> KnowledgeGraph {
     // Only one thread can add to the graph, but what an article adds (node ids, names,
-    // edges with their evidence) does not depend on the graph: a batch of articles is
-    // planned on the thread pool while the batch before is added, in article order.
-    let mut ready: Vec<(F, Plan)> = Vec::new();
-    loop {
-        let batch: Vec<F> = facts.by_ref().take(BATCH).collect();
-        if batch.is_empty() && ready.is_empty() {
-            break;
-        }
-        let ((), plans) = rayon::join(
-            || {
+    // edges with their evidence) does not depend on the graph: batches of articles are
+    // planned (and their facts-file lines made) on the thread pool and handed, in
+    // article order, to a thread of its own that adds them. A queue rather than
+    // lock-step batches: planning and adding take about as long as each other, and
+    // waiting for the slower of each pair left a core idle a sixth of the time.
+    // The adding thread is not a pool thread, so that a pool of one thread still
+    // plans while it waits.
+    let mut g = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(F, Plan)>>(2);
+        let adder = s.spawn(move || {
+            let mut g = g;
+            for batch in rx {
                 // Each article's facts are dropped once they are in the graph.
-                for (f, plan) in ready.drain(..) {
+                for (f, plan) in batch {
                     apply(&mut g, f.borrow(), plan);
                 }
-            },
-            || {
-                use rayon::prelude::*;
-                let line = sink.as_deref().map(|s| s.line);
-                let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
-                    .par_iter()
-                    .map(|f| {
-                        let buf = line.map(|line| {
-                            let mut buf = Vec::new();
-                            line(f.borrow(), &mut buf);
-                            buf
-                        });
-                        (plan(f.borrow(), aliases), buf)
-                    })
-                    .unzip();
-                if let Some(sink) = sink.as_deref_mut() {
-                    sink.write(lines.iter().flatten());
-                }
-                plans
-            },
-        );
-        ready = batch.into_iter().zip(plans).collect();
-    }
+            }
+            g
+        });
+        loop {
+            let batch: Vec<F> = facts.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            use rayon::prelude::*;
+            let line = sink.as_deref().map(|s| s.line);
+            let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
+                .par_iter()
+                .map(|f| {
+                    let buf = line.map(|line| {
+                        let mut buf = Vec::new();
+                        line(f.borrow(), &mut buf);
+                        buf
+                    });
+                    (plan(f.borrow(), aliases), buf)
+                })
+                .unzip();
+            if let Some(sink) = sink.as_deref_mut() {
+                sink.write(lines.iter().flatten());
+            }
+            // The adder only stops early by panicking, which the join below re-raises.
+            if tx.send(batch.into_iter().zip(plans).collect()).is_err() {
+                break;
+            }
+        }
+        drop(tx);
+        adder
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    });
     // Names go from the canonical name; the article's own wording stays an alias.
     for idx in g.graph.node_indices().collect::<Vec<_>>() {
         let n = &mut g.graph[idx];
