@@ -133,20 +133,20 @@ pub fn into_doc(g: KnowledgeGraph) -> GraphDoc {
     doc
 }
 
-/// Counts for the summary.
+/// Counts for the summary, in one pass over the nodes and one over the edges.
 fn tally(doc: &GraphDoc, s: &mut BuildSummary) {
-    for k in NodeKind::ALL {
-        let n = doc.nodes.iter().filter(|n| n.kind == k).count();
-        if n > 0 {
-            s.nodes.insert(k.as_str().into(), n);
-        }
+    let mut nodes: BTreeMap<NodeKind, usize> = BTreeMap::new();
+    for n in &doc.nodes {
+        *nodes.entry(n.kind).or_default() += 1;
     }
-    for r in Relation::ALL {
-        let n = doc.edges.iter().filter(|e| e.relation == r).count();
-        if n > 0 {
-            s.edges.insert(r.as_str().into(), n);
-        }
+    let mut edges: BTreeMap<Relation, usize> = BTreeMap::new();
+    for e in &doc.edges {
+        *edges.entry(e.relation).or_default() += 1;
     }
+    s.nodes
+        .extend(nodes.into_iter().map(|(k, n)| (k.as_str().to_string(), n)));
+    s.edges
+        .extend(edges.into_iter().map(|(r, n)| (r.as_str().to_string(), n)));
 }
 
 /// Runs Graphviz `dot` on DOT text; `Ok(None)` when Graphviz is not installed.
