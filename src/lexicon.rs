@@ -547,7 +547,7 @@ impl Lexicon {
                 .iter()
                 .flat_map(|p| self.titles.keys().map(move |t| format!("{p}{t}"))),
         );
-        for w in posts.collect::<Vec<_>>() {
+        for w in posts {
             if self.parse_title(&w).is_some() {
                 *words.entry(w).or_default() |= word_map::TITLE;
             }
@@ -786,6 +786,19 @@ pub fn place_stem(name: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The prefixes of `name` of eight down to two characters, longest first: where a
+/// place it starts with is looked for (郑州市…, 惠济区规划服务中心). Slices, not copies:
+/// this runs for every organisation mention of an article and every name in a corpus.
+pub fn place_prefixes(name: &str) -> impl Iterator<Item = &str> {
+    let ends: Vec<usize> = name
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .skip(1)
+        .take(7)
+        .collect();
+    ends.into_iter().rev().map(move |end| &name[..end])
 }
 
 /// Whether more than half of `chars` are in `set`.

@@ -214,15 +214,7 @@ fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String
 /// The gazetteer place a name starts with, if any (郑州市…): the longest of its
 /// prefixes of two to eight characters.
 fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
-    let ends: Vec<usize> = name
-        .char_indices()
-        .map(|(i, c)| i + c.len_utf8())
-        .skip(1)
-        .take(7)
-        .collect();
-    ends.iter()
-        .rev()
-        .find_map(|&end| lex.places.get(&name[..end]).map(|p| p.name.clone()))
+    crate::lexicon::place_prefixes(name).find_map(|pre| lex.places.get(pre).map(|p| p.name.clone()))
 }
 
 /// Resolves every article's facts into one graph.

@@ -730,16 +730,8 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
             | MentionKind::Market
             | MentionKind::Event
             | MentionKind::Project => {
-                // The place an organ's name starts with (惠济区规划服务中心): its
-                // prefixes of 8 down to 2 characters, as slices of the text (the k-th
-                // character offset ends the first k characters).
-                let ends: Vec<usize> = (e.text.char_indices().map(|(b, _)| b))
-                    .chain([e.text.len()])
-                    .skip(2)
-                    .take(7)
-                    .collect();
-                for &end in ends.iter().rev() {
-                    let pre = &e.text[..end];
+                // The place an organ's name starts with (惠济区规划服务中心).
+                for pre in crate::lexicon::place_prefixes(&e.text) {
                     if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
                         add(pre, weight);
                         break;

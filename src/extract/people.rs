@@ -46,26 +46,12 @@ pub fn find_people(
     covered: &[bool],
     known: &HashSet<String>,
 ) -> Vec<usize> {
-    find_people_with(lex, toks, covered, known, &[])
-}
-
-/// Like [`find_people`], with the person spans `(start, end)` that the sequence
-/// labeller found as one more kind of evidence: a candidate token with exactly such
-/// a span is accepted unless its context contradicts it (a chunk claims it, or an
-/// organ, post or place word follows it directly: 马军区, 苗木市场).
-pub fn find_people_with(
-    lex: &Lexicon,
-    toks: &[Tok],
-    covered: &[bool],
-    known: &HashSet<String>,
-    model: &[(usize, usize)],
-) -> Vec<usize> {
-    let cand = candidates(lex, toks, covered, model);
-    accept_people(lex, toks, &cand, known, model)
+    let cand = candidates(lex, toks, covered, &[]);
+    accept_people(lex, toks, &cand, known, &[])
 }
 
 /// Whether each token may be a name, on its own form and the labeller's spans
-/// `model`, before any context: what [`find_people_with`] accepts among. It does not
+/// `model`, before any context: what [`accept_people`] accepts among. It does not
 /// depend on the names known, so an article's second pass reuses it.
 pub fn candidates(
     lex: &Lexicon,
@@ -106,7 +92,9 @@ pub fn candidates(
 }
 
 /// The token indices of the [`candidates`] `cand` that their context, the names
-/// `known` or the labeller's spans `model` make names.
+/// `known` or the labeller's spans `model` make names. A candidate with exactly one
+/// of the labeller's person spans `(start, end)` is accepted unless its context
+/// contradicts it (an organ, post or place word follows it directly: 马军区, 苗木市场).
 pub fn accept_people(
     lex: &Lexicon,
     toks: &[Tok],
