@@ -495,6 +495,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
     art.sources
         .extend(crate::merge::also_in(&f.article.attrs).map(str::to_string));
     art.date = f.date.clone();
+    art.sentences = quotes.clone();
     if f.article.headline.is_some() {
         if let Some(q) = quotes.first() {
             let n = q.chars().count();

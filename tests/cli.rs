@@ -218,10 +218,15 @@ fn networkx_loads_graph_json() {
     let out = build_sample();
     let path = out.path().join("graph.json");
     let doc = zhkg::GraphDoc::load(&path).unwrap();
+    // The README's way to quote evidence: every mention must fit its sentence.
     let script = "import json,sys,networkx as nx\n\
                   d=json.load(open(sys.argv[1]))\n\
                   g=nx.node_link_graph(d,edges='edges')\n\
-                  print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.is_multigraph())";
+                  def quote(ev):\n    return ev.get('quote') or g.nodes[ev['article']]['sentences'][ev['sentence']]\n\
+                  evs=[ev for _,a in g.nodes(data=True) for ev in a['evidence']]\n\
+                  evs+=[ev for _,_,a in g.edges(data=True) for ev in a['evidence']]\n\
+                  fit=sum(0<=ev['start']<ev['end']<=len(quote(ev)) for ev in evs)\n\
+                  print(g.number_of_nodes(), g.number_of_edges(), g.is_directed(), g.is_multigraph(), fit)";
     let o = std::process::Command::new("python3")
         .args(["-c", script])
         .arg(&path)
@@ -230,7 +235,13 @@ fn networkx_loads_graph_json() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         String::from_utf8_lossy(&o.stdout).trim(),
-        format!("{} {} True True", doc.nodes.len(), doc.edges.len())
+        format!(
+            "{} {} True True {}",
+            doc.nodes.len(),
+            doc.edges.len(),
+            doc.nodes.iter().map(|n| n.evidence.len()).sum::<usize>()
+                + doc.edges.iter().map(|e| e.evidence.len()).sum::<usize>()
+        )
     );
 }
 

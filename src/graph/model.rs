@@ -182,7 +182,9 @@ pub struct Evidence {
     /// End of the mention in the sentence, in characters, exclusive.
     pub end: usize,
     /// The sentence text, normalised (shared by every piece of evidence that
-    /// quotes the sentence: a corpus has millions of them).
+    /// quotes the sentence: a corpus has millions of them). `graph.json` leaves it out
+    /// where the article's node lists the sentence, and reading puts it back.
+    #[serde(default)]
     pub quote: Arc<str>,
 }
 
@@ -225,6 +227,10 @@ pub struct Node {
     /// Article: the files it was read from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Article: its sentences, normalised (the headline, when it has one, is sentence
+    /// 0): the text that evidence from the article points into.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<Arc<str>>,
     /// Merges that made this node, each with its reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merges: Vec<Merge>,
@@ -247,6 +253,7 @@ impl Node {
             event_type: None,
             headline: None,
             sources: Vec::new(),
+            sentences: Vec::new(),
             merges: Vec::new(),
             evidence: Vec::new(),
         }
@@ -398,18 +405,26 @@ impl GraphDoc {
     /// Writes what [`GraphDoc::to_json`] returns, as it is serialised instead of built
     /// in memory first (on a corpus it is hundreds of MB).
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let told = Told::of(self);
         if self.indented() {
-            serde_json::to_writer_pretty(&mut *w, self)?;
+            let stored = StoredDoc {
+                directed: self.directed,
+                multigraph: self.multigraph,
+                graph: &self.graph,
+                nodes: Each(&self.nodes, &told),
+                edges: Each(&self.edges, &told),
+            };
+            serde_json::to_writer_pretty(&mut *w, &stored)?;
             w.write_all(b"\n")
         } else {
-            self.write_compact(w)
+            self.write_compact(w, &told)
         }
     }
 
     /// The bytes `serde_json::to_writer` gives for the graph, and a newline, with the
     /// nodes and edges serialised in parallel parts: on a corpus graph one thread
     /// serialising hundreds of MB was the longest part of writing.
-    fn write_compact(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    fn write_compact(&self, w: &mut dyn std::io::Write, told: &Told) -> std::io::Result<()> {
         write!(
             w,
             "{{\"directed\":{},\"multigraph\":{},\"graph\":",
@@ -417,9 +432,9 @@ impl GraphDoc {
         )?;
         serde_json::to_writer(&mut *w, &self.graph)?;
         w.write_all(b",\"nodes\":[")?;
-        write_elements(w, &self.nodes, 32)?;
+        write_elements(w, &self.nodes, 32, told)?;
         w.write_all(b"],\"edges\":[")?;
-        write_elements(w, &self.edges, 256)?;
+        write_elements(w, &self.edges, 256, told)?;
         w.write_all(b"]}\n")
     }
 
@@ -430,12 +445,45 @@ impl GraphDoc {
         self.nodes.len() <= PRETTY_MAX_NODES
     }
 
-    /// Reads a graph written by [`GraphDoc::to_json`].
+    /// Reads a graph written by [`GraphDoc::to_json`], with every piece of evidence
+    /// quoting its sentence again.
     pub fn from_json(text: &str, path: &std::path::Path) -> crate::Result<GraphDoc> {
-        serde_json::from_str(text).map_err(|source| crate::Error::Graph {
+        let err = |source| crate::Error::Graph {
             path: path.to_path_buf(),
             source,
-        })
+        };
+        let mut doc: GraphDoc = serde_json::from_str(text).map_err(err)?;
+        doc.fill_quotes()
+            .map_err(|m| err(<serde_json::Error as serde::de::Error>::custom(m)))?;
+        Ok(doc)
+    }
+
+    /// Puts back the quotes `graph.json` leaves out: the sentence each cites, from
+    /// its article's node.
+    fn fill_quotes(&mut self) -> std::result::Result<(), String> {
+        let sentences: rustc_hash::FxHashMap<String, Vec<Arc<str>>> = self
+            .nodes
+            .iter()
+            .filter(|n| !n.sentences.is_empty())
+            .map(|n| (n.id.clone(), n.sentences.clone()))
+            .collect();
+        let nodes = self.nodes.iter_mut().map(|n| &mut n.evidence);
+        let edges = self.edges.iter_mut().map(|e| &mut e.evidence);
+        for evidence in nodes.chain(edges) {
+            for ev in evidence.iter_mut().filter(|ev| ev.quote.is_empty()) {
+                ev.quote = sentences
+                    .get(&*ev.article)
+                    .and_then(|s| s.get(ev.sentence))
+                    .cloned()
+                    .ok_or_else(|| {
+                        format!(
+                            "evidence cites sentence {} of article {}, and the graph has no such sentence",
+                            ev.sentence, ev.article
+                        )
+                    })?;
+            }
+        }
+        Ok(())
     }
 
     /// Loads `graph.json` from disk.
@@ -456,19 +504,170 @@ impl GraphDoc {
 /// The elements of a JSON array, comma-separated as `serde_json` writes them, without
 /// the brackets; serialised on the thread pool in parts of `part` items, some hundred
 /// KB each (a corpus graph's nodes average 4 KB of JSON, its edges 400 bytes).
-fn write_elements<T: Serialize + Sync>(
+fn write_elements<T: Sync>(
     w: &mut dyn std::io::Write,
     items: &[T],
     part: usize,
-) -> std::io::Result<()> {
+    told: &Told,
+) -> std::io::Result<()>
+where
+    for<'a> Stored<'a, T>: Serialize,
+{
     // Parts serialised at a time.
     const BATCH: usize = 16;
     crate::output::write_in_order(w, items, part, BATCH, |i, item, buf| {
         if i > 0 {
             buf.push(b',');
         }
-        serde_json::to_writer(&mut *buf, item).expect("graph serialises");
+        serde_json::to_writer(&mut *buf, &Stored(item, told)).expect("graph serialises");
     })
+}
+
+/// The sentences the article nodes of a graph list, by article id: a quote among them
+/// is told once, there, and `graph.json` leaves it out of the evidence (quoting the
+/// sentence at every mention made three fifths of a corpus graph's bytes). A quote from
+/// an article whose node is not in the graph (a filtered view) stays in the evidence.
+struct Told<'a>(rustc_hash::FxHashMap<&'a str, &'a [Arc<str>]>);
+
+impl<'a> Told<'a> {
+    fn of(doc: &'a GraphDoc) -> Told<'a> {
+        Told(
+            doc.nodes
+                .iter()
+                .filter(|n| !n.sentences.is_empty())
+                .map(|n| (n.id.as_str(), n.sentences.as_slice()))
+                .collect(),
+        )
+    }
+
+    /// Whether reading `ev` without its quote gives it back.
+    fn tells(&self, ev: &Evidence) -> bool {
+        let told = self.0.get(&*ev.article).and_then(|s| s.get(ev.sentence));
+        told.is_some_and(|q| Arc::ptr_eq(q, &ev.quote) || **q == *ev.quote)
+    }
+}
+
+/// An element of a graph as `graph.json` has it.
+struct Stored<'a, T>(&'a T, &'a Told<'a>);
+
+/// A list of elements as `graph.json` has them.
+struct Each<'a, T>(&'a [T], &'a Told<'a>);
+
+impl<'a, T> Serialize for Each<'a, T>
+where
+    Stored<'a, T>: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|x| Stored(x, self.1)))
+    }
+}
+
+/// The graph as `graph.json` has it (the form `serde` derives for [`GraphDoc`], with
+/// the evidence told by [`Told`]).
+#[derive(Serialize)]
+struct StoredDoc<'a> {
+    directed: bool,
+    multigraph: bool,
+    graph: &'a GraphMeta,
+    nodes: Each<'a, Node>,
+    edges: Each<'a, Edge>,
+}
+
+impl Serialize for Stored<'_, Evidence> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (ev, told) = (self.0, self.1.tells(self.0));
+        let mut st = s.serialize_struct("Evidence", if told { 4 } else { 5 })?;
+        st.serialize_field("article", &ev.article)?;
+        st.serialize_field("sentence", &ev.sentence)?;
+        st.serialize_field("start", &ev.start)?;
+        st.serialize_field("end", &ev.end)?;
+        if told {
+            st.skip_field("quote")?;
+        } else {
+            st.serialize_field("quote", &ev.quote)?;
+        }
+        st.end()
+    }
+}
+
+/// [`Node`] as `serde` derives it, field for field, but for its evidence
+/// (`stored_form_is_the_derived_one` checks the two agree).
+#[derive(Serialize)]
+struct StoredNode<'a> {
+    id: &'a str,
+    kind: NodeKind,
+    name: &'a str,
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    titles: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event_type: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    sources: &'a [String],
+    #[serde(skip_serializing_if = "<[Arc<str>]>::is_empty")]
+    sentences: &'a [Arc<str>],
+    #[serde(skip_serializing_if = "<[Merge]>::is_empty")]
+    merges: &'a [Merge],
+    evidence: Each<'a, Evidence>,
+}
+
+impl Serialize for Stored<'_, Node> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let n = self.0;
+        StoredNode {
+            id: &n.id,
+            kind: n.kind,
+            name: &n.name,
+            aliases: &n.aliases,
+            titles: &n.titles,
+            date: n.date.as_deref(),
+            time: n.time.as_deref(),
+            event_type: n.event_type.as_deref(),
+            headline: n.headline.as_deref(),
+            sources: &n.sources,
+            sentences: &n.sentences,
+            merges: &n.merges,
+            evidence: Each(&n.evidence, self.1),
+        }
+        .serialize(s)
+    }
+}
+
+/// [`Edge`] as `serde` derives it, but for its evidence.
+#[derive(Serialize)]
+struct StoredEdge<'a> {
+    source: &'a str,
+    target: &'a str,
+    key: usize,
+    relation: Relation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    evidence: Each<'a, Evidence>,
+}
+
+impl Serialize for Stored<'_, Edge> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let e = self.0;
+        StoredEdge {
+            source: &e.source,
+            target: &e.target,
+            key: e.key,
+            relation: e.relation,
+            title: e.title.as_deref(),
+            role: e.role.as_deref(),
+            evidence: Each(&e.evidence, self.1),
+        }
+        .serialize(s)
+    }
 }
 
 #[cfg(test)]
@@ -517,8 +716,101 @@ mod tests {
             let mut want = serde_json::to_vec(&doc).unwrap();
             want.push(b'\n');
             let mut got = Vec::new();
-            doc.write_compact(&mut got).unwrap();
+            doc.write_compact(&mut got, &Told::of(&doc)).unwrap();
             assert!(got == want, "{n} nodes");
         }
+    }
+
+    /// A node with every field set, its sentences not the ones its evidence cites.
+    fn full_node() -> Node {
+        let mut n = Node::new("article_b", NodeKind::Article, "标题");
+        n.aliases.push("别名".into());
+        n.titles.push("书记".into());
+        n.date = Some("05-05".into());
+        n.time = Some("上午".into());
+        n.event_type = Some("会议".into());
+        n.headline = Some("标题".into());
+        n.sources.push("a.txt".into());
+        n.sentences.push(Arc::from("标题"));
+        n.merges.push(Merge {
+            alias: "b".into(),
+            reason: "同名".into(),
+        });
+        n.evidence.push(Evidence {
+            article: Arc::from("a1"),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            quote: Arc::from("别的句子"),
+        });
+        n
+    }
+
+    #[test]
+    fn stored_form_is_the_derived_one_when_no_quote_is_told() {
+        // Field for field: StoredNode and StoredEdge must follow Node and Edge.
+        for mut doc in [sample(3), sample(0)] {
+            doc.nodes.push(full_node());
+            doc.edges.push(Edge {
+                source: "article_b".into(),
+                target: "person_00000".into(),
+                key: 0,
+                relation: Relation::Reported,
+                title: Some("记者".into()),
+                role: Some("reporter".into()),
+                evidence: full_node().evidence,
+            });
+            let mut want = serde_json::to_vec_pretty(&doc).unwrap();
+            want.push(b'\n');
+            assert_eq!(doc.to_json().into_bytes(), want);
+        }
+    }
+
+    #[test]
+    fn quotes_told_by_their_article_are_left_out_and_read_back() {
+        let path = std::path::Path::new("graph.json");
+        for n in [8, PRETTY_MAX_NODES + 1] {
+            let mut doc = sample(n);
+            let told: Vec<Arc<str>> = vec![Arc::from("第一句"), Arc::from("马军主持会议")];
+            let mut art = Node::new("a1", NodeKind::Article, "第一句");
+            art.sentences = told.clone();
+            // Every sample node cites a1's sentence 1 (told) or 0 (told, but with
+            // another text, so it stays), or another article's (not in the graph).
+            for (i, node) in doc.nodes.iter_mut().enumerate() {
+                let ev = &mut node.evidence[0];
+                (ev.sentence, ev.quote) = match i % 3 {
+                    0 => (1, Arc::clone(&told[1])),
+                    1 => (1, Arc::from(&*told[1])),
+                    _ => (0, Arc::from("不同的句子")),
+                };
+                if i % 4 == 3 {
+                    ev.article = Arc::from("a9");
+                }
+            }
+            // The told sentence is written by its article, and by evidence from a9.
+            let from_a9 = (0..n).filter(|i| i % 4 == 3 && i % 3 != 2).count();
+            doc.nodes.insert(0, art);
+            let json = doc.to_json();
+            let quoted = json.matches("马军主持会议").count();
+            assert_eq!(quoted, 1 + from_a9, "{n} nodes");
+            assert!(json.contains("不同的句子"));
+            let back = GraphDoc::from_json(&json, path).unwrap();
+            assert_eq!(back, doc, "{n} nodes");
+            assert_eq!(back.to_json(), json);
+        }
+    }
+
+    #[test]
+    fn evidence_citing_a_sentence_the_graph_lacks_is_an_error() {
+        let json = r#"{"directed":true,"multigraph":true,"graph":{"generator":"x","articles":1,"sentences":1,"characters":2},
+            "nodes":[{"id":"a1","kind":"article","name":"x","aliases":[],"sentences":["第一句"],
+                "evidence":[{"article":"a1","sentence":3,"start":0,"end":1}]}],"edges":[]}"#;
+        let e = GraphDoc::from_json(json, std::path::Path::new("g.json")).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.contains("g.json"), "{msg}");
+        let source = std::error::Error::source(&e)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        assert!(source.contains("sentence 3 of article a1"), "{source}");
     }
 }
