@@ -248,10 +248,20 @@ fn run(cli: Cli) -> Result<()> {
             quiet,
         } => {
             let lex = lexicon(&cli.lexicon)?;
-            let model = model(&cli.model)?;
+            // The labeller's model is decoded with the rest of the extractor, beside the
+            // reading, and not kept for the process: the build frees it after extraction.
             let summary = pipeline::run_build_making(
                 &lex,
-                || Ok(Extractor::with_model(lex.clone(), model)),
+                || {
+                    let model = match &cli.model {
+                        Some(path) => zhkg::ner::load_model(path)?,
+                        None => zhkg::ner::decode_embedded_model(),
+                    };
+                    Ok(Extractor::with_model(
+                        lex.clone(),
+                        std::sync::Arc::new(model),
+                    ))
+                },
                 &BuildOptions {
                     inputs,
                     out_dir: out,

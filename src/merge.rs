@@ -23,6 +23,7 @@ use crate::lexicon::Lexicon;
 use crate::resolve;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -52,49 +53,49 @@ fn generator() -> String {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct ArticleRec {
-    id: String,
-    source: String,
+struct ArticleRec<'a> {
+    id: Cow<'a, str>,
+    source: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    headline: Option<String>,
+    headline: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    bylines: Vec<(String, String)>,
+    bylines: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// The date from metadata (the article's own field).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    meta_date: Option<String>,
+    meta_date: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    attrs: BTreeMap<String, String>,
-    sentences: Vec<String>,
+    attrs: Cow<'a, BTreeMap<String, String>>,
+    sentences: Cow<'a, [String]>,
     characters: usize,
     /// The article's date as extraction settled it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
+    date: Option<Cow<'a, str>>,
     #[serde(default)]
-    jurisdiction: [Option<String>; 3],
-    ents: Vec<EntRec>,
-    facts: Vec<FactRec>,
+    jurisdiction: [Option<Cow<'a, str>>; 3],
+    ents: Vec<EntRec<'a>>,
+    facts: Vec<FactRec<'a>>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct EntRec {
+struct EntRec<'a> {
     kind: MentionKind,
-    text: String,
+    text: Cow<'a, str>,
     /// Left out when equal to `text` (most mentions), to keep the file small.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    canonical: Option<String>,
+    canonical: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
+    reason: Option<Cow<'a, str>>,
     sentence: usize,
     start: usize,
     end: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
+    date: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    time: Option<String>,
+    time: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    subtype: Option<String>,
+    subtype: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    place: Option<String>,
+    place: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     refers_to: Option<usize>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -102,15 +103,15 @@ struct EntRec {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-struct FactRec {
+struct FactRec<'a> {
     relation: Relation,
     /// Mention index; `None` for the article itself.
     source: Option<usize>,
     target: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    title: Option<String>,
+    title: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    role: Option<String>,
+    role: Option<Cow<'a, str>>,
     sentence: usize,
     start: usize,
     end: usize,
@@ -123,42 +124,50 @@ fn end_from(e: Option<usize>) -> End {
     }
 }
 
-fn to_rec(f: &ArticleFacts) -> ArticleRec {
+/// The record of an article, borrowing from it: a corpus's facts file is hundreds of
+/// MB, and copying every string into the record only to write it cost more than
+/// writing.
+fn to_rec(f: &ArticleFacts) -> ArticleRec<'_> {
     let a = &f.article;
     ArticleRec {
-        id: a.id.clone(),
-        source: a.source.clone(),
-        headline: a.headline.clone(),
+        id: Cow::Borrowed(&a.id),
+        source: Cow::Borrowed(&a.source),
+        headline: b(&a.headline),
         bylines: a
             .bylines
             .iter()
-            .map(|b| (b.name.clone(), b.role.as_str().to_string()))
+            .map(|x| {
+                (
+                    Cow::Borrowed(x.name.as_str()),
+                    Cow::Borrowed(x.role.as_str()),
+                )
+            })
             .collect(),
-        meta_date: a.date.clone(),
-        attrs: a.attrs.clone(),
-        sentences: f.sentences.clone(),
+        meta_date: b(&a.date),
+        attrs: Cow::Borrowed(&a.attrs),
+        sentences: Cow::Borrowed(&f.sentences),
         characters: f.characters,
-        date: f.date.clone(),
+        date: b(&f.date),
         jurisdiction: [
-            f.jurisdiction.province.clone(),
-            f.jurisdiction.prefecture.clone(),
-            f.jurisdiction.county.clone(),
+            b(&f.jurisdiction.province),
+            b(&f.jurisdiction.prefecture),
+            b(&f.jurisdiction.county),
         ],
         ents: f
             .ents
             .iter()
             .map(|e| EntRec {
                 kind: e.kind,
-                text: e.text.clone(),
-                canonical: (e.canonical() != e.text).then(|| e.canonical().to_string()),
-                reason: e.reason().map(str::to_string),
+                text: Cow::Borrowed(&e.text),
+                canonical: (e.canonical() != e.text).then(|| Cow::Borrowed(e.canonical())),
+                reason: e.reason().map(Cow::Borrowed),
                 sentence: e.sentence(),
                 start: e.start(),
                 end: e.end(),
-                date: e.date().map(str::to_string),
-                time: e.time().map(str::to_string),
-                subtype: e.subtype().map(str::to_string),
-                place: e.place().map(str::to_string),
+                date: e.date().map(Cow::Borrowed),
+                time: e.time().map(Cow::Borrowed),
+                subtype: e.subtype().map(Cow::Borrowed),
+                place: e.place().map(Cow::Borrowed),
                 refers_to: e.refers_to(),
                 orphan: e.orphan,
             })
@@ -170,8 +179,8 @@ fn to_rec(f: &ArticleFacts) -> ArticleRec {
                 relation: x.relation,
                 source: x.source.index(),
                 target: x.target.index(),
-                title: x.title().map(str::to_string),
-                role: x.role().map(str::to_string),
+                title: x.title().map(Cow::Borrowed),
+                role: x.role().map(Cow::Borrowed),
                 sentence: x.sentence(),
                 start: x.start(),
                 end: x.end(),
@@ -180,19 +189,32 @@ fn to_rec(f: &ArticleFacts) -> ArticleRec {
     }
 }
 
-fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
+/// A borrowed string for a record.
+fn b(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(Cow::Borrowed)
+}
+
+/// An owned string of a record's (records read back own all theirs).
+fn own(s: Option<Cow<'_, str>>) -> Option<String> {
+    s.map(Cow::into_owned)
+}
+
+fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
     let n_ents = r.ents.len();
     let n_sents = r.sentences.len();
     let bylines = r
         .bylines
         .into_iter()
         .map(|(name, role)| {
-            let role = match role.as_str() {
+            let role = match &*role {
                 "reporter" => BylineRole::Reporter,
                 "correspondent" => BylineRole::Correspondent,
                 other => return Err(format!("unknown byline role `{other}`")),
             };
-            Ok(Byline { name, role })
+            Ok(Byline {
+                name: name.into_owned(),
+                role,
+            })
         })
         .collect::<std::result::Result<Vec<_>, _>>()?;
     // Indices are checked here so that resolution can trust them.
@@ -204,15 +226,15 @@ fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
         if e.sentence >= n_sents || !ent_ok(e.refers_to) || !span_ok(e.start, e.end) {
             return Err("a mention points outside the article".into());
         }
-        let mut ent = Ent::new(e.kind, e.text, e.sentence, e.start, e.end);
-        if let Some(c) = e.canonical {
+        let mut ent = Ent::new(e.kind, e.text.into_owned(), e.sentence, e.start, e.end);
+        if let Some(c) = own(e.canonical) {
             ent.set_canonical(c);
         }
-        ent.set_reason(e.reason);
-        ent.set_date(e.date);
-        ent.set_time(e.time);
-        ent.set_subtype(e.subtype);
-        ent.set_place(e.place);
+        ent.set_reason(own(e.reason));
+        ent.set_date(own(e.date));
+        ent.set_time(own(e.time));
+        ent.set_subtype(own(e.subtype));
+        ent.set_place(own(e.place));
         ent.set_refers_to(e.refers_to);
         ent.orphan = e.orphan;
         ents.push(ent);
@@ -235,24 +257,24 @@ fn from_rec(r: ArticleRec) -> std::result::Result<ArticleFacts, String> {
                 x.start,
                 x.end,
             )
-            .with_labels(x.title, x.role),
+            .with_labels(own(x.title), own(x.role)),
         );
     }
-    let [province, prefecture, county] = r.jurisdiction;
+    let [province, prefecture, county] = r.jurisdiction.map(own);
     Ok(ArticleFacts {
         article: Article {
-            id: r.id,
-            source: r.source,
-            headline: r.headline,
+            id: r.id.into_owned(),
+            source: r.source.into_owned(),
+            headline: own(r.headline),
             // Not kept: nothing after extraction reads the raw body.
             body: String::new(),
             bylines,
-            date: r.meta_date,
-            attrs: r.attrs,
+            date: own(r.meta_date),
+            attrs: r.attrs.into_owned(),
         },
-        sentences: r.sentences,
+        sentences: r.sentences.into_owned(),
         characters: r.characters,
-        date: r.date,
+        date: own(r.date),
         jurisdiction: Jurisdiction {
             province,
             prefecture,

@@ -370,6 +370,10 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
             f
         })
         .collect();
+    // The extractor is done: jieba's dictionary and the labeller's tables (a fifth of
+    // the memory a corpus build peaks at) go back to the allocator for the graph, which
+    // would otherwise take as much fresh memory; resolution needs only the lexicon.
+    drop(made);
     summary.sentences = new.iter().map(|f| f.sentences.len()).sum();
     summary.characters = new.iter().map(|f| f.characters).sum();
     let mut facts = old;
@@ -391,9 +395,7 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     set.stage(&facts_file, |w| {
         // On a pool thread: memory the facts free goes back to the allocator arenas of
         // the threads that made them, and a pool thread reuses its own for the graph.
-        g = Some(rayon::scope(|_| {
-            merge::write_facts_into(w, &ex.lex, facts)
-        })?);
+        g = Some(rayon::scope(|_| merge::write_facts_into(w, lex, facts))?);
         Ok(())
     })?;
     let g = g.expect("staged facts file resolved the graph");

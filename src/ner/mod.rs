@@ -28,8 +28,13 @@ pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
 /// The embedded model, decoded once per process.
 pub fn embedded_model() -> Arc<Model> {
     static M: OnceLock<Arc<Model>> = OnceLock::new();
-    M.get_or_init(|| Arc::new(Model::from_bytes(EMBEDDED_MODEL).expect("embedded NER model")))
-        .clone()
+    M.get_or_init(|| Arc::new(decode_embedded_model())).clone()
+}
+
+/// The embedded model, decoded anew (and freed with its last user, unlike
+/// [`embedded_model`]'s).
+pub fn decode_embedded_model() -> Model {
+    Model::from_bytes(EMBEDDED_MODEL).expect("embedded NER model")
 }
 
 /// Reads a model file written by `zhkg train`.
