@@ -271,9 +271,29 @@ pub fn read_file(path: &Path, lex: &Lexicon) -> Result<Vec<Article>> {
 /// Reads and splits one file; in a `.jsonl` file a bad line is returned as an error
 /// beside the articles of the good ones rather than losing the whole file.
 fn read_file_lenient(path: &Path, lex: &Lexicon) -> Result<(Vec<Article>, Vec<Error>)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    read_bytes(&bytes, path, lex)
+    // Into a buffer each thread keeps from file to file, decoded in place: a file read
+    // into fresh memory, then copied into a fresh string before its articles took their
+    // copies, cost the kernel as much as reading (this machine zeroes and maps fresh
+    // pages slowly). Only the articles' own text is new memory.
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUF.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        buf.clear();
+        let read = std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut buf));
+        read.map_err(|e| Error::io(path, e))?;
+        let got = read_bytes(&buf, path, lex);
+        // A buffer grown for one very large file is not kept for the next.
+        if buf.capacity() > KEEP_BUFFER {
+            *buf = Vec::new();
+        }
+        got
+    })
 }
+
+/// Largest read buffer a thread keeps between files.
+const KEEP_BUFFER: usize = 16 << 20;
 
 /// What [`read_file`] does once the bytes are read: decode, split into articles
 /// (by `path`'s extension), cut oversized ones. Returns the articles and, for a
@@ -297,8 +317,8 @@ pub fn read_bytes(bytes: &[u8], path: &Path, lex: &Lexicon) -> Result<(Vec<Artic
     Ok((articles, bad))
 }
 
-/// Decodes UTF-8 (BOM optional) or GB18030; anything else is not text.
-pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
+/// Decodes UTF-8 (BOM optional, borrowed) or GB18030; anything else is not text.
+pub fn decode<'b>(bytes: &'b [u8], path: &Path) -> Result<std::borrow::Cow<'b, str>> {
     let not_text = |reason: &str| Error::NotText {
         path: path.to_path_buf(),
         reason: reason.to_string(),
@@ -308,10 +328,9 @@ pub fn decode(bytes: &[u8], path: &Path) -> Result<String> {
         return Err(not_text("binary data (NUL bytes)"));
     }
     let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => encoding_rs::GB18030
             .decode_without_bom_handling_and_without_replacement(bytes)
-            .map(|c| c.into_owned())
             .ok_or_else(|| not_text("neither UTF-8 nor GB18030"))?,
     };
     // One pass for both counts: a corpus is tens of MB of text.

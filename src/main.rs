@@ -313,7 +313,7 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 let bytes = std::fs::read(&input).with_context(|| input.display().to_string())?;
                 let text = zhkg::ingest::decode(&bytes, &input)?;
-                Box::new(std::io::Cursor::new(text.into_bytes()))
+                Box::new(std::io::Cursor::new(text.into_owned().into_bytes()))
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
