@@ -313,13 +313,23 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             }
             g
         });
+        // The lines go to the file from a thread of their own too: written here, they
+        // kept the next batch from being planned while the kernel copied them.
+        let line = sink.as_deref().map(|s| s.line);
+        let (ltx, lrx) = std::sync::mpsc::sync_channel::<Vec<Option<Vec<u8>>>>(2);
+        let writer = sink.take().map(|sink| {
+            s.spawn(move || {
+                for lines in lrx {
+                    sink.write(lines.iter().flatten());
+                }
+            })
+        });
         loop {
             let batch: Vec<F> = facts.by_ref().take(BATCH).collect();
             if batch.is_empty() {
                 break;
             }
             use rayon::prelude::*;
-            let line = sink.as_deref().map(|s| s.line);
             let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
                 .par_iter()
                 .map(|f| {
@@ -331,15 +341,19 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
                     (plan(f.borrow(), aliases), buf)
                 })
                 .unzip();
-            if let Some(sink) = sink.as_deref_mut() {
-                sink.write(lines.iter().flatten());
+            if writer.is_some() {
+                // The writer only stops early by panicking, which its join re-raises.
+                let _ = ltx.send(lines);
             }
             // The adder only stops early by panicking, which the join below re-raises.
             if tx.send(batch.into_iter().zip(plans).collect()).is_err() {
                 break;
             }
         }
-        drop(tx);
+        drop((tx, ltx));
+        if let Some(w) = writer {
+            w.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        }
         adder
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
@@ -378,8 +392,14 @@ struct EntNode {
 enum Planned {
     /// A post with no organ known: it stays on the person as a title.
     Title { person: Arc<str>, title: String },
-    /// An edge, and for a post the post as written, for the person's titles.
-    Edge { edge: Edge, written: Option<String> },
+    /// An edge, and for a post the post as written, for the person's titles; with all
+    /// the article's evidence for it.
+    Edge {
+        edge: Edge,
+        written: Option<String>,
+        /// From the article's node: when the article is new to the graph, so is the edge.
+        from_article: bool,
+    },
 }
 
 fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
@@ -419,6 +439,16 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
         }
     };
     let mut facts = Vec::with_capacity(f.facts.len());
+    // Edges of the article that say the same thing are one edge with their evidence
+    // together, as the graph would make them, but without asking it.
+    type Key<'k> = (
+        Arc<str>,
+        Arc<str>,
+        Relation,
+        Option<&'k str>,
+        Option<&'k str>,
+    );
+    let mut edge_at: rustc_hash::FxHashMap<Key, usize> = Default::default();
     for fact in &f.facts {
         // A post with no organ known stays on the person as a title.
         if fact.relation == Relation::HoldsPosition {
@@ -460,10 +490,32 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
             fact.start(),
             fact.end(),
         );
+        let key = (
+            s.clone(),
+            t.clone(),
+            fact.relation,
+            fact.title(),
+            fact.role(),
+        );
+        if let Some(&i) = edge_at.get(&key) {
+            if let Planned::Edge { edge, .. } = &mut facts[i] {
+                edge.evidence.push(ev);
+            }
+            if let Some(title) = written {
+                facts.push(Planned::Title { person: s, title });
+            }
+            continue;
+        }
+        edge_at.insert(key, facts.len());
+        let from_article = fact.source == End::Article;
         let mut edge = edge(s, t, fact.relation, ev);
         edge.title = fact.title().map(str::to_string);
         edge.role = fact.role().map(str::to_string);
-        facts.push(Planned::Edge { edge, written });
+        facts.push(Planned::Edge {
+            edge,
+            written,
+            from_article,
+        });
     }
     Plan {
         aid: aid_rc,
@@ -481,6 +533,8 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         nodes,
         facts,
     } = plan;
+    // A new article's own edges are new too: no look-up for an edge to join them to.
+    let new_article = g.index(&f.article.id).is_none();
     let art = g.upsert(Node::new(
         f.article.id.clone(),
         NodeKind::Article,
@@ -542,13 +596,21 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
                     g.graph[i].titles.push(title);
                 }
             }
-            Planned::Edge { edge, written } => {
+            Planned::Edge {
+                edge,
+                written,
+                from_article,
+            } => {
                 if let Some(w) = written {
                     if let Some(i) = g.index(&edge.source) {
                         g.graph[i].titles.push(w);
                     }
                 }
-                g.add_edge(edge);
+                if from_article && new_article {
+                    g.add_new_edge(edge);
+                } else {
+                    g.add_edge(edge);
+                }
             }
         }
     }
@@ -630,6 +692,21 @@ mod tests {
             );
         }
         assert_eq!(node_id(NodeKind::Place, "", "").len(), "place_".len() + 8);
+    }
+
+    #[test]
+    fn an_article_twice_joins_its_edges_to_the_first_copy() {
+        // A new article's edges skip the look-up for an edge to join; the same
+        // article again must still find them.
+        let ex = crate::extract::Extractor::new(Lexicon::embedded());
+        let text = "# 某区召开会议\n\n本报讯 5月8日上午,金水区委书记李明主持召开区委常委会会议。李明强调,要抓好落实。\n\n记者 张三\n";
+        let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
+        let f = ex.analyze(&arts[0]);
+        let once = resolve(&ex.lex, std::slice::from_ref(&f)).to_doc();
+        let twice = resolve(&ex.lex, &[f.clone(), f]).to_doc();
+        assert!(once.edges.len() > 3, "{:?}", once.edges);
+        assert_eq!(once.nodes, twice.nodes);
+        assert_eq!(once.edges, twice.edges);
     }
 
     #[test]

@@ -94,6 +94,18 @@ impl KnowledgeGraph {
         }
     }
 
+    /// Adds an edge that no edge of the graph says the same as (one whose source was
+    /// added with it): [`KnowledgeGraph::add_edge`] without the look-up for one to join.
+    pub(crate) fn add_new_edge(&mut self, edge: Edge) {
+        if let (Some(a), Some(b)) = (self.index(&edge.source), self.index(&edge.target)) {
+            debug_assert!(self.graph.edges_connecting(a, b).all(|e| {
+                let w = e.weight();
+                (w.relation, &w.title, &w.role) != (edge.relation, &edge.title, &edge.role)
+            }));
+            self.graph.add_edge(a, b, edge);
+        }
+    }
+
     /// The saved form, sorted and canonical.
     pub fn to_doc(&self) -> GraphDoc {
         let mut doc = GraphDoc::empty();
