@@ -9,6 +9,11 @@ use std::sync::Arc;
 /// Above this many nodes `graph.json` is written without indentation.
 pub const PRETTY_MAX_NODES: usize = 3000;
 
+/// Above this many pieces of evidence (on nodes and edges together) `graph.json` is
+/// written without indentation too: a few hundred nodes can hold millions of them
+/// (one long text dense with mentions), and no one reads that by eye.
+pub const PRETTY_MAX_EVIDENCE: usize = 50_000;
+
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -395,7 +400,8 @@ impl GraphDoc {
     }
 
     /// Serialises to JSON with a trailing newline: indented up to
-    /// [`PRETTY_MAX_NODES`] nodes, compact above.
+    /// [`PRETTY_MAX_NODES`] nodes and [`PRETTY_MAX_EVIDENCE`] pieces of evidence,
+    /// compact above.
     pub fn to_json(&self) -> String {
         let mut out = Vec::new();
         self.write_json(&mut out).expect("graph serialises");
@@ -442,7 +448,16 @@ impl GraphDoc {
     /// diff it; a corpus graph is read by programs, and indentation made a fifth of
     /// its bytes and a third of its writing time.
     pub fn indented(&self) -> bool {
+        let evidence = || {
+            let nodes = self.nodes.iter().map(|n| n.evidence.len());
+            nodes.chain(self.edges.iter().map(|e| e.evidence.len()))
+        };
         self.nodes.len() <= PRETTY_MAX_NODES
+            && evidence()
+                .try_fold(0usize, |n, k| {
+                    Some(n + k).filter(|&n| n <= PRETTY_MAX_EVIDENCE)
+                })
+                .is_some()
     }
 
     /// Reads a graph written by [`GraphDoc::to_json`], with every piece of evidence
@@ -798,6 +813,16 @@ mod tests {
             assert_eq!(back, doc, "{n} nodes");
             assert_eq!(back.to_json(), json);
         }
+    }
+
+    #[test]
+    fn few_nodes_with_much_evidence_are_written_compact() {
+        let mut doc = sample(3);
+        assert!(doc.indented());
+        let ev = doc.nodes[0].evidence[0].clone();
+        doc.nodes[0].evidence = vec![ev; PRETTY_MAX_EVIDENCE + 1];
+        assert!(!doc.indented());
+        assert!(!doc.to_json().contains("\n  "));
     }
 
     #[test]
