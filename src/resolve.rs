@@ -296,20 +296,27 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     // Only one thread can add to the graph, but what an article adds (node ids, names,
     // edges with their evidence) does not depend on the graph: batches of articles are
     // planned (and their facts-file lines made) on the thread pool and handed, in
-    // article order, to a thread of its own that adds them. A queue rather than
-    // lock-step batches: planning and adding take about as long as each other, and
-    // waiting for the slower of each pair left a core idle a sixth of the time.
-    // The adding thread is not a pool thread, so that a pool of one thread still
-    // plans while it waits.
+    // article order, to a thread of its own that adds them: a queue rather than
+    // lock-step batches, which waited for the slower of each pair. The adding thread
+    // bounds the stage, so what can be done elsewhere is (joining an article's edges
+    // in its plan, writing the lines, freeing the facts). It is not a pool thread, so
+    // that a pool of one thread still plans while it waits.
     let mut g = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(F, Plan)>>(2);
+        // Each batch's facts are freed once they are in the graph, on a thread of
+        // their own: freeing them took the adding thread, which bounds this stage, a
+        // tenth of its time.
+        let (done, dead) = std::sync::mpsc::channel::<Vec<F>>();
+        s.spawn(move || dead.into_iter().for_each(drop));
         let adder = s.spawn(move || {
             let mut g = g;
             for batch in rx {
-                // Each article's facts are dropped once they are in the graph.
+                let mut added = Vec::with_capacity(batch.len());
                 for (f, plan) in batch {
                     apply(&mut g, f.borrow(), plan);
+                    added.push(f);
                 }
+                let _ = done.send(added);
             }
             g
         });
