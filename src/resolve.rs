@@ -282,8 +282,14 @@ fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
     (g, aliases)
 }
 
-/// Articles planned at a time, handed together to the thread that adds them.
+/// Articles planned at a time, handed together to the thread that adds them: this
+/// many, or fewer when they hold [`BATCH_FACTS`] mentions and facts (a few very long
+/// articles would otherwise make two batches, and the adding thread would wait for
+/// the whole of the first).
 const BATCH: usize = 64;
+
+/// Mentions and facts in a batch, about: see [`BATCH`].
+const BATCH_FACTS: usize = 20_000;
 
 /// Adds the articles to `g` in order, each one's line also written to `sink` when
 /// there is one.
@@ -332,7 +338,14 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             })
         });
         loop {
-            let batch: Vec<F> = facts.by_ref().take(BATCH).collect();
+            let mut batch: Vec<F> = Vec::with_capacity(BATCH);
+            let mut size = 0;
+            while batch.len() < BATCH && size < BATCH_FACTS {
+                let Some(f) = facts.next() else { break };
+                let a: &ArticleFacts = f.borrow();
+                size += a.ents.len() + a.facts.len();
+                batch.push(f);
+            }
             if batch.is_empty() {
                 break;
             }
