@@ -555,11 +555,50 @@ impl<'a> Told<'a> {
         )
     }
 
-    /// Whether reading `ev` without its quote gives it back.
-    fn tells(&self, ev: &Evidence) -> bool {
-        let told = self.0.get(&*ev.article).and_then(|s| s.get(ev.sentence));
-        told.is_some_and(|q| Arc::ptr_eq(q, &ev.quote) || **q == *ev.quote)
+    /// The sentences the graph's node for `article` lists, if any.
+    fn sentences(&self, article: &str) -> Option<&'a [Arc<str>]> {
+        self.0.get(article).copied()
     }
+}
+
+/// Whether reading `ev` without its quote gives it back, given the sentences its
+/// article's node lists.
+fn tells(sentences: Option<&[Arc<str>]>, ev: &Evidence) -> bool {
+    let told = sentences.and_then(|s| s.get(ev.sentence));
+    told.is_some_and(|q| Arc::ptr_eq(q, &ev.quote) || **q == *ev.quote)
+}
+
+/// A list of evidence as `graph.json` has it.
+struct EvidenceList<'a>(&'a [Evidence], &'a Told<'a>);
+
+impl Serialize for EvidenceList<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        // A list is sorted by article: the article's sentences are looked up once per
+        // run of its evidence (by the id's address: one allocation per article in a
+        // built graph; a loaded one still finds them, only more often).
+        let mut last: Option<(*const u8, Option<&[Arc<str>]>)> = None;
+        s.collect_seq(self.0.iter().map(|ev| {
+            let at = ev.article.as_ptr();
+            let sentences = match last {
+                Some((p, found)) if p == at => found,
+                _ => {
+                    let found = self.1.sentences(&ev.article);
+                    last = Some((at, found));
+                    found
+                }
+            };
+            StoredEvidence {
+                ev,
+                told: tells(sentences, ev),
+            }
+        }))
+    }
+}
+
+/// A piece of evidence as `graph.json` has it: without its quote when told.
+struct StoredEvidence<'a> {
+    ev: &'a Evidence,
+    told: bool,
 }
 
 /// An element of a graph as `graph.json` has it.
@@ -588,10 +627,10 @@ struct StoredDoc<'a> {
     edges: Each<'a, Edge>,
 }
 
-impl Serialize for Stored<'_, Evidence> {
+impl Serialize for StoredEvidence<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let (ev, told) = (self.0, self.1.tells(self.0));
+        let (ev, told) = (self.ev, self.told);
         let mut st = s.serialize_struct("Evidence", if told { 4 } else { 5 })?;
         st.serialize_field("article", &ev.article)?;
         st.serialize_field("sentence", &ev.sentence)?;
@@ -630,7 +669,7 @@ struct StoredNode<'a> {
     sentences: &'a [Arc<str>],
     #[serde(skip_serializing_if = "<[Merge]>::is_empty")]
     merges: &'a [Merge],
-    evidence: Each<'a, Evidence>,
+    evidence: EvidenceList<'a>,
 }
 
 impl Serialize for Stored<'_, Node> {
@@ -649,7 +688,7 @@ impl Serialize for Stored<'_, Node> {
             sources: &n.sources,
             sentences: &n.sentences,
             merges: &n.merges,
-            evidence: Each(&n.evidence, self.1),
+            evidence: EvidenceList(&n.evidence, self.1),
         }
         .serialize(s)
     }
@@ -666,7 +705,7 @@ struct StoredEdge<'a> {
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
-    evidence: Each<'a, Evidence>,
+    evidence: EvidenceList<'a>,
 }
 
 impl Serialize for Stored<'_, Edge> {
@@ -679,7 +718,7 @@ impl Serialize for Stored<'_, Edge> {
             relation: e.relation,
             title: e.title.as_deref(),
             role: e.role.as_deref(),
-            evidence: Each(&e.evidence, self.1),
+            evidence: EvidenceList(&e.evidence, self.1),
         }
         .serialize(s)
     }
