@@ -222,12 +222,13 @@ fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
     })
 }
 
-/// The `--model` file, or the embedded model.
-fn model(path: &Option<PathBuf>) -> Result<std::sync::Arc<zhkg::ner::model::Model>> {
-    Ok(match path {
-        Some(path) => std::sync::Arc::new(zhkg::ner::load_model(path)?),
-        None => zhkg::ner::embedded_model(),
-    })
+/// The `--model` file, or the embedded model, decoded for this command alone (a build
+/// frees it after extraction).
+fn model(path: &Option<PathBuf>) -> zhkg::Result<std::sync::Arc<zhkg::ner::model::Model>> {
+    Ok(std::sync::Arc::new(match path {
+        Some(path) => zhkg::ner::load_model(path)?,
+        None => zhkg::ner::decode_embedded_model(),
+    }))
 }
 
 fn extractor(lexicon_dir: &Option<PathBuf>, model_path: &Option<PathBuf>) -> Result<Extractor> {
@@ -249,19 +250,10 @@ fn run(cli: Cli) -> Result<()> {
         } => {
             let lex = lexicon(&cli.lexicon)?;
             // The labeller's model is decoded with the rest of the extractor, beside the
-            // reading, and not kept for the process: the build frees it after extraction.
+            // reading.
             let summary = pipeline::run_build_making(
                 &lex,
-                || {
-                    let model = match &cli.model {
-                        Some(path) => zhkg::ner::load_model(path)?,
-                        None => zhkg::ner::decode_embedded_model(),
-                    };
-                    Ok(Extractor::with_model(
-                        lex.clone(),
-                        std::sync::Arc::new(model),
-                    ))
-                },
+                || Ok(Extractor::with_model(lex.clone(), model(&cli.model)?)),
                 &BuildOptions {
                     inputs,
                     out_dir: out,

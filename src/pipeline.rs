@@ -393,8 +393,9 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     let mut set = AtomicSet::default();
     let mut g = None;
     set.stage(&facts_file, |w| {
-        // On a pool thread: memory the facts free goes back to the allocator arenas of
-        // the threads that made them, and a pool thread reuses its own for the graph.
+        // On a pool thread, so that the loop planning the batches works on them itself
+        // rather than waiting on the pool (the graph is added to, and the facts freed,
+        // on threads of their own).
         g = Some(rayon::scope(|_| merge::write_facts_into(w, lex, facts))?);
         Ok(())
     })?;
