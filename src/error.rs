@@ -23,6 +23,14 @@ pub enum Error {
         /// Why it was rejected.
         reason: String,
     },
+    /// An input file is larger than the limit.
+    #[error("{path}: {message}")]
+    TooLarge {
+        /// The file at fault.
+        path: PathBuf,
+        /// Its size and the limit.
+        message: String,
+    },
     /// A line of an input or data file could not be parsed.
     #[error("{path}:{line}: {message}")]
     Parse {
@@ -42,6 +50,12 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A NER model file is not one this zhkg can read.
+    #[error("NER model: {0}")]
+    BadModel(String),
+    /// No saved graph where one was expected.
+    #[error("{}: no graph there; build one first (zhkg build FILES… -o FOLDER), or give --graph", .0.display())]
+    NoGraph(PathBuf),
     /// A query named something that is not in the graph.
     #[error("{0}")]
     NotFound(String),
@@ -56,9 +70,62 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// An input named on the command line does not exist or cannot be opened.
+    #[error("{path}: {}", input_reason(.error))]
+    Input {
+        /// The input as given.
+        path: PathBuf,
+        /// What the operating system said (told in the message, not as a cause).
+        error: std::io::Error,
+    },
+    /// No article could be read from any input, so nothing was written.
+    #[error("{}", nothing_read(.skipped, *.not_read))]
+    NothingRead {
+        /// Inputs skipped, with the reason.
+        skipped: Vec<(String, String)>,
+        /// Files found but not of a kind zhkg reads.
+        not_read: usize,
+    },
+    /// A graph breaks a rule every export relies on (unique ids, edges between nodes).
+    #[error("{0}")]
+    InvalidGraph(String),
+    /// Files that must belong together (a graph and its facts file) do not.
+    #[error("{0}")]
+    Mismatch(String),
+    /// Another zhkg run holds the output folder.
+    #[error("{0}")]
+    Busy(String),
     /// The command line asked for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+}
+
+fn input_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "no such file or folder (give the files or folders to read: zhkg build PATH…)".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn nothing_read(skipped: &[(String, String)], not_read: usize) -> String {
+    let mut s = String::from("no article could be read from the inputs; nothing was written");
+    if skipped.is_empty() && not_read == 0 {
+        s.push_str(" (they hold no .txt, .md or .jsonl files)");
+    }
+    for (path, why) in skipped.iter().take(20) {
+        s.push_str(&format!("\n  skipped {path}: {why}"));
+    }
+    if skipped.len() > 20 {
+        s.push_str(&format!("\n  … and {} more skipped", skipped.len() - 20));
+    }
+    if not_read > 0 {
+        s.push_str(&format!(
+            "\n  {not_read} files not read (only .txt, .md and .jsonl are; -v lists them)"
+        ));
+    }
+    s
 }
 
 /// Short for `std::result::Result<T, zhkg::Error>`.

@@ -30,9 +30,11 @@ pub mod ner;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod publish;
 pub mod query;
 pub mod resolve;
 pub mod segment;
+pub mod terminal;
 
 pub use error::{Error, Result};
 pub use extract::Extractor;

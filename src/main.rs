@@ -1,15 +1,19 @@
-//! The `zhkg` command: parses the command line, calls the library, maps errors to
-//! exit codes (1 for errors, 2 for usage, 3 for "not found / ambiguous").
+//! The `zhkg` command: parses the command line, calls the library, draws progress and
+//! maps errors to exit codes (1 for errors, 2 for usage, 3 for "not found /
+//! ambiguous").
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
-use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use clap::builder::{
+    NonEmptyStringValueParser, PossibleValue, PossibleValuesParser, TypedValueParser,
+};
+use clap::{CommandFactory, Parser, Subcommand};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use zhkg::eval::{self, GoldFormat};
-use zhkg::export::formats::{self, Format};
-use zhkg::export::view::{self, ViewOptions};
+use zhkg::export::{self, Format, RenderOptions, ViewOptions};
 use zhkg::extract::Extractor;
 use zhkg::graph::{GraphDoc, NodeKind, Relation};
+use zhkg::ingest::StdinFormat;
 use zhkg::lexicon::Lexicon;
 use zhkg::pipeline::{self, BuildOptions};
 use zhkg::query::Query;
@@ -26,67 +30,107 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     about = "Chinese government and local news → knowledge graph"
 )]
 struct Cli {
-    /// Folder of lexicon files that replace the built-in ones file by file.
-    #[arg(long, global = true, value_name = "DIR")]
-    lexicon: Option<PathBuf>,
-    /// NER model file (written by `zhkg train`) that replaces the built-in one.
-    #[arg(long, global = true, value_name = "FILE")]
-    model: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
+/// `--lexicon` and `--model`, on the commands that extract.
+#[derive(clap::Args, Clone)]
+struct ExtractorArgs {
+    /// Folder of lexicon files that replace the built-in ones file by file.
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    /// NER model file (written by `zhkg train`) that replaces the built-in one.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
+}
+
+/// `--graph` and `--json`, on the commands that read a saved graph; accepted before
+/// or after a query's question.
+#[derive(clap::Args, Clone)]
+struct GraphArgs {
+    /// The graph to read (graph.json, or the folder holding it).
+    #[arg(
+        long,
+        global = true,
+        default_value = "graphs/graph.json",
+        value_name = "GRAPH"
+    )]
+    graph: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Build the graph from articles: writes graph.json, graph.dot and graph.svg.
-    #[command(
-        after_help = "Example:\n  zhkg build data -o graphs\n  cat article.txt | zhkg build - -o out"
-    )]
+    /// Build the graph from articles: writes graph.json, graph.facts.jsonl, graph.dot and graph.svg.
+    #[command(after_help = "Examples:
+  zhkg build data -o graphs
+  cat article.txt | zhkg build - -o out
+  zhkg build --update graphs/graph.json new-articles/")]
     Build {
         /// Files or folders (.txt, .md, .jsonl), or - for standard input.
-        #[arg(default_value = "data")]
+        #[arg(default_value = "data", value_name = "INPUT")]
         inputs: Vec<PathBuf>,
+        /// Output folder (default: graphs, or with --update the updated graph's folder).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Add the inputs to this saved graph without re-reading the articles already
+        /// in it (the result equals a full rebuild); written in place unless -o is given.
+        #[arg(long, value_name = "GRAPH_JSON")]
+        update: Option<PathBuf>,
+        /// Do not render graph.svg even when Graphviz is installed.
+        #[arg(long)]
+        no_svg: bool,
+        /// How standard input is read: auto (JSONL when its first line is a JSON
+        /// article), text or jsonl.
+        #[arg(long, default_value = "auto", value_parser = stdin_format_parser())]
+        stdin_format: StdinFormat,
+        /// Skip input files larger than this many MB.
+        #[arg(long, default_value_t = 256, value_name = "MB")]
+        max_file_size: u64,
+        /// Print the summary as JSON on standard output.
+        #[arg(long)]
+        json: bool,
+        /// No progress bar and no summary.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Also list the files that were not read.
+        #[arg(short, long)]
+        verbose: bool,
+        #[command(flatten)]
+        extractor: ExtractorArgs,
+    },
+    /// Join graphs built separately into the graph one build over all their inputs gives.
+    #[command(after_help = "Example:
+  zhkg merge part1 part2/graph.json -o all")]
+    Merge {
+        /// Graphs written by `zhkg build` (graph.json with its .facts.jsonl beside it,
+        /// or the folder holding them).
+        #[arg(required = true, num_args = 2.., value_name = "GRAPH")]
+        graphs: Vec<PathBuf>,
         /// Output folder.
-        #[arg(short, long, default_value = "graphs")]
+        #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
         /// Do not render graph.svg even when Graphviz is installed.
         #[arg(long)]
         no_svg: bool,
-        /// Print the summary as JSON.
+        /// Print the summary as JSON on standard output.
         #[arg(long)]
         json: bool,
-        /// Add the inputs to this saved graph (rewritten in place) without re-reading
-        /// the articles already in it; the result equals a full rebuild.
-        #[arg(long, value_name = "GRAPH_JSON")]
-        update: Option<PathBuf>,
-        /// No progress bar and no summary.
-        #[arg(short, long)]
-        quiet: bool,
-    },
-    /// Join graphs built separately into the graph one build over all their inputs gives.
-    #[command(after_help = "Example:
-  zhkg merge part1/graph.json part2/graph.json -o all/graph.json")]
-    Merge {
-        /// Graphs written by `zhkg build` (each with its .facts.jsonl beside it).
-        #[arg(required = true, num_args = 2..)]
-        graphs: Vec<PathBuf>,
-        /// The merged graph.
-        #[arg(short, long)]
-        out: PathBuf,
-        /// Print the summary as JSON.
-        #[arg(long)]
-        json: bool,
+        /// Folder of lexicon files that replace the built-in ones file by file.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
     },
     /// Ask a saved graph a question.
-    #[command(
-        after_help = "Examples:\n  zhkg query attendees 揭牌仪式\n  zhkg query events 马军\n  zhkg query --json positions 丁文霞\n  zhkg query path 马军 丁文霞"
-    )]
+    #[command(after_help = "Examples:
+  zhkg query attendees 揭牌仪式
+  zhkg query events 马军 --json
+  zhkg query positions 丁文霞
+  zhkg query path 马军 丁文霞")]
     Query {
-        /// The graph to read.
-        #[arg(long, default_value = "graphs/graph.json")]
-        graph: PathBuf,
+        #[command(flatten)]
+        graph: GraphArgs,
         /// Answer as JSON.
-        #[arg(long)]
+        #[arg(long, global = true)]
         json: bool,
         #[command(subcommand)]
         question: Question,
@@ -94,33 +138,37 @@ enum Command {
     /// The mention layer alone: one JSON object of entities per input line.
     #[command(after_help = "Example:\n  echo '惠济区委书记马军主持召开党政联席会议' | zhkg ner")]
     Ner {
-        /// A file, or - (the default) for standard input.
-        #[arg(default_value = "-")]
+        /// A file (UTF-8 or GB18030), or - (the default) for standard input.
+        #[arg(default_value = "-", value_name = "INPUT")]
         input: PathBuf,
+        #[command(flatten)]
+        extractor: ExtractorArgs,
     },
-    /// Score the mention layer on annotated news (precision, recall, F1 per kind).
-    #[command(
-        after_help = "Example:\n  zhkg eval --format bio ../shared/eval/peoples-daily/dev.bio --errors 10"
-    )]
+    /// Score the extractor on annotated text (precision, recall, F1 per kind).
+    #[command(after_help = "Examples:
+  zhkg eval ../shared/eval/peoples-daily/dev.bio --errors 10
+  zhkg eval --relations tests/fixtures/events")]
     Eval {
-        /// Gold format: bio, bmes or cluener (guessed from the extension when left out).
-        #[arg(long)]
-        format: Option<String>,
-        /// Gold files.
-        #[arg(required_unless_present = "relations")]
+        /// Gold format of FILES (guessed from the extension when left out).
+        #[arg(long, value_parser = gold_format_parser())]
+        format: Option<GoldFormat>,
+        /// Annotated NER files (BIO, BMES or CLUENER JSON lines).
+        #[arg(required_unless_present = "relations", value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Also score event roles and posts on a folder of annotated sentences.
         #[arg(long, value_name = "DIR")]
         relations: Option<PathBuf>,
         /// Score only the first N sentences of each file.
-        #[arg(long)]
+        #[arg(long, value_name = "N")]
         limit: Option<usize>,
         /// Show N false positives and N false negatives.
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, value_name = "N")]
         errors: usize,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        extractor: ExtractorArgs,
     },
     /// Train the NER model on the allowed splits of the evaluation data.
     #[command(
@@ -128,10 +176,10 @@ enum Command {
     )]
     Train {
         /// The evaluation data folder.
-        #[arg(long, default_value = "../shared/eval")]
+        #[arg(long, default_value = "../shared/eval", value_name = "DIR")]
         data: PathBuf,
         /// Where to write the model.
-        #[arg(short, long, default_value = "data/model/ner.bin")]
+        #[arg(short, long, default_value = "data/model/ner.bin", value_name = "FILE")]
         out: PathBuf,
         /// Passes over the data.
         #[arg(long, default_value_t = 10)]
@@ -147,7 +195,7 @@ enum Command {
         pd_repeat: usize,
         /// The folder `scripts/fetch_training_data.sh` fills: the MSRA training split
         /// and the People's Daily 1998 corpus (persons), trained on as well.
-        #[arg(long)]
+        #[arg(long, value_name = "DIR")]
         extra: Option<PathBuf>,
         /// How many times CLUENER training sentences are seen per pass.
         #[arg(long, default_value_t = zhkg::ner::train::CLUENER_REPEAT)]
@@ -158,60 +206,131 @@ enum Command {
         /// Synthetic name lists with no separators added to the training data.
         #[arg(long, default_value_t = zhkg::ner::train::NAME_LISTS)]
         name_lists: usize,
+        /// Folder of lexicon files that replace the built-in ones file by file.
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
     },
     /// Export a saved graph (or a view of it) for another tool.
-    #[command(
-        after_help = "Examples:\n  zhkg export --format gexf -o graph.gexf\n  zhkg export --format svg --around 马军 -o majun.svg\n  zhkg export --format neo4j -o neo4j/"
-    )]
+    #[command(after_help = "Examples:
+  zhkg export --format gexf -o graph.gexf
+  zhkg export --format svg --around 马军 -o majun.svg
+  zhkg export --format neo4j -o neo4j/")]
     Export {
-        /// dot, svg, png, json, cytoscape, gexf, graphml, neo4j, ttl, html.
-        #[arg(long, default_value = "dot")]
-        format: String,
-        /// The graph to read.
-        #[arg(long, default_value = "graphs/graph.json")]
-        graph: PathBuf,
+        /// The format to write.
+        #[arg(long, default_value = "dot", value_parser = format_parser())]
+        format: Format,
+        #[command(flatten)]
+        graph: GraphArgs,
         /// Output file (a folder for neo4j); standard output when left out.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
+        #[arg(short, long, value_name = "PATH")]
+        out: Option<PathBuf>,
         /// Only the neighbourhood of this person, organisation or event.
-        #[arg(long)]
+        #[arg(long, value_name = "NAME", value_parser = NonEmptyStringValueParser::new())]
         around: Option<String>,
         /// Steps from --around.
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
+        #[arg(long, requires = "around", value_name = "N")]
+        depth: Option<usize>,
         /// Only these node kinds (comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        kind: Vec<String>,
+        #[arg(long, value_delimiter = ',', value_parser = kind_parser())]
+        kind: Vec<NodeKind>,
         /// Only these relations (comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        relation: Vec<String>,
-        /// Only what one article says.
-        #[arg(long)]
+        #[arg(long, value_delimiter = ',', value_parser = relation_parser())]
+        relation: Vec<Relation>,
+        /// Only what one article says (its id, headline or source file).
+        #[arg(long, value_name = "ARTICLE", value_parser = NonEmptyStringValueParser::new())]
         article: Option<String>,
-        /// `event`: people ↔ events, events ordered by date.
-        #[arg(long)]
+        /// event: people and events only, events ordered by date.
+        #[arg(long, value_parser = ["event"])]
         layout: Option<String>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Example:\n  zhkg completions bash > ~/.local/share/bash-completion/completions/zhkg"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  zhkg man > zhkg.1 && man ./zhkg.1")]
+    Man,
 }
 
 #[derive(Subcommand)]
 enum Question {
     /// Who chaired, attended and spoke at an event.
-    Attendees { event: String },
+    Attendees {
+        /// The event: its id, name or part of its name.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        event: String,
+    },
     /// The events a person chaired, attended or spoke at.
-    Events { person: String },
+    Events {
+        /// The person: id or name.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        person: String,
+    },
     /// The posts a person holds.
-    Positions { person: String },
+    Positions {
+        /// The person: id or name.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        person: String,
+    },
     /// Who holds which post at an organisation.
-    Holders { org: String },
+    Holders {
+        /// The organisation: id, name or alias.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        org: String,
+    },
     /// Everything within N steps of a node.
     Neighbors {
+        /// The node: id, name or alias.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
         name: String,
+        /// Steps to go.
         #[arg(long, default_value_t = 1)]
         depth: usize,
     },
     /// A shortest path between two nodes.
-    Path { a: String, b: String },
+    Path {
+        /// One end: id, name or alias.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        a: String,
+        /// The other end.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        b: String,
+    },
+}
+
+/// A value parser over a library enum's names, so that help and errors list them.
+fn names_parser<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(all.iter().map(|x| PossibleValue::new(name(*x))))
+        .map(move |s| *all.iter().find(|x| name(**x) == s).expect("a listed name"))
+}
+
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    names_parser(&Format::ALL, Format::as_str)
+}
+fn kind_parser() -> impl TypedValueParser<Value = NodeKind> {
+    names_parser(&NodeKind::ALL, NodeKind::as_str)
+}
+fn relation_parser() -> impl TypedValueParser<Value = Relation> {
+    names_parser(&Relation::ALL, Relation::as_str)
+}
+fn gold_format_parser() -> impl TypedValueParser<Value = GoldFormat> {
+    names_parser(&GoldFormat::ALL, GoldFormat::as_str)
+}
+fn stdin_format_parser() -> impl TypedValueParser<Value = StdinFormat> {
+    const ALL: [StdinFormat; 3] = [StdinFormat::Auto, StdinFormat::Text, StdinFormat::Jsonl];
+    names_parser(&ALL, |f| match f {
+        StdinFormat::Auto => "auto",
+        StdinFormat::Text => "text",
+        StdinFormat::Jsonl => "jsonl",
+    })
 }
 
 /// The built-in lexicons, or those of `--lexicon DIR` over them.
@@ -231,11 +350,16 @@ fn model(path: &Option<PathBuf>) -> zhkg::Result<std::sync::Arc<zhkg::ner::model
     }))
 }
 
-fn extractor(lexicon_dir: &Option<PathBuf>, model_path: &Option<PathBuf>) -> Result<Extractor> {
+fn extractor(args: &ExtractorArgs) -> Result<Extractor> {
     Ok(Extractor::with_model(
-        lexicon(lexicon_dir)?,
-        model(model_path)?,
+        lexicon(&args.lexicon)?,
+        model(&args.model)?,
     ))
+}
+
+/// A saved graph: `path` itself, or the graph.json of a folder.
+fn load_graph(path: &Path) -> Result<GraphDoc> {
+    Ok(GraphDoc::load(&pipeline::graph_file(path))?)
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -243,38 +367,55 @@ fn run(cli: Cli) -> Result<()> {
         Command::Build {
             inputs,
             out,
-            no_svg,
-            json,
             update,
+            no_svg,
+            stdin_format,
+            max_file_size,
+            json,
             quiet,
+            verbose,
+            extractor: args,
         } => {
-            let lex = lexicon(&cli.lexicon)?;
-            // The labeller's model is decoded with the rest of the extractor, beside the
-            // reading.
+            let lex = lexicon(&args.lexicon)?;
             let summary = pipeline::run_build_making(
                 &lex,
-                || Ok(Extractor::with_model(lex.clone(), model(&cli.model)?)),
+                // The labeller's model is decoded with the rest of the extractor,
+                // beside the reading.
+                || Ok(Extractor::with_model(lex.clone(), model(&args.model)?)),
                 &BuildOptions {
                     inputs,
                     out_dir: out,
                     svg: !no_svg,
                     update,
-                    progress: !quiet,
+                    stdin_format,
+                    max_file_bytes: max_file_size.saturating_mul(1 << 20),
+                    progress: !quiet && !json,
                 },
             )?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else if !quiet {
-                emit(&format!("{summary}"))?;
+                eprint!("{summary}");
+            }
+            if verbose {
+                for name in &summary.not_read {
+                    eprintln!("not read: {}", zhkg::terminal::escape(name));
+                }
             }
         }
-        Command::Merge { graphs, out, json } => {
-            let lex = lexicon(&cli.lexicon)?;
-            let summary = pipeline::run_merge(&lex, &graphs, &out)?;
+        Command::Merge {
+            graphs,
+            out,
+            no_svg,
+            json,
+            lexicon: dir,
+        } => {
+            let lex = lexicon(&dir)?;
+            let summary = pipeline::run_merge(&lex, &graphs, &out, !no_svg)?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
-                emit(&format!("{summary}"))?;
+                eprint!("{summary}");
             }
         }
         Command::Query {
@@ -282,7 +423,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             question,
         } => {
-            let doc = GraphDoc::load(&graph)?;
+            let doc = load_graph(&graph.graph)?;
             let q = Query::new(&doc);
             let answer = match question {
                 Question::Attendees { event } => q.attendees(&event)?,
@@ -298,22 +439,27 @@ fn run(cli: Cli) -> Result<()> {
                 emit(&format!("{answer}"))?;
             }
         }
-        Command::Ner { input } => {
-            let ex = extractor(&cli.lexicon, &cli.model)?;
-            let reader: Box<dyn BufRead> = if input.as_os_str() == "-" {
-                Box::new(std::io::stdin().lock())
+        Command::Ner {
+            input,
+            extractor: args,
+        } => {
+            let ex = extractor(&args)?;
+            let (bytes, name) = if input.as_os_str() == "-" {
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+                (bytes, PathBuf::from("<stdin>"))
             } else {
                 let bytes = std::fs::read(&input).with_context(|| input.display().to_string())?;
-                let text = zhkg::ingest::decode(&bytes, &input)?;
-                Box::new(std::io::Cursor::new(text.into_owned().into_bytes()))
+                (bytes, input)
             };
+            let text = zhkg::ingest::decode(&bytes, &name)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            for line in reader.lines() {
-                let line = line?;
-                let entities = ex.ner(&line);
+            for line in text.lines() {
+                let entities = ex.ner(line);
                 writeln!(out, "{}", serde_json::json!({ "entities": entities }))?;
             }
+            out.flush()?;
         }
         Command::Eval {
             format,
@@ -322,39 +468,32 @@ fn run(cli: Cli) -> Result<()> {
             limit,
             errors,
             json,
+            extractor: args,
         } => {
-            let ex = extractor(&cli.lexicon, &cli.model)?;
+            let ex = extractor(&args)?;
             if let Some(dir) = relations {
                 let items = eval::relations::read_items(&dir)?;
                 let mut report = eval::relations::evaluate_relations(&ex, &items);
                 report.errors.truncate(errors);
-                if json {
-                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
-                } else {
-                    emit(&format!("{report}\n"))?;
-                }
+                print_report(&report, json)?;
             }
             for file in files {
-                let fmt = match &format {
-                    Some(f) => GoldFormat::parse(f).ok_or_else(|| {
-                        zhkg::Error::Usage(format!(
-                            "unknown gold format `{f}` (bio, bmes, cluener)"
+                let fmt = match format.or_else(|| GoldFormat::guess(&file)) {
+                    Some(f) => f,
+                    None => {
+                        return Err(zhkg::Error::Usage(format!(
+                            "{}: give --format (bio, bmes or cluener)",
+                            file.display()
                         ))
-                    })?,
-                    None => GoldFormat::guess(&file).ok_or_else(|| {
-                        zhkg::Error::Usage(format!("{}: give --format", file.display()))
-                    })?,
+                        .into())
+                    }
                 };
                 let mut set = eval::read_gold(&file, fmt)?;
                 if let Some(n) = limit {
                     set = eval::limit(&set, n);
                 }
                 let report = eval::evaluate(&set, |s| ex.ner(s), errors);
-                if json {
-                    emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
-                } else {
-                    emit(&format!("{report}\n"))?;
-                }
+                print_report(&report, json)?;
             }
         }
         Command::Train {
@@ -368,8 +507,9 @@ fn run(cli: Cli) -> Result<()> {
             cluener_repeat,
             name_lists,
             max_features,
+            lexicon: dir,
         } => {
-            let lex = lexicon(&cli.lexicon)?;
+            let lex = lexicon(&dir)?;
             let (examples, summary) = zhkg::ner::train::corpus(
                 &data,
                 &zhkg::ner::train::CorpusOptions {
@@ -390,7 +530,7 @@ fn run(cli: Cli) -> Result<()> {
                 max_features,
             };
             let model = zhkg::ner::train::train(&feat, &examples, &opts, |e, err| {
-                eprintln!("epoch {e}: {:.4} of training characters mislabelled", err);
+                eprintln!("epoch {e}: {err:.4} of training characters mislabelled");
             });
             let bytes = model.to_bytes();
             zhkg::output::write_atomic(&out, &bytes)?;
@@ -404,7 +544,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Export {
             format,
             graph,
-            output,
+            out,
             around,
             depth,
             kind,
@@ -412,89 +552,58 @@ fn run(cli: Cli) -> Result<()> {
             article,
             layout,
         } => {
-            let doc = GraphDoc::load(&graph)?;
-            let kinds = (!kind.is_empty())
-                .then(|| {
-                    kind.iter()
-                        .map(|k| {
-                            NodeKind::parse(k)
-                                .ok_or_else(|| zhkg::Error::Usage(format!("unknown kind `{k}`")))
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                })
-                .transpose()?;
-            let relations = (!relation.is_empty())
-                .then(|| {
-                    relation
-                        .iter()
-                        .map(|r| {
-                            Relation::parse(r).ok_or_else(|| {
-                                zhkg::Error::Usage(format!("unknown relation `{r}`"))
-                            })
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                })
-                .transpose()?;
-            let layout_event = match layout.as_deref() {
-                None => false,
-                Some("event") => true,
-                Some(other) => {
-                    return Err(
-                        zhkg::Error::Usage(format!("unknown layout `{other}` (event)")).into(),
-                    )
-                }
-            };
+            if out.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
+                return Err(zhkg::Error::Usage(format!(
+                    "--format {format} is binary: give -o FILE or redirect standard output"
+                ))
+                .into());
+            }
+            let doc = load_graph(&graph.graph)?;
+            let layout_event = layout.is_some();
             let opts = ViewOptions {
                 around,
-                depth,
-                kinds,
-                relations,
+                depth: depth.unwrap_or(1),
+                kinds: (!kind.is_empty()).then_some(kind),
+                relations: (!relation.is_empty()).then_some(relation),
                 article,
                 layout_event,
             };
-            let doc = view::apply(&doc, &opts)?;
-            let bytes: Vec<u8> = match format.as_str() {
-                "dot" => zhkg::export::dot::to_dot_with(&doc, layout_event).into_bytes(),
-                "svg" | "png" => {
-                    let dot = zhkg::export::dot::to_dot_with(&doc, layout_event);
-                    pipeline::render_with_dot(&dot, &format)?.ok_or_else(|| zhkg::Error::Tool {
-                        program: "dot".into(),
-                        message: "Graphviz is not installed (apt-get install graphviz)".into(),
-                    })?
-                }
-                other => {
-                    let f = Format::parse(other)
-                        .ok_or_else(|| zhkg::Error::Usage(format!("unknown format `{other}`")))?;
-                    let rendered = formats::render(&doc, f)?;
-                    match &output {
-                        Some(path) => {
-                            for p in rendered.write_to(path)? {
-                                eprintln!("wrote {}", p.display());
-                            }
-                            return Ok(());
-                        }
-                        None => match rendered {
-                            formats::ExportOutput::File(b) => b,
-                            formats::ExportOutput::Files(_) => {
-                                return Err(zhkg::Error::Usage(format!(
-                                    "--format {other} writes several files: give -o FOLDER"
-                                ))
-                                .into())
-                            }
-                        },
+            let doc = export::apply_view(&doc, &opts)?;
+            let rendered = export::render(&doc, format, RenderOptions { layout_event })?;
+            match (&out, rendered) {
+                (Some(path), rendered) => {
+                    for p in rendered.write_to(path)? {
+                        eprintln!("wrote {}", zhkg::terminal::escape(&p.display().to_string()));
                     }
                 }
-            };
-            match output {
-                Some(path) => {
-                    zhkg::output::write_atomic(&path, &bytes)?;
-                    eprintln!("wrote {}", path.display());
+                (None, export::ExportOutput::File(bytes)) => std::io::stdout().write_all(&bytes)?,
+                (None, export::ExportOutput::Files(_)) => {
+                    return Err(zhkg::Error::Usage(format!(
+                        "--format {format} writes several files: give -o FOLDER"
+                    ))
+                    .into())
                 }
-                None => std::io::stdout().write_all(&bytes)?,
             }
+        }
+        Command::Completions { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "zhkg", &mut std::io::stdout());
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            std::io::stdout().write_all(&out)?;
         }
     }
     Ok(())
+}
+
+fn print_report(report: &(impl std::fmt::Display + serde::Serialize), json: bool) -> Result<()> {
+    if json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(report)?))
+    } else {
+        emit(&format!("{report}\n"))
+    }
 }
 
 /// Writes to standard output without `print!`'s panic when the reader went away
@@ -506,6 +615,20 @@ fn emit(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The error and its causes, each said once: a library error already names its
+/// cause, which the chain would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !text.contains(&c) {
+            text.push_str(": ");
+            text.push_str(&c);
+        }
+    }
+    text
+}
+
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
@@ -515,9 +638,12 @@ fn main() {
         {
             std::process::exit(0);
         }
-        eprintln!("zhkg: {e:#}");
+        eprintln!(
+            "zhkg: {}",
+            zhkg::terminal::escape(&message(&e)).replace("\\u{a}", "\n")
+        );
         let code = match e.downcast_ref::<zhkg::Error>() {
-            Some(zhkg::Error::Usage(_)) => 2,
+            Some(zhkg::Error::Usage(_) | zhkg::Error::Input { .. }) => 2,
             Some(zhkg::Error::NotFound(_) | zhkg::Error::Ambiguous(_)) => 3,
             _ => 1,
         };

@@ -23,6 +23,7 @@ use crate::lexicon::Lexicon;
 use crate::resolve;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, Write};
@@ -293,8 +294,50 @@ pub fn write_facts_into(
     lex: &Lexicon,
     facts: Vec<ArticleFacts>,
 ) -> std::io::Result<KnowledgeGraph> {
-    write_facts_header(w, facts.len())?;
-    resolve::resolve_owned_writing(lex, facts, w, &facts_line)
+    let mut hashed = HashingWriter {
+        inner: w,
+        hash: Sha256::new(),
+    };
+    write_facts_header(&mut hashed, facts.len())?;
+    let mut g = resolve::resolve_owned_writing(lex, facts, &mut hashed, &facts_line)?;
+    g.meta.facts_sha256 = Some(hex(&hashed.hash.finalize()));
+    Ok(g)
+}
+
+/// A writer that hashes what goes through it: graph.json records the SHA-256 of its
+/// facts file, so that a graph and a facts file of different builds are told apart.
+struct HashingWriter<'a> {
+    inner: &'a mut (dyn Write + Send),
+    hash: Sha256,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// A reader that hashes what it reads.
+struct HashingReader<R> {
+    inner: R,
+    hash: Sha256,
+}
+
+impl<R: std::io::Read> std::io::Read for HashingReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn write_facts_header(w: &mut dyn Write, articles: usize) -> std::io::Result<()> {
@@ -315,14 +358,25 @@ fn facts_line(f: &ArticleFacts, buf: &mut Vec<u8>) {
 
 /// Reads a facts file written by [`write_facts_into`].
 pub fn read_facts(path: &Path) -> Result<Vec<ArticleFacts>> {
+    read_facts_hashed(path).map(|(facts, _)| facts)
+}
+
+/// [`read_facts`], with the SHA-256 of the file's bytes (hex).
+fn read_facts_hashed(path: &Path) -> Result<(Vec<ArticleFacts>, String)> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut reader = std::io::BufReader::with_capacity(
+        1 << 20,
+        HashingReader {
+            inner: file,
+            hash: Sha256::new(),
+        },
+    );
     let bad = |line: usize, message: String| Error::Parse {
         path: path.to_path_buf(),
         line,
         message,
     };
-    let mut lines = reader.lines();
+    let mut lines = (&mut reader).lines();
     let first = match lines.next() {
         Some(l) => l.map_err(|e| Error::io(path, e))?,
         None => return Err(bad(1, "empty: not a zhkg facts file".into())),
@@ -350,8 +404,9 @@ pub fn read_facts(path: &Path) -> Result<Vec<ArticleFacts>> {
             ),
         ));
     }
-    // Parse in parallel batches: the file holds every sentence of the corpus.
-    let mut out = Vec::with_capacity(header.articles);
+    // Parse in parallel batches: the file holds every sentence of the corpus. The
+    // header's count is only a claim: it does not size memory unchecked.
+    let mut out = Vec::with_capacity(header.articles.min(1 << 16));
     let mut batch: Vec<(usize, String)> = Vec::with_capacity(1024);
     let mut flush = |batch: &mut Vec<(usize, String)>| -> Result<()> {
         let parsed: Vec<Result<ArticleFacts>> = batch
@@ -389,11 +444,13 @@ pub fn read_facts(path: &Path) -> Result<Vec<ArticleFacts>> {
             ),
         ));
     }
-    Ok(out)
+    let hash = hex(&reader.into_inner().hash.finalize());
+    Ok((out, hash))
 }
 
 /// Reads the facts saved beside a graph, checking that they belong to it.
 pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
+    crate::publish::settle(crate::output::parent_dir(graph_json))?;
     let fp = facts_path(graph_json);
     if !fp.exists() {
         return Err(Error::Usage(format!(
@@ -402,10 +459,21 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
             fp.display()
         )));
     }
-    let facts = read_facts(&fp)?;
+    let (facts, hash) = read_facts_hashed(&fp)?;
     let meta = crate::graph::GraphMeta::load(graph_json)?;
+    let belong = match &meta.facts_sha256 {
+        Some(h) => *h == hash,
+        None => false,
+    };
+    if !belong {
+        return Err(Error::Mismatch(format!(
+            "{} and {} are not from the same build (the graph records a different facts file); rebuild the graph",
+            graph_json.display(),
+            fp.display()
+        )));
+    }
     if meta.articles != facts.len() {
-        return Err(Error::Usage(format!(
+        return Err(Error::Mismatch(format!(
             "{} has {} articles but {} has {}: they are not from the same build",
             graph_json.display(),
             meta.articles,
@@ -516,7 +584,8 @@ mod tests {
         let mut buf = Vec::new();
         let g = write_facts_into(&mut buf, &ex.lex, facts.clone()).unwrap();
         // The graph is the one resolving the facts alone gives.
-        let alone = resolve::resolve(&ex.lex, &facts);
+        let mut alone = resolve::resolve(&ex.lex, &facts);
+        alone.meta.facts_sha256 = Some(hex(&Sha256::digest(&buf)));
         assert_eq!(g.to_doc().to_json(), alone.to_doc().to_json());
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("g.facts.jsonl");

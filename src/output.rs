@@ -90,13 +90,10 @@ impl AtomicSet {
         path: &Path,
         fill: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
     ) -> Result<()> {
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
+        let dir = parent_dir(path);
         let mut tmp = tempfile::Builder::new()
-            .prefix(".zhkg-")
-            .suffix(".tmp")
+            .prefix(crate::publish::TEMP_PREFIX)
+            .suffix(crate::publish::TEMP_SUFFIX)
             .tempfile_in(dir)
             .map_err(|e| Error::io(path, e))?;
         let mut w = std::io::BufWriter::with_capacity(
@@ -144,10 +141,42 @@ impl AtomicSet {
                 .sync_all()
                 .map_err(|e| Error::io(path.as_path(), e))?;
         }
-        for (tmp, path, _) in self.staged {
-            tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        let Some((_, first, _)) = self.staged.first() else {
+            return Ok(());
+        };
+        let dir = parent_dir(first).to_path_buf();
+        if let Some((_, other, _)) = self.staged.iter().find(|(_, p, _)| parent_dir(p) != dir) {
+            return Err(Error::Usage(format!(
+                "{} and {} are in different folders: they cannot be published as one set",
+                first.display(),
+                other.display()
+            )));
         }
-        Ok(())
+        // From here on the temporary files outlive this process if it is killed: the
+        // publish journal names them, and the next run finishes the renames.
+        let mut renames = Vec::with_capacity(self.staged.len());
+        for (tmp, path, _) in self.staged {
+            let kept = tmp
+                .into_temp_path()
+                .keep()
+                .map_err(|e| Error::io(&path, e.error))?;
+            renames.push((kept, path));
+        }
+        let published = crate::publish::publish(&dir, &renames);
+        if published.is_err() {
+            for (tmp, _) in &renames {
+                let _ = std::fs::remove_file(tmp);
+            }
+        }
+        published
+    }
+}
+
+/// The folder a path is in (`.` for a bare file name).
+pub(crate) fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     }
 }
 

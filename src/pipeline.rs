@@ -4,14 +4,15 @@
 //! Articles are extracted in parallel; the result does not depend on the thread count.
 
 use crate::error::{Error, Result};
-use crate::export::dot::to_dot;
+use crate::export::{render_with_dot, to_dot};
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use crate::ingest::{self, Article, ReadEvent, Skipped};
 use crate::lexicon::Lexicon;
 use crate::merge;
-use crate::output::{ensure_dir, AtomicSet};
+use crate::output::AtomicSet;
+use crate::publish::OutputDir;
 use crate::resolve::resolve;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -44,6 +45,8 @@ pub struct BuildSummary {
     pub edges: BTreeMap<String, usize>,
     /// Inputs skipped, with reasons.
     pub skipped: Vec<(String, String)>,
+    /// Files found in folders but not read, for their extension.
+    pub not_read: Vec<String>,
     /// Files written.
     pub outputs: Vec<PathBuf>,
     /// Things worth telling that are not errors (no Graphviz, empty input).
@@ -99,14 +102,22 @@ impl std::fmt::Display for BuildSummary {
             self.edges.values().sum::<usize>(),
             join(&self.edges)
         )?;
+        use crate::terminal::Escaped;
         for (path, why) in &self.skipped {
-            writeln!(f, "skipped {path}: {why}")?;
+            writeln!(f, "skipped {}: {}", Escaped(path), Escaped(why))?;
+        }
+        if !self.not_read.is_empty() {
+            writeln!(
+                f,
+                "not read: {} files of other kinds (only .txt, .md and .jsonl are read; -v lists them)",
+                self.not_read.len()
+            )?;
         }
         for n in &self.notices {
             writeln!(f, "note: {n}")?;
         }
         for o in &self.outputs {
-            writeln!(f, "wrote {}", o.display())?;
+            writeln!(f, "wrote {}", Escaped(&o.display().to_string()))?;
         }
         Ok(())
     }
@@ -149,57 +160,36 @@ fn tally(doc: &GraphDoc, s: &mut BuildSummary) {
         .extend(edges.into_iter().map(|(r, n)| (r.as_str().to_string(), n)));
 }
 
-/// Runs Graphviz `dot` on DOT text; `Ok(None)` when Graphviz is not installed.
-pub fn render_with_dot(dot: &str, format: &str) -> Result<Option<Vec<u8>>> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let child = Command::new("dot")
-        .arg(format!("-T{format}"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::Tool {
-                program: "dot".into(),
-                message: e.to_string(),
-            })
-        }
-    };
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let input = dot.as_bytes().to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child.wait_with_output().map_err(|e| Error::Tool {
-        program: "dot".into(),
-        message: e.to_string(),
-    })?;
-    let _ = writer.join();
-    if !out.status.success() {
-        return Err(Error::Tool {
-            program: "dot".into(),
-            message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        });
-    }
-    Ok(Some(out.stdout))
-}
-
 /// Options of `zhkg build`.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     /// Files, folders, or `-`.
     pub inputs: Vec<PathBuf>,
-    /// Output folder.
-    pub out_dir: PathBuf,
+    /// Output folder; `None` writes `graphs`, or with [`BuildOptions::update`] the
+    /// updated graph's own folder, in place.
+    pub out_dir: Option<PathBuf>,
     /// Whether to render `graph.svg` with Graphviz when it is installed.
     pub svg: bool,
     /// Add the inputs to this saved graph (its facts file beside it) instead of
-    /// building from nothing; the graph and its companions are rewritten in place.
+    /// building from nothing.
     pub update: Option<PathBuf>,
+    /// How standard input (`-`) is read.
+    pub stdin_format: ingest::StdinFormat,
+    /// Files larger than this many bytes are skipped with a message.
+    pub max_file_bytes: u64,
     /// Show a progress bar on standard error (only drawn on a terminal).
     pub progress: bool,
+}
+
+impl BuildOptions {
+    /// The graph file this build writes.
+    pub fn graph_path(&self) -> PathBuf {
+        match (&self.out_dir, &self.update) {
+            (Some(dir), _) => dir.join("graph.json"),
+            (None, Some(g)) => g.clone(),
+            (None, None) => PathBuf::from("graphs").join("graph.json"),
+        }
+    }
 }
 
 /// Above this many nodes `graph.svg` is not drawn: Graphviz takes minutes to hours
@@ -317,22 +307,41 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     let progress = Progress::new(opts.progress);
     let mut summary = BuildSummary::default();
 
+    // Mistyped paths are errors before anything is touched.
+    for input in opts.inputs.iter().filter(|i| i.as_os_str() != "-") {
+        if let Err(e) = std::fs::metadata(input) {
+            return Err(Error::Input {
+                path: input.clone(),
+                error: e,
+            });
+        }
+    }
+    let json_path = opts.graph_path();
+    // The output folder is ours for the whole run: a second run into it is refused
+    // now, not after it has done all its work.
+    let out = OutputDir::lock(crate::output::parent_dir(&json_path))?;
+
     // The graph being updated: its facts, checked against it, before any work.
-    let (mut old, json_path) = match &opts.update {
+    let mut old = match &opts.update {
         Some(g) => {
             progress.spinner(&format!("loading {}", g.display()));
             let old = merge::load_graph_facts(g)?;
             summary.previous = old.len();
             clock.lap("load");
-            (old, g.clone())
+            old
         }
-        None => (Vec::new(), opts.out_dir.join("graph.json")),
+        None => Vec::new(),
     };
 
     progress.stage("reading", 0, "files");
+    let read_opts = ingest::ReadOptions {
+        exclude: vec![out.path().to_path_buf()],
+        stdin_format: opts.stdin_format,
+        max_file_bytes: opts.max_file_bytes,
+    };
     let (made, ingested) = std::thread::scope(|s| {
         let made = s.spawn(make);
-        let ingested = ingest::read_inputs_with(&opts.inputs, lex, &|ev| match ev {
+        let ingested = ingest::read_inputs_with(&opts.inputs, lex, &read_opts, &|ev| match ev {
             ReadEvent::Listed(n) => progress.set_length(n as u64),
             ReadEvent::Read(n) => progress.inc(n as u64),
         });
@@ -346,14 +355,19 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
         .iter()
         .map(|Skipped { path, reason }| (path.clone(), reason.clone()))
         .collect();
+    summary.not_read = ingested.not_read.clone();
+    let read_any = !ingested.articles.is_empty();
+    if !read_any {
+        // An empty graph in place of the user's would lose it: nothing is written.
+        progress.finish();
+        return Err(Error::NothingRead {
+            skipped: summary.skipped.clone(),
+            not_read: summary.not_read.len(),
+        });
+    }
     let (articles, dups) = merge::dedup_against(&mut old, ingested.articles);
     summary.duplicates = dups;
     summary.articles = articles.len();
-    if articles.is_empty() && old.is_empty() {
-        summary
-            .notices
-            .push("no articles found in the input: the graph is empty".into());
-    }
     clock.lap("read");
 
     // Extraction, in parallel. Each article is dropped as soon as its facts are out,
@@ -384,12 +398,38 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     // the facts and the whole graph are never in memory together; the facts file is
     // written beside it, each article's line before its facts are dropped.
     progress.spinner("resolving entities");
-    let dir = match json_path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    ensure_dir(&dir)?;
-    let facts_file = merge::facts_path(&json_path);
+    write_outputs(
+        lex,
+        facts,
+        &json_path,
+        opts.svg,
+        &mut summary,
+        &mut clock,
+        &progress,
+    )?;
+    drop(out);
+    progress.finish();
+    summary.stages = clock.stages;
+    summary.seconds = t0.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Resolves `facts` into the graph and publishes the set of outputs of `json_path`
+/// (the facts file, graph.json, graph.dot and, when wanted, graph.svg) all or
+/// nothing. The caller holds the folder's lock.
+fn write_outputs(
+    lex: &Lexicon,
+    facts: Vec<ArticleFacts>,
+    json_path: &Path,
+    svg: bool,
+    summary: &mut BuildSummary,
+    clock: &mut Stopwatch,
+    progress: &Progress,
+) -> Result<()> {
+    // Resolution takes the facts and drops each article's once it is in the graph, so
+    // the facts and the whole graph are never in memory together; the facts file is
+    // written beside it, each article's line before its facts are dropped.
+    let facts_file = merge::facts_path(json_path);
     let mut set = AtomicSet::default();
     let mut g = None;
     set.stage(&facts_file, |w| {
@@ -404,27 +444,40 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
 
     progress.spinner("writing");
     let doc = into_doc(g);
-    tally(&doc, &mut summary);
-    stage_graph(&doc, &json_path, opts.svg, &mut set, &mut summary)?;
+    tally(&doc, summary);
+    stage_graph(&doc, json_path, svg, &mut set, summary)?;
     free_aside(doc);
     set.commit()?;
     summary.outputs.push(facts_file);
     clock.lap("write");
-    progress.finish();
-    summary.stages = clock.stages;
-    summary.seconds = t0.elapsed().as_secs_f64();
-    Ok(summary)
+    Ok(())
 }
 
-/// `zhkg merge`: joins graphs built separately (each with its facts file) into
-/// `out`, the graph one build over all their inputs, in this order, would give.
-pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildSummary> {
+/// The graph file a `zhkg merge` input names: a folder's `graph.json`, or the file.
+pub fn graph_file(input: &Path) -> PathBuf {
+    if input.is_dir() {
+        input.join("graph.json")
+    } else {
+        input.to_path_buf()
+    }
+}
+
+/// `zhkg merge`: joins graphs built separately (each with its facts file; a folder
+/// stands for its `graph.json`) into `out_dir`, the graph one build over all their
+/// inputs, in this order, would give.
+pub fn run_merge(
+    lex: &Lexicon,
+    graphs: &[PathBuf],
+    out_dir: &Path,
+    svg: bool,
+) -> Result<BuildSummary> {
     let t0 = Instant::now();
     let mut clock = Stopwatch::new();
     let mut summary = BuildSummary::default();
+    let out = OutputDir::lock(out_dir)?;
     let mut facts: Vec<ArticleFacts> = Vec::new();
     for g in graphs {
-        let more = merge::load_graph_facts(g)?;
+        let more = merge::load_graph_facts(&graph_file(g))?;
         summary.previous += more.len();
         let (joined, dups) = merge::join_facts(facts, more);
         facts = joined;
@@ -433,26 +486,17 @@ pub fn run_merge(lex: &Lexicon, graphs: &[PathBuf], out: &Path) -> Result<BuildS
     summary.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     summary.characters = facts.iter().map(|f| f.characters).sum();
     clock.lap("load");
-    if let Some(d) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        ensure_dir(d)?;
-    }
-    let mut set = AtomicSet::default();
-    let facts_file = merge::facts_path(out);
-    let mut g = None;
-    set.stage(&facts_file, |w| {
-        g = Some(merge::write_facts_into(w, lex, facts)?);
-        Ok(())
-    })?;
-    let g = g.expect("staged facts file resolved the graph");
-    clock.lap("resolve");
-    let doc = into_doc(g);
-    tally(&doc, &mut summary);
-    set.stage(out, |w| doc.write_json(w))?;
-    free_aside(doc);
-    set.commit()?;
-    summary.outputs.push(out.to_path_buf());
-    summary.outputs.push(facts_file);
-    clock.lap("write");
+    let json_path = out.join("graph.json");
+    write_outputs(
+        lex,
+        facts,
+        &json_path,
+        svg,
+        &mut summary,
+        &mut clock,
+        &Progress::new(false),
+    )?;
+    drop(out);
     summary.stages = clock.stages;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)

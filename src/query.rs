@@ -39,21 +39,28 @@ pub struct Answer {
 
 impl std::fmt::Display for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::terminal::Escaped;
         writeln!(
             f,
             "{} [{}] ({})",
-            self.subject.display_label(),
+            Escaped(&self.subject.display_label()),
             self.subject.kind,
-            self.subject.id
+            Escaped(&self.subject.id)
         )?;
         if self.rows.is_empty() {
             writeln!(f, "  (nothing)")?;
         }
         for r in &self.rows {
             if r.detail.is_empty() {
-                writeln!(f, "  {}\t{}", r.relation, r.name)?;
+                writeln!(f, "  {}\t{}", r.relation, Escaped(&r.name))?;
             } else {
-                writeln!(f, "  {}\t{}\t{}", r.relation, r.name, r.detail)?;
+                writeln!(
+                    f,
+                    "  {}\t{}\t{}",
+                    r.relation,
+                    Escaped(&r.name),
+                    Escaped(&r.detail)
+                )?;
             }
         }
         Ok(())

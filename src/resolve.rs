@@ -387,6 +387,12 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     g
 }
 
+/// The most pieces of evidence a node or an edge keeps from one article (the first):
+/// a fact stated a thousand times in one text is proven no better than by twenty
+/// quotes, and a long text dense with one name would otherwise grow the graph by a
+/// piece of evidence per mention (a 50 MB one-line file: gigabytes).
+pub const MAX_EVIDENCE_PER_ARTICLE: usize = 20;
+
 /// What one article adds to the graph, worked out without the graph.
 struct Plan {
     /// The article's id, shared by all its evidence.
@@ -519,7 +525,9 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
         );
         if let Some(&i) = edge_at.get(&key) {
             if let Planned::Edge { edge, .. } = &mut facts[i] {
-                edge.evidence.push(ev);
+                if edge.evidence.len() < MAX_EVIDENCE_PER_ARTICLE {
+                    edge.evidence.push(ev);
+                }
             }
             if let Some(title) = written {
                 facts.push(Planned::Title { person: s, title });
@@ -577,6 +585,13 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         }
     }
 
+    // Evidence taken from this article, per node.
+    let mut taken: rustc_hash::FxHashMap<Arc<str>, usize> = Default::default();
+    let mut room = |id: &Arc<str>| {
+        let n = taken.entry(id.clone()).or_default();
+        *n += 1;
+        *n <= MAX_EVIDENCE_PER_ARTICLE
+    };
     for (e, n) in f.ents.iter().zip(&nodes) {
         let Some(EntNode {
             id,
@@ -585,8 +600,9 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         else {
             continue;
         };
+        let keep = room(id);
         let node = g.upsert_with(id, || Node::new(id.to_string(), *kind, name.clone()));
-        add_mention(node, e, &aid, &quotes);
+        add_mention(node, e, &aid, &quotes, keep);
         if let Some(why) = merge {
             node.merges.push(Merge {
                 alias: e.canonical().to_string(),
@@ -599,8 +615,9 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
         let Some(EntNode { id, own: None }) = n else {
             continue;
         };
+        let keep = room(id);
         let node = g.upsert_with(id, || Node::new(id.to_string(), NodeKind::Event, ""));
-        add_mention(node, e, &aid, &quotes);
+        add_mention(node, e, &aid, &quotes, keep);
         if let Some(why) = e.reason() {
             node.merges.push(Merge {
                 alias: e.text.clone(),
@@ -648,15 +665,19 @@ fn identity_key(e: &Ent, name: &str, article: &str) -> String {
     }
 }
 
-fn add_mention(node: &mut Node, e: &Ent, aid: &Arc<str>, quotes: &[Arc<str>]) {
-    node.evidence.push(evidence(
-        aid,
-        e.sentence(),
-        &quotes[e.sentence()],
-        e.start(),
-        e.end(),
-    ));
-    if e.text != node.name && !node.name.is_empty() {
+/// Adds a mention to its node: its evidence when `keep`, its wording as an alias.
+fn add_mention(node: &mut Node, e: &Ent, aid: &Arc<str>, quotes: &[Arc<str>], keep: bool) {
+    if keep {
+        node.evidence.push(evidence(
+            aid,
+            e.sentence(),
+            &quotes[e.sentence()],
+            e.start(),
+            e.end(),
+        ));
+    }
+    // Aliases are few; a name repeated a thousand times is added once.
+    if e.text != node.name && !node.name.is_empty() && !node.aliases.contains(&e.text) {
         node.aliases.push(e.text.clone());
         if let Some(why) = e.reason() {
             node.merges.push(Merge {

@@ -158,10 +158,10 @@ fn png_export_names_a_cjk_font() {
     let bytes = std::fs::read(&png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     let dot = std::fs::read_to_string(root().join("graphs/graph.dot")).unwrap();
-    assert!(dot.contains(zhkg::export::dot::CJK_FONT));
+    assert!(dot.contains(zhkg::export::CJK_FONT));
     // fontconfig must resolve that font to a CJK face, or PNGs would show boxes.
     if let Ok(o) = std::process::Command::new("fc-match")
-        .arg(zhkg::export::dot::CJK_FONT)
+        .arg(zhkg::export::CJK_FONT)
         .output()
     {
         let face = String::from_utf8_lossy(&o.stdout).to_string();
@@ -332,7 +332,8 @@ fn bad_files_are_reported_by_name_and_the_rest_is_built() {
         .arg(out.path())
         .assert()
         .success();
-    let text = String::from_utf8(a.get_output().stdout.clone()).unwrap();
+    let text = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+    assert!(a.get_output().stdout.is_empty(), "diagnostics go to stderr");
     assert!(
         text.contains("binary.txt") && text.contains("broken.txt"),
         "{text}"
@@ -344,7 +345,7 @@ fn bad_files_are_reported_by_name_and_the_rest_is_built() {
 }
 
 #[test]
-fn empty_input_gives_an_empty_graph_and_a_message() {
+fn empty_input_writes_nothing_and_fails() {
     let input = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let a = zhkg()
@@ -353,10 +354,10 @@ fn empty_input_gives_an_empty_graph_and_a_message() {
         .arg("-o")
         .arg(out.path())
         .assert()
-        .success();
-    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("no articles"));
-    let doc = zhkg::GraphDoc::load(&out.path().join("graph.json")).unwrap();
-    assert!(doc.nodes.is_empty());
+        .code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr);
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(!out.path().join("graph.json").exists());
 }
 
 #[test]
@@ -366,8 +367,9 @@ fn missing_input_and_unwritable_output_fail_cleanly() {
         .args(["build", "/nonexistent/zhkg-input", "-o"])
         .arg(out.path())
         .assert()
-        .success();
-    assert!(String::from_utf8_lossy(&a.get_output().stdout).contains("/nonexistent/zhkg-input"));
+        .code(2);
+    assert!(String::from_utf8_lossy(&a.get_output().stderr).contains("/nonexistent/zhkg-input"));
+    assert!(!out.path().join("graph.json").exists());
     let blocker = out.path().join("file");
     std::fs::write(&blocker, "x").unwrap();
     let b = zhkg()

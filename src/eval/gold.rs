@@ -407,7 +407,7 @@ fn parse_cluener(content: &str, path: &Path) -> Result<Vec<GoldSentence>> {
             for (surface, offsets) in surfaces {
                 for [start, last] in offsets {
                     // CLUENER ends are inclusive; zhkg's are exclusive.
-                    let end = last + 1;
+                    let end = last.saturating_add(1);
                     if start > last || end > chars.len() {
                         return Err(parse_error(
                             path,
@@ -686,6 +686,9 @@ mod tests {
         let exclusive = "{\"text\": \"甲乙丙\", \"label\": {\"name\": {\"甲乙\": [[0, 2]]}}}\n";
         let err = parse_gold(exclusive, Path::new("c.jsonl"), GoldFormat::Cluener).unwrap_err();
         assert!(err.to_string().contains("covers \"甲乙丙\""), "{err}");
+        let huge = "{\"text\": \"甲乙\", \"label\": {\"name\": {\"甲乙\": [[3, 18446744073709551615]]}}}\n";
+        let err = parse_gold(huge, Path::new("c.jsonl"), GoldFormat::Cluener).unwrap_err();
+        assert!(err.to_string().starts_with("c.jsonl:1: name"), "{err}");
         let err =
             parse_gold("{\"txt\": 1}\n", Path::new("c.jsonl"), GoldFormat::Cluener).unwrap_err();
         assert!(

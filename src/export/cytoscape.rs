@@ -8,7 +8,7 @@
 //! carry id, source, target, key, relation, its Chinese verb as `label`, title,
 //! role and evidence.
 
-use super::formats::kind_color_hex;
+use super::shared::kind_color_hex;
 use crate::graph::{Edge, Evidence, GraphDoc, GraphMeta, Merge, Node, NodeKind, Relation};
 use serde::Serialize;
 use std::collections::BTreeSet;

@@ -6,7 +6,7 @@
 //! nodes that only they connect: they would turn every diagram into a star around the
 //! articles. The JSON keeps everything.
 
-use super::formats::kind_color_hex;
+use super::shared::kind_color_hex;
 use super::view::events_by_date;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use dot_generator::{attr, edge, id, node, node_id, stmt};

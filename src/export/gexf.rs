@@ -10,7 +10,8 @@
 //! attributes, because GEXF's `liststring` cannot escape its own separator.
 //! Missing values and empty lists are left out rather than written empty.
 
-use super::formats::{
+use super::shared::xml_id;
+use super::shared::{
     articles, kind_color, node_attribute_values, optional_list, quotes, xml_tag, xml_text,
 };
 use crate::graph::{Edge, GraphDoc, Node};
@@ -43,7 +44,7 @@ const EDGE_ATTRS: [(&str, &str); 5] = [
 
 /// Renders `doc` as an indented GEXF 1.3 document.
 pub fn render(doc: &GraphDoc) -> String {
-    super::formats::xml_document(|w| write_doc(w, doc))
+    super::shared::xml_document(|w| write_doc(w, doc))
 }
 
 fn write_doc(w: &mut Writer<Vec<u8>>, doc: &GraphDoc) -> io::Result<()> {
@@ -142,7 +143,7 @@ fn write_attvalues(
 fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
     w.write_event(Event::Start(xml_tag(
         "node",
-        &[("id", &n.id), ("label", &n.name)],
+        &[("id", &xml_id(&n.id)), ("label", &n.name)],
     )))?;
     let values = node_attribute_values(n);
     write_attvalues(w, &NODE_ATTRS, &values)?;
@@ -164,8 +165,8 @@ fn write_edge(w: &mut Writer<Vec<u8>>, id: &str, e: &Edge) -> io::Result<()> {
         "edge",
         &[
             ("id", id),
-            ("source", &e.source),
-            ("target", &e.target),
+            ("source", &xml_id(&e.source)),
+            ("target", &xml_id(&e.target)),
             ("label", e.relation.label_zh()),
         ],
     )))?;

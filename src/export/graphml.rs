@@ -8,7 +8,8 @@
 //! As in the GEXF export, list values are JSON arrays in `string` data, and
 //! missing values and empty lists are left out.
 
-use super::formats::{articles, node_attribute_values, optional_list, quotes, xml_tag, xml_text};
+use super::shared::xml_id;
+use super::shared::{articles, node_attribute_values, optional_list, quotes, xml_tag, xml_text};
 use crate::graph::{Edge, GraphDoc, Node};
 use quick_xml::events::{BytesDecl, BytesEnd, Event};
 use quick_xml::Writer;
@@ -49,7 +50,7 @@ const EDGE_KEYS: [KeyDecl; 6] = [
 
 /// Renders `doc` as an indented GraphML document.
 pub fn render(doc: &GraphDoc) -> String {
-    super::formats::xml_document(|w| write_doc(w, doc))
+    super::shared::xml_document(|w| write_doc(w, doc))
 }
 
 fn write_doc(w: &mut Writer<Vec<u8>>, doc: &GraphDoc) -> io::Result<()> {
@@ -128,7 +129,7 @@ fn write_data(
 }
 
 fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
-    w.write_event(Event::Start(xml_tag("node", &[("id", &n.id)])))?;
+    w.write_event(Event::Start(xml_tag("node", &[("id", &xml_id(&n.id))])))?;
     // GraphML carries the name as data too (GEXF has it as the label).
     let mut values = vec![Some(n.name.clone())];
     values.extend(node_attribute_values(n));
@@ -139,7 +140,11 @@ fn write_node(w: &mut Writer<Vec<u8>>, n: &Node) -> io::Result<()> {
 fn write_edge(w: &mut Writer<Vec<u8>>, id: &str, e: &Edge) -> io::Result<()> {
     w.write_event(Event::Start(xml_tag(
         "edge",
-        &[("id", id), ("source", &e.source), ("target", &e.target)],
+        &[
+            ("id", id),
+            ("source", &xml_id(&e.source)),
+            ("target", &xml_id(&e.target)),
+        ],
     )))?;
     let values = [
         Some(e.relation.as_str().to_string()),

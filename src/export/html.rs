@@ -13,7 +13,7 @@
 //! `</script>` or `<!--` in a name or quote can end or confuse the block. The
 //! page's script puts text on the page only through `textContent`.
 
-use super::formats::kind_color_hex;
+use super::shared::kind_color_hex;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use serde::Serialize;
 

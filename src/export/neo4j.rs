@@ -16,8 +16,13 @@
 //! so an ASCII `;` inside an item is written as the full-width `；` that
 //! Chinese text uses anyway. Array columns are aliases, titles, sources,
 //! articles and evidence (the distinct quoted sentences).
+//!
+//! A cell whose text starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+//! a `'` in front (OWASP's rule against CSV injection): these files are opened in
+//! spreadsheets too, which would run such a cell as a formula. zhkg's own ids and
+//! names never start so; text from a hostile article may.
 
-use super::formats::{articles, kind_class, quotes};
+use super::shared::{articles, kind_class, quotes};
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use std::collections::BTreeSet;
 
@@ -82,6 +87,15 @@ fn array<S: AsRef<str>>(items: &[S]) -> String {
         .join(";")
 }
 
+/// A cell made safe for a spreadsheet (see the module's documentation).
+pub fn neutralize(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -97,21 +111,24 @@ fn nodes_csv(doc: &GraphDoc) -> Vec<u8> {
     w.write_record(NODE_HEADER).expect("CSV to memory");
     for n in &doc.nodes {
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        w.write_record([
-            n.id.clone(),
-            labels(n.kind),
-            n.kind.as_str().to_string(),
-            n.name.clone(),
-            array(&n.aliases),
-            array(&n.titles),
-            opt(&n.date),
-            opt(&n.time),
-            opt(&n.event_type),
-            opt(&n.headline),
-            array(&n.sources),
-            array(&articles(&n.evidence)),
-            array(&quotes(&n.evidence)),
-        ])
+        w.write_record(
+            [
+                n.id.clone(),
+                labels(n.kind),
+                n.kind.as_str().to_string(),
+                n.name.clone(),
+                array(&n.aliases),
+                array(&n.titles),
+                opt(&n.date),
+                opt(&n.time),
+                opt(&n.event_type),
+                opt(&n.headline),
+                array(&n.sources),
+                array(&articles(&n.evidence)),
+                array(&quotes(&n.evidence)),
+            ]
+            .map(neutralize),
+        )
         .expect("CSV to memory");
     }
     finish(w)
@@ -121,17 +138,20 @@ fn relationships_csv(doc: &GraphDoc) -> Vec<u8> {
     let mut w = csv_writer();
     w.write_record(REL_HEADER).expect("CSV to memory");
     for e in &doc.edges {
-        w.write_record([
-            e.source.to_string(),
-            e.target.to_string(),
-            relationship_type(e.relation),
-            e.relation.as_str().to_string(),
-            e.key.to_string(),
-            e.title.clone().unwrap_or_default(),
-            e.role.clone().unwrap_or_default(),
-            array(&articles(&e.evidence)),
-            array(&quotes(&e.evidence)),
-        ])
+        w.write_record(
+            [
+                e.source.to_string(),
+                e.target.to_string(),
+                relationship_type(e.relation),
+                e.relation.as_str().to_string(),
+                e.key.to_string(),
+                e.title.clone().unwrap_or_default(),
+                e.role.clone().unwrap_or_default(),
+                array(&articles(&e.evidence)),
+                array(&quotes(&e.evidence)),
+            ]
+            .map(neutralize),
+        )
         .expect("CSV to memory");
     }
     finish(w)
@@ -225,6 +245,15 @@ fn import_cypher(doc: &GraphDoc) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized() {
+        assert_eq!(neutralize("=HYPERLINK(1)".into()), "'=HYPERLINK(1)");
+        assert_eq!(neutralize("@SUM".into()), "'@SUM");
+        assert_eq!(neutralize("\tx".into()), "'\tx");
+        assert_eq!(neutralize("马军".into()), "马军");
+        assert_eq!(neutralize("3".into()), "3");
+    }
 
     #[test]
     fn types_and_labels_are_ascii_identifiers() {

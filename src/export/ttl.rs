@@ -26,7 +26,7 @@
 //! Literals are escaped for Turtle (`\\`, `\"`, `\n`, `\r`, `\t`, and `\uXXXX`
 //! for other control characters), so any text reads back unchanged.
 
-use super::formats::kind_class;
+use super::shared::kind_class;
 use crate::graph::{Evidence, GraphDoc, Merge, NodeKind, Relation};
 use std::collections::BTreeSet;
 use std::fmt::Write;

@@ -306,6 +306,10 @@ pub struct GraphMeta {
     pub sentences: usize,
     /// Number of characters processed.
     pub characters: usize,
+    /// SHA-256 of the facts file written with this graph (`graph.facts.jsonl`), which
+    /// `--update` and `merge` check before they trust it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts_sha256: Option<String>,
 }
 
 impl GraphMeta {
@@ -474,36 +478,86 @@ impl GraphDoc {
     }
 
     /// Puts back the quotes `graph.json` leaves out: the sentence each cites, from
-    /// its article's node.
+    /// its article's node; and checks every piece of evidence against its sentence and
+    /// every edge's ends against the nodes, so that what reads a loaded graph can
+    /// trust its offsets and ids.
     fn fill_quotes(&mut self) -> std::result::Result<(), String> {
-        let sentences: rustc_hash::FxHashMap<String, Vec<Arc<str>>> = self
+        // Each sentence's length in characters is counted once, not at each citation.
+        let sentences: rustc_hash::FxHashMap<String, Vec<(Arc<str>, usize)>> = self
             .nodes
             .iter()
             .filter(|n| !n.sentences.is_empty())
-            .map(|n| (n.id.clone(), n.sentences.clone()))
+            .map(|n| {
+                let counted = n
+                    .sentences
+                    .iter()
+                    .map(|s| (s.clone(), s.chars().count()))
+                    .collect();
+                (n.id.clone(), counted)
+            })
             .collect();
-        let nodes = self.nodes.iter_mut().map(|n| &mut n.evidence);
-        let edges = self.edges.iter_mut().map(|e| &mut e.evidence);
-        for evidence in nodes.chain(edges) {
-            for ev in evidence.iter_mut().filter(|ev| ev.quote.is_empty()) {
-                ev.quote = sentences
-                    .get(&*ev.article)
-                    .and_then(|s| s.get(ev.sentence))
-                    .cloned()
-                    .ok_or_else(|| {
-                        format!(
-                            "evidence cites sentence {} of article {}, and the graph has no such sentence",
-                            ev.sentence, ev.article
-                        )
-                    })?;
+        let check = |evidence: &mut Vec<Evidence>, owner: &dyn Fn() -> String| {
+            for ev in evidence.iter_mut() {
+                let len = if ev.quote.is_empty() {
+                    let (quote, len) = sentences
+                        .get(&*ev.article)
+                        .and_then(|s| s.get(ev.sentence))
+                        .cloned()
+                        .ok_or_else(|| {
+                            format!(
+                                "{}: evidence cites sentence {} of article {}, and the graph has no such sentence",
+                                owner(),
+                                ev.sentence,
+                                ev.article
+                            )
+                        })?;
+                    ev.quote = quote;
+                    len
+                } else {
+                    ev.quote.chars().count()
+                };
+                if ev.start > ev.end || ev.end > len {
+                    return Err(format!(
+                        "{}: evidence characters {}..{} of sentence {} of article {}, which has {len}",
+                        owner(),
+                        ev.start,
+                        ev.end,
+                        ev.sentence,
+                        ev.article
+                    ));
+                }
             }
+            Ok(())
+        };
+        for n in &mut self.nodes {
+            let id = n.id.clone();
+            check(&mut n.evidence, &|| format!("node {id}"))?;
+        }
+        let ids: rustc_hash::FxHashSet<&str> = self.nodes.iter().map(|n| n.id.as_str()).collect();
+        for e in &mut self.edges {
+            let (source, target, relation) = (e.source.clone(), e.target.clone(), e.relation);
+            let owner = || format!("edge {source} -{}-> {target}", relation.as_str());
+            for end in [&source, &target] {
+                if !ids.contains(&**end) {
+                    return Err(format!("{}: no node {end}", owner()));
+                }
+            }
+            check(&mut e.evidence, &owner)?;
         }
         Ok(())
     }
 
     /// Loads `graph.json` from disk.
     pub fn load(path: &std::path::Path) -> crate::Result<GraphDoc> {
-        let text = std::fs::read_to_string(path).map_err(|e| crate::Error::io(path, e))?;
+        crate::publish::settle(crate::output::parent_dir(path))?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => crate::Error::NoGraph(path.to_path_buf()),
+            std::io::ErrorKind::InvalidData => crate::Error::Graph {
+                path: path.to_path_buf(),
+                source: <serde_json::Error as serde::de::Error>::custom("not UTF-8 text"),
+            },
+            _ => crate::Error::io(path, e),
+        })?;
         GraphDoc::from_json(&text, path)
     }
 
@@ -760,6 +814,10 @@ mod tests {
                 evidence: Vec::new(),
             });
         }
+        if n > 0 {
+            doc.nodes
+                .push(Node::new("event_x", NodeKind::Event, "会议"));
+        }
         doc
     }
 
@@ -830,7 +888,7 @@ mod tests {
             art.sentences = told.clone();
             // Every sample node cites a1's sentence 1 (told) or 0 (told, but with
             // another text, so it stays), or another article's (not in the graph).
-            for (i, node) in doc.nodes.iter_mut().enumerate() {
+            for (i, node) in doc.nodes.iter_mut().take(n).enumerate() {
                 let ev = &mut node.evidence[0];
                 (ev.sentence, ev.quote) = match i % 3 {
                     0 => (1, Arc::clone(&told[1])),

@@ -40,7 +40,7 @@ pub fn decode_embedded_model() -> Model {
 /// Reads a model file written by `zhkg train`.
 pub fn load_model(path: &Path) -> Result<Model> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    Model::from_bytes(&bytes).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+    Model::from_bytes(&bytes).map_err(|e| Error::BadModel(format!("{}: {e}", path.display())))
 }
 
 /// Where a span really ends: a person of three or more characters does not end

@@ -393,7 +393,7 @@ impl Model {
 
     /// Reads the compact file format.
     pub fn from_bytes(b: &[u8]) -> Result<Model> {
-        let bad = |m: &str| Error::Usage(format!("NER model: {m}"));
+        let bad = |m: &str| Error::BadModel(m.to_string());
         let mut r = Reader { b, pos: 0 };
         if r.take(8).ok_or_else(|| bad("truncated"))? != MAGIC {
             return Err(bad("not a zhkg NER model (bad magic)"));
@@ -418,7 +418,9 @@ impl Model {
             *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
         }
         let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
-        let mut feats = Vec::with_capacity(n);
+        // The count is the file's claim: each feature takes at least two bytes, so
+        // the rest of the file bounds what it can really hold.
+        let mut feats = Vec::with_capacity(n.min(b.len() / 2));
         let mut prev = 0u32;
         for _ in 0..n {
             let d = r.varint().ok_or_else(|| bad("truncated"))?;

@@ -649,7 +649,7 @@ pub fn name_lists(pool: &[String], count: usize, seed: u64) -> Vec<Example> {
                 let end = start + name.chars().count();
                 allowed.resize(end, ALL);
                 set_span(&mut allowed, start, end, MentionKind::Person);
-                if rng.next() % 10 == 0 {
+                if rng.next().is_multiple_of(10) {
                     text.push_str("（女）");
                     allowed.extend([only(model::O); 3]);
                 }
