@@ -115,6 +115,7 @@ fn nothing_read(skipped: &[(String, String)], not_read: usize) -> String {
         s.push_str(" (they hold no .txt, .md or .jsonl files)");
     }
     for (path, why) in skipped.iter().take(20) {
+        let (path, why) = (crate::terminal::escape(path), crate::terminal::escape(why));
         s.push_str(&format!("\n  skipped {path}: {why}"));
     }
     if skipped.len() > 20 {

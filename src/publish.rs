@@ -32,6 +32,20 @@ pub(crate) const TEMP_SUFFIX: &str = ".tmp";
 pub struct OutputDir {
     dir: PathBuf,
     _lock: File,
+    /// Made by this run: removed again if the run puts nothing in it.
+    created: bool,
+}
+
+impl Drop for OutputDir {
+    fn drop(&mut self) {
+        if self.created {
+            // Fails, as it should, once an output is there.
+            let _ = std::fs::remove_file(self.dir.join(LOCK));
+            if std::fs::remove_dir(&self.dir).is_err() {
+                let _ = open_lock(&self.dir);
+            }
+        }
+    }
 }
 
 impl OutputDir {
@@ -45,6 +59,7 @@ impl OutputDir {
                 dir.display()
             )));
         }
+        let created = !dir.exists();
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let lock = open_lock(dir)?;
         match lock.try_lock() {
@@ -62,6 +77,7 @@ impl OutputDir {
         Ok(OutputDir {
             dir: dir.to_path_buf(),
             _lock: lock,
+            created,
         })
     }
 

@@ -4,6 +4,7 @@
 
 mod binary;
 
+mod require;
 use binary::{root, write, zhkg};
 use std::path::PathBuf;
 
@@ -145,7 +146,7 @@ fn committed_examples_are_current() {
 #[test]
 fn png_export_names_a_cjk_font() {
     if !have("dot", "-V") {
-        eprintln!("notice: Graphviz `dot` not installed; PNG test skipped");
+        require::missing("Graphviz `dot`");
         return;
     }
     let out = tempfile::tempdir().unwrap();
@@ -166,9 +167,9 @@ fn png_export_names_a_cjk_font() {
     {
         let face = String::from_utf8_lossy(&o.stdout).to_string();
         if !face.contains("CJK") {
-            eprintln!(
-                "notice: no CJK font installed (fc-match gave {face}); install fonts-noto-cjk"
-            );
+            require::missing(&format!(
+                "a CJK font (fc-match gave {face}; fonts-noto-cjk)"
+            ));
         }
     }
 }
@@ -188,7 +189,7 @@ fn build_is_deterministic() {
 #[test]
 fn dot_renders_with_graphviz() {
     if !have("dot", "-V") {
-        eprintln!("notice: Graphviz `dot` not installed; render test skipped");
+        require::missing("Graphviz `dot`");
         return;
     }
     let out = build_sample();
@@ -212,7 +213,7 @@ fn networkx_loads_graph_json() {
             .map(|s| s.success())
             .unwrap_or(false)
     {
-        eprintln!("notice: python3 with networkx not installed; networkx test skipped");
+        require::missing("python3 with networkx");
         return;
     }
     let out = build_sample();

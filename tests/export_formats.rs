@@ -7,6 +7,7 @@
 //! give back the same nodes, edges and text. Readers that are not installed
 //! (python3 with networkx, chromium) make their tests print a notice and pass.
 
+mod require;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -342,7 +343,7 @@ fn networkx_available() -> bool {
         .map(|s| s.success())
         .unwrap_or(false);
     if !ok {
-        println!("notice: skipping networkx checks: `python3 -c \"import networkx\"` failed");
+        require::missing("python3 with networkx");
     }
     ok
 }
@@ -1114,7 +1115,7 @@ fn probe_text(dom: &str, id: &str) -> String {
 #[test]
 fn html_page_draws_in_headless_chromium() {
     let Some(browser) = chromium() else {
-        println!("notice: skipping the browser test: chromium is not installed");
+        require::missing("chromium");
         return;
     };
     let dir = tempfile::tempdir().unwrap();

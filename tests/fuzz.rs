@@ -263,3 +263,154 @@ fn cross_sentence_role_fact_span_repro() {
         .collect();
     assert!(bad.is_empty(), "{bad:?}");
 }
+
+/// The outputs of building the sample once: a facts file and a graph.json to mutate.
+fn saved() -> &'static (Vec<u8>, Vec<u8>) {
+    static SAVED: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+    SAVED.get_or_init(|| {
+        let ex = extractor();
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/jinshui.md"),
+        )
+        .unwrap();
+        let arts = zhkg::ingest::split_text(&text, "jinshui.md", &ex.lex);
+        let facts: Vec<_> = arts.iter().map(|a| ex.analyze(a)).collect();
+        let mut buf = Vec::new();
+        let g = zhkg::merge::write_facts_into(&mut buf, &ex.lex, facts).unwrap();
+        (buf, g.to_doc().to_json().into_bytes())
+    })
+}
+
+/// An edit of a file: where, and what is done there.
+#[derive(Debug, Clone)]
+enum Edit {
+    Flip(usize, u8),
+    Cut(usize, usize),
+    Repeat(usize, usize),
+    Insert(usize, &'static str),
+}
+
+/// Pieces that steer a JSON reader: huge and negative numbers, nulls, nesting, control
+/// characters, other types where one is expected.
+const JSON_PIECES: &[&str] = &[
+    "18446744073709551615",
+    "99999999999999999999999",
+    "-1",
+    "0",
+    "null",
+    "[]",
+    "{}",
+    "\"\"",
+    "\"\\u0000\\u001b\"",
+    ",",
+    ":",
+    "\"articles\":",
+    "\"sentence\":",
+    "\"start\":",
+    "\"end\":",
+    "\"refers_to\":",
+    "\"source\":",
+    "\n",
+    "{\"zhkg_facts\":1}",
+];
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let edit = prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Edit::Flip(i, b)),
+        (any::<usize>(), 0usize..64).prop_map(|(i, n)| Edit::Cut(i, n)),
+        (any::<usize>(), 0usize..64).prop_map(|(i, n)| Edit::Repeat(i, n)),
+        (any::<usize>(), prop::sample::select(JSON_PIECES)).prop_map(|(i, s)| Edit::Insert(i, s)),
+    ];
+    prop::collection::vec(edit, 1..6)
+}
+
+fn apply(seed: &[u8], edits: &[Edit]) -> Vec<u8> {
+    let mut b = seed.to_vec();
+    for e in edits {
+        let n = b.len().max(1);
+        match *e {
+            Edit::Flip(i, x) => {
+                if !b.is_empty() {
+                    b[i % n] = x;
+                }
+            }
+            Edit::Cut(i, k) => {
+                let i = i % n;
+                let end = (i + k).min(b.len());
+                b.drain(i.min(end)..end);
+            }
+            Edit::Repeat(i, k) => {
+                let i = i % n;
+                let end = (i + k).min(b.len());
+                let piece = b[i.min(end)..end].to_vec();
+                b.splice(end..end, piece);
+            }
+            Edit::Insert(i, s) => {
+                let i = (i % n).min(b.len());
+                b.splice(i..i, s.bytes());
+            }
+        }
+    }
+    b
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A damaged facts file is read or refused, never a panic, and what is read
+    /// resolves into a graph.
+    #[test]
+    fn facts_reader_never_panics(e in edits()) {
+        let bytes = apply(&saved().0, &e);
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("g.facts.jsonl");
+        std::fs::write(&p, &bytes).unwrap();
+        if let Ok(facts) = timed("read_facts", || zhkg::merge::read_facts(&p)) {
+            let g = timed("resolve", || zhkg::resolve::resolve(&extractor().lex, &facts));
+            let _ = g.to_doc().to_json();
+        }
+    }
+
+    /// A damaged graph.json is read or refused, never a panic; what is read can be
+    /// queried and exported in every format that needs no outside program.
+    #[test]
+    fn graph_reader_never_panics(e in edits()) {
+        let bytes = apply(&saved().1, &e);
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(doc) = timed("from_json", || zhkg::GraphDoc::from_json(&text, Path::new("g.json"))) {
+            let q = zhkg::query::Query::new(&doc);
+            let _ = q.events("马军");
+            let _ = q.attendees("会议");
+            let _ = q.neighbors("惠济区委", 2);
+            for f in zhkg::export::Format::ALL {
+                if !matches!(f, zhkg::export::Format::Svg | zhkg::export::Format::Png) {
+                    let _ = zhkg::export::render(&doc, f, Default::default());
+                }
+            }
+        }
+    }
+
+    /// Gold readers refuse what they cannot read with the file and line, never panic.
+    #[test]
+    fn gold_readers_never_panic(t in text(), e in edits(), bio in newsish()) {
+        use zhkg::eval::{parse_gold, GoldFormat};
+        let path = Path::new("gold");
+        let cluener = serde_json::json!({"text": t, "label": {"name": {"马军": [[0, 1]]}}}).to_string();
+        let cluener = String::from_utf8_lossy(&apply(cluener.as_bytes(), &e)).into_owned();
+        let tagged: String = bio
+            .chars()
+            .zip(["B-PER", "I-PER", "O", "E-NAME", "S-ORG", "M-LOC", "X"].iter().cycle())
+            .map(|(c, t)| format!("{c} {t}\n"))
+            .collect();
+        let tagged = String::from_utf8_lossy(&apply(tagged.as_bytes(), &e)).into_owned();
+        for (content, format) in [
+            (&cluener, GoldFormat::Cluener),
+            (&tagged, GoldFormat::Bio),
+            (&tagged, GoldFormat::Bmes),
+            (&t, GoldFormat::Cluener),
+        ] {
+            let _ = parse_gold(content, path, format);
+        }
+        let _ = zhkg::eval::relations::parse_items(&cluener, path);
+    }
+}

@@ -4,6 +4,7 @@
 //! Skips with a notice when the folder is absent. The People's Daily slice is the
 //! first 800 sentences, which `zhkg train` keeps out of training.
 
+mod require;
 use std::path::Path;
 use zhkg::eval::{self, GoldFormat};
 use zhkg::extract::{Extractor, MentionKind};
@@ -58,7 +59,7 @@ const CASES: &[Case] = &[
 fn mention_layer_stays_above_its_floors() {
     let root = Path::new(EVAL);
     if !root.is_dir() {
-        eprintln!("notice: {EVAL} not found; skipping the NER floors");
+        require::missing(EVAL);
         return;
     }
     let ex = Extractor::new(Lexicon::embedded());

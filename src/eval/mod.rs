@@ -9,7 +9,7 @@ pub mod gold;
 pub mod relations;
 pub mod score;
 
-pub use gold::{read_gold, GoldFormat, GoldSentence, GoldSet, SkippedSpan};
+pub use gold::{parse_gold, read_gold, GoldFormat, GoldSentence, GoldSet, SkippedSpan};
 pub use score::{score_sentence, Counts, Scores, SentenceOutcome};
 
 use crate::extract::{Mention, MentionKind};
