@@ -76,7 +76,7 @@ else
   echo "  jieba not installed (pip install jieba): skipped"
 fi
 
-echo "== one 10 MB file with no line break =="
+echo "== one 10 MB file with no line break (news, dense), and a 50 MB one (news50) =="
 python3 - "$OUT/oneline" <<'EOF'
 import os, sys
 root = sys.argv[1]
@@ -94,8 +94,15 @@ open(root + "/news/news.txt", "w", encoding="utf-8").write("".join(text))
 clause = "惠济区委书记马军主持召开党政联席会议，"
 n = (10 << 20) // len(clause.encode())
 open(root + "/dense/dense.txt", "w", encoding="utf-8").write(clause * n)
+# The same news, 50 MB on one line: memory must stay under 1 GB.
+os.makedirs(root + "/news50", exist_ok=True)
+text, i, size = [], 0, 0
+while size < 50 << 20:
+    piece = news + f"第{i}段。"
+    text.append(piece); size += len(piece.encode()); i += 1
+open(root + "/news50/news50.txt", "w", encoding="utf-8").write("".join(text))
 EOF
-for kind in news dense; do
+for kind in news dense news50; do
   read -r c s cpu rss r < <(run "$OUT/oneline/$kind" "$OUT/g-$kind" "$OUT/run-$kind")
   echo "  $kind: $c characters in $s s (CPU $cpu s): $r chars/s, peak RSS $rss MB"
 done
