@@ -734,6 +734,35 @@ pub fn split_oversized(art: Article) -> Vec<Article> {
         .collect()
 }
 
+/// The source list `also_in` that deduplication keeps on an article.
+const ALSO_IN: &str = "also_in";
+
+/// The other sources a deduplicated article was also read from.
+pub(crate) fn also_in(attrs: &BTreeMap<String, String>) -> impl Iterator<Item = &str> {
+    attrs.get(ALSO_IN).into_iter().flat_map(|s| s.split("; "))
+}
+
+/// Notes on an article's `attrs` that a copy of it was read from `source` (and from
+/// the sources the copy itself had noted).
+pub(crate) fn note_copy(
+    attrs: &mut BTreeMap<String, String>,
+    source: &str,
+    copy: &BTreeMap<String, String>,
+) {
+    add_also_in(attrs, source);
+    for s in also_in(copy) {
+        add_also_in(attrs, s);
+    }
+}
+
+fn add_also_in(attrs: &mut BTreeMap<String, String>, source: &str) {
+    let extra = attrs.entry(ALSO_IN.into()).or_default();
+    if !extra.is_empty() {
+        extra.push_str("; ");
+    }
+    extra.push_str(source);
+}
+
 /// An article of `body` (and its headline, bylines and source), its id the
 /// content hash, with no date or attributes yet.
 pub fn make_article(

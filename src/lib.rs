@@ -25,6 +25,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod lexicon;
+pub mod mention;
 pub mod merge;
 pub mod ner;
 pub mod normalize;

@@ -15,11 +15,12 @@
 //! byte for byte the same.
 
 use crate::error::{Error, Result};
-use crate::extract::{ArticleFacts, End, Ent, Fact, Jurisdiction, MentionKind};
+use crate::extract::{ArticleFacts, End, Ent, Fact, Jurisdiction};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::Relation;
 use crate::ingest::{Article, Byline, BylineRole};
 use crate::lexicon::Lexicon;
+use crate::mention::MentionKind;
 use crate::resolve;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -484,31 +485,6 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
     Ok(facts)
 }
 
-/// The source list `also_in` that deduplication keeps on an article.
-const ALSO_IN: &str = "also_in";
-
-/// The other sources a deduplicated article was also read from.
-pub(crate) fn also_in(attrs: &BTreeMap<String, String>) -> impl Iterator<Item = &str> {
-    attrs.get(ALSO_IN).into_iter().flat_map(|s| s.split("; "))
-}
-
-/// Notes on an article's `attrs` that a copy of it was read from `source` (and from
-/// the sources the copy itself had noted).
-fn note_copy(attrs: &mut BTreeMap<String, String>, source: &str, copy: &BTreeMap<String, String>) {
-    add_also_in(attrs, source);
-    for s in also_in(copy) {
-        add_also_in(attrs, s);
-    }
-}
-
-fn add_also_in(attrs: &mut BTreeMap<String, String>, source: &str) {
-    let extra = attrs.entry(ALSO_IN.into()).or_default();
-    if !extra.is_empty() {
-        extra.push_str("; ");
-    }
-    extra.push_str(source);
-}
-
 /// Articles deduplicated against what is already there: each new article whose id
 /// is known is dropped, its source (and the sources it was itself found under) noted
 /// on the first copy, exactly as deduplicating the whole list at once would.
@@ -532,7 +508,7 @@ pub fn dedup_against(
                 } else {
                     &mut out[i].attrs
                 };
-                note_copy(attrs, &a.source, &a.attrs);
+                crate::ingest::note_copy(attrs, &a.source, &a.attrs);
                 dups += 1;
             }
             None => {
@@ -557,7 +533,11 @@ pub fn join_facts(mut a: Vec<ArticleFacts>, b: Vec<ArticleFacts>) -> (Vec<Articl
     for f in b {
         match index.get(&f.article.id) {
             Some(&i) => {
-                note_copy(&mut a[i].article.attrs, &f.article.source, &f.article.attrs);
+                crate::ingest::note_copy(
+                    &mut a[i].article.attrs,
+                    &f.article.source,
+                    &f.article.attrs,
+                );
                 dups += 1;
             }
             None => {

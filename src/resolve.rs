@@ -4,10 +4,11 @@
 //! 郑州市自然资源和规划局惠济分局), by an explained abbreviation rule; events are one
 //! node per occurrence (name and date). Every merge records its reason on the node.
 
-use crate::extract::{ArticleFacts, End, Ent, MentionKind};
+use crate::extract::{ArticleFacts, End, Ent};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
 use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
 use crate::lexicon::Lexicon;
+use crate::mention::MentionKind;
 use pinyin::ToPinyin;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -575,7 +576,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
     // A reposted article keeps every file it was read from.
     art.sources.push(f.article.source.clone());
     art.sources
-        .extend(crate::merge::also_in(&f.article.attrs).map(str::to_string));
+        .extend(crate::ingest::also_in(&f.article.attrs).map(str::to_string));
     art.date = f.date.clone();
     art.sentences = quotes.clone();
     if f.article.headline.is_some() {

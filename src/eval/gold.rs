@@ -6,7 +6,7 @@
 //! report can name them and the scorer can leave predictions on them alone.
 
 use crate::error::{Error, Result};
-use crate::extract::{Mention, MentionKind};
+use crate::mention::{Mention, MentionKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

@@ -12,7 +12,7 @@ pub mod score;
 pub use gold::{parse_gold, read_gold, GoldFormat, GoldSentence, GoldSet, SkippedSpan};
 pub use score::{score_sentence, Counts, Scores, SentenceOutcome};
 
-use crate::extract::{Mention, MentionKind};
+use crate::mention::{Mention, MentionKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;

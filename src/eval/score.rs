@@ -7,7 +7,7 @@
 //! dates in a corpus that never marks them.
 
 use crate::eval::gold::SkippedSpan;
-use crate::extract::{Mention, MentionKind};
+use crate::mention::{Mention, MentionKind};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@
 //! categories (jurisdiction + modifiers + organ suffix, prefix + post head, …),
 //! never by looking up whole names, so they work on text the lexicons never saw.
 
-use super::mention::{Mention, MentionKind};
 use crate::lexicon::{word_map, Lexicon};
+use crate::mention::{Mention, MentionKind};
 use crate::normalize::is_cjk;
 use crate::segment::{Segmenter, Tag, Token};
 

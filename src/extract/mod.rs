@@ -5,11 +5,11 @@
 //! by context), `relations` (posts and event roles in a sentence).
 
 pub mod chunk;
-pub mod mention;
+
 pub mod people;
 pub mod relations;
 
-pub use mention::{Mention, MentionKind};
+pub use crate::mention::{Mention, MentionKind};
 
 use crate::graph::Relation;
 use crate::ingest::{Article, BylineRole};

@@ -5,8 +5,8 @@
 //! around them.
 
 use super::chunk::{Cat, Chunk, Tok};
-use super::MentionKind;
 use crate::lexicon::{Lexicon, RoleVerb};
+use crate::mention::MentionKind;
 
 /// What a participant is, as an index into the sentence's chunk list or its names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

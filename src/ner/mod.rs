@@ -13,8 +13,8 @@ pub mod model;
 pub mod train;
 
 use crate::error::{Error, Result};
-use crate::extract::{Mention, MentionKind};
 use crate::lexicon::Lexicon;
+use crate::mention::{Mention, MentionKind};
 use features::{Feats, Featurizer};
 use model::Model;
 use rustc_hash::FxHashSet as HashSet;

@@ -5,7 +5,7 @@
 use super::features::{unigram_key, Feats, FEATURE_VERSION, UNIGRAMS};
 use super::lexmatch::prefetch;
 use crate::error::{Error, Result};
-use crate::extract::MentionKind;
+use crate::mention::MentionKind;
 
 /// Number of labels: O, then B, I, E and S (begin, inside, end, single) for person,
 /// place, organisation and title.

@@ -9,7 +9,7 @@ use super::features::{Feats, Featurizer};
 use super::model::{self, viterbi, Model, NL};
 use crate::eval::{GoldFormat, GoldSentence, GoldSet};
 use crate::extract::Mention;
-use crate::extract::MentionKind;
+use crate::mention::MentionKind;
 use std::collections::HashMap;
 
 /// One training sentence: its characters and, per character, the labels the
