@@ -15,7 +15,7 @@
 //! byte for byte the same.
 
 use crate::error::{Error, Result};
-use crate::extract::{ArticleFacts, End, Ent, Fact, Jurisdiction};
+use crate::extract::{ArticleFacts, End, EntityMention, Fact, Jurisdiction};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::Relation;
 use crate::ingest::{Article, Byline, BylineRole};
@@ -221,14 +221,14 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
         .collect::<std::result::Result<Vec<_>, _>>()?;
     // Indices are checked here so that resolution can trust them.
     let ent_ok = |i: Option<usize>| i.is_none_or(|i| i < n_ents);
-    // Spans are kept as u32 (see `Ent`): one past that is outside any sentence.
+    // Spans are kept as u32 (see `EntityMention`): one past that is outside any sentence.
     let span_ok = |start: usize, end: usize| u32::try_from(start.max(end)).is_ok();
     let mut ents = Vec::with_capacity(n_ents);
     for e in r.ents {
         if e.sentence >= n_sents || !ent_ok(e.refers_to) || !span_ok(e.start, e.end) {
             return Err("a mention points outside the article".into());
         }
-        let mut ent = Ent::new(e.kind, e.text.into_owned(), e.sentence, e.start, e.end);
+        let mut ent = EntityMention::new(e.kind, e.text.into_owned(), e.sentence, e.start, e.end);
         if let Some(c) = own(e.canonical) {
             ent.set_canonical(c);
         }

@@ -4,7 +4,7 @@
 //! 郑州市自然资源和规划局惠济分局), by an explained abbreviation rule; events are one
 //! node per occurrence (name and date). Every merge records its reason on the node.
 
-use crate::extract::{ArticleFacts, End, Ent};
+use crate::extract::{ArticleFacts, End, EntityMention};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
 use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
 use crate::lexicon::Lexicon;
@@ -462,7 +462,7 @@ fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
     let end_id = |end: End| -> Option<Arc<str>> {
         match end {
             End::Article => Some(aid_rc.clone()),
-            End::Ent(i) => nodes[i as usize].as_ref().map(|n| n.id.clone()),
+            End::EntityMention(i) => nodes[i as usize].as_ref().map(|n| n.id.clone()),
         }
     };
     let mut facts = Vec::with_capacity(f.facts.len());
@@ -655,7 +655,7 @@ fn apply(g: &mut KnowledgeGraph, f: &ArticleFacts, plan: Plan) {
 }
 
 /// What makes two mentions the same entity.
-fn identity_key(e: &Ent, name: &str, article: &str) -> String {
+fn identity_key(e: &EntityMention, name: &str, article: &str) -> String {
     match e.kind {
         // An event is one occurrence: its date, or, undated, its article.
         MentionKind::Event => match e.date() {
@@ -667,7 +667,7 @@ fn identity_key(e: &Ent, name: &str, article: &str) -> String {
 }
 
 /// Adds a mention to its node: its evidence when `keep`, its wording as an alias.
-fn add_mention(node: &mut Node, e: &Ent, aid: &Arc<str>, quotes: &[Arc<str>], keep: bool) {
+fn add_mention(node: &mut Node, e: &EntityMention, aid: &Arc<str>, quotes: &[Arc<str>], keep: bool) {
     if keep {
         node.evidence.push(evidence(
             aid,

@@ -4,7 +4,9 @@
 //! character span. Sub-modules: `chunk` (typed spans by grammar), `people` (names
 //! by context), `relations` (posts and event roles in a sentence).
 
-pub mod chunk;
+pub mod date;
+pub mod grammar;
+pub mod token;
 
 pub mod people;
 pub mod relations;
@@ -16,7 +18,8 @@ use crate::ingest::{Article, BylineRole};
 use crate::lexicon::{Lexicon, PlaceLevel, RoleVerb};
 use crate::normalize::normalize_text;
 use crate::segment::{split_sentences, Segmenter};
-use chunk::{Chunk, Info, Tok};
+use grammar::{Chunk, ChunkDetails};
+use token::Word;
 use relations::Party;
 // FxHash: the candidates of every sentence are looked up in the article's new names,
 // and SipHash showed in the build's profile; the keys are the article's own words.
@@ -38,7 +41,7 @@ pub struct Extractor {
 /// when it differs from the text, and the fields most mentions leave empty share
 /// one allocation that most never make.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ent {
+pub struct EntityMention {
     /// Kind.
     pub kind: MentionKind,
     /// A mention too vague to be a node of its own (会议 with no meeting to point at).
@@ -52,11 +55,11 @@ pub struct Ent {
     end: u32,
     refers_to: Option<u32>,
     /// `None` when every one of its fields is (so that equal mentions compare equal).
-    extra: Option<Box<EntExtra>>,
+    extra: Option<Box<MentionDetails>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct EntExtra {
+struct MentionDetails {
     reason: Option<Box<str>>,
     date: Option<Box<str>>,
     time: Option<Box<str>>,
@@ -76,18 +79,18 @@ macro_rules! extra_field {
             self.extra.as_ref().and_then(|x| x.$get.as_deref())
         }
 
-        #[doc = concat!("Sets [`Ent::", stringify!($get), "`].")]
+        #[doc = concat!("Sets [`EntityMention::", stringify!($get), "`].")]
         pub fn $set(&mut self, value: Option<String>) {
             self.edit_extra(|x| x.$get = value.map(String::into_boxed_str));
         }
     };
 }
 
-impl Ent {
+impl EntityMention {
     /// A mention at `start..end` (characters) of sentence `sentence`, its canonical
     /// name its text, nothing else known.
-    pub fn new(kind: MentionKind, text: String, sentence: usize, start: usize, end: usize) -> Ent {
-        Ent {
+    pub fn new(kind: MentionKind, text: String, sentence: usize, start: usize, end: usize) -> EntityMention {
+        EntityMention {
             kind,
             orphan: false,
             text,
@@ -130,7 +133,7 @@ impl Ent {
         self.refers_to.map(|i| i as usize)
     }
 
-    /// Sets [`Ent::refers_to`].
+    /// Sets [`EntityMention::refers_to`].
     pub fn set_refers_to(&mut self, other: Option<usize>) {
         self.refers_to = other.map(small);
     }
@@ -161,10 +164,10 @@ impl Ent {
         set_place
     );
 
-    fn edit_extra(&mut self, f: impl FnOnce(&mut EntExtra)) {
+    fn edit_extra(&mut self, f: impl FnOnce(&mut MentionDetails)) {
         let mut x = self.extra.take().unwrap_or_default();
         f(&mut x);
-        if *x != EntExtra::default() {
+        if *x != MentionDetails::default() {
             self.extra = Some(x);
         }
     }
@@ -174,7 +177,7 @@ impl Ent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum End {
     /// An entity mention of the article (its index in [`ArticleFacts::ents`]).
-    Ent(u32),
+    EntityMention(u32),
     /// The article itself.
     Article,
 }
@@ -182,13 +185,13 @@ pub enum End {
 impl End {
     /// The end that is mention `i`.
     pub fn ent(i: usize) -> End {
-        End::Ent(small(i))
+        End::EntityMention(small(i))
     }
 
     /// The mention's index, `None` for the article.
     pub fn index(self) -> Option<usize> {
         match self {
-            End::Ent(i) => Some(i as usize),
+            End::EntityMention(i) => Some(i as usize),
             End::Article => None,
         }
     }
@@ -310,13 +313,13 @@ pub struct ArticleFacts {
     /// Jurisdiction.
     pub jurisdiction: Jurisdiction,
     /// Mentions.
-    pub ents: Vec<Ent>,
+    pub ents: Vec<EntityMention>,
     /// Facts.
     pub facts: Vec<Fact>,
 }
 
 struct SentenceParse {
-    toks: Vec<Tok>,
+    toks: Vec<Word>,
     chunks: Vec<Chunk>,
     model: Vec<(usize, usize)>,
     /// Which tokens may be names ([`people::candidates`]).
@@ -353,13 +356,13 @@ impl Extractor {
                 .collect()
         };
         let model = spans(MentionKind::Person);
-        let toks = chunk::merge_spans(
+        let toks = token::merge_spans(
             &self.lex,
-            chunk::tokenize(&self.seg, &self.lex, text),
+            token::tokenize(&self.seg, &self.lex, text),
             &model,
         );
-        let mut chunks = chunk::chunk_sentence(&self.lex, &toks);
-        chunk::add_model_organizations(&toks, &mut chunks, &spans(MentionKind::Organization));
+        let mut chunks = grammar::chunk_sentence(&self.lex, &toks);
+        grammar::add_model_organizations(&toks, &mut chunks, &spans(MentionKind::Organization));
         let mut covered = vec![false; toks.len()];
         for c in chunks
             .iter()
@@ -469,7 +472,7 @@ impl Extractor {
         for (si, p) in parses.iter().enumerate() {
             let mut ids = Vec::new();
             for c in &p.chunks {
-                ids.push(Some(b.push(si, &c.mention, &c.info)));
+                ids.push(Some(b.push(si, &c.mention, &c.details)));
             }
             chunk_ent.push(ids);
             let mut pe = HashMap::default();
@@ -481,7 +484,7 @@ impl Extractor {
                     kind: MentionKind::Person,
                     text: t.word.clone(),
                 };
-                pe.insert(i, b.push(si, &m, &Info::default()));
+                pe.insert(i, b.push(si, &m, &ChunkDetails::default()));
             }
             person_ent.push(pe);
         }
@@ -524,7 +527,7 @@ impl Extractor {
                     MentionKind::Event => {
                         if let Some(d) = last_date {
                             if let Some((date, time)) =
-                                chunk::resolve_date(&b.ents[d].text, date.as_deref(), year)
+                                date::resolve_date(&b.ents[d].text, date.as_deref(), year)
                             {
                                 b.ents[e].set_date(Some(date));
                                 b.ents[e].set_time(time);
@@ -540,7 +543,7 @@ impl Extractor {
                     .iter()
                     .position(|x| *x == Some(e))
                     .expect("own chunk")];
-                if let Some(issuer) = &c.info.issuer {
+                if let Some(issuer) = &c.details.issuer {
                     if let Some(o) = sentence_ents.iter().copied().find(|&o| {
                         b.ents[o].kind == MentionKind::Organization
                             && b.ents[o].text == *issuer
@@ -549,7 +552,7 @@ impl Extractor {
                         b.fact(Relation::Issued, o, e, None, si);
                     }
                 }
-                if let Some(parent) = &c.info.parent {
+                if let Some(parent) = &c.details.parent {
                     let child = &b.ents[e];
                     let m = Mention {
                         start: child.start(),
@@ -557,9 +560,9 @@ impl Extractor {
                         kind: MentionKind::Organization,
                         text: parent.clone(),
                     };
-                    let info = Info {
-                        juris: c.info.juris.clone(),
-                        ..Info::default()
+                    let info = ChunkDetails {
+                        juris: c.details.juris.clone(),
+                        ..ChunkDetails::default()
                     };
                     let pe = b.push(si, &m, &info);
                     b.resolve_one(pe, &jurisdiction);
@@ -639,7 +642,7 @@ impl Extractor {
                     kind: MentionKind::Person,
                     text: by.name.clone(),
                 };
-                let pe = b.push(si, &m, &Info::default());
+                let pe = b.push(si, &m, &ChunkDetails::default());
                 b.facts.push(
                     Fact::new(
                         Relation::Reported,
@@ -699,7 +702,7 @@ fn exact<T>(v: Vec<T>) -> Vec<T> {
 }
 
 /// The first date of the lead sentence (本报讯 3月19日下午 …) dates the article.
-fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<String> {
+fn dateline(ents: &[EntityMention], sentences: &[String], has_headline: bool) -> Option<String> {
     let lead = usize::from(has_headline);
     let lead_text = sentences.get(lead)?;
     let d = ents
@@ -710,11 +713,11 @@ fn dateline(ents: &[Ent], sentences: &[String], has_headline: bool) -> Option<St
     if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
         return None;
     }
-    chunk::parse_date(&d.text, None).map(|(date, _)| date)
+    date::parse_date(&d.text, None).map(|(date, _)| date)
 }
 
 /// The jurisdiction the article is about: the most mentioned division and its parents.
-fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
+fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Jurisdiction {
     let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
     let mut add = |name: &str, weight: usize| {
         for p in lex.place_chain(name).iter().take(1) {
@@ -784,13 +787,13 @@ fn infer_jurisdiction(lex: &Lexicon, ents: &[Ent]) -> Jurisdiction {
 
 struct ArticleBuilder<'a> {
     lex: &'a Lexicon,
-    ents: Vec<Ent>,
+    ents: Vec<EntityMention>,
     facts: Vec<Fact>,
 }
 
 impl ArticleBuilder<'_> {
-    fn push(&mut self, sentence: usize, m: &Mention, info: &Info) -> usize {
-        let mut e = Ent::new(m.kind, m.text.clone(), sentence, m.start, m.end);
+    fn push(&mut self, sentence: usize, m: &Mention, info: &ChunkDetails) -> usize {
+        let mut e = EntityMention::new(m.kind, m.text.clone(), sentence, m.start, m.end);
         e.set_subtype(info.event_type.clone().or_else(|| info.head.clone()));
         e.set_place(info.juris.clone());
         self.ents.push(e);
@@ -801,7 +804,7 @@ impl ArticleBuilder<'_> {
     /// nearest sentence before it that names anyone (earlier in its own sentence counts).
     fn antecedent(&self, sentence: usize, start: usize) -> Option<usize> {
         let before =
-            |e: &Ent| e.sentence() < sentence || e.sentence() == sentence && e.end() <= start;
+            |e: &EntityMention| e.sentence() < sentence || e.sentence() == sentence && e.end() <= start;
         let nearest = self
             .ents
             .iter()
@@ -851,7 +854,7 @@ impl ArticleBuilder<'_> {
         }) {
             return i;
         }
-        let mut e = Ent::new(kind, name.to_string(), sentence, start, end);
+        let mut e = EntityMention::new(kind, name.to_string(), sentence, start, end);
         e.set_reason(reason);
         self.ents.push(e);
         self.ents.len() - 1
@@ -990,7 +993,7 @@ impl ArticleBuilder<'_> {
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
             .collect();
         let lex = self.lex;
-        let is_bare = |e: &Ent| lex.is_event_head(&e.text) && e.text.chars().count() <= 2;
+        let is_bare = |e: &EntityMention| lex.is_event_head(&e.text) && e.text.chars().count() <= 2;
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))

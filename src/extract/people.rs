@@ -6,18 +6,18 @@
 //! elsewhere in the article, or the sequence labeller of [`crate::ner`] finding the
 //! same span), so that words like 惠济 or 苗木 never become people.
 
-use super::chunk::{Cat, Tok};
+use super::token::{Category, Word};
 use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
 use rustc_hash::FxHashSet as HashSet;
 
 /// Whether a token could be a person's name on its own form.
-pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
+pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
     // This runs on every token: the cheapest tests first (all are pure, so the order
     // changes nothing else).
     if matches!(
-        t.cat,
-        Cat::Place | Cat::Title | Cat::Organ | Cat::Event | Cat::Juris
+        t.category,
+        Category::Place | Category::Title | Category::Organ | Category::Event | Category::JurisdictionWord
     ) || !(6..=16).contains(&t.word.len())
     {
         return false;
@@ -42,7 +42,7 @@ pub fn is_candidate(lex: &Lexicon, t: &Tok) -> bool {
 /// accepted elsewhere in the article.
 pub fn find_people(
     lex: &Lexicon,
-    toks: &[Tok],
+    toks: &[Word],
     covered: &[bool],
     known: &HashSet<String>,
 ) -> Vec<usize> {
@@ -55,7 +55,7 @@ pub fn find_people(
 /// depend on the names known, so an article's second pass reuses it.
 pub fn candidates(
     lex: &Lexicon,
-    toks: &[Tok],
+    toks: &[Word],
     covered: &[bool],
     model: &[(usize, usize)],
 ) -> Vec<bool> {
@@ -66,7 +66,7 @@ pub fn candidates(
         .iter()
         .map(|t| model.contains(&(t.start, t.end)))
         .collect();
-    let foreign = |i: usize, t: &Tok| {
+    let foreign = |i: usize, t: &Word| {
         in_model[i]
             // Two characters only where jieba also reads a transliteration (瑙曼/nrt).
             && (if t.tag == "nrt" { 2 } else { 3 }..=12).contains(&t.word.chars().count())
@@ -80,7 +80,7 @@ pub fn candidates(
         .map(|(i, t)| {
             // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
             let surname_and_model = || {
-                t.cat == Cat::Nominal
+                t.category == Category::Nominal
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()
@@ -97,7 +97,7 @@ pub fn candidates(
 /// contradicts it (an organ, post or place word follows it directly: 马军区, 苗木市场).
 pub fn accept_people(
     lex: &Lexicon,
-    toks: &[Tok],
+    toks: &[Word],
     cand: &[bool],
     known: &HashSet<String>,
     model: &[(usize, usize)],
@@ -108,7 +108,7 @@ pub fn accept_people(
             continue;
         }
         let t = &toks[i];
-        let after_title = i > 0 && toks[i - 1].cat == Cat::Title;
+        let after_title = i > 0 && toks[i - 1].category == Category::Title;
         let mut k = i + 1;
         while k < toks.len()
             && super::relations::BETWEEN.contains(&toks[k].word.as_str())
@@ -126,7 +126,7 @@ pub fn accept_people(
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
         let by_model = model.contains(&(t.start, t.end))
             && !toks.get(i + 1).is_some_and(|n| {
-                matches!(n.cat, Cat::Organ | Cat::Place | Cat::Juris)
+                matches!(n.category, Category::Organ | Category::Place | Category::JurisdictionWord)
                     || lex.org_suffix(&n.word).is_some()
                     || lex.market_head(&n.word).is_some()
             });
@@ -155,7 +155,8 @@ pub fn accept_people(
 
 #[cfg(test)]
 mod tests {
-    use super::super::chunk::{chunk_sentence, tokenize};
+    use super::super::grammar::chunk_sentence;
+    use super::super::token::tokenize;
     use super::*;
     use crate::segment::Segmenter;
 

@@ -4,7 +4,8 @@
 //! `attended`, `spoke_at`, `held`) found from role verbs and the participant lists
 //! around them.
 
-use super::chunk::{Cat, Chunk, Tok};
+use super::grammar::Chunk;
+use super::token::{Category, Word};
 use crate::lexicon::{Lexicon, RoleVerb};
 use crate::mention::MentionKind;
 
@@ -76,7 +77,7 @@ fn chunk_starting_at(chunks: &[Chunk], i: usize, kind: MentionKind) -> Option<us
 const HONORIFICS: &[&str] = &["教授", "副教授", "研究员", "博士", "院士", "高级工程师"];
 
 /// The posts written before the name at token `p`, nearest last.
-fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<usize>)> {
+fn posts_before(toks: &[Word], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<usize>)> {
     let mut out = Vec::new();
     let mut i = p;
     if i > 0 && HONORIFICS.contains(&toks[i - 1].word.as_str()) {
@@ -130,7 +131,7 @@ fn posts_before(toks: &[Tok], chunks: &[Chunk], p: usize) -> Vec<(usize, Option<
 }
 
 /// Posts for every accepted name, titles before a list applying to the whole list.
-fn find_posts(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
+fn find_posts(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
     let mut out = Vec::new();
     let mut list_posts: Vec<(usize, Option<usize>)> = Vec::new();
     for (k, &p) in people.iter().enumerate() {
@@ -146,7 +147,7 @@ fn find_posts(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         let mut last_org: Option<usize> = None;
         for &(title, org) in &posts {
             let national = chunks[title]
-                .info
+                .details
                 .head
                 .as_deref()
                 .is_some_and(|head| lex.national_titles.contains(head));
@@ -171,7 +172,7 @@ fn find_posts(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
 }
 
 /// Tokens of a participant segment: names and what describes them.
-fn is_participant_token(t: &Tok, chunks: &[Chunk], i: usize, people: &[usize]) -> bool {
+fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people: &[usize]) -> bool {
     people.contains(&i)
         || matches!(
             t.word.as_str(),
@@ -244,7 +245,7 @@ pub const BETWEEN: &[&str] = &[
     "均",
 ];
 
-fn is_clause_break(t: &Tok) -> bool {
+fn is_clause_break(t: &Word) -> bool {
     matches!(
         t.word.as_str(),
         "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
@@ -254,7 +255,7 @@ fn is_clause_break(t: &Tok) -> bool {
 /// Where the subject of the verb at `v` ends: skips words that may stand between (等,
 /// 也), dates (27日), and a frame such as 在开幕式上 / 在会见…时 / 在…举行的发布会上.
 /// Returns the token index one past the subject, and the event chunk of the frame.
-fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize>) {
+fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usize>) {
     let mut i = v;
     let mut frame_event = None;
     let in_date = |k: usize| {
@@ -278,8 +279,8 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
             .find(|&k| toks[k].word == "在")
         {
             let between_is_place = toks[z + 1..i].iter().all(|t| {
-                matches!(t.cat, Cat::Place | Cat::Organ | Cat::Juris)
-                    || t.cat == Cat::Nominal && !t.tag.starts_with("nr")
+                matches!(t.category, Category::Place | Category::Organ | Category::JurisdictionWord)
+                    || t.category == Category::Nominal && !t.tag.starts_with("nr")
             });
             if z + 1 < i && between_is_place {
                 i = z;
@@ -359,12 +360,12 @@ fn subject_end(toks: &[Tok], chunks: &[Chunk], v: usize) -> (usize, Option<usize
     (i, frame_event)
 }
 
-fn is_time_token(t: &Tok) -> bool {
+fn is_time_token(t: &Word) -> bool {
     t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
 }
 
 /// An event named in an opening frame of the sentence: 在为此举行的招待会上，… 出席.
-fn opening_frame(toks: &[Tok], chunks: &[Chunk], v: usize) -> Option<usize> {
+fn opening_frame(toks: &[Word], chunks: &[Chunk], v: usize) -> Option<usize> {
     if toks.first().is_none_or(|t| t.word != "在") {
         return None;
     }
@@ -377,7 +378,7 @@ fn opening_frame(toks: &[Tok], chunks: &[Chunk], v: usize) -> Option<usize> {
 /// The names (or organisations, for 举行) that are the subject of a verb whose subject
 /// ends before token `end`: the participant segments right before it, across commas.
 fn subjects_before(
-    toks: &[Tok],
+    toks: &[Word],
     chunks: &[Chunk],
     people: &[usize],
     end: usize,
@@ -430,7 +431,7 @@ fn subjects_before(
 
 /// A subject that refers back instead of naming: 他/她, a post alone (区长), or a
 /// surname with a post (王市长), standing right before `end` at the start of a clause.
-fn referring_subject(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], end: usize) -> Option<Party> {
+fn referring_subject(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], end: usize) -> Option<Party> {
     if end == 0 {
         return None;
     }
@@ -456,7 +457,7 @@ fn referring_subject(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], end: usize) 
 
 /// The people named after token `k` up to the end of the clause (出席会议的有：A、B，C；
 /// 会见了 A 和 B): commas between participant segments do not end the list.
-fn people_after(toks: &[Tok], chunks: &[Chunk], people: &[usize], k: usize) -> Vec<Party> {
+fn people_after(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> Vec<Party> {
     let mut out = Vec::new();
     let mut i = k;
     while i < toks.len() {
@@ -491,7 +492,7 @@ fn people_after(toks: &[Tok], chunks: &[Chunk], people: &[usize], k: usize) -> V
 }
 
 /// Role verbs in a sentence, with their subjects and events.
-fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
+fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     let mut out = Vec::new();
     let event_after = |v: usize| -> Option<usize> {
         chunks
@@ -638,7 +639,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
         }
         // A person who 召开/举行 a meeting chairs it; talks (会谈) have no chair.
         let talks = event
-            .and_then(|e| chunks[e].info.event_type.as_deref())
+            .and_then(|e| chunks[e].details.event_type.as_deref())
             .is_some_and(|t| matches!(t, "会谈"));
         let role = match role {
             RoleVerb::Held if !held_by_orgs && talks => RoleVerb::Attended,
@@ -677,7 +678,7 @@ fn find_roles(lex: &Lexicon, toks: &[Tok], chunks: &[Chunk], people: &[usize]) -
 /// Posts and roles of one sentence.
 pub fn relate(
     lex: &Lexicon,
-    toks: &[Tok],
+    toks: &[Word],
     chunks: &[Chunk],
     people: &[usize],
 ) -> SentenceRelations {

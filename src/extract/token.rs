@@ -1,0 +1,420 @@
+//! Words for the grammar: a sentence's jieba tokens come in, re-split where jieba
+//! fused an organ with a post (区委书记 → 区委 + 书记) or a name with a particle, joined
+//! where it cut a post or a name into pieces, each with the grammar category
+//! ([`Category`]) that [`super::grammar`] works on.
+
+use crate::lexicon::{word_map, Lexicon};
+use crate::normalize::is_cjk;
+use crate::segment::{Segmenter, Tag, Token};
+
+/// A token with the category the grammar works on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word.
+    pub word: String,
+    /// jieba's tag (or ours).
+    pub tag: Tag,
+    /// First character in the sentence.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// Grammar category.
+    pub category: Category,
+}
+
+/// Grammar categories of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// Punctuation or white space.
+    Punct,
+    /// A post (副书记).
+    Title,
+    /// A gazetteer place, full or short (惠济, 郑州市).
+    Place,
+    /// A one-character jurisdiction (省 市 区 县 镇 乡) or 中共/中央/国家.
+    JurisdictionWord,
+    /// A word ending in an organ suffix (规划局, 分局, 区委).
+    Organ,
+    /// An event head (会议, 揭牌仪式).
+    Event,
+    /// Anything that may sit inside a name (nouns, verbal nouns, abbreviations).
+    Nominal,
+    /// Verbs, function words, numbers: they end a name.
+    Other,
+}
+
+fn is_punct(word: &str) -> bool {
+    word.chars()
+        .all(|c| !is_cjk(c) && !c.is_alphanumeric() || c.is_whitespace())
+}
+
+/// Tokens of a sentence, re-split where jieba fused an organ with a post (区委书记 →
+/// 区委 + 书记) or a name with 等 (许振等 → 许振 + 等), then categorised.
+pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
+    let tokens = seg.tokens(text);
+    // A few tokens are cut in two: room for them up front instead of regrowing.
+    let mut out: Vec<Word> = Vec::with_capacity(tokens.len() + tokens.len() / 8 + 1);
+    for t in tokens {
+        let (first, second) = resplit(lex, t);
+        for piece in std::iter::once(first).chain(second) {
+            let cat = categorize(lex, &piece);
+            out.push(Word {
+                word: piece.word.to_string(),
+                tag: piece.tag,
+                start: piece.start,
+                end: piece.end,
+                category: cat,
+            });
+        }
+    }
+    join_titles(lex, out)
+}
+
+/// Joins a post that jieba cut into pieces (常务 + 副 + 董事长 → 常务副董事长).
+fn join_titles(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
+    // Where the posts are is settled first, so that the other tokens are moved into
+    // the result instead of cloned (most sentences have none to join).
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    // Whether each token may end a post (no punctuation, and its last character ends
+    // some post): asked once per token, where each window of two and three asked it
+    // again, and most windows end on no such token.
+    let ends: Vec<bool> = toks
+        .iter()
+        .map(|t| t.category != Category::Punct && lex.may_end_title(&t.word))
+        .collect();
+    let mut word = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let joined = (2..=3).rev().find(|&n| {
+            let Some(part) = toks.get(i..i + n) else {
+                return false;
+            };
+            if !ends[i + n - 1] || part.iter().any(|t| t.category == Category::Punct) {
+                return false;
+            }
+            word.clear();
+            word.extend(part.iter().map(|t| t.word.as_str()));
+            lex.parse_title(&word).is_some()
+        });
+        match joined {
+            Some(n) => {
+                joins.push((i, n));
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    join_runs(toks, joins, "nnt", Category::Title)
+}
+
+/// Replaces each run of `joins` (`(first, length)`, in order, not overlapping) by one
+/// token of the run's words, tagged `tag` in category `cat`; the other tokens are
+/// moved into the result, not cloned.
+fn join_runs(toks: Vec<Word>, joins: Vec<(usize, usize)>, tag: &str, category: Category) -> Vec<Word> {
+    if joins.is_empty() {
+        return toks;
+    }
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len());
+    let mut joins = joins.into_iter().peekable();
+    let mut it = toks.into_iter().enumerate();
+    while let Some((i, t)) = it.next() {
+        match joins.next_if(|&(at, _)| at == i) {
+            Some((_, n)) => {
+                let (start, mut end, mut word) = (t.start, t.end, t.word);
+                for (_, u) in it.by_ref().take(n - 1) {
+                    word.push_str(&u.word);
+                    end = u.end;
+                }
+                out.push(Word {
+                    word,
+                    tag: Tag::new(tag),
+                    start,
+                    end,
+                    category,
+                });
+            }
+            None => out.push(t),
+        }
+    }
+    out
+}
+
+/// Cuts a token that runs one particle over the edge of a name the labeller found
+/// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the
+/// particle is categorised on its own, the piece inside waits for [`merge_spans`].
+fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
+    // Only where the piece left outside is one particle that names run into (及, 和,
+    // 等, 说…), and the name also covers other tokens; elsewhere (章凌 + 负责, 农业 in
+    // 农业局) the slip is more often the labeller's than jieba's.
+    let crosses = |t: &Word| {
+        let particle = |k: usize| {
+            t.word
+                .chars()
+                .nth(k)
+                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼".contains(c))
+        };
+        spans
+            .iter()
+            .filter(|&&(s, e)| !(t.start <= s && e <= t.end))
+            .find_map(|&(s, e)| {
+                if t.start < e && e + 1 == t.end && particle(t.end - t.start - 1) {
+                    Some(e)
+                } else if t.start + 1 == s && s < t.end && particle(0) {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            // Counted last: most tokens meet no span, and this runs on every token.
+            .filter(|_| t.word.chars().count() == t.end - t.start)
+    };
+    if !toks.iter().any(|t| crosses(t).is_some()) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2);
+    for t in toks {
+        let Some(b) = crosses(&t) else {
+            out.push(t);
+            continue;
+        };
+        let cut = t
+            .word
+            .char_indices()
+            .nth(b - t.start)
+            .map_or(t.word.len(), |(i, _)| i);
+        let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
+        for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
+            let tag = if inside(start, end) { "nr" } else { "x" };
+            let token = Token {
+                word,
+                tag: Tag::new(tag),
+                start,
+                end,
+            };
+            let cat = if tag == "nr" {
+                Category::Nominal
+            } else {
+                categorize(lex, &token)
+            };
+            out.push(Word {
+                word: token.word.to_string(),
+                tag: token.tag,
+                start,
+                end,
+                category: cat,
+            });
+        }
+    }
+    out
+}
+
+/// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
+/// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
+/// unless a post, organ, place or event word is among them.
+pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
+    let toks = split_at_spans(lex, toks, spans);
+    // Where the names are is settled first, so that the other tokens are moved into
+    // the result instead of cloned (most sentences have none to join).
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let joined = spans.iter().find_map(|&(s, e)| {
+            if toks[i].start != s {
+                return None;
+            }
+            let j = (i..toks.len()).find(|&j| toks[j].end >= e)?;
+            // A transliterated name may contain a place-like piece (科菲·安南, 哈 + 洛宁).
+            let dotted = toks[i..=j].iter().any(|t| t.word == "·")
+                || lex.looks_transliterated(
+                    &toks[i..=j]
+                        .iter()
+                        .map(|t| t.word.as_str())
+                        .collect::<String>(),
+                );
+            let fits = toks[j].end == e
+                && j > i
+                && toks[i..=j].iter().all(|t| {
+                    (matches!(t.category, Category::Nominal | Category::Other | Category::Punct)
+                        || dotted && t.category == Category::Place)
+                        && (t.category != Category::Punct || t.word == "·")
+                });
+            fits.then_some(j)
+        });
+        match joined {
+            Some(j) => {
+                joins.push((i, j + 1 - i));
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    join_runs(toks, joins, "nr", Category::Nominal)
+}
+
+fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
+    // Cuts are tried on slices of the word, at byte offsets: this runs on every token,
+    // and building a character vector and two strings per cut was most of its cost.
+    let w = t.word;
+    let n = w.chars().count();
+    let piece = |a: usize, b: usize, bytes: std::ops::Range<usize>, tag: &str| Token {
+        word: &w[bytes],
+        tag: Tag::new(tag),
+        start: t.start + a,
+        end: t.start + b,
+    };
+    let split = |cut: usize, at: usize, left_tag: &str, right_tag: &str| {
+        (
+            piece(0, cut, 0..at, left_tag),
+            Some(piece(cut, n, at..w.len(), right_tag)),
+        )
+    };
+    // (character index, byte offset) of the cuts between characters 1 and n - 1.
+    let cuts = || {
+        w.char_indices()
+            .enumerate()
+            .skip(1)
+            .take(n.saturating_sub(2))
+            .map(|(k, (at, _))| (k, at))
+    };
+    if n >= 3 && lex.may_end_title(w) && lex.parse_title(w).is_none() {
+        // Organ + post fused (区委书记, 省委常委, 市委副书记).
+        for (cut, at) in cuts() {
+            let (left, right) = w.split_at(at);
+            if lex.parse_title(right).is_some()
+                && (lex.org_suffix(left).is_some() || left.ends_with('委'))
+            {
+                return split(cut, at, "nt", "nnt");
+            }
+        }
+    }
+    // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone.
+    if n >= 3 {
+        for (cut, at) in cuts() {
+            let (left, right) = w.split_at(at);
+            if lex.role_verbs.contains_key(left) && lex.is_event_head(right) {
+                return split(cut, at, "v", "nev");
+            }
+        }
+    }
+    // 林先生 in 李晓林先生: the form of address is no part of the name.
+    if n >= 3 {
+        if let Some(rest) = ["先生", "女士", "同志"]
+            .iter()
+            .find_map(|a| w.strip_suffix(a))
+        {
+            return split(rest.chars().count(), rest.len(), "nr", "n");
+        }
+    }
+    if n >= 3 && w.ends_with('等') && t.tag.starts_with("nr") {
+        return split(n - 1, w.len() - '等'.len_utf8(), "nr", "u");
+    }
+    (t, None)
+}
+
+fn categorize(lex: &Lexicon, t: &Token) -> Category {
+    let w = t.word;
+    if is_punct(w) {
+        return Category::Punct;
+    }
+    let maps = lex.word_maps(w);
+    if maps & word_map::TITLE != 0 {
+        return Category::Title;
+    }
+    if matches!(
+        w,
+        "省" | "市" | "区" | "县" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
+    ) {
+        return Category::JurisdictionWord;
+    }
+    if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2)
+    {
+        return Category::Place;
+    }
+    // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
+    if t.tag == "nev" || maps & word_map::EVENT_HEAD != 0 {
+        return Category::Event;
+    }
+    // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
+    // name is no organ for ending like one (基里延科 and the section 科).
+    let organ = || {
+        is_organ_word(lex, w)
+            && !(t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w))
+            && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
+    };
+    if maps & word_map::ORG_ABBREV != 0 || organ() {
+        return Category::Organ;
+    }
+    let tag = t.tag.as_str();
+    if tag == "ns" && place_like(w) {
+        return Category::Place;
+    }
+    if matches!(
+        tag,
+        "n" | "nz" | "nt" | "ns" | "vn" | "j" | "an" | "nrt" | "nr" | "nrfg" | "l" | "b" | "ng"
+    ) {
+        return Category::Nominal;
+    }
+    Category::Other
+}
+
+/// Whether a word not in the gazetteer still reads as a place (jieba says ns and it ends
+/// like one). jieba's dictionary tags some phrases ns (加大力度), hence the check.
+fn place_like(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 2
+        && w != "城市"
+        && w.ends_with([
+            '省', '市', '县', '区', '镇', '乡', '村', '州', '岛', '湾', '港', '江', '河', '湖',
+            '海', '山', '洲', '国',
+        ])
+}
+
+/// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
+/// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
+fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
+    let Some((suf, _)) = lex.org_suffix(w) else {
+        return false;
+    };
+    let n = w.chars().count();
+    let s = suf.chars().count();
+    if n == s {
+        return s >= 2 || matches!(w, "局" | "委" | "办" | "厅" | "部" | "署");
+    }
+    n - s >= if s == 1 { 2 } else { 1 }
+}
+
+/// Characters of `toks[a..b]` joined.
+pub(super) fn text_of(toks: &[Word], a: usize, b: usize) -> String {
+    toks[a..b].iter().map(|t| t.word.as_str()).collect()
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_running_over_a_name_is_cut_at_its_edge() {
+        let lex = Lexicon::embedded();
+        let tok = |w: &str, tag: &str, start: usize, category: Category| Word {
+            word: w.into(),
+            tag: Tag::new(tag),
+            start,
+            end: start + w.chars().count(),
+            category,
+        };
+        let toks = vec![
+            tok("罗朗", "nr", 0, Category::Nominal),
+            tok("·", "x", 2, Category::Punct),
+            tok("雷斯及", "nr", 3, Category::Nominal),
+            tok("法国", "ns", 6, Category::Place),
+        ];
+        let out = merge_spans(&lex, toks, &[(0, 5)]);
+        let words: Vec<(&str, usize, usize)> = out
+            .iter()
+            .map(|t| (t.word.as_str(), t.start, t.end))
+            .collect();
+        assert_eq!(words, [("罗朗·雷斯", 0, 5), ("及", 5, 6), ("法国", 6, 8)]);
+        assert_eq!(out[0].tag, "nr");
+    }
+}
