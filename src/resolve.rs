@@ -667,7 +667,13 @@ fn identity_key(e: &EntityMention, name: &str, article: &str) -> String {
 }
 
 /// Adds a mention to its node: its evidence when `keep`, its wording as an alias.
-fn add_mention(node: &mut Node, e: &EntityMention, aid: &Arc<str>, quotes: &[Arc<str>], keep: bool) {
+fn add_mention(
+    node: &mut Node,
+    e: &EntityMention,
+    aid: &Arc<str>,
+    quotes: &[Arc<str>],
+    keep: bool,
+) {
     if keep {
         node.evidence.push(evidence(
             aid,

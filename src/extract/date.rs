@@ -292,7 +292,6 @@ pub fn cn_number(s: &str) -> Option<u32> {
     Some(total + cur)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

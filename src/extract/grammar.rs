@@ -58,9 +58,13 @@ pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[
         let overlaps = chunks
             .iter()
             .any(|c| c.mention.start < e && s < c.mention.end);
-        let named = toks[a..b]
-            .iter()
-            .any(|t| t.tag == "nr" || matches!(t.category, Category::Punct | Category::Title | Category::Event));
+        let named = toks[a..b].iter().any(|t| {
+            t.tag == "nr"
+                || matches!(
+                    t.category,
+                    Category::Punct | Category::Title | Category::Event
+                )
+        });
         if overlaps || named || e - s < 2 {
             continue;
         }
@@ -305,7 +309,13 @@ fn extend_left_until(
 ) -> usize {
     let mut a = h;
     while a > 0 {
-        if stop_at_place && a < h && matches!(toks[a].category, Category::Place | Category::JurisdictionWord) {
+        if stop_at_place
+            && a < h
+            && matches!(
+                toks[a].category,
+                Category::Place | Category::JurisdictionWord
+            )
+        {
             break;
         }
         let p = a - 1;
@@ -314,7 +324,9 @@ fn extend_left_until(
         }
         let t = &toks[p];
         let ok = match t.category {
-            Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => true,
+            Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
+                true
+            }
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
                 // A name before 与 is a person meeting someone (戴秉国与代表团).
@@ -328,7 +340,10 @@ fn extend_left_until(
                 t.tag == "v"
                     && t.word.chars().count() == 2
                     && p > 0
-                    && matches!(toks[p - 1].category, Category::Nominal | Category::Organ | Category::Place)
+                    && matches!(
+                        toks[p - 1].category,
+                        Category::Nominal | Category::Organ | Category::Place
+                    )
                     && !matches!(
                         t.word.as_str(),
                         "召开"
@@ -390,7 +405,12 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
     let a = extend_left(toks, h, covered, true);
     // Start at the jurisdiction when there is one: "推进辖区郑州市…" keeps only 郑州市….
     let a = (a..=h)
-        .find(|&i| matches!(toks[i].category, Category::Place | Category::JurisdictionWord))
+        .find(|&i| {
+            matches!(
+                toks[i].category,
+                Category::Place | Category::JurisdictionWord
+            )
+        })
         .filter(|&i| i < h)
         .unwrap_or(a);
     // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
@@ -502,10 +522,12 @@ fn market_or_project(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -
     let mut a = head_start;
     while a > 0 && !covered[a - 1] {
         let t = &toks[a - 1];
-        let ok = matches!(t.category, Category::Nominal | Category::Place | Category::JurisdictionWord)
-            || (matches!(t.tag.as_str(), "m" | "i")
-                && t.word.chars().count() >= 2
-                && !t.word.chars().all(|c| c.is_ascii_digit()))
+        let ok = matches!(
+            t.category,
+            Category::Nominal | Category::Place | Category::JurisdictionWord
+        ) || (matches!(t.tag.as_str(), "m" | "i")
+            && t.word.chars().count() >= 2
+            && !t.word.chars().all(|c| c.is_ascii_digit()))
             || (t.tag == "nr" && t.word.chars().count() >= 2);
         if !ok {
             break;
@@ -549,7 +571,6 @@ fn market_or_project(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,7 +585,6 @@ mod tests {
             .map(|c| (c.mention.kind, c.mention.text))
             .collect()
     }
-
 
     #[test]
     fn model_organizations_fill_gaps_only() {

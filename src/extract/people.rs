@@ -17,7 +17,11 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
     // changes nothing else).
     if matches!(
         t.category,
-        Category::Place | Category::Title | Category::Organ | Category::Event | Category::JurisdictionWord
+        Category::Place
+            | Category::Title
+            | Category::Organ
+            | Category::Event
+            | Category::JurisdictionWord
     ) || !(6..=16).contains(&t.word.len())
     {
         return false;
@@ -126,8 +130,10 @@ pub fn accept_people(
         let nameish = t.tag.starts_with("nr") || t.word.chars().count() <= 3;
         let by_model = model.contains(&(t.start, t.end))
             && !toks.get(i + 1).is_some_and(|n| {
-                matches!(n.category, Category::Organ | Category::Place | Category::JurisdictionWord)
-                    || lex.org_suffix(&n.word).is_some()
+                matches!(
+                    n.category,
+                    Category::Organ | Category::Place | Category::JurisdictionWord
+                ) || lex.org_suffix(&n.word).is_some()
                     || lex.market_head(&n.word).is_some()
             });
         if after_title || (cue_after && nameish) || known.contains(&t.word) || by_model {

@@ -279,8 +279,10 @@ fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usiz
             .find(|&k| toks[k].word == "在")
         {
             let between_is_place = toks[z + 1..i].iter().all(|t| {
-                matches!(t.category, Category::Place | Category::Organ | Category::JurisdictionWord)
-                    || t.category == Category::Nominal && !t.tag.starts_with("nr")
+                matches!(
+                    t.category,
+                    Category::Place | Category::Organ | Category::JurisdictionWord
+                ) || t.category == Category::Nominal && !t.tag.starts_with("nr")
             });
             if z + 1 < i && between_is_place {
                 i = z;

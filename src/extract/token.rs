@@ -110,7 +110,12 @@ fn join_titles(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
 /// Replaces each run of `joins` (`(first, length)`, in order, not overlapping) by one
 /// token of the run's words, tagged `tag` in category `cat`; the other tokens are
 /// moved into the result, not cloned.
-fn join_runs(toks: Vec<Word>, joins: Vec<(usize, usize)>, tag: &str, category: Category) -> Vec<Word> {
+fn join_runs(
+    toks: Vec<Word>,
+    joins: Vec<(usize, usize)>,
+    tag: &str,
+    category: Category,
+) -> Vec<Word> {
     if joins.is_empty() {
         return toks;
     }
@@ -234,8 +239,10 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
             let fits = toks[j].end == e
                 && j > i
                 && toks[i..=j].iter().all(|t| {
-                    (matches!(t.category, Category::Nominal | Category::Other | Category::Punct)
-                        || dotted && t.category == Category::Place)
+                    (matches!(
+                        t.category,
+                        Category::Nominal | Category::Other | Category::Punct
+                    ) || dotted && t.category == Category::Place)
                         && (t.category != Category::Punct || t.word == "·")
                 });
             fits.then_some(j)
@@ -387,7 +394,6 @@ fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
 pub(super) fn text_of(toks: &[Word], a: usize, b: usize) -> String {
     toks[a..b].iter().map(|t| t.word.as_str()).collect()
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,281 @@
+//! The passes of one article's analysis, in the order [`super::Extractor::analyze_owned`]
+//! runs them: its sentences, the mentions of every sentence, the relations inside each
+//! sentence, the roles at events, organisations located in their jurisdiction, the
+//! bylines, and the article's mentions of every entity.
+
+use super::builder::ArticleBuilder;
+use super::date;
+use super::facts::{End, Fact, Jurisdiction};
+use super::grammar::ChunkDetails;
+use super::relations::{self, Party};
+use super::SentenceParse;
+use crate::graph::Relation;
+use crate::ingest::{Article, Byline, BylineRole};
+use crate::lexicon::RoleVerb;
+use crate::mention::{Mention, MentionKind};
+use crate::normalize::normalize_text;
+use crate::segment::split_sentences;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The normalised sentences of an article: the headline first, when there is one.
+pub(super) fn sentences(article: &Article) -> Vec<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    if let Some(h) = &article.headline {
+        // Spaces in a headline separate its phrases: keep one, as a comma would.
+        let h = h
+            .split_whitespace()
+            .map(normalize_text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !h.trim().is_empty() {
+            sentences.push(h);
+        }
+    }
+    let body = normalize_text(&article.body);
+    for s in split_sentences(&body) {
+        sentences.push(s.text);
+    }
+    sentences
+}
+
+/// Where each sentence's chunks and names went among the article's mentions.
+pub(super) struct MentionsAt {
+    /// Per sentence, per chunk: its mention.
+    pub chunks: Vec<Vec<Option<usize>>>,
+    /// Per sentence: word index of an accepted name → its mention.
+    pub persons: Vec<HashMap<usize, usize>>,
+}
+
+impl ArticleBuilder<'_> {
+    /// Adds every sentence's chunks and accepted names as mentions.
+    pub(super) fn add_mentions(&mut self, parses: &[SentenceParse]) -> MentionsAt {
+        let mut at = MentionsAt {
+            chunks: Vec::new(),
+            persons: Vec::new(),
+        };
+        for (si, p) in parses.iter().enumerate() {
+            let mut ids = Vec::new();
+            for c in &p.chunks {
+                ids.push(Some(self.push(si, &c.mention, &c.details)));
+            }
+            at.chunks.push(ids);
+            let mut pe = HashMap::default();
+            for &i in &p.people {
+                let t = &p.toks[i];
+                let m = Mention {
+                    start: t.start,
+                    end: t.end,
+                    kind: MentionKind::Person,
+                    text: t.word.clone(),
+                };
+                pe.insert(i, self.push(si, &m, &ChunkDetails::default()));
+            }
+            at.persons.push(pe);
+        }
+        at
+    }
+
+    /// What each sentence says on its own: posts (as facts), event roles (returned,
+    /// to be settled with the article's events), events dated by the nearest date
+    /// before them, documents and their issuers, organisations and their parents.
+    pub(super) fn relate_sentences(
+        &mut self,
+        parses: &[SentenceParse],
+        at: &MentionsAt,
+        jurisdiction: &Jurisdiction,
+        article_date: Option<&str>,
+    ) -> Vec<(usize, relations::Role)> {
+        let year = article_date
+            .and_then(|d| d.split('-').next())
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok());
+        let mut roles: Vec<(usize, relations::Role)> = Vec::new();
+        for (si, p) in parses.iter().enumerate() {
+            let rel = relations::relate(self.lex, &p.toks, &p.chunks, &p.people);
+            for post in rel.posts {
+                let Some(person) = at.persons[si].get(&post.person).copied() else {
+                    continue;
+                };
+                let Some(title) = at.chunks[si][post.title] else {
+                    continue;
+                };
+                let org = post.org.and_then(|o| at.chunks[si][o]);
+                self.add_post(si, person, title, org, post.inherited, jurisdiction);
+            }
+            for r in rel.roles {
+                roles.push((si, r));
+            }
+            let sentence_ents: Vec<usize> = at.chunks[si].iter().flatten().copied().collect();
+            let mut last_date: Option<usize> = None;
+            for &e in &sentence_ents {
+                match self.ents[e].kind {
+                    MentionKind::Date => last_date = Some(e),
+                    MentionKind::Event => {
+                        if let Some(d) = last_date {
+                            if let Some((date, time)) =
+                                date::resolve_date(&self.ents[d].text, article_date, year)
+                            {
+                                self.ents[e].set_date(Some(date));
+                                self.ents[e].set_time(time);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            for &e in &sentence_ents {
+                let c = &p.chunks[at.chunks[si]
+                    .iter()
+                    .position(|x| *x == Some(e))
+                    .expect("own chunk")];
+                if let Some(issuer) = &c.details.issuer {
+                    if let Some(o) = sentence_ents.iter().copied().find(|&o| {
+                        self.ents[o].kind == MentionKind::Organization
+                            && self.ents[o].text == *issuer
+                            && self.ents[o].start() == self.ents[e].start()
+                    }) {
+                        self.fact(Relation::Issued, o, e, None, si);
+                    }
+                }
+                if let Some(parent) = &c.details.parent {
+                    let child = &self.ents[e];
+                    let m = Mention {
+                        start: child.start(),
+                        end: child.start() + parent.chars().count(),
+                        kind: MentionKind::Organization,
+                        text: parent.clone(),
+                    };
+                    let details = ChunkDetails {
+                        juris: c.details.juris.clone(),
+                        ..ChunkDetails::default()
+                    };
+                    let pe = self.push(si, &m, &details);
+                    self.resolve_one(pe, jurisdiction);
+                    self.fact(Relation::PartOf, e, pe, None, si);
+                }
+            }
+        }
+        roles
+    }
+
+    /// Turns the sentences' roles into facts: each subject (a name, a pronoun, a bare
+    /// title standing for its holder) at the event of its clause, or else at the
+    /// article's main event.
+    pub(super) fn add_roles(
+        &mut self,
+        roles: Vec<(usize, relations::Role)>,
+        parses: &[SentenceParse],
+        at: &MentionsAt,
+        main: Option<usize>,
+    ) {
+        for (si, r) in roles {
+            let p = &parses[si];
+            let subject = match r.subject {
+                Party::Chunk(c) => at.chunks[si][c],
+                Party::Person(t) => at.persons[si].get(&t).copied(),
+                Party::Pronoun(t) => self.antecedent(si, p.toks[t].start),
+                Party::Holder(title, surname) => at.chunks[si][title]
+                    .and_then(|t| self.holder(&self.ents[t].text.clone(), surname)),
+            };
+            let event = match r.event.and_then(|e| at.chunks[si][e]) {
+                Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
+                None => main,
+            };
+            let (Some(s), Some(e)) = (subject, event) else {
+                continue;
+            };
+            if self.ents[e].kind != MentionKind::Event {
+                continue;
+            }
+            let relation = match r.role {
+                RoleVerb::Chaired => Relation::Chaired,
+                RoleVerb::Attended => Relation::Attended,
+                RoleVerb::SpokeAt => Relation::SpokeAt,
+                RoleVerb::Held => Relation::Held,
+                // Meetings are split into chaired and attended when found.
+                RoleVerb::Meets => Relation::Chaired,
+            };
+            if self.ents[e].orphan {
+                continue;
+            }
+            self.fact(relation, s, e, None, si);
+        }
+    }
+
+    /// Every organisation located in the jurisdiction its name spells out.
+    pub(super) fn locate_organizations(&mut self) {
+        for e in 0..self.ents.len() {
+            if self.ents[e].kind == MentionKind::Organization {
+                if let Some(place) = self.ents[e].place().map(str::to_string) {
+                    let pe = self.synth(e, MentionKind::Place, &place, None);
+                    self.fact(Relation::LocatedIn, e, pe, None, self.ents[e].sentence());
+                }
+            }
+        }
+    }
+
+    /// The bylines as a last pseudo-sentence that quotes them (`记者 张三 通讯员 李四`),
+    /// each name reporting the article.
+    pub(super) fn add_bylines(&mut self, bylines: &[Byline], sentences: &mut Vec<String>) {
+        if bylines.is_empty() {
+            return;
+        }
+        let mut line = String::new();
+        let si = sentences.len();
+        let mut last_role = None;
+        for by in bylines {
+            if last_role != Some(by.role) {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(match by.role {
+                    BylineRole::Reporter => "记者",
+                    BylineRole::Correspondent => "通讯员",
+                });
+                last_role = Some(by.role);
+            }
+            line.push(' ');
+            let start = line.chars().count();
+            line.push_str(&by.name);
+            let m = Mention {
+                start,
+                end: start + by.name.chars().count(),
+                kind: MentionKind::Person,
+                text: by.name.clone(),
+            };
+            let pe = self.push(si, &m, &ChunkDetails::default());
+            self.facts.push(
+                Fact::new(
+                    Relation::Reported,
+                    End::ent(pe),
+                    End::Article,
+                    si,
+                    m.start,
+                    m.end,
+                )
+                .with_labels(None, Some(by.role.as_str().to_string())),
+            );
+        }
+        sentences.push(line);
+    }
+
+    /// The article mentions every entity it names (dates and titles are no nodes).
+    pub(super) fn add_article_mentions(&mut self) {
+        for e in 0..self.ents.len() {
+            let ent = &self.ents[e];
+            if ent.refers_to().is_none()
+                && !ent.orphan
+                && !matches!(ent.kind, MentionKind::Date | MentionKind::Title)
+            {
+                self.facts.push(Fact::new(
+                    Relation::Mentions,
+                    End::Article,
+                    End::ent(e),
+                    ent.sentence(),
+                    ent.start(),
+                    ent.end(),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The mentions and facts of one article as they are gathered: mentions added per
+//! sentence, names resolved against the article's jurisdiction, posts joined to their
+//! holders, pronouns and bare titles to the person they stand for.
+
+use super::facts::{End, EntityMention, Fact, Jurisdiction};
+use super::grammar::ChunkDetails;
+use super::jurisdiction::{canonical_org, level_char_matches};
+use crate::graph::Relation;
+use crate::lexicon::Lexicon;
+use crate::mention::{Mention, MentionKind};
+
+pub(super) struct ArticleBuilder<'a> {
+    pub(super) lex: &'a Lexicon,
+    pub(super) ents: Vec<EntityMention>,
+    pub(super) facts: Vec<Fact>,
+}
+
+impl ArticleBuilder<'_> {
+    pub(super) fn push(&mut self, sentence: usize, m: &Mention, info: &ChunkDetails) -> usize {
+        let mut e = EntityMention::new(m.kind, m.text.clone(), sentence, m.start, m.end);
+        e.set_subtype(info.event_type.clone().or_else(|| info.head.clone()));
+        e.set_place(info.juris.clone());
+        self.ents.push(e);
+        self.ents.len() - 1
+    }
+
+    /// The person 他/她 at (sentence, start) refers to: the only person named in the
+    /// nearest sentence before it that names anyone (earlier in its own sentence counts).
+    pub(super) fn antecedent(&self, sentence: usize, start: usize) -> Option<usize> {
+        let before = |e: &EntityMention| {
+            e.sentence() < sentence || e.sentence() == sentence && e.end() <= start
+        };
+        let nearest = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == MentionKind::Person && before(e))
+            .map(|e| e.sentence())
+            .max()?;
+        let names: std::collections::BTreeSet<&str> = self
+            .ents
+            .iter()
+            .filter(|e| e.kind == MentionKind::Person && e.sentence() == nearest && before(e))
+            .map(|e| e.text.as_str())
+            .collect();
+        let [name] = names.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        self.ents
+            .iter()
+            .position(|e| e.kind == MentionKind::Person && e.text == name && before(e))
+    }
+
+    /// The one person of the article who holds `title` (and whose surname is `surname`).
+    pub(super) fn holder(&self, title: &str, surname: Option<char>) -> Option<usize> {
+        let mut found: Vec<usize> = self
+            .facts
+            .iter()
+            .filter(|f| f.relation == Relation::HoldsPosition && f.title() == Some(title))
+            .filter_map(|f| f.source.index())
+            .filter(|&p| surname.is_none_or(|c| self.ents[p].text.starts_with(c)))
+            .collect();
+        found.sort_by_key(|&p| self.ents[p].text.clone());
+        found.dedup_by_key(|p| self.ents[*p].text.clone());
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// An entity the text implies at another mention's span (区长 → 惠济区人民政府).
+    pub(super) fn synth(
+        &mut self,
+        at: usize,
+        kind: MentionKind,
+        name: &str,
+        reason: Option<String>,
+    ) -> usize {
+        let a = &self.ents[at];
+        let (sentence, start, end) = (a.sentence(), a.start(), a.end());
+        if let Some(i) = self.ents.iter().position(|e| {
+            e.kind == kind
+                && e.canonical() == name
+                && e.sentence() == sentence
+                && e.start() == start
+        }) {
+            return i;
+        }
+        let mut e = EntityMention::new(kind, name.to_string(), sentence, start, end);
+        e.set_reason(reason);
+        self.ents.push(e);
+        self.ents.len() - 1
+    }
+
+    pub(super) fn fact(
+        &mut self,
+        relation: Relation,
+        s: usize,
+        t: usize,
+        title: Option<String>,
+        sentence: usize,
+    ) {
+        let (a, b) = (&self.ents[s], &self.ents[t]);
+        // The evidence quotes the sentence that states the fact, with the span of what
+        // it names there; when it names neither end (他强调…, the headline's meeting),
+        // it quotes the sentence of the subject, so offsets always fit their quote.
+        let (sentence, start, end) = if a.sentence() == sentence && b.sentence() == sentence {
+            (sentence, a.start().min(b.start()), a.end().max(b.end()))
+        } else if a.sentence() == sentence {
+            (sentence, a.start(), a.end())
+        } else if b.sentence() == sentence {
+            (sentence, b.start(), b.end())
+        } else {
+            (a.sentence(), a.start(), a.end())
+        };
+        self.facts.push(
+            Fact::new(relation, End::ent(s), End::ent(t), sentence, start, end)
+                .with_labels(title, None),
+        );
+    }
+
+    /// Canonical names for places and organisations.
+    pub(super) fn resolve_names(&mut self, j: &Jurisdiction) {
+        for i in 0..self.ents.len() {
+            self.resolve_one(i, j);
+        }
+    }
+
+    pub(super) fn resolve_one(&mut self, i: usize, j: &Jurisdiction) {
+        let lex = self.lex;
+        let e = &mut self.ents[i];
+        match e.kind {
+            MentionKind::Place => {
+                if let Some(p) = lex.place(&e.text) {
+                    if p.name != e.text {
+                        e.set_reason(Some(format!("short form of {} in the gazetteer", p.name)));
+                        e.set_canonical(p.name.clone());
+                    }
+                }
+            }
+            MentionKind::Organization => {
+                let (canon, place, reason) = canonical_org(lex, &e.text, e.place(), j);
+                if canon != e.text {
+                    e.set_reason(reason);
+                }
+                e.set_canonical(canon);
+                e.set_place(place);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn add_post(
+        &mut self,
+        si: usize,
+        person: usize,
+        title: usize,
+        org: Option<usize>,
+        inherited: bool,
+        j: &Jurisdiction,
+    ) {
+        let title_text = self.ents[title].text.clone();
+        let government = self
+            .lex
+            .parse_title(&title_text)
+            .is_some_and(|(_, head)| self.lex.titles.get(head).copied().unwrap_or(false));
+        // A government head (区长) serves the people's government of a jurisdiction: the
+        // one of the organ before it in the list (惠济区委 → 惠济区), else the article's.
+        let target = if government && (org.is_none() || inherited) {
+            let level = self
+                .lex
+                .parse_title(&title_text)
+                .map(|(_, h)| h.chars().next().unwrap_or('市'))
+                .unwrap_or('市');
+            let from_list = org
+                .and_then(|o| self.ents[o].place().map(str::to_string))
+                .filter(|p| {
+                    self.lex
+                        .place(p)
+                        .is_some_and(|pl| level_char_matches(pl.level, level))
+                });
+            let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
+            place.map(|p| {
+                let name = format!("{p}人民政府");
+                let why = format!("{title_text} heads the people's government of {p}");
+                let g = self.synth(title, MentionKind::Organization, &name, Some(why));
+                self.ents[g].set_place(Some(p));
+                g
+            })
+        } else {
+            org
+        };
+        if let Some(t) = target {
+            self.fact(
+                Relation::HoldsPosition,
+                person,
+                t,
+                Some(title_text.clone()),
+                si,
+            );
+        } else {
+            // No organ known: the post is still worth keeping on the person.
+            self.facts.push(
+                Fact::new(
+                    Relation::HoldsPosition,
+                    End::ent(person),
+                    End::ent(title),
+                    si,
+                    self.ents[title].start(),
+                    self.ents[person].end(),
+                )
+                .with_labels(Some(title_text), None),
+            );
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Events of an article: the main occasion it reports, bare mentions (会议) and
+//! synonyms (揭牌仪式 / 挂牌仪式) pointed at the event they name.
+
+use super::builder::ArticleBuilder;
+use super::facts::EntityMention;
+use super::relations;
+use crate::lexicon::Lexicon;
+use crate::lexicon::RoleVerb;
+use crate::mention::MentionKind;
+
+impl ArticleBuilder<'_> {
+    /// Picks the main event, points bare mentions (会议) and synonyms at their event.
+    pub(super) fn settle_events(
+        &mut self,
+        roles: &[(usize, relations::Role)],
+        chunk_ent: &[Vec<Option<usize>>],
+        article_date: Option<&str>,
+    ) -> Option<usize> {
+        let events: Vec<usize> = (0..self.ents.len())
+            .filter(|&i| self.ents[i].kind == MentionKind::Event)
+            .collect();
+        let lex = self.lex;
+        let is_bare = |e: &EntityMention| lex.is_event_head(&e.text) && e.text.chars().count() <= 2;
+        let role_events: Vec<(RoleVerb, usize)> = roles
+            .iter()
+            .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
+            .collect();
+        // Main event: the first named event someone chairs or holds, else the first named
+        // one of the headline or lead, else a bare 会议 that someone chaired or attended.
+        let main = role_events
+            .iter()
+            .filter(|(r, e)| {
+                matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e])
+            })
+            .map(|(_, e)| *e)
+            .next()
+            .or_else(|| {
+                events
+                    .iter()
+                    .copied()
+                    .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence() <= 1)
+            })
+            .or_else(|| role_events.first().map(|(_, e)| *e));
+        // A headline names the event undated; the body dates it (昨天上午…会议召开): the
+        // dated mention of the same name stands for the event.
+        let main = main.map(|m| {
+            events
+                .iter()
+                .copied()
+                .find(|&o| {
+                    o != m
+                        && self.ents[m].date().is_none()
+                        && self.ents[o].date().is_some()
+                        && self.ents[o].subtype() == self.ents[m].subtype()
+                        && same_event_name(lex, &self.ents[o].text, &self.ents[m].text)
+                })
+                .unwrap_or(m)
+        });
+        // Named mentions first, dated before undated, so that a headline's undated
+        // mention joins the dated one of the body.
+        let mut order: Vec<usize> = events
+            .iter()
+            .copied()
+            .filter(|&e| Some(e) != main)
+            .collect();
+        order.sort_by_key(|&e| (is_bare(&self.ents[e]), self.ents[e].date().is_none(), e));
+        for e in order {
+            let ent = &self.ents[e];
+            if is_bare(ent) {
+                // 会见 … 陪同会见: the same bare word again is the same occasion.
+                let twin = events.iter().copied().find(|&o| {
+                    let a = &self.ents[o];
+                    o != e
+                        && a.refers_to().is_none()
+                        && !a.orphan
+                        && a.text == ent.text
+                        && (a.date() == ent.date() || ent.date().is_none())
+                        && (o < e || a.date().is_some() && ent.date().is_none())
+                        && role_events.iter().any(|(_, x)| *x == o)
+                });
+                if let Some(t) = twin {
+                    self.ents[e].set_refers_to(Some(t));
+                    let why = format!("the same {} named again in one article", self.ents[t].text);
+                    self.ents[e].set_reason(Some(why));
+                    continue;
+                }
+                if let Some(m) = main {
+                    let compatible = self.ents[m].subtype() == ent.subtype()
+                        || ent.text == "会议" && self.ents[m].subtype() == Some("会议");
+                    if compatible {
+                        self.ents[e].set_refers_to(Some(m));
+                        continue;
+                    }
+                }
+                // A bare 活动 or 会议 with nothing to point at is not an event of its own,
+                // unless someone took part in it.
+                if !role_events.iter().any(|(_, x)| *x == e) {
+                    self.ents[e].orphan = true;
+                }
+                continue;
+            }
+            // The same occasion named twice (headline and body; 挂牌仪式 and 揭牌仪式 of one
+            // morning): same kind, same or interchangeable name, no conflicting date.
+            let candidates: Vec<usize> = main
+                .into_iter()
+                .chain(events.iter().copied())
+                .filter(|&o| o != e && self.ents[o].refers_to().is_none() && !self.ents[o].orphan)
+                .collect();
+            let target = candidates.into_iter().find(|&o| {
+                let (a, b) = (&self.ents[o], &self.ents[e]);
+                let dates_agree = a.date() == b.date() || a.date().is_none() || b.date().is_none();
+                let earlier = o < e || b.date().is_none() && a.date().is_some() || Some(o) == main;
+                a.subtype() == b.subtype()
+                    && dates_agree
+                    && earlier
+                    && !is_bare(a)
+                    && same_event_name(self.lex, &a.text, &b.text)
+            });
+            if let Some(t) = target {
+                let why = if self.ents[t].text == self.ents[e].text {
+                    format!("the same {} named again in one article", self.ents[t].text)
+                } else {
+                    format!(
+                        "same occasion as {} ({} and {} name the same kind of event)",
+                        self.ents[t].text, self.ents[t].text, self.ents[e].text
+                    )
+                };
+                if self.ents[t].date().is_none() {
+                    let date = self.ents[e].date().map(str::to_string);
+                    let time = self.ents[e].time().map(str::to_string);
+                    self.ents[t].set_date(date);
+                    self.ents[t].set_time(time);
+                }
+                self.ents[e].set_refers_to(Some(t));
+                self.ents[e].set_reason(Some(why));
+            }
+        }
+        if let Some(m) = main {
+            if self.ents[m].date().is_none() {
+                self.ents[m].set_date(article_date.map(str::to_string));
+            }
+        }
+        main
+    }
+}
+
+/// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).
+fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let norm = |s: &str| -> String {
+        let mut s = s.to_string();
+        for group in &lex.event_synonyms {
+            let mut sorted = group.clone();
+            sorted.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            for w in &sorted {
+                s = s.replace(w.as_str(), &group[0]);
+            }
+        }
+        s
+    };
+    norm(a) == norm(b)
+}

@@ -1,0 +1,137 @@
+//! Where and when an article is: its dateline, the administrative divisions it is
+//! about, and organisation names spelled out with their jurisdiction (区委 → 惠济区委).
+
+use super::date;
+use super::facts::{EntityMention, Jurisdiction};
+use crate::lexicon::{Lexicon, PlaceLevel};
+use crate::mention::MentionKind;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The first date of the lead sentence (本报讯 3月19日下午 …) dates the article.
+pub(super) fn dateline(
+    ents: &[EntityMention],
+    sentences: &[String],
+    has_headline: bool,
+) -> Option<String> {
+    let lead = usize::from(has_headline);
+    let lead_text = sentences.get(lead)?;
+    let d = ents
+        .iter()
+        .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
+        .min_by_key(|e| e.start())?;
+    // Only a date near the start is a dateline, not one quoted in the story.
+    if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
+        return None;
+    }
+    date::parse_date(&d.text, None).map(|(date, _)| date)
+}
+
+/// The jurisdiction the article is about: the most mentioned division and its parents.
+pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Jurisdiction {
+    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
+    let mut add = |name: &str, weight: usize| {
+        for p in lex.place_chain(name).iter().take(1) {
+            *counts.entry((p.level, p.name.clone())).or_default() += weight;
+        }
+    };
+    for e in ents {
+        // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
+        let weight = if e.sentence() <= 1 { 2 } else { 1 };
+        match e.kind {
+            MentionKind::Place => add(&e.text, weight),
+            MentionKind::Organization
+            | MentionKind::Market
+            | MentionKind::Event
+            | MentionKind::Project => {
+                // The place an organ's name starts with (惠济区规划服务中心).
+                for pre in crate::lexicon::place_prefixes(&e.text) {
+                    if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
+                        add(pre, weight);
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = |level: PlaceLevel| -> Option<String> {
+        let mut v: Vec<(&String, usize)> = counts
+            .iter()
+            .filter(|((l, _), _)| *l == level)
+            .map(|((_, n), c)| (n, *c))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        match v.as_slice() {
+            [] => None,
+            [(n, _)] => Some((*n).clone()),
+            [(n, a), (_, b), ..] => (a > b).then(|| (*n).clone()),
+        }
+    };
+    let mut j = Jurisdiction::default();
+    if let Some(county) = best(PlaceLevel::County) {
+        let chain = lex.place_chain(&county);
+        j.county = Some(county);
+        for p in chain {
+            match p.level {
+                PlaceLevel::Prefecture => j.prefecture = Some(p.name.clone()),
+                PlaceLevel::Province => j.province = Some(p.name.clone()),
+                _ => {}
+            }
+        }
+    }
+    if j.prefecture.is_none() {
+        if let Some(pre) = best(PlaceLevel::Prefecture) {
+            for p in lex.place_chain(&pre) {
+                if p.level == PlaceLevel::Province {
+                    j.province = Some(p.name.clone());
+                }
+            }
+            j.prefecture = Some(pre);
+        }
+    }
+    if j.province.is_none() {
+        j.province = best(PlaceLevel::Province);
+    }
+    j
+}
+
+pub(super) fn level_char_matches(level: PlaceLevel, c: char) -> bool {
+    matches!(
+        (level, c),
+        (PlaceLevel::Province, '省')
+            | (PlaceLevel::Prefecture, '市')
+            | (PlaceLevel::County, '区' | '县')
+            | (PlaceLevel::Town, '镇' | '乡')
+    )
+}
+
+/// Spells out an organisation's jurisdiction: (canonical name, jurisdiction place, reason).
+pub(super) fn canonical_org(
+    lex: &Lexicon,
+    text: &str,
+    juris: Option<&str>,
+    j: &Jurisdiction,
+) -> (String, Option<String>, Option<String>) {
+    let mut name = text.to_string();
+    let mut place: Option<String> = None;
+    let mut reasons: Vec<String> = Vec::new();
+    let first = text.chars().next().unwrap_or(' ');
+    match juris {
+        Some(w) if w.chars().count() == 1 => {
+            if let Some(p) = j.for_char(first) {
+                let rest: String = text.chars().skip(1).collect();
+                name = format!("{p}{rest}");
+                reasons.push(format!("{w} is the article's jurisdiction {p}"));
+                place = Some(p.to_string());
+            }
+        }
+        Some(w) => place = lex.place(w).map(|p| p.name.clone()),
+        None => {}
+    }
+    if name.ends_with("政府") && !name.ends_with("人民政府") {
+        name = format!("{}人民政府", name.trim_end_matches("政府"));
+        reasons.push("政府 is short for 人民政府".into());
+    }
+    let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
+    (name, place, reason)
+}
