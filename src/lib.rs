@@ -18,6 +18,7 @@
 //! assert_eq!(answer.rows[0].relation, "chaired");
 //! ```
 
+pub mod byline;
 pub mod error;
 pub mod eval;
 pub mod export;
