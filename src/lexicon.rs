@@ -111,46 +111,46 @@ pub enum RoleVerb {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     /// Post heads; the value is true for heads of a people's government (区长).
-    pub titles: HashMap<String, bool>,
+    titles: HashMap<String, bool>,
     /// Posts that name their own organ (国务委员): they take no organ from the list
     /// before them.
-    pub national_titles: HashSet<String>,
+    national_titles: HashSet<String>,
     /// Rank prefixes (副, 常务副…), longest first.
-    pub title_prefixes: Vec<String>,
+    title_prefixes: Vec<String>,
     /// Organ suffixes with their class, longest first.
-    pub org_suffixes: Vec<(String, Option<String>)>,
+    org_suffixes: Vec<(String, Option<String>)>,
     /// One-word organisations, with the full organ name when the word is an abbreviation.
-    pub org_abbrev: HashMap<String, Option<String>>,
+    org_abbrev: HashMap<String, Option<String>>,
     /// Event heads and their event type, longest first.
-    pub events: Vec<(String, String)>,
+    events: Vec<(String, String)>,
     /// Groups of interchangeable event modifiers.
-    pub event_synonyms: Vec<Vec<String>>,
+    event_synonyms: Vec<Vec<String>>,
     /// Role verbs.
-    pub role_verbs: HashMap<String, RoleVerb>,
+    role_verbs: HashMap<String, RoleVerb>,
     /// Words after a name that mark it as a person.
-    pub person_cues: HashSet<String>,
+    person_cues: HashSet<String>,
     /// Forms of address that follow a bare surname (吴小姐, 张奶奶, 马老师).
-    pub address_terms: Vec<String>,
+    address_terms: Vec<String>,
     /// Market heads, longest first.
-    pub markets: Vec<String>,
+    markets: Vec<String>,
     /// Words that are never names.
-    pub not_names: HashSet<String>,
+    not_names: HashSet<String>,
     /// Word endings that are never organs (布局, 干部).
-    pub not_organs: Vec<String>,
+    not_organs: Vec<String>,
     /// Gazetteer names that are common words in running text (城区, 辖区).
-    pub not_places: HashSet<String>,
+    not_places: HashSet<String>,
     /// Single-character surnames.
-    pub surnames: HashSet<char>,
+    surnames: HashSet<char>,
     /// Two-character surnames.
-    pub double_surnames: HashSet<String>,
+    double_surnames: HashSet<String>,
     /// Characters of transliterated foreign names.
-    pub translit_chars: HashSet<char>,
+    translit_chars: HashSet<char>,
     /// Hash indexes over the suffix and prefix lists, built by `finish`.
     index: Index,
     /// Gazetteer by full name.
-    pub places: HashMap<String, Place>,
+    places: HashMap<String, Place>,
     /// Short forms (郑州 → 郑州市) that map to exactly one full name.
-    pub place_short: HashMap<String, String>,
+    place_short: HashMap<String, String>,
 }
 
 /// Strings of one list by value, for look-ups of a word's prefixes or suffixes: one
@@ -252,11 +252,9 @@ impl AffixIndex {
     }
 }
 
-/// The indexes of a finished lexicon; `built` is false for a lexicon made by hand,
-/// whose look-ups then scan the lists.
+/// The indexes every look-up goes through, built when the lexicon is loaded.
 #[derive(Debug, Clone, Default)]
 struct Index {
-    built: bool,
     title_prefixes: AffixIndex,
     org_suffixes: AffixIndex,
     not_organs: AffixIndex,
@@ -331,6 +329,101 @@ const PLACE_SUFFIXES: &[&str] = &[
 ];
 
 impl Lexicon {
+    /// The `titles` table (see the field's documentation).
+    pub fn titles(&self) -> &HashMap<String, bool> {
+        &self.titles
+    }
+
+    /// The `org_suffixes` table (see the field's documentation).
+    pub fn org_suffixes(&self) -> &[(String, Option<String>)] {
+        &self.org_suffixes
+    }
+
+    /// The `org_abbrev` table (see the field's documentation).
+    pub fn org_abbrev(&self) -> &HashMap<String, Option<String>> {
+        &self.org_abbrev
+    }
+
+    /// The `events` table (see the field's documentation).
+    pub fn events(&self) -> &[(String, String)] {
+        &self.events
+    }
+
+    /// The `role_verbs` table (see the field's documentation).
+    pub fn role_verbs(&self) -> &HashMap<String, RoleVerb> {
+        &self.role_verbs
+    }
+
+    /// The `places` table (see the field's documentation).
+    pub fn places(&self) -> &HashMap<String, Place> {
+        &self.places
+    }
+
+    /// The `place_short` table (see the field's documentation).
+    pub fn place_short(&self) -> &HashMap<String, String> {
+        &self.place_short
+    }
+
+    /// The `national_titles` table (see the field's documentation).
+    pub fn national_titles(&self) -> &HashSet<String> {
+        &self.national_titles
+    }
+
+    /// The `title_prefixes` table (see the field's documentation).
+    pub fn title_prefixes(&self) -> &[String] {
+        &self.title_prefixes
+    }
+
+    /// The `event_synonyms` table (see the field's documentation).
+    pub fn event_synonyms(&self) -> &[Vec<String>] {
+        &self.event_synonyms
+    }
+
+    /// The `person_cues` table (see the field's documentation).
+    pub fn person_cues(&self) -> &HashSet<String> {
+        &self.person_cues
+    }
+
+    /// The `address_terms` table (see the field's documentation).
+    pub fn address_terms(&self) -> &[String] {
+        &self.address_terms
+    }
+
+    /// The `markets` table (see the field's documentation).
+    pub fn markets(&self) -> &[String] {
+        &self.markets
+    }
+
+    /// The `not_names` table (see the field's documentation).
+    pub fn not_names(&self) -> &HashSet<String> {
+        &self.not_names
+    }
+
+    /// The `not_organs` table (see the field's documentation).
+    pub fn not_organs(&self) -> &[String] {
+        &self.not_organs
+    }
+
+    /// The `not_places` table (see the field's documentation).
+    pub fn not_places(&self) -> &HashSet<String> {
+        &self.not_places
+    }
+
+    /// The `surnames` table (see the field's documentation).
+    pub fn surnames(&self) -> &HashSet<char> {
+        &self.surnames
+    }
+
+    /// The `double_surnames` table (see the field's documentation).
+    pub fn double_surnames(&self) -> &HashSet<String> {
+        &self.double_surnames
+    }
+
+    /// The `translit_chars` table (see the field's documentation).
+    pub fn translit_chars(&self) -> &HashSet<char> {
+        &self.translit_chars
+    }
+
     /// The lexicons built into the binary.
     pub fn embedded() -> Lexicon {
         let mut lex = Lexicon::default();
@@ -492,7 +585,6 @@ impl Lexicon {
         self.markets
             .sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
         self.index = Index {
-            built: true,
             title_prefixes: AffixIndex::new(self.title_prefixes.iter().map(String::as_str)),
             org_suffixes: AffixIndex::new(self.org_suffixes.iter().map(|(s, _)| s.as_str())),
             not_organs: AffixIndex::new(self.not_organs.iter().map(String::as_str)),
@@ -564,12 +656,16 @@ impl Lexicon {
     /// Which of `places`, `place_short` and `org_abbrev` hold `w`, and whether it is
     /// a post or an event head ([`word_map`] bits).
     pub fn word_maps(&self, w: &str) -> u8 {
-        if self.index.built {
-            if w.len() < self.index.words_min_len {
-                return 0;
-            }
-            return self.index.words.get(w).copied().unwrap_or(0);
+        if w.len() < self.index.words_min_len {
+            return 0;
         }
+        self.index.words.get(w).copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::word_maps`] by asking each list: the reference the index is checked
+    /// against.
+    #[cfg(test)]
+    fn scan_word_maps(&self, w: &str) -> u8 {
         let mut bits = 0;
         if self.places.contains_key(w) {
             bits |= word_map::PLACE;
@@ -580,10 +676,10 @@ impl Lexicon {
         if self.org_abbrev.contains_key(w) {
             bits |= word_map::ORG_ABBREV;
         }
-        if self.parse_title(w).is_some() {
+        if self.scan_parse_title(w).is_some() {
             bits |= word_map::TITLE;
         }
-        if self.is_event_head(w) {
+        if self.scan_is_event_head(w) {
             bits |= word_map::EVENT_HEAD;
         }
         bits
@@ -593,8 +689,7 @@ impl Lexicon {
     pub fn place(&self, name: &str) -> Option<&Place> {
         // Most names asked about are no place: the joint index says so in one probe,
         // where a miss cost one in each map.
-        if self.index.built && self.word_maps(name) & (word_map::PLACE | word_map::PLACE_SHORT) == 0
-        {
+        if self.word_maps(name) & (word_map::PLACE | word_map::PLACE_SHORT) == 0 {
             return None;
         }
         self.places
@@ -637,14 +732,19 @@ impl Lexicon {
         if self.titles.contains_key(s) {
             return Some(("", s));
         }
-        if self.index.built {
-            // The prefixes are sorted longest first; of one length, only one can match.
-            return self
-                .index
-                .title_prefixes
-                .prefixes(s)
-                .map(|(_, at)| (&s[..at], &s[at..]))
-                .find(|(_, rest)| self.titles.contains_key(*rest));
+        // The prefixes are sorted longest first; of one length, only one can match.
+        self.index
+            .title_prefixes
+            .prefixes(s)
+            .map(|(_, at)| (&s[..at], &s[at..]))
+            .find(|(_, rest)| self.titles.contains_key(*rest))
+    }
+
+    /// [`Lexicon::parse_title`] by scanning the prefixes.
+    #[cfg(test)]
+    fn scan_parse_title<'a>(&self, s: &'a str) -> Option<(&'a str, &'a str)> {
+        if self.titles.contains_key(s) {
+            return Some(("", s));
         }
         for p in &self.title_prefixes {
             if let Some(rest) = s.strip_prefix(p.as_str()) {
@@ -662,26 +762,27 @@ impl Lexicon {
         mostly_in(s.chars(), &self.translit_chars)
     }
 
-    /// Whether `s` ends in a character some post ends in (always, for a lexicon
-    /// made by hand).
+    /// Whether `s` ends in a character some post ends in.
     pub fn may_end_title(&self, s: &str) -> bool {
-        !self.index.built
-            || s.chars()
-                .last()
-                .is_some_and(|c| self.index.title_ends.contains(&c))
+        s.chars()
+            .last()
+            .is_some_and(|c| self.index.title_ends.contains(&c))
     }
 
     /// The longest organ suffix that `s` ends with.
     pub fn org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
-        if self.index.built {
-            // Most words end in no organ suffix: that is asked first, the exceptions
-            // only of the few that do.
-            let i = self.index.org_suffixes.suffixes(s).next()?;
-            if self.index.not_organs.suffixes(s).next().is_some() {
-                return None;
-            }
-            return Some(&self.org_suffixes[i]);
+        // Most words end in no organ suffix: that is asked first, the exceptions only of
+        // the few that do.
+        let i = self.index.org_suffixes.suffixes(s).next()?;
+        if self.index.not_organs.suffixes(s).next().is_some() {
+            return None;
         }
+        Some(&self.org_suffixes[i])
+    }
+
+    /// [`Lexicon::org_suffix`] by scanning the lists.
+    #[cfg(test)]
+    fn scan_org_suffix(&self, s: &str) -> Option<&(String, Option<String>)> {
         if self.not_organs.iter().any(|w| s.ends_with(w.as_str())) {
             return None;
         }
@@ -692,34 +793,38 @@ impl Lexicon {
 
     /// The longest event head that `s` ends with, with its type.
     pub fn event_head(&self, s: &str) -> Option<&(String, String)> {
-        if self.index.built {
-            return self
-                .index
-                .events
-                .suffixes(s)
-                .next()
-                .map(|i| &self.events[i]);
-        }
+        self.index
+            .events
+            .suffixes(s)
+            .next()
+            .map(|i| &self.events[i])
+    }
+
+    /// [`Lexicon::event_head`] by scanning the list.
+    #[cfg(test)]
+    fn scan_event_head(&self, s: &str) -> Option<&(String, String)> {
         self.events.iter().find(|(h, _)| s.ends_with(h.as_str()))
     }
 
     /// Whether `s` is itself an event head (会议, 仪式), not a longer name ending in one.
     pub fn is_event_head(&self, s: &str) -> bool {
-        if self.index.built {
-            // The whole word is the longest suffix there is: one probe, where
-            // `event_head` went on to try every shorter one.
-            return self.index.events.pos.contains_key(s);
-        }
-        self.event_head(s).is_some_and(|(h, _)| h == s)
+        // The whole word is the longest suffix there is: one probe, where `event_head`
+        // would go on to try every shorter one.
+        self.index.events.pos.contains_key(s)
+    }
+
+    /// [`Lexicon::is_event_head`] by scanning the list.
+    #[cfg(test)]
+    fn scan_is_event_head(&self, s: &str) -> bool {
+        self.scan_event_head(s).is_some_and(|(h, _)| h == s)
     }
 
     /// Whether `s` ends in a character some market head ends in (always, for a
-    /// lexicon made by hand or one with an empty market head): a cheap test before
+    /// lexicon with an empty market head): a cheap test before
     /// [`Lexicon::market_head`], which finds nothing when this is false.
     pub fn may_end_market(&self, s: &str) -> bool {
         let markets = &self.index.markets;
-        !self.index.built
-            || markets.nonzero < markets.lens.len()
+        markets.nonzero < markets.lens.len()
             || s.chars()
                 .next_back()
                 .is_some_and(|c| markets.last.contains_key(&c))
@@ -727,14 +832,16 @@ impl Lexicon {
 
     /// The longest market head that `s` ends with.
     pub fn market_head(&self, s: &str) -> Option<&str> {
-        if self.index.built {
-            return self
-                .index
-                .markets
-                .suffixes(s)
-                .next()
-                .map(|i| self.markets[i].as_str());
-        }
+        self.index
+            .markets
+            .suffixes(s)
+            .next()
+            .map(|i| self.markets[i].as_str())
+    }
+
+    /// [`Lexicon::market_head`] by scanning the list.
+    #[cfg(test)]
+    fn scan_market_head(&self, s: &str) -> Option<&str> {
         self.markets
             .iter()
             .find(|h| s.ends_with(h.as_str()))
@@ -881,8 +988,6 @@ mod tests {
     #[test]
     fn indexed_look_ups_agree_with_list_scans() {
         let lex = Lexicon::embedded();
-        let mut plain = lex.clone();
-        plain.index = Index::default();
         let mut words: Vec<String> = Vec::new();
         for (w, _) in lex.user_words() {
             words.push(w);
@@ -905,14 +1010,18 @@ mod tests {
         words.extend(lex.org_abbrev.keys().cloned());
         words.extend(["", "局", "a", "书法", "常务副市长", "副书记"].map(String::from));
         for w in &words {
-            assert_eq!(lex.parse_title(w), plain.parse_title(w), "{w}");
-            assert_eq!(lex.org_suffix(w), plain.org_suffix(w), "{w}");
-            assert_eq!(lex.event_head(w), plain.event_head(w), "{w}");
-            assert_eq!(lex.market_head(w), plain.market_head(w), "{w}");
-            assert_eq!(lex.surname_len(w), plain.surname_len(w), "{w}");
-            assert_eq!(lex.word_maps(w), plain.word_maps(w), "{w}");
-            assert_eq!(lex.is_event_head(w), plain.is_event_head(w), "{w}");
-            assert_eq!(lex.place(w), plain.place(w), "{w}");
+            assert_eq!(lex.parse_title(w), lex.scan_parse_title(w), "{w}");
+            assert_eq!(lex.org_suffix(w), lex.scan_org_suffix(w), "{w}");
+            assert_eq!(lex.event_head(w), lex.scan_event_head(w), "{w}");
+            assert_eq!(lex.market_head(w), lex.scan_market_head(w), "{w}");
+            assert_eq!(lex.word_maps(w), lex.scan_word_maps(w), "{w}");
+            assert_eq!(lex.is_event_head(w), lex.scan_is_event_head(w), "{w}");
+            let scanned = lex.places.get(w.as_str()).or_else(|| {
+                lex.place_short
+                    .get(w.as_str())
+                    .and_then(|f| lex.places.get(f))
+            });
+            assert_eq!(lex.place(w), scanned, "{w}");
         }
     }
 }

@@ -215,7 +215,8 @@ fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> HashMap<String, (String
 /// The gazetteer place a name starts with, if any (郑州市…): the longest of its
 /// prefixes of two to eight characters.
 fn lex_prefix_place(lex: &Lexicon, name: &str) -> Option<String> {
-    crate::lexicon::place_prefixes(name).find_map(|pre| lex.places.get(pre).map(|p| p.name.clone()))
+    crate::lexicon::place_prefixes(name)
+        .find_map(|pre| lex.places().get(pre).map(|p| p.name.clone()))
 }
 
 /// Resolves every article's facts into one graph.

@@ -213,7 +213,7 @@ impl Segmenter {
         }
         // Short place names (惠济 for 惠济区) only where jieba has no word of its own:
         // 和平 stays the common word rather than becoming 和平区.
-        let mut stems: Vec<&String> = lex.place_short.keys().collect();
+        let mut stems: Vec<&String> = lex.place_short().keys().collect();
         stems.sort();
         for stem in stems {
             if !jieba.has_word(stem) {

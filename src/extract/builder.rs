@@ -162,7 +162,7 @@ impl ArticleBuilder<'_> {
         let government = self
             .lex
             .parse_title(&title_text)
-            .is_some_and(|(_, head)| self.lex.titles.get(head).copied().unwrap_or(false));
+            .is_some_and(|(_, head)| self.lex.titles().get(head).copied().unwrap_or(false));
         // A government head (区长) serves the people's government of a jurisdiction: the
         // one of the organ before it in the list (惠济区委 → 惠济区), else the article's.
         let target = if government && (org.is_none() || inherited) {

@@ -151,7 +151,7 @@ fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
     }
     let norm = |s: &str| -> String {
         let mut s = s.to_string();
-        for group in &lex.event_synonyms {
+        for group in lex.event_synonyms() {
             let mut sorted = group.clone();
             sorted.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
             for w in &sorted {

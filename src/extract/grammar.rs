@@ -229,7 +229,7 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
                     mention: m,
                     details: ChunkDetails {
                         head: Some(head.to_string()),
-                        government: lex.titles.get(head).copied().unwrap_or(false),
+                        government: lex.titles().get(head).copied().unwrap_or(false),
                         ..ChunkDetails::default()
                     },
                     tok_start: i,
@@ -423,7 +423,7 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
     let fused_juris = fused_jurisdiction(lex, &text);
     if lone
         && fused_juris.is_none()
-        && !(lex.org_abbrev.contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
+        && !(lex.org_abbrev().contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
     {
         return None;
     }
@@ -476,7 +476,7 @@ fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
 fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {
     // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
     // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
-    let a = if lex.role_verbs.contains_key(&toks[h].word) {
+    let a = if lex.role_verbs().contains_key(&toks[h].word) {
         h
     } else {
         extend_left_until(toks, h, covered, true, true)

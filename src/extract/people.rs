@@ -39,7 +39,7 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
         return false;
     };
     let given = n - s;
-    (1..=2).contains(&given) && !lex.not_names.contains(&t.word)
+    (1..=2).contains(&given) && !lex.not_names().contains(&t.word)
 }
 
 /// The token indices of accepted names in one sentence. `known` holds names already
@@ -77,7 +77,7 @@ pub fn candidates(
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
-            && !lex.not_names.contains(&t.word)
+            && !lex.not_names().contains(&t.word)
     };
     toks.iter()
         .enumerate()
@@ -88,7 +88,7 @@ pub fn candidates(
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()
-                    && !lex.not_names.contains(&t.word)
+                    && !lex.not_names().contains(&t.word)
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
@@ -121,9 +121,9 @@ pub fn accept_people(
             k += 1;
         }
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
-        let cue_after = lex.person_cues.contains(next)
+        let cue_after = lex.person_cues().contains(next)
             || toks.get(k).is_some_and(|n| {
-                lex.role_verbs.contains_key(&n.word) && n.word != "召开" && n.word != "举行"
+                lex.role_verbs().contains_key(&n.word) && n.word != "召开" && n.word != "举行"
             });
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.

@@ -150,7 +150,7 @@ fn find_posts(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 .details
                 .head
                 .as_deref()
-                .is_some_and(|head| lex.national_titles.contains(head));
+                .is_some_and(|head| lex.national_titles().contains(head));
             let (org, inherited) = match org {
                 Some(o) => (Some(o), false),
                 None if national => (None, false),
@@ -450,7 +450,7 @@ fn referring_subject(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], end: usize)
     let prev = &toks[ts - 1];
     let mut cs = prev.word.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
-        if lex.surnames.contains(&c) && starts_clause(ts - 1) {
+        if lex.surnames().contains(&c) && starts_clause(ts - 1) {
             return Some(Party::Holder(title, Some(c)));
         }
     }
@@ -513,7 +513,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
     // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
     let mut previous: Option<(usize, Vec<Party>)> = None;
     for (v, t) in toks.iter().enumerate() {
-        let Some(&role) = lex.role_verbs.get(&t.word) else {
+        let Some(&role) = lex.role_verbs().get(&t.word) else {
             continue;
         };
         // 主持 + 召开 is one act: the 召开 is not a second, organisational one.

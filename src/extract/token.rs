@@ -298,7 +298,7 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     if n >= 3 {
         for (cut, at) in cuts() {
             let (left, right) = w.split_at(at);
-            if lex.role_verbs.contains_key(left) && lex.is_event_head(right) {
+            if lex.role_verbs().contains_key(left) && lex.is_event_head(right) {
                 return split(cut, at, "v", "nev");
             }
         }
@@ -345,7 +345,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     // name is no organ for ending like one (基里延科 and the section 科).
     let organ = || {
         is_organ_word(lex, w)
-            && !(t.tag.starts_with('v') && lex.org_suffixes.iter().any(|(suf, _)| suf == w))
+            && !(t.tag.starts_with('v') && lex.org_suffixes().iter().any(|(suf, _)| suf == w))
             && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
     };
     if maps & word_map::ORG_ABBREV != 0 || organ() {

@@ -203,7 +203,7 @@ impl Featurizer {
     /// Builds the lexicon trie and the surname table.
     pub fn new(lex: &Lexicon) -> Featurizer {
         let mut surnames = vec![0u64; ((CJK_END - CJK_BASE) as usize).div_ceil(64)];
-        for &c in &lex.surnames {
+        for &c in lex.surnames() {
             let u = c as u32;
             if (CJK_BASE..CJK_END).contains(&u) {
                 let i = (u - CJK_BASE) as usize;

@@ -263,41 +263,41 @@ impl Trie {
     /// Builds the trie from the lexicons and jieba's tagged words.
     pub fn from_lexicon(lex: &Lexicon) -> Trie {
         let mut t = Trie::new();
-        for (name, place) in &lex.places {
+        for (name, place) in lex.places() {
             let class = match place.level {
                 crate::lexicon::PlaceLevel::Other => class::WORLD,
                 _ => class::PLACE,
             };
             t.insert(name, class);
         }
-        for short in lex.place_short.keys() {
+        for short in lex.place_short().keys() {
             t.insert(short, class::PLACE);
         }
-        for w in lex.org_abbrev.keys() {
+        for w in lex.org_abbrev().keys() {
             t.insert(w, class::ORG_ABBREV);
         }
-        for head in lex.titles.keys() {
+        for head in lex.titles().keys() {
             t.insert(head, class::TITLE);
-            for p in &lex.title_prefixes {
+            for p in lex.title_prefixes() {
                 t.insert(&format!("{p}{head}"), class::TITLE);
             }
         }
-        for (s, _) in &lex.org_suffixes {
+        for (s, _) in lex.org_suffixes() {
             t.insert(s, class::ORG_SUFFIX);
         }
-        for w in &lex.person_cues {
+        for w in lex.person_cues() {
             t.insert(w, class::CUE);
         }
-        for w in lex.role_verbs.keys() {
+        for w in lex.role_verbs().keys() {
             t.insert(w, class::ROLE);
         }
-        for w in &lex.double_surnames {
+        for w in lex.double_surnames() {
             t.insert(w, class::SURNAME2);
         }
-        for (h, _) in &lex.events {
+        for (h, _) in lex.events() {
             t.insert(h, class::EVENT);
         }
-        for w in &lex.not_names {
+        for w in lex.not_names() {
             t.insert(w, class::NOT_NAME);
         }
         for line in JIEBA_NER.lines() {

@@ -390,10 +390,10 @@ impl Tagger {
         Tagger {
             feat: Featurizer::new(lex),
             model,
-            double_surnames: lex.double_surnames.clone(),
-            translit_chars: lex.translit_chars.clone(),
+            double_surnames: lex.double_surnames().clone(),
+            translit_chars: lex.translit_chars().clone(),
             address_terms: lex
-                .address_terms
+                .address_terms()
                 .iter()
                 .map(|t| t.chars().collect())
                 .collect(),
