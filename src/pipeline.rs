@@ -14,7 +14,6 @@ use crate::merge;
 use crate::output::AtomicSet;
 use crate::publish::OutputDir;
 use crate::resolve::resolve;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -37,7 +36,7 @@ pub struct BuildSummary {
     /// Wall-clock seconds.
     pub seconds: f64,
     /// Seconds spent in each stage (load, read, extract, resolve, write); with
-    /// [`run_build_making`], read includes making the extractor, which runs beside it.
+    /// [`build_with_loader`], read includes making the extractor, which runs beside it.
     pub stages: Vec<(String, f64)>,
     /// Nodes by kind.
     pub nodes: BTreeMap<String, usize>,
@@ -177,8 +176,6 @@ pub struct BuildOptions {
     pub stdin_format: ingest::StdinFormat,
     /// Files larger than this many bytes are skipped with a message.
     pub max_file_bytes: u64,
-    /// Show a progress bar on standard error (only drawn on a terminal).
-    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -197,70 +194,31 @@ impl BuildOptions {
 /// (`zhkg export --format svg --around NAME`) draw a part of it instead.
 pub const SVG_MAX_NODES: usize = 3000;
 
-/// A progress bar on standard error that does nothing when it is not wanted or
-/// standard error is not a terminal (a pipe, a log file, a test).
-struct Progress {
-    bar: Option<ProgressBar>,
+/// What a build reports as it goes, for a progress display (the library draws
+/// nothing; `zhkg` draws a bar on a terminal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// A stage that counts up to `total` (which may grow with [`Progress::Total`]) in `unit`.
+    Stage {
+        /// What is being done (`reading`, `extracting`).
+        name: &'a str,
+        /// How much there is to do, as far as known.
+        total: u64,
+        /// What is counted (`files`, `bytes`).
+        unit: &'a str,
+    },
+    /// The current stage has this much to do in all.
+    Total(u64),
+    /// This much more of the current stage is done.
+    Advance(u64),
+    /// A stage with no count (loading a graph, resolving, writing).
+    Step(&'a str),
+    /// The run is over.
+    Finished,
 }
 
-impl Progress {
-    fn new(wanted: bool) -> Progress {
-        use std::io::IsTerminal;
-        let bar = (wanted && std::io::stderr().is_terminal()).then(|| {
-            let bar = ProgressBar::new(0);
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-            bar
-        });
-        Progress { bar }
-    }
-
-    /// A new stage counting up to `len` in `unit`.
-    fn stage(&self, label: &str, len: u64, unit: &str) {
-        if let Some(bar) = &self.bar {
-            let template = format!(
-                "{{msg:10}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} ({{per_sec}}, {{eta}} left)"
-            );
-            let style = ProgressStyle::with_template(&template)
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> ");
-            bar.set_style(style);
-            bar.set_message(label.to_string());
-            bar.set_length(len);
-            bar.set_position(0);
-            bar.reset_eta();
-        }
-    }
-
-    /// A stage with no count (resolving, writing).
-    fn spinner(&self, label: &str) {
-        if let Some(bar) = &self.bar {
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-            bar.set_message(label.to_string());
-            bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        }
-    }
-
-    fn set_length(&self, len: u64) {
-        if let Some(bar) = &self.bar {
-            bar.set_length(len);
-        }
-    }
-
-    fn inc(&self, n: u64) {
-        if let Some(bar) = &self.bar {
-            bar.inc(n);
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
+/// A progress callback that ignores everything.
+pub fn no_progress(_: Progress) {}
 
 /// Times the stages of a run for the summary.
 struct Stopwatch {
@@ -289,22 +247,22 @@ impl Stopwatch {
 /// With [`BuildOptions::update`], the articles already in that graph are not read
 /// or extracted again, and the result is the graph a full build would give.
 pub fn run_build(ex: &Extractor, opts: &BuildOptions) -> Result<BuildSummary> {
-    run_build_making(&ex.lex, || Ok(ex), opts)
+    build_with_loader(&ex.lex, || Ok(ex), opts, &no_progress)
 }
 
 /// [`run_build`] with the extractor (owned or borrowed) made by `make` on a thread of
 /// its own while the inputs are read with `lex` (the lexicon `make` builds on):
 /// building jieba's dictionary takes a few tenths of a second on one core, and a build
 /// would otherwise wait for it before reading anything. The summary's seconds include
-/// `make`'s.
-pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
+/// `make`'s. `progress` hears how the run goes.
+pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     lex: &Lexicon,
     make: impl FnOnce() -> Result<E> + Send,
     opts: &BuildOptions,
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildSummary> {
     let t0 = Instant::now();
     let mut clock = Stopwatch::new();
-    let progress = Progress::new(opts.progress);
     let mut summary = BuildSummary::default();
 
     // Mistyped paths are errors before anything is touched.
@@ -324,7 +282,7 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     // The graph being updated: its facts, checked against it, before any work.
     let mut old = match &opts.update {
         Some(g) => {
-            progress.spinner(&format!("loading {}", g.display()));
+            progress(Progress::Step(&format!("loading {}", g.display())));
             let old = merge::load_graph_facts(g)?;
             summary.previous = old.len();
             clock.lap("load");
@@ -333,7 +291,11 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
         None => Vec::new(),
     };
 
-    progress.stage("reading", 0, "files");
+    progress(Progress::Stage {
+        name: "reading",
+        total: 0,
+        unit: "files",
+    });
     let read_opts = ingest::ReadOptions {
         exclude: vec![out.path().to_path_buf()],
         stdin_format: opts.stdin_format,
@@ -342,8 +304,8 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     let (made, ingested) = std::thread::scope(|s| {
         let made = s.spawn(make);
         let ingested = ingest::read_inputs_with(&opts.inputs, lex, &read_opts, &|ev| match ev {
-            ReadEvent::Listed(n) => progress.set_length(n as u64),
-            ReadEvent::Read(n) => progress.inc(n as u64),
+            ReadEvent::Listed(n) => progress(Progress::Total(n as u64)),
+            ReadEvent::Read(n) => progress(Progress::Advance(n as u64)),
         });
         let made = made.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (made, ingested)
@@ -359,7 +321,7 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     let read_any = !ingested.articles.is_empty();
     if !read_any {
         // An empty graph in place of the user's would lose it: nothing is written.
-        progress.finish();
+        progress(Progress::Finished);
         return Err(Error::NothingRead {
             skipped: summary.skipped.clone(),
             not_read: summary.not_read.len(),
@@ -373,14 +335,18 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     // Extraction, in parallel. Each article is dropped as soon as its facts are out,
     // and the facts keep no copy of the raw body: nothing after this stage reads it.
     let total_chars: usize = articles.iter().map(|a| a.body.len()).sum();
-    progress.stage("extracting", total_chars as u64, "bytes");
+    progress(Progress::Stage {
+        name: "extracting",
+        total: total_chars as u64,
+        unit: "bytes",
+    });
     let new: Vec<ArticleFacts> = articles
         .into_par_iter()
         .map(|a| {
             let len = a.body.len();
             let mut f = ex.analyze_owned(a);
             f.article.body = String::new();
-            progress.inc(len as u64);
+            progress(Progress::Advance(len as u64));
             f
         })
         .collect();
@@ -397,7 +363,7 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
     // Resolution takes the facts and drops each article's once it is in the graph, so
     // the facts and the whole graph are never in memory together; the facts file is
     // written beside it, each article's line before its facts are dropped.
-    progress.spinner("resolving entities");
+    progress(Progress::Step("resolving entities"));
     write_outputs(
         lex,
         facts,
@@ -408,7 +374,7 @@ pub fn run_build_making<E: std::borrow::Borrow<Extractor> + Send>(
         &progress,
     )?;
     drop(out);
-    progress.finish();
+    progress(Progress::Finished);
     summary.stages = clock.stages;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
@@ -424,7 +390,7 @@ fn write_outputs(
     svg: bool,
     summary: &mut BuildSummary,
     clock: &mut Stopwatch,
-    progress: &Progress,
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<()> {
     // Resolution takes the facts and drops each article's once it is in the graph, so
     // the facts and the whole graph are never in memory together; the facts file is
@@ -442,7 +408,7 @@ fn write_outputs(
     let g = g.expect("staged facts file resolved the graph");
     clock.lap("resolve");
 
-    progress.spinner("writing");
+    progress(Progress::Step("writing"));
     let doc = into_doc(g);
     tally(&doc, summary);
     stage_graph(&doc, json_path, svg, &mut set, summary)?;
@@ -494,7 +460,7 @@ pub fn run_merge(
         svg,
         &mut summary,
         &mut clock,
-        &Progress::new(false),
+        &no_progress,
     )?;
     drop(out);
     summary.stages = clock.stages;

@@ -18,6 +18,8 @@ use zhkg::lexicon::Lexicon;
 use zhkg::pipeline::{self, BuildOptions};
 use zhkg::query::Query;
 
+mod progress;
+
 // glibc malloc spent about a sixth of a corpus build in malloc/free and in page
 // faults of fresh arenas (perf); mimalloc keeps per-thread pages warm.
 #[global_allocator]
@@ -377,7 +379,8 @@ fn run(cli: Cli) -> Result<()> {
             extractor: args,
         } => {
             let lex = lexicon(&args.lexicon)?;
-            let summary = pipeline::run_build_making(
+            let bar = progress::Bar::new(!quiet && !json);
+            let summary = pipeline::build_with_loader(
                 &lex,
                 // The labeller's model is decoded with the rest of the extractor,
                 // beside the reading.
@@ -389,9 +392,11 @@ fn run(cli: Cli) -> Result<()> {
                     update,
                     stdin_format,
                     max_file_bytes: max_file_size.saturating_mul(1 << 20),
-                    progress: !quiet && !json,
                 },
-            )?;
+                &|p| bar.show(p),
+            );
+            bar.show(pipeline::Progress::Finished);
+            let summary = summary?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else if !quiet {
