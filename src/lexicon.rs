@@ -328,6 +328,14 @@ const PLACE_SUFFIXES: &[&str] = &[
     "旗",
 ];
 
+/// Whether `name` is written as an administrative division (惠济区, 郑州市, 宝应县):
+/// something before one of the suffixes divisions end in.
+pub fn is_division_name(name: &str) -> bool {
+    PLACE_SUFFIXES
+        .iter()
+        .any(|s| name.len() > s.len() && name.ends_with(s))
+}
+
 impl Lexicon {
     /// The `titles` table (see the field's documentation).
     pub fn titles(&self) -> &HashMap<String, bool> {

@@ -5,6 +5,7 @@
 //! not scored, and, when asked, examples of its false positives and false
 //! negatives. The report renders as a plain-text table and serialises to JSON.
 
+pub mod articles;
 pub mod gold;
 pub mod relations;
 pub mod score;

@@ -149,14 +149,25 @@ enum Command {
     /// Score the extractor on annotated text (precision, recall, F1 per kind).
     #[command(after_help = "Examples:
   zhkg eval ../shared/eval/peoples-daily/dev.bio --errors 10
-  zhkg eval --relations tests/fixtures/events")]
+  zhkg eval --relations tests/fixtures/events
+  zhkg eval --articles ../shared/eval/gov-news --gold tests/gold/gov-news.jsonl --split dev")]
     Eval {
         /// Gold format of FILES (guessed from the extension when left out).
         #[arg(long, value_parser = gold_format_parser())]
         format: Option<GoldFormat>,
         /// Annotated NER files (BIO, BMES or CLUENER JSON lines).
-        #[arg(required_unless_present = "relations", value_name = "FILE")]
+        #[arg(required_unless_present_any = ["relations", "articles"], value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Build and score whole articles of this folder against --gold (persons,
+        /// organisations, places, posts, events, roles, bylines, junk nodes).
+        #[arg(long, value_name = "DIR", requires = "gold")]
+        articles: Option<PathBuf>,
+        /// The annotation of --articles (docs/annotation.md).
+        #[arg(long, value_name = "FILE", requires = "articles")]
+        gold: Option<PathBuf>,
+        /// Only the articles of this split of --gold.
+        #[arg(long, value_parser = ["dev", "test"], requires = "articles")]
+        split: Option<String>,
         /// Also score event roles and posts on a folder of annotated sentences.
         #[arg(long, value_name = "DIR")]
         relations: Option<PathBuf>,
@@ -469,6 +480,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Eval {
             format,
             files,
+            articles,
+            gold,
+            split,
             relations,
             limit,
             errors,
@@ -476,6 +490,14 @@ fn run(cli: Cli) -> Result<()> {
             extractor: args,
         } => {
             let ex = extractor(&args)?;
+            if let (Some(dir), Some(gold)) = (articles, gold) {
+                let gold = eval::articles::read_gold_articles(&gold)?;
+                let mut report =
+                    eval::articles::evaluate_articles(&ex, &dir, &gold, split.as_deref())?;
+                report.errors.truncate(errors);
+                report.junk_nodes.truncate(errors);
+                print_report(&report, json)?;
+            }
             if let Some(dir) = relations {
                 let items = eval::relations::read_items(&dir)?;
                 let mut report = eval::relations::evaluate_relations(&ex, &items);

@@ -1,0 +1,540 @@
+//! Whole-article evaluation: a folder of real news articles and a gold file annotated
+//! by hand (`docs/annotation.md`: one article a line, keyed by file name and the
+//! SHA-256 of its text) come in; each article is built with the real pipeline, as
+//! `zhkg build` reads a file, and persons, organisations, places, posts, events (name
+//! and date), roles and bylines are scored against the annotation: precision, recall
+//! and F1 each, summed over the articles, with the errors listed. The share of
+//! organisation, place and event nodes that match nothing a reader would accept (junk)
+//! is counted too.
+
+use super::relations::Score;
+use crate::error::{Error, Result};
+use crate::extract::Extractor;
+use crate::graph::{GraphDoc, Node, NodeKind, Relation};
+use crate::normalize::normalize_text;
+use crate::pipeline::build_graph;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One annotated article (see `docs/annotation.md`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldArticle {
+    /// Path under the corpus folder.
+    pub file: String,
+    /// SHA-256 of the file's bytes when it was annotated.
+    pub sha256: String,
+    /// `dev` or `test`.
+    pub split: String,
+    /// Full names of the persons named.
+    pub persons: Vec<String>,
+    /// Each organisation: its explicit name first, then other forms as written.
+    pub organizations: Vec<Vec<String>>,
+    /// Each place: its fullest form first, then other forms as written.
+    pub places: Vec<Vec<String>>,
+    /// `[person, title, organisation]`.
+    pub posts: Vec<[String; 3]>,
+    /// The occasions reported.
+    pub events: Vec<GoldEvent>,
+    /// `[person, role, event id]`.
+    pub roles: Vec<[String; 3]>,
+    /// `[name, role]`.
+    pub bylines: Vec<[String; 2]>,
+}
+
+/// One annotated event.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldEvent {
+    /// Referred to by roles.
+    pub id: String,
+    /// Every form the text uses for it, longest first.
+    pub names: Vec<String>,
+    /// `YYYY-MM-DD`, `MM-DD` or none.
+    pub date: Option<String>,
+    /// Where, as written.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Who held it.
+    #[serde(default)]
+    pub organizers: Vec<String>,
+}
+
+/// Reads a gold file, every line checked.
+pub fn read_gold_articles(path: &Path) -> Result<Vec<GoldArticle>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let a: GoldArticle = serde_json::from_str(line).map_err(|e| Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let ids: BTreeSet<&str> = a.events.iter().map(|e| e.id.as_str()).collect();
+        if let Some(r) = a.roles.iter().find(|r| !ids.contains(r[2].as_str())) {
+            return Err(Error::Parse {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: format!("role {r:?} names no event of the article"),
+            });
+        }
+        out.push(a);
+    }
+    Ok(out)
+}
+
+/// The scores of a set of articles.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleReport {
+    /// Articles scored.
+    pub articles: usize,
+    /// Persons.
+    pub persons: Score,
+    /// Organisations (any form the annotation lists).
+    pub organizations: Score,
+    /// Places (any form the annotation lists).
+    pub places: Score,
+    /// Posts: person, title and organisation with its jurisdiction spelled out.
+    pub posts: Score,
+    /// Events: a name the text uses, and the date.
+    pub events: Score,
+    /// Roles: person, chaired / attended / spoke_at, and the event.
+    pub roles: Score,
+    /// Bylines: the credited names.
+    pub bylines: Score,
+    /// Organisation, place and event nodes built.
+    pub nodes: usize,
+    /// How many of them a reader would not accept.
+    pub junk: usize,
+    /// Which, for development.
+    pub junk_nodes: Vec<String>,
+    /// Misses and false alarms, for development: `kind: article: what`.
+    pub errors: Vec<String>,
+}
+
+impl ArticleReport {
+    /// The scores by name, in the order reports print them.
+    pub fn scores(&self) -> [(&'static str, &Score); 7] {
+        [
+            ("persons", &self.persons),
+            ("organizations", &self.organizations),
+            ("places", &self.places),
+            ("posts", &self.posts),
+            ("events", &self.events),
+            ("roles", &self.roles),
+            ("bylines", &self.bylines),
+        ]
+    }
+
+    /// The share of organisation, place and event nodes that are junk.
+    pub fn junk_rate(&self) -> f64 {
+        super::score::ratio(self.junk, self.nodes)
+    }
+}
+
+impl fmt::Display for ArticleReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "articles: {}", self.articles)?;
+        writeln!(
+            f,
+            "{:<14} {:>5} {:>9} {:>7} {:>7} {:>7}",
+            "facts", "gold", "predicted", "P", "R", "F1"
+        )?;
+        for (name, s) in self.scores() {
+            writeln!(
+                f,
+                "{:<14} {:>5} {:>9} {:>7.3} {:>7.3} {:>7.3}",
+                name,
+                s.gold,
+                s.predicted,
+                s.precision(),
+                s.recall(),
+                s.f1()
+            )?;
+        }
+        writeln!(
+            f,
+            "junk: {} of {} organisation, place and event nodes ({:.3})",
+            self.junk,
+            self.nodes,
+            self.junk_rate()
+        )?;
+        for e in self.junk_nodes.iter().chain(&self.errors) {
+            writeln!(f, "  {}", crate::terminal::escape(e))?;
+        }
+        Ok(())
+    }
+}
+
+/// A name as compared: normalised as the pipeline normalises text, without white
+/// space and quotation marks.
+fn key(s: &str) -> String {
+    normalize_text(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》".contains(*c))
+        .collect()
+}
+
+/// An organisation's name as compared: 中共X is X, 人民政府 is 政府.
+fn org_key(s: &str) -> String {
+    let k = key(s);
+    let k = k.strip_prefix("中共").unwrap_or(&k);
+    k.replace("人民政府", "政府")
+}
+
+/// Whether an event named `name` is one the text calls by one of `names`: the same
+/// name, or the end of one of them three characters long or more (研讨会 for
+/// 议政协商工作研讨会).
+fn event_name_matches(name: &str, names: &[String]) -> bool {
+    let name = key(name);
+    names
+        .iter()
+        .map(|n| key(n))
+        .any(|n| n == name || (name.chars().count() >= 3 && n.ends_with(name.as_str())))
+}
+
+/// Whether a predicted date fits the annotation: both absent, or the same month and
+/// day (and year, when both give one).
+fn date_matches(pred: Option<&str>, gold: Option<&str>) -> bool {
+    fn parts(d: &str) -> (Option<&str>, &str) {
+        match d.len() {
+            10 => (Some(&d[..4]), &d[5..]),
+            _ => (None, d),
+        }
+    }
+    match (pred, gold) {
+        (None, None) => true,
+        (Some(p), Some(g)) => {
+            let ((py, pmd), (gy, gmd)) = (parts(p), parts(g));
+            pmd == gmd && (py.is_none() || gy.is_none() || py == gy)
+        }
+        _ => false,
+    }
+}
+
+/// What the pipeline built for one article.
+struct Predicted<'a> {
+    persons: BTreeSet<String>,
+    organizations: Vec<&'a Node>,
+    places: Vec<&'a Node>,
+    events: Vec<&'a Node>,
+    posts: Vec<(String, String, String)>,
+    roles: Vec<(String, String, &'a Node)>,
+    bylines: BTreeSet<String>,
+}
+
+fn predicted(doc: &GraphDoc) -> Predicted<'_> {
+    let mut p = Predicted {
+        persons: BTreeSet::new(),
+        organizations: Vec::new(),
+        places: Vec::new(),
+        events: Vec::new(),
+        posts: Vec::new(),
+        roles: Vec::new(),
+        bylines: BTreeSet::new(),
+    };
+    for n in &doc.nodes {
+        match n.kind {
+            NodeKind::Person => {
+                p.persons.insert(key(&n.name));
+            }
+            NodeKind::Organization => p.organizations.push(n),
+            NodeKind::Place => p.places.push(n),
+            NodeKind::Event => p.events.push(n),
+            _ => {}
+        }
+    }
+    for e in &doc.edges {
+        let (Some(s), Some(t)) = (doc.node(&e.source), doc.node(&e.target)) else {
+            continue;
+        };
+        match e.relation {
+            Relation::HoldsPosition if s.kind == NodeKind::Person => p.posts.push((
+                key(&s.name),
+                key(e.title.as_deref().unwrap_or("")),
+                org_key(&t.name),
+            )),
+            Relation::Chaired | Relation::Attended | Relation::SpokeAt
+                if s.kind == NodeKind::Person && t.kind == NodeKind::Event =>
+            {
+                p.roles
+                    .push((key(&s.name), e.relation.as_str().to_string(), t))
+            }
+            Relation::Reported if s.kind == NodeKind::Person => {
+                p.bylines.insert(key(&s.name));
+            }
+            _ => {}
+        }
+    }
+    p
+}
+
+/// Counts one kind of fact: `pred` and `gold` items, `hit(p, g)` when they match.
+fn tally<P, G>(
+    kind: &str,
+    file: &str,
+    pred: &[P],
+    gold: &[G],
+    hit: impl Fn(&P, &G) -> bool,
+    show_p: impl Fn(&P) -> String,
+    show_g: impl Fn(&G) -> String,
+    s: &mut Score,
+    errors: &mut Vec<String>,
+) {
+    s.gold += gold.len();
+    s.predicted += pred.len();
+    for p in pred {
+        if gold.iter().any(|g| hit(p, g)) {
+            s.correct_predicted += 1;
+        } else {
+            errors.push(format!("{kind}: {file}: false {}", show_p(p)));
+        }
+    }
+    for g in gold {
+        if pred.iter().any(|p| hit(p, g)) {
+            s.found_gold += 1;
+        } else {
+            errors.push(format!("{kind}: {file}: missed {}", show_g(g)));
+        }
+    }
+}
+
+/// Scores one article's graph against its annotation.
+fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
+    let p = predicted(doc);
+    let file = gold.file.as_str();
+    let errors = &mut r.errors;
+    let persons: Vec<String> = p.persons.iter().cloned().collect();
+    let gold_persons: Vec<String> = gold.persons.iter().map(|n| key(n)).collect();
+    tally(
+        "person",
+        file,
+        &persons,
+        &gold_persons,
+        |a, b| a == b,
+        |a| a.clone(),
+        |b| b.clone(),
+        &mut r.persons,
+        errors,
+    );
+
+    // Organisations: any form listed, or the organisation of a post.
+    let mut org_forms: Vec<Vec<String>> = gold
+        .organizations
+        .iter()
+        .map(|forms| forms.iter().map(|f| org_key(f)).collect())
+        .collect();
+    for post in &gold.posts {
+        let k = org_key(&post[2]);
+        if !org_forms.iter().any(|forms| forms.contains(&k)) {
+            org_forms.push(vec![k]);
+        }
+    }
+    let org_hit = |n: &&Node, forms: &Vec<String>| {
+        std::iter::once(&n.name)
+            .chain(&n.aliases)
+            .any(|a| forms.contains(&org_key(a)))
+    };
+    // A predicted organisation is right when it is any organisation of the
+    // annotation, listed or of a post; recall counts the listed ones.
+    let listed = gold.organizations.len();
+    r.organizations.predicted += p.organizations.len();
+    r.organizations.gold += listed;
+    for n in &p.organizations {
+        if org_forms.iter().any(|f| org_hit(n, f)) {
+            r.organizations.correct_predicted += 1;
+        } else {
+            errors.push(format!("organization: {file}: false {}", n.name));
+        }
+    }
+    for f in &org_forms[..listed] {
+        if p.organizations.iter().any(|n| org_hit(n, f)) {
+            r.organizations.found_gold += 1;
+        } else {
+            errors.push(format!("organization: {file}: missed {}", f[0]));
+        }
+    }
+
+    let place_forms: Vec<Vec<String>> = gold
+        .places
+        .iter()
+        .map(|forms| forms.iter().map(|f| key(f)).collect())
+        .collect();
+    let place_hit = |n: &&Node, forms: &Vec<String>| {
+        std::iter::once(&n.name)
+            .chain(&n.aliases)
+            .any(|a| forms.contains(&key(a)))
+    };
+    tally(
+        "place",
+        file,
+        &p.places,
+        &place_forms,
+        place_hit,
+        |n| n.name.clone(),
+        |f| f[0].clone(),
+        &mut r.places,
+        errors,
+    );
+
+    let gold_posts: Vec<(String, String, String)> = gold
+        .posts
+        .iter()
+        .map(|[who, title, org]| (key(who), key(title), org_key(org)))
+        .collect();
+    tally(
+        "post",
+        file,
+        &p.posts,
+        &gold_posts,
+        |a, b| a == b,
+        |a| format!("{} {} {}", a.0, a.1, a.2),
+        |b| format!("{} {} {}", b.0, b.1, b.2),
+        &mut r.posts,
+        errors,
+    );
+
+    let event_hit = |n: &&Node, g: &GoldEvent| {
+        event_name_matches(&n.name, &g.names) && date_matches(n.date.as_deref(), g.date.as_deref())
+    };
+    tally(
+        "event",
+        file,
+        &p.events,
+        &gold.events,
+        event_hit,
+        |n| format!("{} ({})", n.name, n.date.as_deref().unwrap_or("no date")),
+        |g| {
+            format!(
+                "{} ({})",
+                g.names[0],
+                g.date.as_deref().unwrap_or("no date")
+            )
+        },
+        &mut r.events,
+        errors,
+    );
+
+    let gold_roles: Vec<(String, String, &GoldEvent)> = gold
+        .roles
+        .iter()
+        .filter_map(|[who, role, id]| {
+            let event = gold.events.iter().find(|e| e.id == *id)?;
+            Some((key(who), role.clone(), event))
+        })
+        .collect();
+    tally(
+        "role",
+        file,
+        &p.roles,
+        &gold_roles,
+        |a, b| a.0 == b.0 && a.1 == b.1 && event_name_matches(&a.2.name, &b.2.names),
+        |a| format!("{} {} {}", a.0, a.1, a.2.name),
+        |b| format!("{} {} {}", b.0, b.1, b.2.names[0]),
+        &mut r.roles,
+        errors,
+    );
+
+    let bylines: Vec<String> = p.bylines.iter().cloned().collect();
+    let gold_bylines: Vec<String> = gold.bylines.iter().map(|[n, _]| key(n)).collect();
+    tally(
+        "byline",
+        file,
+        &bylines,
+        &gold_bylines,
+        |a, b| a == b,
+        |a| a.clone(),
+        |b| b.clone(),
+        &mut r.bylines,
+        errors,
+    );
+
+    // Junk: nodes a reader would not accept. A place is accepted when listed, or when
+    // it is the jurisdiction an accepted organisation's name starts with.
+    let accepted_org = |n: &&Node| org_forms.iter().any(|f| org_hit(n, f));
+    let org_names: Vec<String> = org_forms.iter().flatten().cloned().collect();
+    let accepted_place = |n: &&Node| {
+        place_forms.iter().any(|f| place_hit(n, f))
+            || (n.name.chars().count() >= 2
+                && crate::lexicon::is_division_name(&n.name)
+                && org_names.iter().any(|o| o.starts_with(&key(&n.name))))
+    };
+    let accepted_event = |n: &&Node| {
+        gold.events
+            .iter()
+            .any(|g| event_name_matches(&n.name, &g.names))
+    };
+    r.nodes += p.organizations.len() + p.places.len() + p.events.len();
+    for n in &p.organizations {
+        if !accepted_org(n) {
+            r.junk_nodes
+                .push(format!("junk: organization {} ({file})", n.name));
+        }
+    }
+    for n in &p.places {
+        if !accepted_place(n) {
+            r.junk_nodes
+                .push(format!("junk: place {} ({file})", n.name));
+        }
+    }
+    for n in &p.events {
+        if !accepted_event(n) {
+            r.junk_nodes
+                .push(format!("junk: event {} ({file})", n.name));
+        }
+    }
+}
+
+/// Builds every article of `gold` (those of `split`, when given) from `corpus` and
+/// scores it. A file whose text changed since it was annotated is an error.
+pub fn evaluate_articles(
+    ex: &Extractor,
+    corpus: &Path,
+    gold: &[GoldArticle],
+    split: Option<&str>,
+) -> Result<ArticleReport> {
+    let mut report = ArticleReport::default();
+    for g in gold.iter().filter(|g| split.is_none_or(|s| g.split == s)) {
+        let path: PathBuf = corpus.join(&g.file);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        let hash: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if hash != g.sha256 {
+            return Err(Error::Mismatch(format!(
+                "{}: the text changed since it was annotated (SHA-256 differs): annotate it again",
+                path.display()
+            )));
+        }
+        let (articles, _) = crate::ingest::read_bytes(&bytes, &path, &ex.lex)?;
+        let (graph, _) = build_graph(ex, &articles);
+        score_article(g, &graph.to_doc(), &mut report);
+        report.junk = report.junk_nodes.len();
+        report.articles += 1;
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_dates_and_organs_compare_as_a_reader_would() {
+        assert!(event_name_matches("研讨会", &["议政协商工作研讨会".into()]));
+        assert!(!event_name_matches("会议", &["区长办公会议".into()]));
+        assert!(event_name_matches("会议", &["会议".into()]));
+        assert!(date_matches(Some("07-24"), Some("2017-07-24")));
+        assert!(!date_matches(Some("2016-07-24"), Some("2017-07-24")));
+        assert!(!date_matches(None, Some("07-24")));
+        assert!(date_matches(None, None));
+        assert_eq!(org_key("中共惠济区委"), org_key("惠济区委"));
+        assert_eq!(org_key("惠济区人民政府"), "惠济区政府");
+        assert_eq!(key("“两会” 召开"), "两会召开");
+    }
+}
