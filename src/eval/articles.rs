@@ -273,32 +273,40 @@ fn predicted(doc: &GraphDoc) -> Predicted<'_> {
     p
 }
 
-/// Counts one kind of fact: `pred` and `gold` items, `hit(p, g)` when they match.
-fn tally<P, G>(
-    kind: &str,
-    file: &str,
-    pred: &[P],
-    gold: &[G],
-    hit: impl Fn(&P, &G) -> bool,
-    show_p: impl Fn(&P) -> String,
-    show_g: impl Fn(&G) -> String,
-    s: &mut Score,
-    errors: &mut Vec<String>,
-) {
-    s.gold += gold.len();
-    s.predicted += pred.len();
-    for p in pred {
-        if gold.iter().any(|g| hit(p, g)) {
-            s.correct_predicted += 1;
-        } else {
-            errors.push(format!("{kind}: {file}: false {}", show_p(p)));
+/// Counts one kind of fact: `pred` and `gold` items, `hit(p, g)` when they match;
+/// what does not match goes to `errors` as `kind: file: false/missed item`.
+struct Tally<'a> {
+    kind: &'static str,
+    file: &'a str,
+    errors: &'a mut Vec<String>,
+}
+
+impl Tally<'_> {
+    fn count<P, G>(
+        &mut self,
+        s: &mut Score,
+        (pred, gold): (&[P], &[G]),
+        hit: impl Fn(&P, &G) -> bool,
+        show: (impl Fn(&P) -> String, impl Fn(&G) -> String),
+    ) {
+        let (kind, file) = (self.kind, self.file);
+        s.gold += gold.len();
+        s.predicted += pred.len();
+        for p in pred {
+            if gold.iter().any(|g| hit(p, g)) {
+                s.correct_predicted += 1;
+            } else {
+                self.errors
+                    .push(format!("{kind}: {file}: false {}", (show.0)(p)));
+            }
         }
-    }
-    for g in gold {
-        if pred.iter().any(|p| hit(p, g)) {
-            s.found_gold += 1;
-        } else {
-            errors.push(format!("{kind}: {file}: missed {}", show_g(g)));
+        for g in gold {
+            if pred.iter().any(|p| hit(p, g)) {
+                s.found_gold += 1;
+            } else {
+                self.errors
+                    .push(format!("{kind}: {file}: missed {}", (show.1)(g)));
+            }
         }
     }
 }
@@ -307,19 +315,18 @@ fn tally<P, G>(
 fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
     let p = predicted(doc);
     let file = gold.file.as_str();
-    let errors = &mut r.errors;
     let persons: Vec<String> = p.persons.iter().cloned().collect();
     let gold_persons: Vec<String> = gold.persons.iter().map(|n| key(n)).collect();
-    tally(
-        "person",
+    Tally {
+        kind: "person",
         file,
-        &persons,
-        &gold_persons,
-        |a, b| a == b,
-        |a| a.clone(),
-        |b| b.clone(),
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.persons,
-        errors,
+        (&persons, &gold_persons),
+        |a, b| a == b,
+        (|a| a.clone(), |b| b.clone()),
     );
 
     // Organisations: any form listed, or the organisation of a post.
@@ -348,14 +355,16 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
         if org_forms.iter().any(|f| org_hit(n, f)) {
             r.organizations.correct_predicted += 1;
         } else {
-            errors.push(format!("organization: {file}: false {}", n.name));
+            r.errors
+                .push(format!("organization: {file}: false {}", n.name));
         }
     }
     for f in &org_forms[..listed] {
         if p.organizations.iter().any(|n| org_hit(n, f)) {
             r.organizations.found_gold += 1;
         } else {
-            errors.push(format!("organization: {file}: missed {}", f[0]));
+            r.errors
+                .push(format!("organization: {file}: missed {}", f[0]));
         }
     }
 
@@ -369,16 +378,16 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
             .chain(&n.aliases)
             .any(|a| forms.contains(&key(a)))
     };
-    tally(
-        "place",
+    Tally {
+        kind: "place",
         file,
-        &p.places,
-        &place_forms,
-        place_hit,
-        |n| n.name.clone(),
-        |f| f[0].clone(),
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.places,
-        errors,
+        (&p.places, &place_forms),
+        place_hit,
+        (|n| n.name.clone(), |f| f[0].clone()),
     );
 
     let gold_posts: Vec<(String, String, String)> = gold
@@ -386,37 +395,43 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
         .iter()
         .map(|[who, title, org]| (key(who), key(title), org_key(org)))
         .collect();
-    tally(
-        "post",
+    Tally {
+        kind: "post",
         file,
-        &p.posts,
-        &gold_posts,
-        |a, b| a == b,
-        |a| format!("{} {} {}", a.0, a.1, a.2),
-        |b| format!("{} {} {}", b.0, b.1, b.2),
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.posts,
-        errors,
+        (&p.posts, &gold_posts),
+        |a, b| a == b,
+        (
+            |a| format!("{} {} {}", a.0, a.1, a.2),
+            |b| format!("{} {} {}", b.0, b.1, b.2),
+        ),
     );
 
     let event_hit = |n: &&Node, g: &GoldEvent| {
         event_name_matches(&n.name, &g.names) && date_matches(n.date.as_deref(), g.date.as_deref())
     };
-    tally(
-        "event",
+    Tally {
+        kind: "event",
         file,
-        &p.events,
-        &gold.events,
-        event_hit,
-        |n| format!("{} ({})", n.name, n.date.as_deref().unwrap_or("no date")),
-        |g| {
-            format!(
-                "{} ({})",
-                g.names[0],
-                g.date.as_deref().unwrap_or("no date")
-            )
-        },
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.events,
-        errors,
+        (&p.events, &gold.events),
+        event_hit,
+        (
+            |n| format!("{} ({})", n.name, n.date.as_deref().unwrap_or("no date")),
+            |g| {
+                format!(
+                    "{} ({})",
+                    g.names[0],
+                    g.date.as_deref().unwrap_or("no date")
+                )
+            },
+        ),
     );
 
     let gold_roles: Vec<(String, String, &GoldEvent)> = gold
@@ -427,30 +442,33 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
             Some((key(who), role.clone(), event))
         })
         .collect();
-    tally(
-        "role",
+    Tally {
+        kind: "role",
         file,
-        &p.roles,
-        &gold_roles,
-        |a, b| a.0 == b.0 && a.1 == b.1 && event_name_matches(&a.2.name, &b.2.names),
-        |a| format!("{} {} {}", a.0, a.1, a.2.name),
-        |b| format!("{} {} {}", b.0, b.1, b.2.names[0]),
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.roles,
-        errors,
+        (&p.roles, &gold_roles),
+        |a, b| a.0 == b.0 && a.1 == b.1 && event_name_matches(&a.2.name, &b.2.names),
+        (
+            |a| format!("{} {} {}", a.0, a.1, a.2.name),
+            |b| format!("{} {} {}", b.0, b.1, b.2.names[0]),
+        ),
     );
 
     let bylines: Vec<String> = p.bylines.iter().cloned().collect();
     let gold_bylines: Vec<String> = gold.bylines.iter().map(|[n, _]| key(n)).collect();
-    tally(
-        "byline",
+    Tally {
+        kind: "byline",
         file,
-        &bylines,
-        &gold_bylines,
-        |a, b| a == b,
-        |a| a.clone(),
-        |b| b.clone(),
+        errors: &mut r.errors,
+    }
+    .count(
         &mut r.bylines,
-        errors,
+        (&bylines, &gold_bylines),
+        |a, b| a == b,
+        (|a| a.clone(), |b| b.clone()),
     );
 
     // Junk: nodes a reader would not accept. A place is accepted when listed, or when
