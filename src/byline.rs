@@ -1,23 +1,57 @@
-//! Bylines: the people an article credits (记者 张三 通讯员 李四, （记者 王五）), found and
-//! taken out of its text.
+//! Bylines: the people an article credits, found and taken out of its text, in the
+//! shapes local news uses: a line of its own (`记者 张三 通讯员 李四`), the end of a
+//! paragraph (`…振奋信心。记者 蔺洋`), brackets (`（记者 王五）`, `（张三 文 李四 摄）`,
+//! `（山西日报 邓焕彦）`, `(撰稿人:江婷婷 审稿人:郑李平)`), the start of a paragraph
+//! (`记者 李洋 4月27日下午，…`), and at the very end of an article a name alone in
+//! brackets (`（梅友宽）`: its author).
 
 use crate::lexicon::Lexicon;
+use crate::normalize::is_cjk;
 
 /// How a person is credited in a byline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BylineRole {
-    /// 记者.
+    /// 记者, 实习生.
     Reporter,
     /// 通讯员.
     Correspondent,
+    /// 摄, 摄影, 图.
+    Photographer,
+    /// 文, 作者, 撰稿, or a name alone in brackets at the end of the article.
+    Author,
 }
 
 impl BylineRole {
-    /// `reporter` or `correspondent`.
+    /// Every role.
+    pub const ALL: [BylineRole; 4] = [
+        BylineRole::Reporter,
+        BylineRole::Correspondent,
+        BylineRole::Photographer,
+        BylineRole::Author,
+    ];
+
+    /// `reporter`, `correspondent`, `photographer` or `author`.
     pub fn as_str(self) -> &'static str {
         match self {
             BylineRole::Reporter => "reporter",
             BylineRole::Correspondent => "correspondent",
+            BylineRole::Photographer => "photographer",
+            BylineRole::Author => "author",
+        }
+    }
+
+    /// The role of [`BylineRole::as_str`]'s name.
+    pub fn parse(s: &str) -> Option<BylineRole> {
+        BylineRole::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The word a byline line writes before the names.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            BylineRole::Reporter => "记者",
+            BylineRole::Correspondent => "通讯员",
+            BylineRole::Photographer => "摄影",
+            BylineRole::Author => "作者",
         }
     }
 }
@@ -27,28 +61,196 @@ impl BylineRole {
 pub struct Byline {
     /// The person's name.
     pub name: String,
-    /// Reporter or correspondent.
+    /// How they are credited.
     pub role: BylineRole,
 }
 
-const BYLINE_ROLES: &[(&str, BylineRole)] = &[
-    ("特约记者", BylineRole::Reporter),
-    ("实习记者", BylineRole::Reporter),
-    ("首席记者", BylineRole::Reporter),
-    ("记者", BylineRole::Reporter),
-    ("通讯员", BylineRole::Correspondent),
-    ("实习生", BylineRole::Correspondent),
+/// What a credit word does: name a role, or name people who are credited for no part
+/// of the article's content (editors, reviewers), who are left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Credit {
+    Role(BylineRole),
+    Editor,
+}
+
+/// Credit words, longest first where one starts another.
+const CREDITS: &[(&str, Credit)] = &[
+    ("新华社记者", Credit::Role(BylineRole::Reporter)),
+    ("本报记者", Credit::Role(BylineRole::Reporter)),
+    ("融媒体记者", Credit::Role(BylineRole::Reporter)),
+    ("全媒体记者", Credit::Role(BylineRole::Reporter)),
+    ("摄影记者", Credit::Role(BylineRole::Photographer)),
+    ("特约记者", Credit::Role(BylineRole::Reporter)),
+    ("实习记者", Credit::Role(BylineRole::Reporter)),
+    ("见习记者", Credit::Role(BylineRole::Reporter)),
+    ("首席记者", Credit::Role(BylineRole::Reporter)),
+    ("记者", Credit::Role(BylineRole::Reporter)),
+    ("实习生", Credit::Role(BylineRole::Reporter)),
+    ("特约通讯员", Credit::Role(BylineRole::Correspondent)),
+    ("通讯员", Credit::Role(BylineRole::Correspondent)),
+    ("摄影", Credit::Role(BylineRole::Photographer)),
+    ("摄像", Credit::Role(BylineRole::Photographer)),
+    ("图片", Credit::Role(BylineRole::Photographer)),
+    ("图文", Credit::Role(BylineRole::Author)),
+    ("撰稿人", Credit::Role(BylineRole::Author)),
+    ("撰稿", Credit::Role(BylineRole::Author)),
+    ("作者", Credit::Role(BylineRole::Author)),
+    ("文字", Credit::Role(BylineRole::Author)),
+    ("责任编辑", Credit::Editor),
+    ("编辑", Credit::Editor),
+    ("责编", Credit::Editor),
+    ("审稿人", Credit::Editor),
+    ("审稿", Credit::Editor),
+    ("审核", Credit::Editor),
+    ("校对", Credit::Editor),
+    ("监制", Credit::Editor),
+    ("编审", Credit::Editor),
 ];
+
+/// One-character credits, only where they stand on their own (`张三 文 李四 摄`,
+/// `文/张三`, `图:李四`): inside a run they are parts of names.
+const SHORT_CREDITS: &[(&str, Credit)] = &[
+    ("摄", Credit::Role(BylineRole::Photographer)),
+    ("图", Credit::Role(BylineRole::Photographer)),
+    ("文", Credit::Role(BylineRole::Author)),
+];
+
+/// Endings of the names of media and offices that may stand before a credit or a name
+/// (山西日报 邓焕彦, 中国台湾网大连市台办通讯员 刘旭辉, 秘书宣传组 陈明).
+const MEDIA_ENDINGS: &[&str] = &[
+    "日报", "晚报", "报社", "报", "网", "电视台", "广播电视台", "台", "新华社", "社", "中心",
+    "融媒", "客户端", "组", "办", "办公室", "部",
+];
+
+/// Separators between the pieces of a byline.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{3000}' | '\t' | ':' | '：' | '、' | ',' | '，' | '/' | '／' | ';' | '；' | '|' | '丨'
+    )
+}
+
+/// Reads text made only of bylines: credits, names, media before them; `None` when any
+/// piece is something else. Names with no credit before them take `unmarked` when it
+/// is given (a name alone in brackets at the end of an article), else the text is no
+/// byline.
+pub fn parse_byline_as(s: &str, lex: &Lexicon, unmarked: Option<BylineRole>) -> Option<Vec<Byline>> {
+    let s = s
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let pieces: Vec<&str> = s.split(is_separator).filter(|p| !p.is_empty()).collect();
+    if pieces.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut credit: Option<Credit> = unmarked.map(Credit::Role);
+    let mut credited_any = false;
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut p = pieces[i];
+        i += 1;
+        if let Some(&(_, c)) = SHORT_CREDITS.iter().find(|(w, _)| p == *w) {
+            // 张三 摄: the credit after the name changes the role of the names before it
+            // that had none of their own.
+            if let (Credit::Role(r), Some(last)) = (c, out.last_mut()) {
+                let last: &mut Byline = last;
+                if credit.is_none_or(|k| k == Credit::Role(BylineRole::Author)) || !credited_any {
+                    last.role = r;
+                }
+            }
+            credit = Some(c);
+            credited_any = true;
+            continue;
+        }
+        // Credits and media at the start of the piece: 见习记者丘佳溢, 山西日报.
+        loop {
+            if let Some(&(w, c)) = CREDITS.iter().find(|(w, _)| p.starts_with(w)) {
+                credit = Some(c);
+                credited_any = true;
+                p = &p[w.len()..];
+                continue;
+            }
+            break;
+        }
+        if p.is_empty() {
+            continue;
+        }
+        // 中国台湾网大连市台办通讯员: media, then a credit at the end.
+        if let Some(&(w, c)) = CREDITS.iter().find(|(w, _)| p.ends_with(w)) {
+            let media = &p[..p.len() - w.len()];
+            if media.chars().all(is_cjk) && !media.is_empty() {
+                credit = Some(c);
+                credited_any = true;
+                continue;
+            }
+        }
+        if MEDIA_ENDINGS.iter().any(|m| p.ends_with(m)) && p.chars().count() >= 2 && lex.surname_len(p).is_none_or(|_| p.chars().count() > 4) {
+            continue;
+        }
+        // Suffix credits: 柳迪报道, 张三摄.
+        let mut own: Option<BylineRole> = None;
+        for (suffix, role) in [("报道", None), ("摄", Some(BylineRole::Photographer))] {
+            if let Some(rest) = p.strip_suffix(suffix) {
+                if (2..=4).contains(&rest.chars().count()) && lex.surname_len(rest).is_some() {
+                    p = rest;
+                    own = role;
+                    break;
+                }
+            }
+        }
+        // 崔 杰: a one-character surname and a one-character given name apart.
+        let joined;
+        if p.chars().count() == 1 && i < pieces.len() && pieces[i].chars().count() == 1 {
+            joined = format!("{p}{}", pieces[i]);
+            i += 1;
+            p = &joined;
+        }
+        if !p.chars().all(|c| is_cjk(c) || c == '·') {
+            return None;
+        }
+        let names = split_name_run(p)?;
+        for name in names {
+            // A byline credits people: every name starts with a surname.
+            lex.surname_len(&name)?;
+            match (own, credit) {
+                (Some(r), _) => out.push(Byline { name, role: r }),
+                (None, Some(Credit::Role(r))) => out.push(Byline { name, role: r }),
+                (None, Some(Credit::Editor)) => {}
+                (None, None) => {
+                    // A name before any credit: credited by what follows (张三 文).
+                    out.push(Byline {
+                        name,
+                        role: BylineRole::Author,
+                    });
+                }
+            }
+        }
+    }
+    if !credited_any && unmarked.is_none() {
+        return None;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// [`parse_byline_as`] for text that must carry its own credits.
+pub fn parse_byline(s: &str, lex: &Lexicon) -> Option<Vec<Byline>> {
+    parse_byline_as(s, lex, None)
+}
 
 /// Removes bylines from body lines; returns the body and the credited names in order.
 pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Byline>) {
     let mut body = String::new();
     let mut bylines = Vec::new();
-    for line in lines {
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    for (n, line) in lines.iter().enumerate() {
         let mut line = line.to_string();
-        // A parenthesised byline anywhere on the line: （记者 张三 通讯员 李四）.
+        let is_last = Some(n) == last;
+        // A bracketed byline anywhere on the line: （记者 张三 通讯员 李四）; at the end
+        // of the article a name alone in brackets too.
         let mut from = 0;
-        while let Some((open, close, found)) = find_paren_byline(&line, from, lex) {
+        while let Some((open, close, found)) = find_paren_byline(&line, from, lex, is_last) {
             bylines.extend(found);
             line.replace_range(open..close, "");
             from = open;
@@ -63,6 +265,11 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
         if let Some(found) = parse_byline(&line[cut..], lex) {
             bylines.extend(found);
             line.truncate(cut);
+        } else if let Some((end, found)) = leading_byline(&line, lex) {
+            // 记者 李洋 4月27日下午，…: a byline opening the paragraph.
+            bylines.extend(found);
+            let rest = line[end..].trim_start().len();
+            line.replace_range(..line.len() - rest, "");
         }
         body.push_str(&line);
         body.push('\n');
@@ -71,16 +278,38 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
     (body, bylines)
 }
 
+/// A byline that opens a line and is followed by the text (`记者 李洋 4月27日下午`):
+/// the longest run of pieces up to a space that reads as a byline starting with a
+/// credit word. Returns the byte end of the byline and its names.
+fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, Vec<Byline>)> {
+    let trimmed = line.trim_start();
+    let offset = line.len() - trimmed.len();
+    if !CREDITS.iter().any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_))) {
+        return None;
+    }
+    let ends: Vec<usize> = trimmed
+        .char_indices()
+        .take_while(|&(i, _)| i < 60)
+        .filter(|&(_, c)| c == ' ' || c == '\u{3000}')
+        .map(|(i, _)| i)
+        .collect();
+    ends.iter()
+        .rev()
+        .find_map(|&e| parse_byline(&trimmed[..e], lex).map(|b| (offset + e, b)))
+}
+
 /// The longest text in brackets read as a byline: a byline credits a few people.
 const MAX_PAREN_BYLINE: usize = 60;
 
 /// The first bracketed byline of `line` at or after byte `from`: (open, close end,
 /// bylines). Only a short stretch after each opening bracket is searched for its
-/// close, so that a line of many unmatched brackets is read in linear time.
+/// close, so that a line of many unmatched brackets is read in linear time. With
+/// `article_end`, brackets closing the line may hold names alone (the authors).
 fn find_paren_byline(
     line: &str,
     from: usize,
     lex: &Lexicon,
+    article_end: bool,
 ) -> Option<(usize, usize, Vec<Byline>)> {
     for (i, c) in line[from..].char_indices() {
         if c != '（' && c != '(' {
@@ -96,63 +325,19 @@ fn find_paren_byline(
             continue;
         };
         let inner = &line[inner_start..inner_start + close_rel];
-        if let Some(found) = parse_byline(inner, lex) {
-            let close_char_len = line[inner_start + close_rel..].chars().next()?.len_utf8();
-            return Some((open, inner_start + close_rel + close_char_len, found));
+        let close_char_len = line[inner_start + close_rel..].chars().next()?.len_utf8();
+        let close = inner_start + close_rel + close_char_len;
+        let closes_line = line[close..].trim().is_empty();
+        let unmarked = (article_end && closes_line).then_some(BylineRole::Author);
+        if let Some(found) = parse_byline_as(inner, lex, unmarked) {
+            return Some((open, close, found));
         }
     }
     None
 }
 
-/// Parses text made only of byline groups: `记者 蔺洋 通讯员 张超`, `记者张三、李四`.
-pub fn parse_byline(s: &str, lex: &Lexicon) -> Option<Vec<Byline>> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    let mut out = Vec::new();
-    let mut rest = s
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）']);
-    let mut role: Option<BylineRole> = None;
-    loop {
-        rest = rest.trim_start_matches([' ', '\u{3000}', '\t', ':', '：', '、', ',', '，', '/']);
-        if rest.is_empty() {
-            break;
-        }
-        if let Some((kw, r)) = BYLINE_ROLES.iter().find(|(kw, _)| rest.starts_with(kw)) {
-            role = Some(*r);
-            rest = &rest[kw.len()..];
-            continue;
-        }
-        let role = role?;
-        // A run of CJK characters up to the next separator or role word.
-        let mut end = rest.len();
-        for (i, c) in rest.char_indices() {
-            if !crate::normalize::is_cjk(c) && c != '·' {
-                end = i;
-                break;
-            }
-            if i > 0 && BYLINE_ROLES.iter().any(|(kw, _)| rest[i..].starts_with(kw)) {
-                end = i;
-                break;
-            }
-        }
-        if end == 0 {
-            return None;
-        }
-        let run = &rest[..end];
-        for name in split_name_run(run)? {
-            // A byline credits people: every name starts with a surname.
-            lex.surname_len(&name)?;
-            out.push(Byline { name, role });
-        }
-        rest = &rest[end..];
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// Splits a run of names written without separators (张三李四) into names of 2–3 characters.
+/// Splits a run of names written without separators (张三李四) into names of 2–3
+/// characters.
 fn split_name_run(run: &str) -> Option<Vec<String>> {
     let chars: Vec<char> = run.chars().collect();
     match chars.len() {
@@ -197,6 +382,51 @@ mod tests {
         assert_eq!(b[0].role, BylineRole::Correspondent);
         assert!(parse_byline("记者节到了,大家好", &lex()).is_none());
         assert!(parse_byline("通讯员", &lex()).is_none());
+    }
+
+    fn names(found: Option<Vec<Byline>>) -> Vec<(String, &'static str)> {
+        found
+            .unwrap_or_default()
+            .into_iter()
+            .map(|b| (b.name, b.role.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn bylines_of_local_news() {
+        let lex = lex();
+        let p = |s: &str| names(parse_byline(s, &lex));
+        assert_eq!(p("记者:石思嫣;摄影:张志豪"), [("石思嫣".into(), "reporter"), ("张志豪".into(), "photographer")]);
+        assert_eq!(p("作者:记者 邱璐 高艺炯").len(), 2);
+        assert_eq!(p("融媒体记者 张歆"), [("张歆".into(), "reporter")]);
+        assert_eq!(p("见习记者丘佳溢"), [("丘佳溢".into(), "reporter")]);
+        assert_eq!(p("撰稿人:江婷婷 审稿人:郑李平"), [("江婷婷".into(), "author")]);
+        assert_eq!(p("记者 项楚乾 摄影 肖思林")[1], ("肖思林".into(), "photographer"));
+        assert_eq!(p("中国台湾网大连市台办通讯员 刘旭辉"), [("刘旭辉".into(), "correspondent")]);
+        assert_eq!(p("新华社记者王明摄"), [("王明".into(), "photographer")]);
+        assert_eq!(p("张三 文 李四 摄"), [("张三".into(), "author"), ("李四".into(), "photographer")]);
+        assert!(p("草案").is_empty());
+        assert!(p("扩大").is_empty());
+        let alone = |s: &str| names(parse_byline_as(s, &lex, Some(BylineRole::Author)));
+        assert_eq!(alone("郝昱玮 胡译丹 王启宇").len(), 3);
+        assert_eq!(alone("山西日报 邓焕彦 崔 杰"), [("邓焕彦".into(), "author"), ("崔杰".into(), "author")]);
+        assert_eq!(alone("陈婷 记者 黄笑菲"), [("陈婷".into(), "author"), ("黄笑菲".into(), "reporter")]);
+    }
+
+    #[test]
+    fn bylines_open_a_paragraph_or_close_the_article() {
+        let (body, b) = strip_bylines(
+            &["记者 李洋 4月27日下午,政协委员发言。", "会议要求落实。(阎轶洁)"],
+            &lex(),
+        );
+        assert_eq!(body, "4月27日下午,政协委员发言。\n会议要求落实。\n");
+        assert_eq!(
+            names(Some(b)),
+            [("李洋".into(), "reporter"), ("阎轶洁".into(), "author")]
+        );
+        // A name alone in brackets elsewhere is text.
+        let (body, b) = strip_bylines(&["主席(李明)出席。", "完。"], &lex());
+        assert!(b.is_empty() && body.contains("(李明)"));
     }
 
     #[test]

@@ -208,12 +208,9 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
         .bylines
         .into_iter()
         .map(|(name, role)| {
-            let role = match &*role {
-                "reporter" => BylineRole::Reporter,
-                "correspondent" => BylineRole::Correspondent,
-                other => return Err(format!("unknown byline role `{other}`")),
-            };
-            Ok(Byline {
+            let role = BylineRole::parse(&role)
+                .ok_or_else(|| format!("unknown byline role `{role}`"))?;
+            Ok::<_, String>(Byline {
                 name: name.into_owned(),
                 role,
             })

@@ -10,7 +10,7 @@ use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
 use super::SentenceParse;
 use crate::graph::Relation;
-use crate::ingest::{Article, Byline, BylineRole};
+use crate::ingest::{Article, Byline};
 use crate::lexicon::RoleVerb;
 use crate::mention::{Mention, MentionKind};
 use crate::normalize::normalize_text;
@@ -228,10 +228,7 @@ impl ArticleBuilder<'_> {
                 if !line.is_empty() {
                     line.push(' ');
                 }
-                line.push_str(match by.role {
-                    BylineRole::Reporter => "记者",
-                    BylineRole::Correspondent => "通讯员",
-                });
+                line.push_str(by.role.label_zh());
                 last_role = Some(by.role);
             }
             line.push(' ');

@@ -57,6 +57,15 @@ pub fn split_text(text: &str, source: &str, lex: &Lexicon) -> Vec<Article> {
             parts.last_mut().expect("pushed").1.push(line);
         }
     }
+    // Plain text with no heading at all: a short first line standing alone is the
+    // headline, as news files are commonly written (标题, a blank line, the story).
+    if let [(None, lines)] = parts.as_mut_slice() {
+        if let Some(h) = first_line_headline(lines) {
+            let headline = lines[h].trim().to_string();
+            lines.drain(..=h);
+            parts[0].0 = Some(headline);
+        }
+    }
     let many = parts.iter().filter(|p| has_text(&p.1)).count() > 1;
     let mut out = Vec::new();
     for (headline, body_lines) in parts {
@@ -80,6 +89,21 @@ pub fn split_text(text: &str, source: &str, lex: &Lexicon) -> Vec<Article> {
         out.push(art);
     }
     out
+}
+
+/// The longest first line read as a headline, in characters.
+const MAX_PLAIN_HEADLINE_CHARS: usize = 60;
+
+/// The index of a plain-text headline among `lines`: the first non-empty line, short,
+/// not ending a sentence, followed by a blank line and more text.
+fn first_line_headline(lines: &[&str]) -> Option<usize> {
+    let h = lines.iter().position(|l| !l.trim().is_empty())?;
+    let line = lines[h].trim();
+    let short = line.chars().count() <= MAX_PLAIN_HEADLINE_CHARS;
+    let open = !line.ends_with(['。', '！', '？', '；', '.', '!', '?', ';', '：', ':', '，', ',']);
+    let blank_after = lines.get(h + 1).is_some_and(|l| l.trim().is_empty());
+    let more = has_text(&lines[h + 1..]);
+    (short && open && blank_after && more).then_some(h)
 }
 
 fn has_text(lines: &[&str]) -> bool {
@@ -285,6 +309,17 @@ mod tests {
         assert!(arts[1].body.contains("### 小节"));
         assert_eq!(arts[1].source, "f.md#2");
         assert_ne!(arts[0].id, arts[1].id);
+    }
+
+    #[test]
+    fn a_short_first_line_alone_is_the_headline_of_plain_text() {
+        let arts = split_text("县长办公会召开\n\n本报讯 会议召开。\n", "a.txt", &lex());
+        assert_eq!(arts[0].headline.as_deref(), Some("县长办公会召开"));
+        assert_eq!(arts[0].body.trim(), "本报讯 会议召开。");
+        // A first sentence, or a line running on, is text.
+        for text in ["会议召开。\n\n正文。\n", "会议召开\n正文。\n"] {
+            assert_eq!(split_text(text, "a.txt", &lex())[0].headline, None, "{text}");
+        }
     }
 
     #[test]
