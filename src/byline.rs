@@ -115,6 +115,14 @@ const SHORT_CREDITS: &[(&str, Credit)] = &[
     ("文", Credit::Role(BylineRole::Author)),
 ];
 
+/// Credit words as layouts space them out, and as they are read.
+const SPACED_CREDITS: &[(&str, &str)] = &[
+    ("记 者", "记者"),
+    ("记\u{3000}者", "记者"),
+    ("通 讯 员", "通讯员"),
+    ("摄 影", "摄影"),
+];
+
 /// Endings of the names of media and offices that may stand before a credit or a name
 /// (山西日报 邓焕彦, 中国台湾网大连市台办通讯员 刘旭辉, 秘书宣传组 陈明).
 const MEDIA_ENDINGS: &[&str] = &[
@@ -135,6 +143,20 @@ fn is_separator(c: char) -> bool {
 /// is given (a name alone in brackets at the end of an article), else the text is no
 /// byline.
 pub fn parse_byline_as(s: &str, lex: &Lexicon, unmarked: Option<BylineRole>) -> Option<Vec<Byline>> {
+    // Credit words spaced out for layout (记 者, 通 讯 员).
+    let spaced = SPACED_CREDITS.iter().find(|(w, _)| s.contains(*w));
+    let unspaced;
+    let s = match spaced {
+        Some(_) => {
+            let mut t = s.to_string();
+            for (w, joined) in SPACED_CREDITS {
+                t = t.replace(w, joined);
+            }
+            unspaced = t;
+            unspaced.as_str()
+        }
+        None => s,
+    };
     let s = s
         .trim()
         .trim_start_matches(['(', '（'])
@@ -265,11 +287,11 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
         if let Some(found) = parse_byline(&line[cut..], lex) {
             bylines.extend(found);
             line.truncate(cut);
-        } else if let Some((end, found)) = leading_byline(&line, lex) {
+        } else if let Some((start, end, found)) = leading_byline(&line, lex) {
             // 记者 李洋 4月27日下午，…: a byline opening the paragraph.
             bylines.extend(found);
             let rest = line[end..].trim_start().len();
-            line.replace_range(..line.len() - rest, "");
+            line.replace_range(start..line.len() - rest, "");
         }
         body.push_str(&line);
         body.push('\n');
@@ -281,8 +303,14 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
 /// A byline that opens a line and is followed by the text (`记者 李洋 4月27日下午`):
 /// the longest run of pieces up to a space that reads as a byline starting with a
 /// credit word. Returns the byte end of the byline and its names.
-fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, Vec<Byline>)> {
-    let trimmed = line.trim_start();
+fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline>)> {
+    let mut trimmed = line.trim_start();
+    // 本报讯 记者 李洋 …: the byline follows the dateline word, which stays.
+    for lead in ["本报讯", "本网讯", "本台讯"] {
+        if let Some(rest) = trimmed.strip_prefix(lead) {
+            trimmed = rest.trim_start();
+        }
+    }
     let offset = line.len() - trimmed.len();
     if !CREDITS.iter().any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_))) {
         return None;
@@ -295,7 +323,7 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, Vec<Byline>)> {
         .collect();
     ends.iter()
         .rev()
-        .find_map(|&e| parse_byline(&trimmed[..e], lex).map(|b| (offset + e, b)))
+        .find_map(|&e| parse_byline(&trimmed[..e], lex).map(|b| (offset, offset + e, b)))
 }
 
 /// The longest text in brackets read as a byline: a byline credits a few people.
@@ -327,7 +355,12 @@ fn find_paren_byline(
         let inner = &line[inner_start..inner_start + close_rel];
         let close_char_len = line[inner_start + close_rel..].chars().next()?.len_utf8();
         let close = inner_start + close_rel + close_char_len;
-        let closes_line = line[close..].trim().is_empty();
+        // At the end of the line, or before the name of the medium (（阎轶洁）太原日报).
+        let after = line[close..].trim();
+        let closes_line = after.is_empty()
+            || (after.chars().count() <= 12
+                && after.chars().all(is_cjk)
+                && MEDIA_ENDINGS.iter().any(|m| after.ends_with(m)));
         let unmarked = (article_end && closes_line).then_some(BylineRole::Author);
         if let Some(found) = parse_byline_as(inner, lex, unmarked) {
             return Some((open, close, found));
@@ -420,6 +453,9 @@ mod tests {
             &lex(),
         );
         assert_eq!(body, "4月27日下午,政协委员发言。\n会议要求落实。\n");
+        let (body, b) = strip_bylines(&["本报讯  记者柳迪报道  9月25日,白英赴上海。", "记 者|吕晓琼", "完。(阎轶洁)太原日报"], &lex());
+        assert_eq!(b.len(), 3, "{b:?}");
+        assert!(body.starts_with("本报讯  9月25日"), "{body}");
         assert_eq!(
             names(Some(b)),
             [("李洋".into(), "reporter"), ("阎轶洁".into(), "author")]
