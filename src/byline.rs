@@ -126,15 +126,42 @@ const SPACED_CREDITS: &[(&str, &str)] = &[
 /// Endings of the names of media and offices that may stand before a credit or a name
 /// (山西日报 邓焕彦, 中国台湾网大连市台办通讯员 刘旭辉, 秘书宣传组 陈明).
 const MEDIA_ENDINGS: &[&str] = &[
-    "日报", "晚报", "报社", "报", "网", "电视台", "广播电视台", "台", "新华社", "社", "中心",
-    "融媒", "客户端", "组", "办", "办公室", "部",
+    "日报",
+    "晚报",
+    "报社",
+    "报",
+    "网",
+    "电视台",
+    "广播电视台",
+    "台",
+    "新华社",
+    "社",
+    "中心",
+    "融媒",
+    "客户端",
+    "组",
+    "办",
+    "办公室",
+    "部",
 ];
 
 /// Separators between the pieces of a byline.
 fn is_separator(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\u{3000}' | '\t' | ':' | '：' | '、' | ',' | '，' | '/' | '／' | ';' | '；' | '|' | '丨'
+        ' ' | '\u{3000}'
+            | '\t'
+            | ':'
+            | '：'
+            | '、'
+            | ','
+            | '，'
+            | '/'
+            | '／'
+            | ';'
+            | '；'
+            | '|'
+            | '丨'
     )
 }
 
@@ -142,7 +169,11 @@ fn is_separator(c: char) -> bool {
 /// piece is something else. Names with no credit before them take `unmarked` when it
 /// is given (a name alone in brackets at the end of an article), else the text is no
 /// byline.
-pub fn parse_byline_as(s: &str, lex: &Lexicon, unmarked: Option<BylineRole>) -> Option<Vec<Byline>> {
+pub fn parse_byline_as(
+    s: &str,
+    lex: &Lexicon,
+    unmarked: Option<BylineRole>,
+) -> Option<Vec<Byline>> {
     // Credit words spaced out for layout (记 者, 通 讯 员).
     let spaced = SPACED_CREDITS.iter().find(|(w, _)| s.contains(*w));
     let unspaced;
@@ -208,7 +239,10 @@ pub fn parse_byline_as(s: &str, lex: &Lexicon, unmarked: Option<BylineRole>) -> 
                 continue;
             }
         }
-        if MEDIA_ENDINGS.iter().any(|m| p.ends_with(m)) && p.chars().count() >= 2 && lex.surname_len(p).is_none_or(|_| p.chars().count() > 4) {
+        if MEDIA_ENDINGS.iter().any(|m| p.ends_with(m))
+            && p.chars().count() >= 2
+            && lex.surname_len(p).is_none_or(|_| p.chars().count() > 4)
+        {
             continue;
         }
         // Suffix credits: 柳迪报道, 张三摄.
@@ -312,7 +346,10 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
         }
     }
     let offset = line.len() - trimmed.len();
-    if !CREDITS.iter().any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_))) {
+    if !CREDITS
+        .iter()
+        .any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_)))
+    {
         return None;
     }
     let ends: Vec<usize> = trimmed
@@ -429,33 +466,67 @@ mod tests {
     fn bylines_of_local_news() {
         let lex = lex();
         let p = |s: &str| names(parse_byline(s, &lex));
-        assert_eq!(p("记者:石思嫣;摄影:张志豪"), [("石思嫣".into(), "reporter"), ("张志豪".into(), "photographer")]);
+        assert_eq!(
+            p("记者:石思嫣;摄影:张志豪"),
+            [
+                ("石思嫣".into(), "reporter"),
+                ("张志豪".into(), "photographer")
+            ]
+        );
         assert_eq!(p("作者:记者 邱璐 高艺炯").len(), 2);
         assert_eq!(p("融媒体记者 张歆"), [("张歆".into(), "reporter")]);
         assert_eq!(p("见习记者丘佳溢"), [("丘佳溢".into(), "reporter")]);
-        assert_eq!(p("撰稿人:江婷婷 审稿人:郑李平"), [("江婷婷".into(), "author")]);
-        assert_eq!(p("记者 项楚乾 摄影 肖思林")[1], ("肖思林".into(), "photographer"));
-        assert_eq!(p("中国台湾网大连市台办通讯员 刘旭辉"), [("刘旭辉".into(), "correspondent")]);
+        assert_eq!(
+            p("撰稿人:江婷婷 审稿人:郑李平"),
+            [("江婷婷".into(), "author")]
+        );
+        assert_eq!(
+            p("记者 项楚乾 摄影 肖思林")[1],
+            ("肖思林".into(), "photographer")
+        );
+        assert_eq!(
+            p("中国台湾网大连市台办通讯员 刘旭辉"),
+            [("刘旭辉".into(), "correspondent")]
+        );
         assert_eq!(p("新华社记者王明摄"), [("王明".into(), "photographer")]);
-        assert_eq!(p("张三 文 李四 摄"), [("张三".into(), "author"), ("李四".into(), "photographer")]);
+        assert_eq!(
+            p("张三 文 李四 摄"),
+            [("张三".into(), "author"), ("李四".into(), "photographer")]
+        );
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());
         let alone = |s: &str| names(parse_byline_as(s, &lex, Some(BylineRole::Author)));
         assert_eq!(alone("郝昱玮 胡译丹 王启宇").len(), 3);
-        assert_eq!(alone("山西日报 邓焕彦 崔 杰"), [("邓焕彦".into(), "author"), ("崔杰".into(), "author")]);
-        assert_eq!(alone("陈婷 记者 黄笑菲"), [("陈婷".into(), "author"), ("黄笑菲".into(), "reporter")]);
+        assert_eq!(
+            alone("山西日报 邓焕彦 崔 杰"),
+            [("邓焕彦".into(), "author"), ("崔杰".into(), "author")]
+        );
+        assert_eq!(
+            alone("陈婷 记者 黄笑菲"),
+            [("陈婷".into(), "author"), ("黄笑菲".into(), "reporter")]
+        );
     }
 
     #[test]
     fn bylines_open_a_paragraph_or_close_the_article() {
         let (body, b) = strip_bylines(
-            &["记者 李洋 4月27日下午,政协委员发言。", "会议要求落实。(阎轶洁)"],
+            &[
+                "记者 李洋 4月27日下午,政协委员发言。",
+                "会议要求落实。(阎轶洁)",
+            ],
             &lex(),
         );
         assert_eq!(body, "4月27日下午,政协委员发言。\n会议要求落实。\n");
-        let (body, b) = strip_bylines(&["本报讯  记者柳迪报道  9月25日,白英赴上海。", "记 者|吕晓琼", "完。(阎轶洁)太原日报"], &lex());
-        assert_eq!(b.len(), 3, "{b:?}");
-        assert!(body.starts_with("本报讯  9月25日"), "{body}");
+        let (body2, b2) = strip_bylines(
+            &[
+                "本报讯  记者柳迪报道  9月25日,白英赴上海。",
+                "记 者|吕晓琼",
+                "完。(阎轶洁)太原日报",
+            ],
+            &lex(),
+        );
+        assert_eq!(b2.len(), 3, "{b2:?}");
+        assert!(body2.starts_with("本报讯  9月25日"), "{body2}");
         assert_eq!(
             names(Some(b)),
             [("李洋".into(), "reporter"), ("阎轶洁".into(), "author")]

@@ -208,8 +208,8 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
         .bylines
         .into_iter()
         .map(|(name, role)| {
-            let role = BylineRole::parse(&role)
-                .ok_or_else(|| format!("unknown byline role `{role}`"))?;
+            let role =
+                BylineRole::parse(&role).ok_or_else(|| format!("unknown byline role `{role}`"))?;
             Ok::<_, String>(Byline {
                 name: name.into_owned(),
                 role,

@@ -100,7 +100,9 @@ fn first_line_headline(lines: &[&str]) -> Option<usize> {
     let h = lines.iter().position(|l| !l.trim().is_empty())?;
     let line = lines[h].trim();
     let short = line.chars().count() <= MAX_PLAIN_HEADLINE_CHARS;
-    let open = !line.ends_with(['。', '！', '？', '；', '.', '!', '?', ';', '：', ':', '，', ',']);
+    let open = !line.ends_with([
+        '。', '！', '？', '；', '.', '!', '?', ';', '：', ':', '，', ',',
+    ]);
     let blank_after = lines.get(h + 1).is_some_and(|l| l.trim().is_empty());
     let more = has_text(&lines[h + 1..]);
     (short && open && blank_after && more).then_some(h)
@@ -318,7 +320,11 @@ mod tests {
         assert_eq!(arts[0].body.trim(), "本报讯 会议召开。");
         // A first sentence, or a line running on, is text.
         for text in ["会议召开。\n\n正文。\n", "会议召开\n正文。\n"] {
-            assert_eq!(split_text(text, "a.txt", &lex())[0].headline, None, "{text}");
+            assert_eq!(
+                split_text(text, "a.txt", &lex())[0].headline,
+                None,
+                "{text}"
+            );
         }
     }
 
