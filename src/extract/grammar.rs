@@ -324,9 +324,13 @@ fn extend_left_until(
         }
         let t = &toks[p];
         let ok = match t.category {
+            // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察).
+            Category::Nominal if t.tag.starts_with("nr") && stop_at_place => false,
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }
+            // 十七届, 第一次, 2017年, 14周年: the session or edition of an event.
+            Category::Other if stop_at_place && is_ordinal(&t.word) => true,
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
                 // A name before 与 is a person meeting someone (戴秉国与代表团).
@@ -361,6 +365,17 @@ fn extend_left_until(
                             | "解决"
                             | "办理"
                             | "对接"
+                            | "陪同"
+                            | "列席"
+                            | "进行"
+                            | "带领"
+                            | "率领"
+                            | "带队"
+                            | "前往"
+                            | "深入"
+                            | "莅临"
+                            | "参观"
+                            | "代表"
                     )
             }
             Category::Punct if allow_quotes && t.word == "”" => {
@@ -385,6 +400,19 @@ fn extend_left_until(
         a += 1;
     }
     a
+}
+
+/// Whether a word numbers a session or an edition (十七届, 第一次, 2017年, 第三季度,
+/// 14周年), as event names do; dates are chunks of their own and never get here.
+fn is_ordinal(w: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百两第".contains(c);
+    let Some(last) = w.chars().last() else {
+        return false;
+    };
+    let body = w.trim_end_matches(['届', '次', '年', '期', '季', '度', '周', '轮', '批']);
+    "届次年期季度周轮批".contains(last)
+        && !body.is_empty()
+        && body.trim_end_matches("周年").chars().all(numeral)
 }
 
 /// Nouns that, right after an organ word, show it was a modifier (国家中心城市).

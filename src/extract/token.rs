@@ -333,8 +333,11 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     ) {
         return Category::JurisdictionWord;
     }
-    if maps & word_map::PLACE != 0 || (maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2)
-    {
+    // A short form counts where jieba reads a place too: 合作 (合作市), 资源 (资源县),
+    // 振兴 (振兴区) are words before they are places.
+    let short_place =
+        maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2 && t.tag.starts_with("ns");
+    if maps & word_map::PLACE != 0 || short_place {
         return Category::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
