@@ -84,14 +84,16 @@ impl ArticleBuilder<'_> {
         at: &MentionsAt,
         jurisdiction: &Jurisdiction,
         article_date: Option<&str>,
-    ) -> Vec<(usize, relations::Role)> {
+    ) -> (Vec<(usize, relations::Role)>, Vec<usize>) {
         let year = article_date
             .and_then(|d| d.split('-').next())
             .filter(|y| y.len() == 4)
             .and_then(|y| y.parse().ok());
         let mut roles: Vec<(usize, relations::Role)> = Vec::new();
+        let mut held: Vec<usize> = Vec::new();
         for (si, p) in parses.iter().enumerate() {
             let rel = relations::relate(self.lex, &p.toks, &p.chunks, &p.people);
+            held.extend(rel.held.iter().filter_map(|&c| at.chunks[si][c]));
             for post in rel.posts {
                 let Some(person) = at.persons[si].get(&post.person).copied() else {
                     continue;
@@ -155,7 +157,7 @@ impl ArticleBuilder<'_> {
                 }
             }
         }
-        roles
+        (roles, held)
     }
 
     /// Turns the sentences' roles into facts: each subject (a name, a pronoun, a bare

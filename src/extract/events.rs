@@ -13,6 +13,7 @@ impl ArticleBuilder<'_> {
     pub(super) fn settle_events(
         &mut self,
         roles: &[(usize, relations::Role)],
+        held: &[usize],
         chunk_ent: &[Vec<Option<usize>>],
         article_date: Option<&str>,
     ) -> Option<usize> {
@@ -25,15 +26,22 @@ impl ArticleBuilder<'_> {
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
             .collect();
-        // Main event: the first named event someone chairs or holds, else the first named
-        // one of the headline or lead, else a bare 会议 that someone chaired or attended.
-        let main = role_events
+        // Main event: an event the headline or lead says is held (X举行第二次全体会议),
+        // else the first named event someone chairs or holds, else the first named one of
+        // the headline or lead, else a bare 会议 that someone chaired or attended.
+        let main = held
             .iter()
-            .filter(|(r, e)| {
-                matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e])
+            .copied()
+            .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
+            .or_else(|| {
+                role_events
+                    .iter()
+                    .filter(|(r, e)| {
+                        matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e])
+                    })
+                    .map(|(_, e)| *e)
+                    .next()
             })
-            .map(|(_, e)| *e)
-            .next()
             .or_else(|| {
                 events
                     .iter()

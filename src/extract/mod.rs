@@ -157,8 +157,8 @@ impl Extractor {
             .clone()
             .or_else(|| dateline(&b.ents, &sentences, article.headline.is_some()));
         b.resolve_names(&jurisdiction);
-        let roles = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
-        let main = b.settle_events(&roles, &at.chunks, date.as_deref());
+        let (roles, held) = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
+        let main = b.settle_events(&roles, &held, &at.chunks, date.as_deref());
         b.add_roles(roles, &parses, &at, main);
         b.locate_organizations();
         b.add_bylines(&article.bylines, &mut sentences);

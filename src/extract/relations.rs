@@ -57,6 +57,9 @@ pub struct SentenceRelations {
     pub posts: Vec<Post>,
     /// Roles.
     pub roles: Vec<Role>,
+    /// Events that are the object of 举行 or 召开 (X举行第二次全体会议): the occasion
+    /// itself, where an event before the verb is the session it belongs to.
+    pub held: Vec<usize>,
 }
 
 /// Finds the chunk of a kind that ends right before token `i`.
@@ -243,6 +246,17 @@ pub const BETWEEN: &[&str] = &[
     "全程",
     "都",
     "均",
+    "作",
+    "作了",
+    "做",
+    "做了",
+    "应邀",
+    "前来",
+    "应邀前来",
+    "现场",
+    "到场",
+    "为",
+    "一并",
 ];
 
 fn is_clause_break(t: &Word) -> bool {
@@ -493,6 +507,51 @@ fn people_after(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> 
     out
 }
 
+/// Presiding officers named by their post (本次大会的执行主席郭建宇、王小宁…): they
+/// chair the event (the article's, unless the sentence names one).
+fn presiding(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
+    let mut out = Vec::new();
+    for c in chunks
+        .iter()
+        .filter(|c| c.mention.kind == MentionKind::Title)
+    {
+        // The post of a session (本次大会的执行主席), not of an organisation (非统组织
+        // 执行主席), with the names right after it.
+        let of_org = chunk_ending_at(chunks, c.tok_start, &[MentionKind::Organization]).is_some();
+        if !c.mention.text.ends_with("执行主席") || of_org || !people.contains(&c.tok_end) {
+            continue;
+        }
+        let event = chunks
+            .iter()
+            .position(|e| e.mention.kind == MentionKind::Event && e.tok_end <= c.tok_start);
+        for subject in people_after(toks, chunks, people, c.tok_end) {
+            out.push(Role {
+                subject,
+                role: RoleVerb::Chaired,
+                event,
+                verb: c.tok_start,
+            });
+        }
+    }
+    out
+}
+
+/// The events right after 举行, 召开 or 举办 (chunk indices).
+fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held))
+        .filter_map(|(v, _)| {
+            let k = if toks.get(v + 1).is_some_and(|t| t.word == "了") {
+                v + 2
+            } else {
+                v + 1
+            };
+            chunk_starting_at(chunks, k, MentionKind::Event)
+        })
+        .collect()
+}
+
 /// Role verbs in a sentence, with their subjects and events.
 fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     let mut out = Vec::new();
@@ -684,8 +743,11 @@ pub fn relate(
     chunks: &[Chunk],
     people: &[usize],
 ) -> SentenceRelations {
+    let mut roles = find_roles(lex, toks, chunks, people);
+    roles.extend(presiding(toks, chunks, people));
     SentenceRelations {
         posts: find_posts(lex, toks, chunks, people),
-        roles: find_roles(lex, toks, chunks, people),
+        roles,
+        held: held_events(lex, toks, chunks),
     }
 }
