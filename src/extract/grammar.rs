@@ -316,6 +316,11 @@ fn extend_left_until(
                 Category::Place | Category::JurisdictionWord
             )
         {
+            // 政协沁县第十四届五次会议: a body may stand before the place it is of.
+            let body = toks[a - 1].word.as_str();
+            if matches!(body, "政协" | "人大" | "中共" | "中国共产党") && !covered[a - 1] {
+                a -= 1;
+            }
             break;
         }
         let p = a - 1;
@@ -329,8 +334,16 @@ fn extend_left_until(
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }
-            // 十七届, 第一次, 2017年, 14周年: the session or edition of an event.
-            Category::Other if stop_at_place && is_ordinal(&t.word) => true,
+            // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
+            // word or cut in two (第二 + 次).
+            Category::Other
+                if stop_at_place
+                    && (is_ordinal(&t.word)
+                        || is_numeral(&t.word)
+                        || (is_measure(&t.word) && p > 0 && is_numeral(&toks[p - 1].word))) =>
+            {
+                true
+            }
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
                 // A name before 与 is a person meeting someone (戴秉国与代表团).
@@ -395,8 +408,11 @@ fn extend_left_until(
         }
         a = p;
     }
-    // Never start on a conjunction or a verb.
-    while a < h && (toks[a].category == Category::Other || toks[a].word == "和") {
+    // Never start on a conjunction or a verb (an event may start on its number).
+    let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
+    while a < h
+        && ((toks[a].category == Category::Other && !numbered(&toks[a])) || toks[a].word == "和")
+    {
         a += 1;
     }
     a
@@ -413,6 +429,18 @@ fn is_ordinal(w: &str) -> bool {
     "届次年期季度周轮批".contains(last)
         && !body.is_empty()
         && body.trim_end_matches("周年").chars().all(numeral)
+}
+
+/// Whether a word is a number (第二, 十四, 2017).
+fn is_numeral(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十百两第".contains(c))
+}
+
+/// Whether a word counts sessions or editions (次, 届, 年).
+fn is_measure(w: &str) -> bool {
+    matches!(w, "届" | "次" | "年" | "期" | "季" | "季度" | "周年" | "轮" | "批")
 }
 
 /// Nouns that, right after an organ word, show it was a modifier (国家中心城市).
