@@ -174,6 +174,13 @@ fn find_posts(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
     out
 }
 
+/// Words that describe people in a list without being posts (县领导孔鲁, 项目负责人朱红伟).
+const DESCRIPTORS: &[&str] = &[
+    "领导", "县领导", "区领导", "市领导", "省领导", "镇领导", "乡领导", "旗领导", "州领导",
+    "负责人", "主要负责人", "有关负责人", "相关负责人", "负责同志", "嘉宾", "委员", "代表",
+    "党员", "干部", "专家", "企业家", "老同志", "班子成员",
+];
+
 /// Tokens of a participant segment: names and what describes them.
 fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people: &[usize]) -> bool {
     people.contains(&i)
@@ -181,12 +188,18 @@ fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people: &[usize]) 
             t.word.as_str(),
             "、" | "等" | "同志" | "先生" | "女士" | "兼" | "及" | "和" | "以及"
         )
+        || DESCRIPTORS.contains(&t.word.as_str())
+        || t.category == Category::JurisdictionWord
         || chunks.iter().any(|c| {
             c.tok_start <= i
                 && i < c.tok_end
                 && matches!(
                     c.mention.kind,
-                    MentionKind::Title | MentionKind::Organization | MentionKind::Place
+                    MentionKind::Title
+                        | MentionKind::Organization
+                        | MentionKind::Place
+                        | MentionKind::Project
+                        | MentionKind::Market
                 )
         })
 }
@@ -313,7 +326,22 @@ fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usiz
             let group_words = toks[k + 1..i].iter().any(|t| {
                 matches!(
                     t.word.as_str(),
-                    "人士" | "余人" | "人" | "单位" | "同志" | "代表" | "嘉宾" | "群众"
+                    "人士"
+                        | "余人"
+                        | "人"
+                        | "单位"
+                        | "同志"
+                        | "代表"
+                        | "嘉宾"
+                        | "群众"
+                        | "人员"
+                        | "组成人员"
+                        | "负责人"
+                        | "负责同志"
+                        | "成员"
+                        | "两长"
+                        | "干部"
+                        | "职工"
                 )
             });
             let no_name_after = !toks[k + 1..i].iter().any(|t| t.tag.starts_with("nr"));
