@@ -318,7 +318,8 @@ fn extend_left_until(
         {
             // 政协沁县第十四届五次会议: a body may stand before the place it is of.
             let body = toks[a - 1].word.as_str();
-            if matches!(body, "政协" | "人大" | "中共" | "中国共产党") && !covered[a - 1] {
+            if matches!(body, "政协" | "人大" | "中共" | "中国共产党") && !covered[a - 1]
+            {
                 a -= 1;
             }
             break;
@@ -431,6 +432,12 @@ fn is_ordinal(w: &str) -> bool {
         && body.trim_end_matches("周年").chars().all(numeral)
 }
 
+/// Words that make a visit's name (专题调研, 实地考察, 会前视察).
+const VISIT_MODIFIERS: &[&str] = &[
+    "专题", "实地", "蹲点", "参观", "会前", "现场", "调研", "检查", "走访", "暗访", "明察", "安全",
+    "重点", "节前",
+];
+
 /// Whether a word is a number (第二, 十四, 2017).
 fn is_numeral(w: &str) -> bool {
     !w.is_empty()
@@ -440,7 +447,10 @@ fn is_numeral(w: &str) -> bool {
 
 /// Whether a word counts sessions or editions (次, 届, 年).
 fn is_measure(w: &str) -> bool {
-    matches!(w, "届" | "次" | "年" | "期" | "季" | "季度" | "周年" | "轮" | "批")
+    matches!(
+        w,
+        "届" | "次" | "年" | "期" | "季" | "季度" | "周年" | "轮" | "批"
+    )
 }
 
 /// Nouns that, right after an organ word, show it was a modifier (国家中心城市).
@@ -532,8 +542,17 @@ fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
 fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {
     // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
     // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
+    let head_type = lex.event_head(&toks[h].word).map(|(_, ty)| ty.as_str());
     let a = if lex.role_verbs().contains_key(&toks[h].word) {
         h
+    } else if head_type == Some("调研") {
+        // A visit is named by what it is (专题调研, 实地考察), not by where it went
+        // (梁祝镇 in 深入到梁祝镇调研 is the place visited).
+        let mut a = h;
+        while a > 0 && !covered[a - 1] && VISIT_MODIFIERS.contains(&toks[a - 1].word.as_str()) {
+            a -= 1;
+        }
+        a
     } else {
         extend_left_until(toks, h, covered, true, true)
     };

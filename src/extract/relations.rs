@@ -176,9 +176,29 @@ fn find_posts(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
 
 /// Words that describe people in a list without being posts (县领导孔鲁, 项目负责人朱红伟).
 const DESCRIPTORS: &[&str] = &[
-    "领导", "县领导", "区领导", "市领导", "省领导", "镇领导", "乡领导", "旗领导", "州领导",
-    "负责人", "主要负责人", "有关负责人", "相关负责人", "负责同志", "嘉宾", "委员", "代表",
-    "党员", "干部", "专家", "企业家", "老同志", "班子成员",
+    "领导",
+    "县领导",
+    "区领导",
+    "市领导",
+    "省领导",
+    "镇领导",
+    "乡领导",
+    "旗领导",
+    "州领导",
+    "负责人",
+    "主要负责人",
+    "有关负责人",
+    "相关负责人",
+    "负责同志",
+    "嘉宾",
+    "委员",
+    "代表",
+    "党员",
+    "干部",
+    "专家",
+    "企业家",
+    "老同志",
+    "班子成员",
 ];
 
 /// Tokens of a participant segment: names and what describes them.
@@ -564,6 +584,109 @@ fn presiding(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     out
 }
 
+/// Words between visitors and their visit (彭宾昌深入到梁祝镇调研, X一行赴Y开展专题调研).
+const VISIT_FRAME: &[&str] = &[
+    "到",
+    "赴",
+    "来",
+    "去",
+    "前往",
+    "深入",
+    "深入到",
+    "莅临",
+    "走进",
+    "走访",
+    "在",
+    "开展",
+    "进行",
+    "实地",
+    "专题",
+    "一行",
+    "带队",
+    "带领",
+    "率领",
+    "率",
+    "率队",
+    "专程",
+    "先后",
+    "分别",
+    "一同",
+    "共同",
+    "陪同",
+    "同志",
+    "等",
+    "也",
+    "还",
+    "又",
+    "就",
+    "对",
+];
+
+/// Whether an event is a visit (调研, 考察, 视察, 督导, 慰问, 检查).
+fn is_visit(c: &Chunk) -> bool {
+    c.details.event_type.as_deref() == Some("调研")
+        || ["调研", "考察", "视察", "督导", "慰问", "检查", "参观"]
+            .iter()
+            .any(|v| c.mention.text.ends_with(v))
+}
+
+/// Visitors: the people before a visit, over where they went and how
+/// (彭宾昌深入到梁祝镇调研; 康翰卿带领…工作专班赴哈尔滨新区开展专题调研), attend it.
+fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
+    let mut out = Vec::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if c.mention.kind != MentionKind::Event || !is_visit(c) {
+            continue;
+        }
+        let mut i = c.tok_start;
+        let mut framed = false;
+        loop {
+            if i == 0 {
+                break;
+            }
+            let t = &toks[i - 1];
+            if VISIT_FRAME.contains(&t.word.as_str()) {
+                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
+                i -= 1;
+                continue;
+            }
+            // The place or body visited, and the group led there.
+            if let Some(o) = chunk_ending_at(
+                chunks,
+                i,
+                &[
+                    MentionKind::Place,
+                    MentionKind::Organization,
+                    MentionKind::Market,
+                    MentionKind::Project,
+                ],
+            ) {
+                let start = chunks[o].tok_start;
+                let led =
+                    start > 0 && matches!(toks[start - 1].word.as_str(), "带领" | "率领" | "率");
+                let went = start > 0 && VISIT_FRAME.contains(&toks[start - 1].word.as_str());
+                if led || went {
+                    i = start;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !framed || i == c.tok_start {
+            continue;
+        }
+        for subject in subjects_before(toks, chunks, people, i, false) {
+            out.push(Role {
+                subject,
+                role: RoleVerb::Attended,
+                event: Some(ci),
+                verb: c.tok_start,
+            });
+        }
+    }
+    out
+}
+
 /// The events right after 举行, 召开 or 举办 (chunk indices).
 fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
     toks.iter()
@@ -773,6 +896,7 @@ pub fn relate(
 ) -> SentenceRelations {
     let mut roles = find_roles(lex, toks, chunks, people);
     roles.extend(presiding(toks, chunks, people));
+    roles.extend(visitors(toks, chunks, people));
     SentenceRelations {
         posts: find_posts(lex, toks, chunks, people),
         roles,
