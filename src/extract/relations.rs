@@ -449,10 +449,19 @@ fn subjects_before(
     orgs: bool,
 ) -> Vec<Party> {
     let mut out = Vec::new();
-    let mut seg_end = end;
+    let is_comma = |k: usize| matches!(toks[k].word.as_str(), "," | "，");
+    // 副县长孙佰富、赫岩、鲍刚，参加会议: a comma may stand before the verb.
+    let mut seg_end = if !orgs && end > 1 && is_comma(end - 1) && people.contains(&(end - 2)) {
+        end - 1
+    } else {
+        end
+    };
+    let mut nameless = 0;
     loop {
         let mut a = seg_end;
-        while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people) {
+        while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people)
+            || a > 1 && is_leaders_phrase(toks, a - 1)
+        {
             a -= 1;
         }
         if a == seg_end {
@@ -482,15 +491,33 @@ fn subjects_before(
                 }
             }
         }
-        // A segment must end at a participant for the list to go on past its comma.
-        let ends_well = found && a > 0 && matches!(toks[a - 1].word.as_str(), "," | "，");
-        if !ends_well || orgs {
+        // The list goes on past a comma into the segment before; a segment of posts
+        // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
+        nameless = if found { 0 } else { nameless + 1 };
+        let go_on = nameless <= 1 && a > 0 && is_comma(a - 1);
+        if !go_on || orgs {
             break;
         }
         seg_end = a - 1;
     }
     out.sort();
     out
+}
+
+/// 在家的县四套班子领导: the leaders of a place or body described by a clause, inside a
+/// list of names (`i` is a token of it).
+fn is_leaders_phrase(toks: &[Word], i: usize) -> bool {
+    let w = toks[i].word.as_str();
+    let leads_to_leaders = |from: usize| {
+        toks[from..]
+            .iter()
+            .take(5)
+            .any(|t| t.word.ends_with("领导") || t.word.contains("班子"))
+    };
+    matches!(
+        w,
+        "在家" | "的" | "四套" | "四大" | "班子" | "在家的" | "两长" | "法检"
+    ) && leads_to_leaders(i)
 }
 
 /// A subject that refers back instead of naming: 他/她, a post alone (区长), or a
