@@ -862,7 +862,20 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                     verb: v,
                 });
             }
-            for g in people_after(toks, chunks, people, v + 1) {
+            let mut guests = people_after(toks, chunks, people, v + 1);
+            // X 与 Y 座谈: the guests stand between 与 and the verb.
+            if guests.is_empty() {
+                if let Some(k) =
+                    (end..v).find(|&k| matches!(toks[k].word.as_str(), "与" | "同" | "和"))
+                {
+                    guests = people
+                        .iter()
+                        .filter(|&&p| p > k && p < v)
+                        .map(|&p| Party::Person(p))
+                        .collect();
+                }
+            }
+            for g in guests {
                 out.push(Role {
                     subject: g,
                     role: RoleVerb::Attended,
