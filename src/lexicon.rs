@@ -566,9 +566,18 @@ impl Lexicon {
     }
 
     fn add_place(&mut self, name: String, level: PlaceLevel, parent: Option<String>) {
-        // The first entry wins: a town that shares a county's name must not demote it.
-        if let Some(old) = self.places.get(&name) {
-            if old.level <= level {
+        // The higher level wins: a town that shares a county's name must not demote it.
+        // Divisions of one name and level under different parents (鼓楼区 of several
+        // cities, 城关镇 of many counties) leave the parent unknown: the name alone does
+        // not say which.
+        if let Some(old) = self.places.get_mut(&name) {
+            if old.level < level {
+                return;
+            }
+            if old.level == level {
+                if old.parent != parent {
+                    old.parent = None;
+                }
                 return;
             }
         }

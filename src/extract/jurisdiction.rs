@@ -29,8 +29,15 @@ pub(super) fn dateline(
 /// The jurisdiction the article is about: the most mentioned division and its parents.
 pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Jurisdiction {
     let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
+    // A division counts for itself, and a town for its county too (梁祝镇 says the
+    // story is in 汝南县), when the town's name says which county.
     let mut add = |name: &str, weight: usize| {
-        for p in lex.place_chain(name).iter().take(1) {
+        let chain = lex.place_chain(name);
+        let take = match chain.first().map(|p| p.level) {
+            Some(PlaceLevel::Town) => 2,
+            _ => 1,
+        };
+        for p in chain.iter().take(take) {
             *counts.entry((p.level, p.name.clone())).or_default() += weight;
         }
     };
