@@ -432,10 +432,14 @@ fn is_ordinal(w: &str) -> bool {
         && body.trim_end_matches("周年").chars().all(numeral)
 }
 
+/// Heads of an inauguration told as a verb (X正式挂牌成立): what is inaugurated is the
+/// organisation before it, not part of the event's name.
+const INAUGURATIONS: &[&str] = &["挂牌成立", "揭牌成立"];
+
 /// Words that make a visit's name (专题调研, 实地考察, 会前视察).
 const VISIT_MODIFIERS: &[&str] = &[
-    "专题", "实地", "蹲点", "参观", "会前", "现场", "调研", "检查", "走访", "暗访", "明察", "安全",
-    "重点", "节前",
+    "正式", "专题", "实地", "蹲点", "参观", "会前", "现场", "调研", "检查", "走访", "暗访", "明察",
+    "安全", "重点", "节前",
 ];
 
 /// Whether a word is a number (第二, 十四, 2017).
@@ -545,7 +549,7 @@ fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Opti
     let head_type = lex.event_head(&toks[h].word).map(|(_, ty)| ty.as_str());
     let a = if lex.role_verbs().contains_key(&toks[h].word) {
         h
-    } else if head_type == Some("调研") {
+    } else if head_type == Some("调研") || INAUGURATIONS.contains(&toks[h].word.as_str()) {
         // A visit is named by what it is (专题调研, 实地考察), not by where it went
         // (梁祝镇 in 深入到梁祝镇调研 is the place visited).
         let mut a = h;
@@ -609,9 +613,11 @@ fn market_or_project(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -
         }
         a -= 1;
     }
-    // A name starts with a proper word: drop leading common words (办理, 辖区, 服务).
+    // A name starts with a proper word: drop leading common words (办理, 辖区, 服务),
+    // but not a short place name jieba reads as a word (双桥花卉市场).
     while a < head_start
         && toks[a].category != Category::Place
+        && lex.word_maps(&toks[a].word) & crate::lexicon::word_map::PLACE_SHORT == 0
         && (matches!(
             toks[a].tag.as_str(),
             "n" | "vn" | "v" | "l" | "a" | "d" | "b"

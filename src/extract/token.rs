@@ -333,10 +333,12 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     ) {
         return Category::JurisdictionWord;
     }
-    // A short form counts where jieba reads a place too: 合作 (合作市), 资源 (资源县),
-    // 振兴 (振兴区) are words before they are places.
-    let short_place =
-        maps & word_map::PLACE_SHORT != 0 && w.chars().count() >= 2 && t.tag.starts_with("ns");
+    // A short form counts where jieba reads a place or a name: 合作 (合作市), 资源
+    // (资源县), 振兴 (振兴区) are words before they are places; 封丘, which jieba reads
+    // as a name, is the county.
+    let short_place = maps & word_map::PLACE_SHORT != 0
+        && w.chars().count() >= 2
+        && (t.tag.starts_with("ns") || t.tag.starts_with("nr"));
     if maps & word_map::PLACE != 0 || short_place {
         return Category::Place;
     }
