@@ -166,6 +166,12 @@ fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
                 s = s.replace(w.as_str(), &group[0]);
             }
         }
+        // A ceremony is named by its act or as a ceremony (挂牌成立, 挂牌仪式).
+        for generic in ["仪式", "典礼"] {
+            if let Some(stem) = s.strip_suffix(generic).filter(|t| !t.is_empty()) {
+                s = stem.to_string();
+            }
+        }
         s
     };
     norm(a) == norm(b)

@@ -67,7 +67,29 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
             });
         }
     }
+    places_in_lists(lex, &mut out);
     join_titles(lex, out)
+}
+
+/// A short place form jieba reads as a word is a place in a list of places (开封、滑县、
+/// 长垣、封丘等).
+fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
+    for i in 0..words.len() {
+        if words[i].category == Category::Place
+            || lex.word_maps(&words[i].word) & word_map::PLACE_SHORT == 0
+        {
+            continue;
+        }
+        let place_at = |k: Option<usize>| {
+            k.and_then(|k| words.get(k))
+                .is_some_and(|w| w.category == Category::Place)
+        };
+        let before = i >= 2 && words[i - 1].word == "、" && place_at(Some(i - 2));
+        let after = words.get(i + 1).is_some_and(|w| w.word == "、") && place_at(Some(i + 2));
+        if before || after {
+            words[i].category = Category::Place;
+        }
+    }
 }
 
 /// Joins a post that jieba cut into pieces (常务 + 副 + 董事长 → 常务副董事长).
