@@ -165,19 +165,30 @@ impl ArticleBuilder<'_> {
             .is_some_and(|(_, head)| self.lex.titles().get(head).copied().unwrap_or(false));
         // A government head (区长) serves the people's government of a jurisdiction: the
         // one of the organ before it in the list (惠济区委 → 惠济区), else the article's.
-        let target = if government && (org.is_none() || inherited) {
+        // 丰台区常务副区长: a place written before the post is whose government it is.
+        let org_is_place = org.is_some_and(|o| self.ents[o].kind == MentionKind::Place);
+        let target = if government && (org.is_none() || inherited || org_is_place) {
             let level = self
                 .lex
                 .parse_title(&title_text)
                 .map(|(_, h)| h.chars().next().unwrap_or('市'))
                 .unwrap_or('市');
-            let from_list = org
-                .and_then(|o| self.ents[o].place().map(str::to_string))
-                .filter(|p| {
-                    self.lex
-                        .place(p)
-                        .is_some_and(|pl| level_char_matches(pl.level, level))
-                });
+            // The place written before the post is the one; an organ before it in the
+            // list gives its place if of the post's level.
+            let written = org.filter(|_| org_is_place).and_then(|o| {
+                self.lex
+                    .place(self.ents[o].canonical())
+                    .map(|p| p.name.clone())
+            });
+            let from_list = written.or_else(|| {
+                org.filter(|_| !org_is_place)
+                    .and_then(|o| self.ents[o].place().map(str::to_string))
+                    .filter(|p| {
+                        self.lex
+                            .place(p)
+                            .is_some_and(|pl| level_char_matches(pl.level, level))
+                    })
+            });
             let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
             place.map(|p| {
                 let name = format!("{p}人民政府");
