@@ -13,7 +13,26 @@ pub(super) struct ArticleBuilder<'a> {
     pub(super) lex: &'a Lexicon,
     pub(super) ents: Vec<EntityMention>,
     pub(super) facts: Vec<Fact>,
+    /// The last post added: its sentence, holder and organisation, for the posts that
+    /// follow in the same list.
+    pub(super) last_post: Option<(usize, usize, usize)>,
 }
+
+/// Departments of a party committee, written without it after a post on the committee
+/// (市委常委、统战部部长: the 统战部 of that 市委).
+const PARTY_DEPARTMENTS: &[&str] = &[
+    "组织部",
+    "宣传部",
+    "统战部",
+    "政法委",
+    "办公室",
+    "政策研究室",
+    "编办",
+    "网信办",
+    "巡察办",
+    "农办",
+    "党校",
+];
 
 impl ArticleBuilder<'_> {
     pub(super) fn push(&mut self, sentence: usize, m: &Mention, info: &ChunkDetails) -> usize {
@@ -159,6 +178,45 @@ impl ArticleBuilder<'_> {
         j: &Jurisdiction,
     ) {
         let title_text = self.ents[title].text.clone();
+        if let (Some(o), Some((ls, lp, lo))) = (org, self.last_post) {
+            let bare = PARTY_DEPARTMENTS.contains(&self.ents[o].canonical());
+            let committee = self.ents[lo].canonical().to_string();
+            if bare && ls == si && lp == person && o != lo && committee.ends_with('委') {
+                let name = format!("{committee}{}", self.ents[o].text);
+                let why = format!(
+                    "{} of {committee}, the organ of the post before it",
+                    self.ents[o].text
+                );
+                self.ents[o].set_canonical(name);
+                self.ents[o].set_reason(Some(why));
+            }
+        }
+        if let Some(o) = org {
+            self.last_post = Some((si, person, o));
+        }
+        // 集团党委副书记、总经理: a post that is no party post, carried over from the
+        // party committee of a body, is a post of the body itself.
+        let org = match org {
+            Some(o) if inherited => {
+                let name = self.ents[o].canonical().to_string();
+                let party_head = self.lex.parse_title(&title_text).is_some_and(|(_, h)| {
+                    matches!(h, "书记" | "委员" | "常委" | "成员" | "党组成员")
+                });
+                let body = ["党委", "党组", "党工委"]
+                    .iter()
+                    .find_map(|s| name.strip_suffix(s))
+                    .filter(|b| b.chars().count() >= 2);
+                match body {
+                    Some(b) if !party_head => {
+                        let why = format!("{title_text} is a post of {b}, not of its {name}");
+                        let b = b.to_string();
+                        Some(self.synth(title, MentionKind::Organization, &b, Some(why)))
+                    }
+                    _ => Some(o),
+                }
+            }
+            other => other,
+        };
         let government = self
             .lex
             .parse_title(&title_text)

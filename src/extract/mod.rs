@@ -149,6 +149,7 @@ impl Extractor {
             lex: &self.lex,
             ents: Vec::new(),
             facts: Vec::new(),
+            last_post: None,
         };
         let at = b.add_mentions(&parses);
         let jurisdiction = infer_jurisdiction(&self.lex, &b.ents);
