@@ -178,6 +178,10 @@ impl ArticleBuilder<'_> {
         j: &Jurisdiction,
     ) {
         let title_text = self.ents[title].text.clone();
+        // A post of a session (主席团常务主席) is no post of an organisation.
+        if org.is_some_and(|o| self.ents[o].canonical().ends_with("主席团")) {
+            return;
+        }
         if let (Some(o), Some((ls, lp, lo))) = (org, self.last_post) {
             let bare = PARTY_DEPARTMENTS.contains(&self.ents[o].canonical());
             let committee = self.ents[lo].canonical().to_string();

@@ -201,6 +201,54 @@ const DESCRIPTORS: &[&str] = &[
     "班子成员",
 ];
 
+/// Verbs after which a post is given to the names before them.
+const ELECTED: &[&str] = &[
+    "当选",
+    "当选为",
+    "任命为",
+    "出任",
+    "担任",
+    "增补为",
+    "选举为",
+];
+
+/// Posts given after the names (李正印、李晓波当选十二届省政协副主席).
+fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
+    let mut out = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        if !ELECTED.contains(&t.word.as_str()) {
+            continue;
+        }
+        // The first post after the verb, in its clause.
+        let Some(title) = chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.mention.kind == MentionKind::Title && c.tok_start > v)
+            .filter(|(_, c)| !toks[v + 1..c.tok_start].iter().any(is_clause_break))
+            .map(|(i, _)| i)
+            .next()
+        else {
+            continue;
+        };
+        let org = chunk_ending_at(
+            chunks,
+            chunks[title].tok_start,
+            &[MentionKind::Organization, MentionKind::Place],
+        );
+        for subject in subjects_before(toks, chunks, people, v, false) {
+            if let Party::Person(person) = subject {
+                out.push(Post {
+                    person,
+                    title,
+                    org,
+                    inherited: false,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Tokens of a participant segment: names and what describes them.
 fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people: &[usize]) -> bool {
     people.contains(&i)
@@ -937,8 +985,10 @@ pub fn relate(
     let mut roles = find_roles(lex, toks, chunks, people);
     roles.extend(presiding(toks, chunks, people));
     roles.extend(visitors(toks, chunks, people));
+    let mut posts = find_posts(lex, toks, chunks, people);
+    posts.extend(elected(toks, chunks, people));
     SentenceRelations {
-        posts: find_posts(lex, toks, chunks, people),
+        posts,
         roles,
         held: held_events(lex, toks, chunks),
     }
