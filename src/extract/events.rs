@@ -147,6 +147,22 @@ impl ArticleBuilder<'_> {
             if self.ents[m].date().is_none() {
                 self.ents[m].set_date(article_date.map(str::to_string));
             }
+            // What the article reports happened on its day: an event named without a date
+            // of its own (the 座谈会 of a visit) is dated as the main one. Sessions and
+            // plenums named by their number are often only referred to, and stay undated.
+            let date = self.ents[m].date().map(str::to_string);
+            for &e in &events {
+                let ent = &self.ents[e];
+                let numbered = ent.text.contains(['届', '次']);
+                if e != m
+                    && ent.date().is_none()
+                    && ent.refers_to().is_none()
+                    && !ent.orphan
+                    && !numbered
+                {
+                    self.ents[e].set_date(date.clone());
+                }
+            }
         }
         main
     }
