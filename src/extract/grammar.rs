@@ -354,9 +354,19 @@ fn extend_left_until(
                     && matches!(toks[a].category, Category::Nominal | Category::Organ)
             }
             // 复工复产保障工作专班: two-character verbs inside an organ's name.
+            // A verb right before a jurisdiction or organ is the clause's own (充分发挥
+            // 区人民政府…作用, 传达县委…精神), not part of a name.
             Category::Other => {
                 t.tag == "v"
                     && t.word.chars().count() == 2
+                    && !matches!(
+                        toks[a].category,
+                        Category::Place | Category::JurisdictionWord
+                    )
+                    && !(toks[a].category == Category::Organ
+                        && toks[a]
+                            .word
+                            .starts_with(['省', '市', '区', '县', '镇', '乡']))
                     && p > 0
                     && matches!(
                         toks[p - 1].category,

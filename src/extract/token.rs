@@ -258,13 +258,20 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
                         .map(|t| t.word.as_str())
                         .collect::<String>(),
                 );
+            // A place jieba guessed (tagged ns, in no gazetteer) inside a name with a
+            // surname is the given name (高 + 治国, 秦岭 + 峰).
+            let surnamed = lex
+                .surname_len(&toks[i].word)
+                .is_some_and(|_| (2..=4).contains(&(e - s)));
+            let guessed_place =
+                |t: &Word| t.category == Category::Place && surnamed && lex.word_maps(&t.word) == 0;
             let fits = toks[j].end == e
                 && j > i
                 && toks[i..=j].iter().all(|t| {
                     (matches!(
                         t.category,
                         Category::Nominal | Category::Other | Category::Punct
-                    ) || dotted && t.category == Category::Place)
+                    ) || (dotted || guessed_place(t)) && t.category == Category::Place)
                         && (t.category != Category::Punct || t.word == "·")
                 });
             fits.then_some(j)
@@ -274,7 +281,21 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
                 joins.push((i, j + 1 - i));
                 i = j + 1;
             }
-            None => i += 1,
+            None => {
+                // A whole word jieba guessed a place that the labeller reads as a person
+                // with a surname (安维国/ns): the person.
+                let t = &toks[i];
+                let whole = spans.contains(&(t.start, t.end));
+                if whole
+                    && t.category == Category::Place
+                    && lex.word_maps(&t.word) == 0
+                    && (2..=4).contains(&t.word.chars().count())
+                    && lex.surname_len(&t.word).is_some()
+                {
+                    joins.push((i, 1));
+                }
+                i += 1;
+            }
         }
     }
     join_runs(toks, joins, "nr", Category::Nominal)
