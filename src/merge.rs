@@ -549,12 +549,10 @@ pub fn join_facts(mut a: Vec<ArticleFacts>, b: Vec<ArticleFacts>) -> (Vec<Articl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Extractor;
-    use crate::lexicon::Lexicon;
 
     #[test]
     fn facts_round_trip() {
-        let ex = Extractor::new(Lexicon::embedded());
+        let ex = crate::extract::test_extractor();
         let text = "# 某区召开会议\n\n本报讯 5月8日上午,金水区委书记李明主持召开区委常委会会议。\n\n记者 张三\n";
         let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
         let facts: Vec<ArticleFacts> = arts.iter().map(|a| ex.analyze(a)).collect();

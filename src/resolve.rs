@@ -747,7 +747,7 @@ mod tests {
     fn an_article_twice_joins_its_edges_to_the_first_copy() {
         // A new article's edges skip the look-up for an edge to join; the same
         // article again must still find them.
-        let ex = crate::extract::Extractor::new(Lexicon::embedded());
+        let ex = crate::extract::test_extractor();
         let text = "# 某区召开会议\n\n本报讯 5月8日上午,金水区委书记李明主持召开区委常委会会议。李明强调,要抓好落实。\n\n记者 张三\n";
         let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
         let f = ex.analyze(&arts[0]);

@@ -208,6 +208,13 @@ impl Extractor {
     }
 }
 
+/// One extractor for the unit tests of the crate: building one takes a second or two.
+#[cfg(test)]
+pub(crate) fn test_extractor() -> &'static Extractor {
+    static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new(Lexicon::embedded()))
+}
+
 /// `v` without spare capacity. A corpus build keeps every article's vectors until
 /// resolution, and growth by doubling leaves a third of them unused on average.
 /// `shrink_to_fit` is not enough: mimalloc keeps a block in place (freeing nothing)

@@ -512,6 +512,21 @@ fn subjects_before(
         {
             a -= 1;
         }
+        // A segment of groups without a name (县法检两长、公安局政委) is made of nouns,
+        // posts and bodies only, up to the comma before it.
+        if !orgs && !(a..seg_end).any(|k| people.contains(&k)) {
+            let mut b = a;
+            while b > 0
+                && (is_participant_token(&toks[b - 1], chunks, b - 1, people)
+                    || toks[b - 1].category == Category::Nominal
+                        && !toks[b - 1].tag.starts_with("nr"))
+            {
+                b -= 1;
+            }
+            if b > 0 && is_comma(b - 1) && b < seg_end {
+                a = b;
+            }
+        }
         if a == seg_end {
             break;
         }
@@ -562,10 +577,11 @@ fn is_leaders_phrase(toks: &[Word], i: usize) -> bool {
             .take(5)
             .any(|t| t.word.ends_with("领导") || t.word.contains("班子"))
     };
-    matches!(
+    (matches!(
         w,
-        "在家" | "的" | "四套" | "四大" | "班子" | "在家的" | "两长" | "法检"
-    ) && leads_to_leaders(i)
+        "在家" | "的" | "四套" | "四大" | "在家的" | "两长" | "法检"
+    ) || w.contains("班子"))
+        && leads_to_leaders(i)
 }
 
 /// A subject that refers back instead of naming: 他/她, a post alone (区长), or a
@@ -991,5 +1007,91 @@ pub fn relate(
         posts,
         roles,
         held: held_events(lex, toks, chunks),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_extractor;
+    use crate::graph::{GraphDoc, NodeKind, Relation};
+    use std::collections::BTreeSet;
+
+    /// The (person, relation, other end) facts of a text built as an article.
+    fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
+        let ex = test_extractor();
+        let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
+        let (g, _) = crate::pipeline::build_graph(ex, &[article]);
+        let doc: GraphDoc = g.to_doc();
+        doc.edges
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.relation,
+                    Relation::Chaired
+                        | Relation::Attended
+                        | Relation::SpokeAt
+                        | Relation::HoldsPosition
+                )
+            })
+            .filter_map(|e| {
+                let (s, t) = (doc.node(&e.source)?, doc.node(&e.target)?);
+                (s.kind == NodeKind::Person).then(|| {
+                    let what = match e.relation {
+                        Relation::HoldsPosition => e.title.clone().unwrap_or_default(),
+                        _ => t.name.clone(),
+                    };
+                    (s.name.clone(), e.relation.as_str(), what)
+                })
+            })
+            .collect()
+    }
+
+    fn has(f: &BTreeSet<(String, &'static str, String)>, who: &str, rel: &str, what: &str) -> bool {
+        f.iter()
+            .any(|(w, r, x)| w == who && *r == rel && x.contains(what))
+    }
+
+    #[test]
+    fn presiding_officers_chair_the_session() {
+        let f = facts("本报讯 4月27日下午,政协会议举行第二次全体会议。本次大会的执行主席郭建宇、王小宁、郭庆宏。");
+        assert!(has(&f, "郭建宇", "chaired", "全体会议"), "{f:?}");
+        assert!(has(&f, "郭庆宏", "chaired", "全体会议"), "{f:?}");
+        // The chair of an organisation is no presiding officer of a meeting.
+        let f = facts("非统组织执行主席、布基纳法索总统孔波雷在闭幕式上发表讲话。");
+        assert!(!has(&f, "孔波雷", "chaired", ""), "{f:?}");
+    }
+
+    #[test]
+    fn visitors_and_companions_attend_the_visit() {
+        let f = facts("5月19日,县委书记彭宾昌深入到梁祝镇调研脱贫攻坚工作。县委常委李峰陪同调研。");
+        assert!(has(&f, "彭宾昌", "attended", "调研"), "{f:?}");
+        assert!(has(&f, "李峰", "attended", "调研"), "{f:?}");
+        // The place visited is no part of the visit's name.
+        assert!(!f.iter().any(|(_, _, x)| x.contains("梁祝镇调研")), "{f:?}");
+    }
+
+    #[test]
+    fn lists_of_attendees_with_posts_and_commas() {
+        let f = facts("3月3日,县政府召开常务会议。县委常委、常务副县长王飞,副县长秦勇,县政府党组成员唐小时,参加会议。");
+        for who in ["王飞", "秦勇", "唐小时"] {
+            assert!(has(&f, who, "attended", "会议"), "{who}: {f:?}");
+        }
+        let f = facts("6月9日,我县举行重点项目集中开工仪式。刘远生、王振军、胡新明、彭世富等在家的县四套班子领导,县法检两长、公安局政委出席仪式。");
+        assert!(has(&f, "刘远生", "attended", "仪式"), "{f:?}");
+        assert!(has(&f, "王振军", "attended", "仪式"), "{f:?}");
+    }
+
+    #[test]
+    fn a_host_and_guests_meet_in_a_talk() {
+        let f = facts("3月21日,市长吴贤德与全国工商联副主席方光华一行座谈。");
+        assert!(has(&f, "吴贤德", "chaired", "座谈"), "{f:?}");
+        assert!(has(&f, "方光华", "attended", "座谈"), "{f:?}");
+    }
+
+    #[test]
+    fn posts_given_after_the_names() {
+        let f = facts("李正印、李晓波当选十二届省政协副主席。");
+        assert!(has(&f, "李正印", "holds_position", "副主席"), "{f:?}");
+        assert!(has(&f, "李晓波", "holds_position", "副主席"), "{f:?}");
     }
 }
