@@ -1,8 +1,13 @@
 //! The knowledge graph: resolved entities and relations come in, a petgraph
 //! `StableGraph` with provenance on every node and edge goes out, and from it the
 //! saved node-link form ([`GraphDoc`]) that queries and exports read.
+//!
+//! * [`model`]: the domain types (nodes, edges, evidence, the saved graph);
+//! * [`json`]: how the saved graph is written to `graph.json` and read back;
+//! * [`build`]: the in-memory petgraph graph that resolution fills.
 
 pub mod build;
+pub mod json;
 pub mod model;
 
 pub use model::{Edge, Evidence, GraphDoc, GraphMeta, Merge, Node, NodeKind, Relation};
