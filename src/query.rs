@@ -1,14 +1,18 @@
 //! Queries over a saved graph: a `graph.json` and a question come in (who attended an
-//! event, what a person attended, who holds posts at an organisation, neighbours,
+//! event, what a person attended, who holds posts at an organisation, neighbors,
 //! paths); answers go out as plain text or JSON. A name that matches nothing is an
 //! error that suggests near matches; a name that matches several asks for a choice.
 
 use crate::error::{Error, Result};
 use crate::graph::build::KnowledgeGraph;
+use crate::graph::walk::BreadthFirst;
 use crate::graph::{GraphDoc, Node, NodeKind, Relation};
+use petgraph::graphmap::UnGraphMap;
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeFiltered, EdgeRef, IntoEdgeReferences, UndirectedAdaptor};
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::BTreeSet;
 
 /// A graph loaded for querying.
 pub struct Query {
@@ -166,7 +170,7 @@ impl Query {
     fn posts_of(&self, person: NodeIndex) -> Vec<String> {
         let mut out: Vec<String> = self
             .g
-            .neighbours(person)
+            .neighbors(person)
             .into_iter()
             .filter(|(e, _, out)| *out && e.relation == Relation::HoldsPosition)
             .map(|(e, o, _)| {
@@ -187,7 +191,7 @@ impl Query {
         let e = self.find(event, &[NodeKind::Event])?;
         let rows = self
             .g
-            .neighbours(e)
+            .neighbors(e)
             .into_iter()
             .filter(|(edge, _, out)| {
                 !out && matches!(
@@ -210,7 +214,7 @@ impl Query {
         let p = self.find(person, &[NodeKind::Person, NodeKind::Organization])?;
         let rows = self
             .g
-            .neighbours(p)
+            .neighbors(p)
             .into_iter()
             .filter(|(edge, _, out)| {
                 *out && matches!(
@@ -240,7 +244,7 @@ impl Query {
         let p = self.find(person, &[NodeKind::Person])?;
         let mut rows: Vec<Row> = self
             .g
-            .neighbours(p)
+            .neighbors(p)
             .into_iter()
             .filter(|(edge, _, out)| *out && edge.relation == Relation::HoldsPosition)
             .map(|(edge, o, _)| Row {
@@ -270,7 +274,7 @@ impl Query {
         let o = self.find(org, &[NodeKind::Organization, NodeKind::Place])?;
         let rows = self
             .g
-            .neighbours(o)
+            .neighbors(o)
             .into_iter()
             .filter(|(edge, _, out)| !out && edge.relation == Relation::HoldsPosition)
             .map(|(edge, p, _)| Row {
@@ -283,18 +287,18 @@ impl Query {
         Ok(self.answer(o, rows))
     }
 
-    /// Everything within `depth` steps (either direction).
+    /// Every edge of every node fewer than `depth` steps away (either direction).
     pub fn neighbors(&self, name: &str, depth: usize) -> Result<Answer> {
         let start = self.find(name, &[])?;
-        let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
-        let mut queue = VecDeque::from([start]);
+        let graph = UndirectedAdaptor(&self.g.graph);
+        let mut walk = BreadthFirst::new(graph, start);
         let mut rows = Vec::new();
-        while let Some(n) = queue.pop_front() {
-            let d = seen[&n];
-            if d >= depth {
-                continue;
+        // Nodes come nearest first: once one is `depth` steps away, so are the rest.
+        while let Some((n, steps)) = walk.next(graph) {
+            if steps >= depth {
+                break;
             }
-            for (edge, m, out) in self.g.neighbours(n) {
+            for (edge, m, out) in self.g.neighbors(n) {
                 let (from, to) = if out { (n, m) } else { (m, n) };
                 rows.push(Row {
                     id: self.g.graph[m].id.clone(),
@@ -310,10 +314,6 @@ impl Query {
                             .unwrap_or_default()
                     ),
                 });
-                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
-                    v.insert(d + 1);
-                    queue.push_back(m);
-                }
             }
         }
         Ok(self.answer(start, rows))
@@ -323,8 +323,9 @@ impl Query {
     pub fn path(&self, a: &str, b: &str) -> Result<Answer> {
         let s = self.find(a, &[])?;
         let t = self.find(b, &[])?;
+        let links = self.links_in_id_order();
         for allow_mentions in [false, true] {
-            if let Some(steps) = self.bfs(s, t, allow_mentions) {
+            if let Some(steps) = self.shortest_path(&links, s, t, allow_mentions) {
                 let rows = steps
                     .into_iter()
                     .map(|(rel, from, to)| Row {
@@ -343,47 +344,87 @@ impl Query {
         Err(Error::NotFound(format!("no path between {a} and {b}")))
     }
 
-    fn bfs(
+    /// Which nodes an edge joins, either way, each link marked with whether a relation
+    /// other than `mentions` makes it. Every node's neighbors are listed in id order,
+    /// the order a path search tries them in, so that of several shortest paths it
+    /// finds the same one whatever order the graph was built in.
+    fn links_in_id_order(&self) -> Links {
+        let graph = &self.g.graph;
+        let id = |i: NodeIndex| graph[i].id.as_str();
+        let mut pairs: Vec<(&str, &str, NodeIndex, NodeIndex, bool)> = graph
+            .edge_references()
+            .map(|e| {
+                let (a, b) = (e.source(), e.target());
+                let (a, b) = if id(a) <= id(b) { (a, b) } else { (b, a) };
+                let not_mention = e.weight().relation != Relation::Mentions;
+                (id(a), id(b), a, b, not_mention)
+            })
+            .collect();
+        // An undirected graph map lists a node's neighbors in the order their links
+        // were first added; added in order of (lower id, higher id), each node's
+        // neighbors with lower ids come in id order, then those with higher ids.
+        pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let mut links = Links::with_capacity(graph.node_count(), pairs.len());
+        for n in graph.node_indices() {
+            links.add_node(n);
+        }
+        for (_, _, a, b, not_mention) in pairs {
+            match links.edge_weight_mut(a, b) {
+                Some(w) => *w |= not_mention,
+                None => {
+                    links.add_edge(a, b, not_mention);
+                }
+            }
+        }
+        links
+    }
+
+    /// The steps of a shortest path from `s` to `t` over `links` (the one found
+    /// trying neighbors in id order), each with its relation (marked `(inverse)` when
+    /// the edge points back) and ends; `None` when `t` cannot be reached.
+    fn shortest_path(
         &self,
+        links: &Links,
         s: NodeIndex,
         t: NodeIndex,
         allow_mentions: bool,
     ) -> Option<Vec<(String, NodeIndex, NodeIndex)>> {
-        let mut prev: HashMap<NodeIndex, (NodeIndex, String)> = HashMap::new();
-        let mut queue = VecDeque::from([s]);
-        let mut seen = BTreeSet::from([s]);
-        while let Some(n) = queue.pop_front() {
-            if n == t {
-                let mut steps = Vec::new();
-                let mut cur = t;
-                while cur != s {
-                    let (p, rel) = prev[&cur].clone();
-                    steps.push((rel, p, cur));
-                    cur = p;
-                }
-                steps.reverse();
-                return Some(steps);
+        let graph =
+            EdgeFiltered::from_fn(links, |(_, _, &not_mention)| allow_mentions || not_mention);
+        let mut walk = BreadthFirst::new(&graph, s);
+        while let Some((n, _)) = walk.next(&graph) {
+            if n != t {
+                continue;
             }
-            let mut next = self.g.neighbours(n);
-            next.sort_by(|x, y| self.g.graph[x.1].id.cmp(&self.g.graph[y.1].id));
-            for (edge, m, out) in next {
-                if edge.relation == Relation::Mentions && !allow_mentions {
-                    continue;
-                }
-                if seen.insert(m) {
-                    let rel = if out {
-                        edge.relation.as_str().to_string()
-                    } else {
-                        format!("{} (inverse)", edge.relation.as_str())
-                    };
-                    prev.insert(m, (n, rel));
-                    queue.push_back(m);
-                }
-            }
+            let path = walk.path_to(t);
+            let steps = path.windows(2).map(|step| {
+                let (from, to) = (step[0], step[1]);
+                // The edge the step follows: of those between the two nodes, the
+                // first that `neighbors` lists (outgoing before incoming).
+                let (edge, _, out) = self
+                    .g
+                    .neighbors(from)
+                    .into_iter()
+                    .find(|(e, m, _)| {
+                        *m == to && (allow_mentions || e.relation != Relation::Mentions)
+                    })
+                    .expect("a link stands for an edge");
+                let rel = if out {
+                    edge.relation.as_str().to_string()
+                } else {
+                    format!("{} (inverse)", edge.relation.as_str())
+                };
+                (rel, from, to)
+            });
+            return Some(steps.collect());
         }
         None
     }
 }
+
+/// The links between the nodes of a graph, without direction: see
+/// [`Query::links_in_id_order`].
+type Links = UnGraphMap<NodeIndex, bool, FxBuildHasher>;
 
 fn kind_words(kinds: &[NodeKind]) -> String {
     if kinds.is_empty() {

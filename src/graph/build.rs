@@ -129,8 +129,10 @@ impl KnowledgeGraph {
         g
     }
 
-    /// Edges touching a node, with the node at the other end and whether it points out.
-    pub fn neighbours(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
+    /// Edges touching a node, with the node at the other end and whether the edge
+    /// points away from `idx`: its outgoing edges first, then its incoming ones, each
+    /// in petgraph's order.
+    pub fn neighbors(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
         let mut out: Vec<(&Edge, NodeIndex, bool)> = Vec::new();
         for e in self
             .graph
