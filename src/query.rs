@@ -24,9 +24,10 @@ pub struct Query {
 pub struct Row {
     /// Node id of the subject of the row.
     pub id: String,
-    /// Its name.
+    /// Its name (with the date, for an event, where the answer lists nodes around
+    /// the subject).
     pub name: String,
-    /// The relation or role.
+    /// The relation that links it to the subject, or the post it holds.
     pub relation: String,
     /// Extra detail: post, date, kind.
     pub detail: String,
@@ -37,7 +38,7 @@ pub struct Row {
 pub struct Answer {
     /// The node the question was about.
     pub subject: Node,
-    /// The rows.
+    /// The rows, sorted and without repeats.
     pub rows: Vec<Row>,
 }
 
@@ -71,6 +72,9 @@ impl std::fmt::Display for Answer {
     }
 }
 
+/// How alike two names look, for "did you mean": the characters both have over the
+/// characters either has (Jaccard similarity of their character sets), in whatever
+/// order they come.
 fn char_overlap(a: &str, b: &str) -> f64 {
     let x: BTreeSet<char> = a.chars().collect();
     let y: BTreeSet<char> = b.chars().collect();
@@ -80,7 +84,7 @@ fn char_overlap(a: &str, b: &str) -> f64 {
 }
 
 impl Query {
-    /// Wraps a loaded graph.
+    /// Loads `doc` into a petgraph graph to walk.
     pub fn new(doc: &GraphDoc) -> Query {
         Query {
             g: KnowledgeGraph::from_doc(doc),
@@ -426,6 +430,8 @@ impl Query {
 /// [`Query::links_in_id_order`].
 type Links = UnGraphMap<NodeIndex, bool, FxBuildHasher>;
 
+/// The kinds a question accepts, in words: `person or organization`; `node` for
+/// any kind.
 fn kind_words(kinds: &[NodeKind]) -> String {
     if kinds.is_empty() {
         "node".to_string()

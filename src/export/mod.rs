@@ -152,7 +152,8 @@ impl FromStr for Format {
     }
 }
 
-/// What an export produces.
+/// The bytes an export produces, before anything is written: one file, or several
+/// that go into one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportOutput {
     /// The bytes of a single file.
@@ -195,7 +196,7 @@ impl ExportOutput {
     }
 }
 
-/// Options of a rendering.
+/// How to draw a graph, for the formats that draw (DOT, SVG, PNG).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     /// DOT, SVG and PNG: people and events only, events in date order.

@@ -323,6 +323,7 @@ fn find_article(doc: &GraphDoc, query: &str) -> Result<String> {
     )))
 }
 
+/// The error for a name that several nodes answer to, listing them with their ids.
 fn ambiguous(query: &str, nodes: &[&Node]) -> Error {
     let list: Vec<String> = nodes.iter().map(|n| describe(n)).collect();
     Error::Ambiguous(format!(
@@ -332,6 +333,7 @@ fn ambiguous(query: &str, nodes: &[&Node]) -> Error {
     ))
 }
 
+/// A node as error messages list it: `name (kind, id …)`.
 fn describe(n: &Node) -> String {
     format!("{} ({}, id {})", n.name, n.kind, n.id)
 }

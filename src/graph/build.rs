@@ -11,16 +11,17 @@ use std::sync::Arc;
 /// A knowledge graph with provenance on every node and edge.
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
-    /// The graph itself.
+    /// Nodes and edges; a node's index stays valid as others are added (a
+    /// `StableDiGraph`), so `ids` can keep it.
     pub graph: StableDiGraph<Node, Edge>,
     /// FxHash: resolution looks an id up for every mention and both ends of every fact.
     ids: FxHashMap<String, NodeIndex>,
-    /// Graph-level attributes.
+    /// What `graph.json` says about the whole graph (generator, counts, facts hash).
     pub meta: GraphMeta,
 }
 
 impl KnowledgeGraph {
-    /// An empty graph.
+    /// An empty graph, its generator set to this zhkg.
     pub fn new() -> KnowledgeGraph {
         KnowledgeGraph {
             meta: GraphDoc::empty().graph,
@@ -28,12 +29,12 @@ impl KnowledgeGraph {
         }
     }
 
-    /// The node index for an id.
+    /// The index of the node with this id, if there is one.
     pub fn index(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id).copied()
     }
 
-    /// The node for an id.
+    /// The node with this id, if there is one.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.index(id).map(|i| &self.graph[i])
     }

@@ -65,8 +65,8 @@ impl GraphDoc {
     }
 
     /// The bytes `serde_json::to_writer` gives for the graph, and a newline, with the
-    /// nodes and edges serialised in parallel parts: on a corpus graph one thread
-    /// serialising hundreds of MB was the longest part of writing.
+    /// nodes and edges serialised in parallel parts: on a corpus graph, one thread
+    /// serialising hundreds of MB would be the longest part of writing.
     fn write_compact_in_parallel(
         &self,
         w: &mut dyn std::io::Write,
@@ -86,8 +86,8 @@ impl GraphDoc {
     }
 
     /// Whether the JSON of this graph is indented. It is where a person may read or
-    /// diff it; a corpus graph is read by programs, and indentation made a fifth of
-    /// its bytes and a third of its writing time.
+    /// diff it; a corpus graph is read by programs, and indentation would make a
+    /// fifth of its bytes and a third of its writing time.
     pub fn indented(&self) -> bool {
         let evidence = || {
             let nodes = self.nodes.iter().map(|n| n.evidence.len());

@@ -309,11 +309,12 @@ pub struct GraphMeta {
 /// The whole saved graph, in networkx node-link form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GraphDoc {
-    /// Always true.
+    /// Always true: every relation reads one way (who attended what). networkx
+    /// reads the flag to choose its graph class.
     pub directed: bool,
     /// Always true: two nodes may be joined by several relations.
     pub multigraph: bool,
-    /// Graph attributes.
+    /// What is said of the whole graph: generator, counts, facts hash.
     pub graph: GraphMeta,
     /// Nodes, sorted by id.
     pub nodes: Vec<Node>,
@@ -322,7 +323,7 @@ pub struct GraphDoc {
 }
 
 impl GraphDoc {
-    /// An empty graph.
+    /// A graph with no nodes or edges, its generator set to this zhkg.
     pub fn empty() -> GraphDoc {
         GraphDoc {
             directed: true,
@@ -342,7 +343,7 @@ impl GraphDoc {
         use rayon::prelude::*;
         // In parallel: a corpus graph has hundreds of thousands of edges, each with
         // evidence to sort. Unstable sorts: they need no scratch copy (a stable sort of
-        // a corpus graph's edges took a fresh 80 MB), and they order alike here, where
+        // a corpus graph's edges takes a fresh 80 MB), and they order alike here, where
         // elements that compare equal are equal in every field, or, for nodes and
         // edges, do not occur in a built graph (one node per id, one edge per key).
         self.nodes.par_iter_mut().for_each(|n| {
@@ -379,7 +380,8 @@ impl GraphDoc {
         }
     }
 
-    /// The node with this id.
+    /// The node with this id, found by binary search: the nodes must be sorted by
+    /// id, as [`GraphDoc::canonicalize`] leaves them.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes
             .binary_search_by(|n| n.id.as_str().cmp(id))
