@@ -443,3 +443,112 @@ fn kind_words(kinds: &[NodeKind]) -> String {
             .join(" or ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Edge;
+
+    fn edge(source: &str, target: &str, relation: Relation) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            key: 0,
+            relation,
+            title: None,
+            role: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// p1 attended m1, which o1 held; article a1 mentions p1 and o1.
+    fn sample() -> GraphDoc {
+        let mut doc = GraphDoc::empty();
+        doc.nodes = vec![
+            Node::new("a1", NodeKind::Article, "报道"),
+            Node::new("m1", NodeKind::Event, "座谈会"),
+            Node::new("o1", NodeKind::Organization, "惠济区委"),
+            Node::new("p1", NodeKind::Person, "张三"),
+            Node::new("p2", NodeKind::Person, "张四"),
+        ];
+        doc.edges = vec![
+            edge("a1", "o1", Relation::Mentions),
+            edge("a1", "p1", Relation::Mentions),
+            edge("o1", "m1", Relation::Held),
+            edge("p1", "m1", Relation::Attended),
+        ];
+        doc.canonicalize();
+        doc
+    }
+
+    #[test]
+    fn char_overlap_is_shared_over_all_distinct_characters() {
+        assert_eq!(char_overlap("张三", "张三"), 1.0);
+        assert_eq!(char_overlap("张三", "三张"), 1.0);
+        assert_eq!(char_overlap("张三", "张四"), 1.0 / 3.0);
+        assert_eq!(char_overlap("张三", "李四"), 0.0);
+        assert_eq!(char_overlap("", ""), 0.0);
+    }
+
+    #[test]
+    fn kinds_are_named_in_the_order_given() {
+        assert_eq!(kind_words(&[]), "node");
+        assert_eq!(
+            kind_words(&[NodeKind::Person, NodeKind::Organization]),
+            "person or organization"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_names_sharing_characters() {
+        let q = Query::new(&sample());
+        let err = q.find("张五", &[NodeKind::Person]).unwrap_err();
+        assert!(matches!(err, Error::NotFound(_)));
+        assert_eq!(
+            err.to_string(),
+            "no person named 张五; did you mean: 张三, 张四"
+        );
+        let err = q.find("张", &[NodeKind::Person]).unwrap_err();
+        assert!(matches!(err, Error::Ambiguous(_)), "{err}");
+    }
+
+    #[test]
+    fn a_path_avoids_mentions_when_it_can() {
+        let q = Query::new(&sample());
+        // a1 mentions both, but the path through the event has no mention in it.
+        let answer = q.path("张三", "惠济区委").unwrap();
+        let steps: Vec<(&str, &str)> = answer
+            .rows
+            .iter()
+            .map(|r| (r.relation.as_str(), r.id.as_str()))
+            .collect();
+        assert_eq!(steps, [("attended", "m1"), ("held (inverse)", "o1")]);
+        // The article is reached by mentions only.
+        let answer = q.path("张三", "报道").unwrap();
+        assert_eq!(answer.rows.len(), 1);
+        assert_eq!(answer.rows[0].relation, "mentions (inverse)");
+        // Nothing links p2.
+        let err = q.path("张三", "张四").unwrap_err();
+        assert_eq!(err.to_string(), "no path between 张三 and 张四");
+    }
+
+    #[test]
+    fn neighbors_lists_the_edges_of_nodes_nearer_than_depth() {
+        let q = Query::new(&sample());
+        assert!(q.neighbors("张三", 0).unwrap().rows.is_empty());
+        let near: Vec<String> = q
+            .neighbors("张三", 1)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(near, ["a1", "m1"]);
+        // Two steps out: the edges of a1 and m1 too, which reach o1.
+        let rows = q.neighbors("张三", 2).unwrap().rows;
+        assert!(rows.iter().any(|r| r.id == "o1" && r.relation == "held"));
+        assert!(rows
+            .iter()
+            .any(|r| r.id == "o1" && r.relation == "mentions"));
+    }
+}

@@ -652,6 +652,23 @@ mod tests {
     }
 
     #[test]
+    fn dates_parse_with_or_without_a_year() {
+        assert_eq!(parse_date("2024-03-05"), Some((Some(2024), 3, 5)));
+        assert_eq!(parse_date(" 03-05 "), Some((None, 3, 5)));
+        assert_eq!(parse_date("3月5日"), None);
+        assert_eq!(parse_date("05"), None);
+    }
+
+    #[test]
+    fn edges_lose_their_place_with_either_end() {
+        let mut doc = sample();
+        doc.nodes.retain(|n| n.id != "m2");
+        drop_dangling_edges(&mut doc);
+        assert!(doc.edges.iter().all(|e| &*e.target != "m2"));
+        assert_eq!(doc.edges.len(), 3);
+    }
+
+    #[test]
     fn near_matches_are_within_a_third_of_the_query_in_characters() {
         let doc = sample();
         // 张五 is one character from 张三: a Chinese character counts as one edit.

@@ -180,3 +180,60 @@ pub fn edge(source: Arc<str>, target: Arc<str>, relation: Relation, ev: Evidence
         evidence: vec![ev],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::NodeKind;
+
+    fn quote() -> (Arc<str>, Arc<str>) {
+        (Arc::from("a1"), Arc::from("张三出席会议"))
+    }
+
+    #[test]
+    fn an_edge_that_says_the_same_joins_the_one_there() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert(Node::new("p1", NodeKind::Person, "张三"));
+        g.upsert(Node::new("m1", NodeKind::Event, "会议"));
+        let (article, sentence) = quote();
+        let ev = |start| evidence(&article, 0, &sentence, start, start + 2);
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev(0)));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev(2)));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Chaired, ev(0)));
+        // An edge to a node that is not there is dropped.
+        g.add_edge(edge("p1".into(), "x9".into(), Relation::Attended, ev(0)));
+        let doc = g.to_doc();
+        let edges: Vec<(Relation, usize)> = doc
+            .edges
+            .iter()
+            .map(|e| (e.relation, e.evidence.len()))
+            .collect();
+        assert_eq!(edges, [(Relation::Chaired, 1), (Relation::Attended, 2)]);
+    }
+
+    #[test]
+    fn neighbors_lists_outgoing_edges_before_incoming_ones() {
+        let mut g = KnowledgeGraph::new();
+        for (id, kind) in [("o1", NodeKind::Organization), ("p1", NodeKind::Person)] {
+            g.upsert(Node::new(id, kind, id));
+        }
+        g.upsert(Node::new("m1", NodeKind::Event, "会议"));
+        let (article, sentence) = quote();
+        let ev = evidence(&article, 0, &sentence, 0, 2);
+        g.add_edge(edge(
+            "o1".into(),
+            "p1".into(),
+            Relation::Mentions,
+            ev.clone(),
+        ));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev));
+        let p1 = g.index("p1").unwrap();
+        let seen: Vec<(&str, bool)> = g
+            .neighbors(p1)
+            .into_iter()
+            .map(|(_, other, out)| (g.graph[other].id.as_str(), out))
+            .collect();
+        assert_eq!(seen, [("m1", true), ("o1", false)]);
+        assert!(g.node("m1").is_some() && g.node("m9").is_none());
+    }
+}

@@ -389,3 +389,79 @@ impl GraphDoc {
             .map(|i| &self.nodes[i])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_relations_parse_their_own_names_only() {
+        for k in NodeKind::ALL {
+            assert_eq!(NodeKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{k}\""));
+        }
+        for r in Relation::ALL {
+            assert_eq!(Relation::parse(r.as_str()), Some(r));
+            assert_eq!(serde_json::to_string(&r).unwrap(), format!("\"{r}\""));
+        }
+        assert_eq!(NodeKind::parse("Person"), None);
+        assert_eq!(Relation::parse("spokeAt"), None);
+    }
+
+    #[test]
+    fn only_events_show_their_date_in_labels() {
+        let mut event = Node::new("e1", NodeKind::Event, "座谈会");
+        assert_eq!(event.display_label(), "座谈会");
+        event.date = Some("03-05".into());
+        assert_eq!(event.display_label(), "座谈会 (03-05)");
+        let mut article = Node::new("a1", NodeKind::Article, "报道");
+        article.date = Some("03-05".into());
+        assert_eq!(article.display_label(), "报道");
+    }
+
+    fn edge(source: &str, target: &str, relation: Relation, title: Option<&str>) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            key: 9,
+            relation,
+            title: title.map(str::to_string),
+            role: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn canonical_order_numbers_keys_among_edges_with_the_same_ends() {
+        let mut doc = GraphDoc::empty();
+        let mut p = Node::new("p1", NodeKind::Person, "张三");
+        p.aliases = vec!["张".into(), "三".into(), "张".into()];
+        doc.nodes = vec![Node::new("o1", NodeKind::Organization, "区委"), p];
+        doc.edges = vec![
+            edge("p1", "o1", Relation::HoldsPosition, Some("书记")),
+            edge("o1", "p1", Relation::Mentions, None),
+            edge("p1", "o1", Relation::HoldsPosition, Some("主任")),
+            edge("p1", "o1", Relation::Attended, None),
+        ];
+        doc.canonicalize();
+        let ids: Vec<&str> = doc.nodes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["o1", "p1"]);
+        assert_eq!(doc.nodes[1].aliases, ["三", "张"]);
+        let keys: Vec<(&str, Relation, Option<&str>, usize)> = doc
+            .edges
+            .iter()
+            .map(|e| (&*e.source, e.relation, e.title.as_deref(), e.key))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("o1", Relation::Mentions, None, 0),
+                ("p1", Relation::HoldsPosition, Some("主任"), 0),
+                ("p1", Relation::HoldsPosition, Some("书记"), 1),
+                ("p1", Relation::Attended, None, 2),
+            ]
+        );
+        assert_eq!(doc.node("p1").map(|n| n.name.as_str()), Some("张三"));
+        assert!(doc.node("p2").is_none());
+    }
+}
