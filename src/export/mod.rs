@@ -51,7 +51,8 @@ pub enum Format {
     Graphml,
     /// `neo4j`: a folder with `nodes.csv`, `relationships.csv` and `import.cypher`.
     Neo4j,
-    /// `ttl`: RDF Turtle with the vocabulary described in [`crate::export::ttl`].
+    /// `ttl`: RDF Turtle in zhkg's own small vocabulary (namespace [`NS`]), which
+    /// every file declares.
     Ttl,
     /// `html`: one self-contained interactive page (Cytoscape.js embedded).
     Html,
