@@ -1,14 +1,18 @@
 //! Queries over a saved graph: a `graph.json` and a question come in (who attended an
-//! event, what a person attended, who holds posts at an organisation, neighbours,
+//! event, what a person attended, who holds posts at an organisation, neighbors,
 //! paths); answers go out as plain text or JSON. A name that matches nothing is an
 //! error that suggests near matches; a name that matches several asks for a choice.
 
 use crate::error::{Error, Result};
 use crate::graph::build::KnowledgeGraph;
+use crate::graph::walk::BreadthFirst;
 use crate::graph::{GraphDoc, Node, NodeKind, Relation};
+use petgraph::graphmap::UnGraphMap;
 use petgraph::stable_graph::NodeIndex;
+use petgraph::visit::{EdgeFiltered, EdgeRef, IntoEdgeReferences, UndirectedAdaptor};
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::BTreeSet;
 
 /// A graph loaded for querying.
 pub struct Query {
@@ -20,9 +24,10 @@ pub struct Query {
 pub struct Row {
     /// Node id of the subject of the row.
     pub id: String,
-    /// Its name.
+    /// Its name (with the date, for an event, where the answer lists nodes around
+    /// the subject).
     pub name: String,
-    /// The relation or role.
+    /// The relation that links it to the subject, or the post it holds.
     pub relation: String,
     /// Extra detail: post, date, kind.
     pub detail: String,
@@ -33,7 +38,7 @@ pub struct Row {
 pub struct Answer {
     /// The node the question was about.
     pub subject: Node,
-    /// The rows.
+    /// The rows, sorted and without repeats.
     pub rows: Vec<Row>,
 }
 
@@ -67,6 +72,9 @@ impl std::fmt::Display for Answer {
     }
 }
 
+/// How alike two names look, for "did you mean": the characters both have over the
+/// characters either has (Jaccard similarity of their character sets), in whatever
+/// order they come.
 fn char_overlap(a: &str, b: &str) -> f64 {
     let x: BTreeSet<char> = a.chars().collect();
     let y: BTreeSet<char> = b.chars().collect();
@@ -76,7 +84,7 @@ fn char_overlap(a: &str, b: &str) -> f64 {
 }
 
 impl Query {
-    /// Wraps a loaded graph.
+    /// Loads `doc` into a petgraph graph to walk.
     pub fn new(doc: &GraphDoc) -> Query {
         Query {
             g: KnowledgeGraph::from_doc(doc),
@@ -166,7 +174,7 @@ impl Query {
     fn posts_of(&self, person: NodeIndex) -> Vec<String> {
         let mut out: Vec<String> = self
             .g
-            .neighbours(person)
+            .neighbors(person)
             .into_iter()
             .filter(|(e, _, out)| *out && e.relation == Relation::HoldsPosition)
             .map(|(e, o, _)| {
@@ -187,7 +195,7 @@ impl Query {
         let e = self.find(event, &[NodeKind::Event])?;
         let rows = self
             .g
-            .neighbours(e)
+            .neighbors(e)
             .into_iter()
             .filter(|(edge, _, out)| {
                 !out && matches!(
@@ -210,7 +218,7 @@ impl Query {
         let p = self.find(person, &[NodeKind::Person, NodeKind::Organization])?;
         let rows = self
             .g
-            .neighbours(p)
+            .neighbors(p)
             .into_iter()
             .filter(|(edge, _, out)| {
                 *out && matches!(
@@ -240,7 +248,7 @@ impl Query {
         let p = self.find(person, &[NodeKind::Person])?;
         let mut rows: Vec<Row> = self
             .g
-            .neighbours(p)
+            .neighbors(p)
             .into_iter()
             .filter(|(edge, _, out)| *out && edge.relation == Relation::HoldsPosition)
             .map(|(edge, o, _)| Row {
@@ -270,7 +278,7 @@ impl Query {
         let o = self.find(org, &[NodeKind::Organization, NodeKind::Place])?;
         let rows = self
             .g
-            .neighbours(o)
+            .neighbors(o)
             .into_iter()
             .filter(|(edge, _, out)| !out && edge.relation == Relation::HoldsPosition)
             .map(|(edge, p, _)| Row {
@@ -283,18 +291,18 @@ impl Query {
         Ok(self.answer(o, rows))
     }
 
-    /// Everything within `depth` steps (either direction).
+    /// Every edge of every node fewer than `depth` steps away (either direction).
     pub fn neighbors(&self, name: &str, depth: usize) -> Result<Answer> {
         let start = self.find(name, &[])?;
-        let mut seen: HashMap<NodeIndex, usize> = HashMap::from([(start, 0)]);
-        let mut queue = VecDeque::from([start]);
+        let graph = UndirectedAdaptor(&self.g.graph);
+        let mut walk = BreadthFirst::new(graph, start);
         let mut rows = Vec::new();
-        while let Some(n) = queue.pop_front() {
-            let d = seen[&n];
-            if d >= depth {
-                continue;
+        // Nodes come nearest first: once one is `depth` steps away, so are the rest.
+        while let Some((n, steps)) = walk.next(graph) {
+            if steps >= depth {
+                break;
             }
-            for (edge, m, out) in self.g.neighbours(n) {
+            for (edge, m, out) in self.g.neighbors(n) {
                 let (from, to) = if out { (n, m) } else { (m, n) };
                 rows.push(Row {
                     id: self.g.graph[m].id.clone(),
@@ -310,10 +318,6 @@ impl Query {
                             .unwrap_or_default()
                     ),
                 });
-                if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(m) {
-                    v.insert(d + 1);
-                    queue.push_back(m);
-                }
             }
         }
         Ok(self.answer(start, rows))
@@ -323,8 +327,9 @@ impl Query {
     pub fn path(&self, a: &str, b: &str) -> Result<Answer> {
         let s = self.find(a, &[])?;
         let t = self.find(b, &[])?;
+        let links = self.links_in_id_order();
         for allow_mentions in [false, true] {
-            if let Some(steps) = self.bfs(s, t, allow_mentions) {
+            if let Some(steps) = self.shortest_path(&links, s, t, allow_mentions) {
                 let rows = steps
                     .into_iter()
                     .map(|(rel, from, to)| Row {
@@ -343,48 +348,90 @@ impl Query {
         Err(Error::NotFound(format!("no path between {a} and {b}")))
     }
 
-    fn bfs(
+    /// Which nodes an edge joins, either way, each link marked with whether a relation
+    /// other than `mentions` makes it. Every node's neighbors are listed in id order,
+    /// the order a path search tries them in, so that of several shortest paths it
+    /// finds the same one whatever order the graph was built in.
+    fn links_in_id_order(&self) -> Links {
+        let graph = &self.g.graph;
+        let id = |i: NodeIndex| graph[i].id.as_str();
+        let mut pairs: Vec<(&str, &str, NodeIndex, NodeIndex, bool)> = graph
+            .edge_references()
+            .map(|e| {
+                let (a, b) = (e.source(), e.target());
+                let (a, b) = if id(a) <= id(b) { (a, b) } else { (b, a) };
+                let not_mention = e.weight().relation != Relation::Mentions;
+                (id(a), id(b), a, b, not_mention)
+            })
+            .collect();
+        // An undirected graph map lists a node's neighbors in the order their links
+        // were first added; added in order of (lower id, higher id), each node's
+        // neighbors with lower ids come in id order, then those with higher ids.
+        pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let mut links = Links::with_capacity(graph.node_count(), pairs.len());
+        for n in graph.node_indices() {
+            links.add_node(n);
+        }
+        for (_, _, a, b, not_mention) in pairs {
+            match links.edge_weight_mut(a, b) {
+                Some(w) => *w |= not_mention,
+                None => {
+                    links.add_edge(a, b, not_mention);
+                }
+            }
+        }
+        links
+    }
+
+    /// The steps of a shortest path from `s` to `t` over `links` (the one found
+    /// trying neighbors in id order), each with its relation (marked `(inverse)` when
+    /// the edge points back) and ends; `None` when `t` cannot be reached.
+    fn shortest_path(
         &self,
+        links: &Links,
         s: NodeIndex,
         t: NodeIndex,
         allow_mentions: bool,
     ) -> Option<Vec<(String, NodeIndex, NodeIndex)>> {
-        let mut prev: HashMap<NodeIndex, (NodeIndex, String)> = HashMap::new();
-        let mut queue = VecDeque::from([s]);
-        let mut seen = BTreeSet::from([s]);
-        while let Some(n) = queue.pop_front() {
-            if n == t {
-                let mut steps = Vec::new();
-                let mut cur = t;
-                while cur != s {
-                    let (p, rel) = prev[&cur].clone();
-                    steps.push((rel, p, cur));
-                    cur = p;
-                }
-                steps.reverse();
-                return Some(steps);
+        let graph =
+            EdgeFiltered::from_fn(links, |(_, _, &not_mention)| allow_mentions || not_mention);
+        let mut walk = BreadthFirst::new(&graph, s);
+        while let Some((n, _)) = walk.next(&graph) {
+            if n != t {
+                continue;
             }
-            let mut next = self.g.neighbours(n);
-            next.sort_by(|x, y| self.g.graph[x.1].id.cmp(&self.g.graph[y.1].id));
-            for (edge, m, out) in next {
-                if edge.relation == Relation::Mentions && !allow_mentions {
-                    continue;
-                }
-                if seen.insert(m) {
-                    let rel = if out {
-                        edge.relation.as_str().to_string()
-                    } else {
-                        format!("{} (inverse)", edge.relation.as_str())
-                    };
-                    prev.insert(m, (n, rel));
-                    queue.push_back(m);
-                }
-            }
+            let path = walk.path_to(t);
+            let steps = path.windows(2).map(|step| {
+                let (from, to) = (step[0], step[1]);
+                // The edge the step follows: of those between the two nodes, the
+                // first that `neighbors` lists (outgoing before incoming).
+                let (edge, _, out) = self
+                    .g
+                    .neighbors(from)
+                    .into_iter()
+                    .find(|(e, m, _)| {
+                        *m == to && (allow_mentions || e.relation != Relation::Mentions)
+                    })
+                    .expect("a link stands for an edge");
+                let rel = if out {
+                    edge.relation.as_str().to_string()
+                } else {
+                    format!("{} (inverse)", edge.relation.as_str())
+                };
+                (rel, from, to)
+            });
+            return Some(steps.collect());
         }
         None
     }
 }
 
+/// The links between the nodes of a graph, without direction: see
+/// [`Query::links_in_id_order`].
+type Links = UnGraphMap<NodeIndex, bool, FxBuildHasher>;
+
+/// The kinds a question accepts, in words: `person or organization`; `node` for
+/// any kind.
 fn kind_words(kinds: &[NodeKind]) -> String {
     if kinds.is_empty() {
         "node".to_string()
@@ -394,5 +441,114 @@ fn kind_words(kinds: &[NodeKind]) -> String {
             .map(|k| k.as_str())
             .collect::<Vec<_>>()
             .join(" or ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::Edge;
+
+    fn edge(source: &str, target: &str, relation: Relation) -> Edge {
+        Edge {
+            source: source.into(),
+            target: target.into(),
+            key: 0,
+            relation,
+            title: None,
+            role: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// p1 attended m1, which o1 held; article a1 mentions p1 and o1.
+    fn sample() -> GraphDoc {
+        let mut doc = GraphDoc::empty();
+        doc.nodes = vec![
+            Node::new("a1", NodeKind::Article, "报道"),
+            Node::new("m1", NodeKind::Event, "座谈会"),
+            Node::new("o1", NodeKind::Organization, "惠济区委"),
+            Node::new("p1", NodeKind::Person, "张三"),
+            Node::new("p2", NodeKind::Person, "张四"),
+        ];
+        doc.edges = vec![
+            edge("a1", "o1", Relation::Mentions),
+            edge("a1", "p1", Relation::Mentions),
+            edge("o1", "m1", Relation::Held),
+            edge("p1", "m1", Relation::Attended),
+        ];
+        doc.canonicalize();
+        doc
+    }
+
+    #[test]
+    fn char_overlap_is_shared_over_all_distinct_characters() {
+        assert_eq!(char_overlap("张三", "张三"), 1.0);
+        assert_eq!(char_overlap("张三", "三张"), 1.0);
+        assert_eq!(char_overlap("张三", "张四"), 1.0 / 3.0);
+        assert_eq!(char_overlap("张三", "李四"), 0.0);
+        assert_eq!(char_overlap("", ""), 0.0);
+    }
+
+    #[test]
+    fn kinds_are_named_in_the_order_given() {
+        assert_eq!(kind_words(&[]), "node");
+        assert_eq!(
+            kind_words(&[NodeKind::Person, NodeKind::Organization]),
+            "person or organization"
+        );
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_names_sharing_characters() {
+        let q = Query::new(&sample());
+        let err = q.find("张五", &[NodeKind::Person]).unwrap_err();
+        assert!(matches!(err, Error::NotFound(_)));
+        assert_eq!(
+            err.to_string(),
+            "no person named 张五; did you mean: 张三, 张四"
+        );
+        let err = q.find("张", &[NodeKind::Person]).unwrap_err();
+        assert!(matches!(err, Error::Ambiguous(_)), "{err}");
+    }
+
+    #[test]
+    fn a_path_avoids_mentions_when_it_can() {
+        let q = Query::new(&sample());
+        // a1 mentions both, but the path through the event has no mention in it.
+        let answer = q.path("张三", "惠济区委").unwrap();
+        let steps: Vec<(&str, &str)> = answer
+            .rows
+            .iter()
+            .map(|r| (r.relation.as_str(), r.id.as_str()))
+            .collect();
+        assert_eq!(steps, [("attended", "m1"), ("held (inverse)", "o1")]);
+        // The article is reached by mentions only.
+        let answer = q.path("张三", "报道").unwrap();
+        assert_eq!(answer.rows.len(), 1);
+        assert_eq!(answer.rows[0].relation, "mentions (inverse)");
+        // Nothing links p2.
+        let err = q.path("张三", "张四").unwrap_err();
+        assert_eq!(err.to_string(), "no path between 张三 and 张四");
+    }
+
+    #[test]
+    fn neighbors_lists_the_edges_of_nodes_nearer_than_depth() {
+        let q = Query::new(&sample());
+        assert!(q.neighbors("张三", 0).unwrap().rows.is_empty());
+        let near: Vec<String> = q
+            .neighbors("张三", 1)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(near, ["a1", "m1"]);
+        // Two steps out: the edges of a1 and m1 too, which reach o1.
+        let rows = q.neighbors("张三", 2).unwrap().rows;
+        assert!(rows.iter().any(|r| r.id == "o1" && r.relation == "held"));
+        assert!(rows
+            .iter()
+            .any(|r| r.id == "o1" && r.relation == "mentions"));
     }
 }

@@ -150,7 +150,7 @@ pub fn script_json(json: &str) -> String {
     out
 }
 
-/// The text of the embedded graph block of a page written by [`render`], for
+/// The text of the embedded graph block of a page written by the `html` export, for
 /// tests and tools that want the data back.
 pub fn embedded_json(page: &str) -> Option<&str> {
     let open = format!("<script type=\"application/json\" id=\"{DATA_ELEMENT_ID}\">");

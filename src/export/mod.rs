@@ -51,7 +51,8 @@ pub enum Format {
     Graphml,
     /// `neo4j`: a folder with `nodes.csv`, `relationships.csv` and `import.cypher`.
     Neo4j,
-    /// `ttl`: RDF Turtle with the vocabulary described in [`crate::export::ttl`].
+    /// `ttl`: RDF Turtle in zhkg's own small vocabulary (namespace [`NS`]), which
+    /// every file declares.
     Ttl,
     /// `html`: one self-contained interactive page (Cytoscape.js embedded).
     Html,
@@ -152,7 +153,8 @@ impl FromStr for Format {
     }
 }
 
-/// What an export produces.
+/// The bytes an export produces, before anything is written: one file, or several
+/// that go into one folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportOutput {
     /// The bytes of a single file.
@@ -195,7 +197,7 @@ impl ExportOutput {
     }
 }
 
-/// Options of a rendering.
+/// How to draw a graph, for the formats that draw (DOT, SVG, PNG).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     /// DOT, SVG and PNG: people and events only, events in date order.

@@ -217,6 +217,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_repeated_node_id_is_rejected() {
+        let mut doc = GraphDoc::empty();
+        doc.nodes.push(Node::new("p1", NodeKind::Person, "张三"));
+        doc.nodes.push(Node::new("p1", NodeKind::Person, "李四"));
+        let err = check_graph(&doc).unwrap_err();
+        assert!(matches!(err, Error::InvalidGraph(_)));
+        assert!(
+            err.to_string().contains("`p1` appears more than once"),
+            "{err}"
+        );
+        doc.nodes.pop();
+        assert!(check_graph(&doc).is_ok());
+    }
+
+    #[test]
+    fn each_kind_has_its_own_colour_and_class() {
+        let colours: BTreeSet<String> = NodeKind::ALL.into_iter().map(kind_color_hex).collect();
+        let classes: BTreeSet<&str> = NodeKind::ALL.into_iter().map(kind_class).collect();
+        assert_eq!(colours.len(), NodeKind::ALL.len());
+        assert_eq!(classes.len(), NodeKind::ALL.len());
+        assert_eq!(kind_color_hex(NodeKind::Person), "#4e79a7");
+        assert!(classes
+            .iter()
+            .all(|c| c.chars().all(|ch| ch.is_ascii_alphabetic())));
+    }
+
+    #[test]
+    fn each_quote_is_listed_once_in_evidence_order() {
+        let ev = |quote: &str| Evidence {
+            article: "a1".into(),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            quote: quote.into(),
+        };
+        let evidence = [ev("乙"), ev("甲"), ev("乙")];
+        assert_eq!(quotes(&evidence), ["乙", "甲"]);
+    }
+
+    #[test]
     fn xml_escape_keeps_whitespace_and_replaces_forbidden_controls() {
         assert_eq!(
             xml_escape("a<b>&\"'\n\r\t\u{7}"),

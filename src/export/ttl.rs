@@ -11,9 +11,10 @@
 //!   `zhkg:time`, `zhkg:eventType`, `zhkg:headline` (all `@zh`), `zhkg:date`
 //!   (a plain string: dates are `MM-DD` or `YYYY-MM-DD` as written, and the
 //!   former is no `xsd:date`), `zhkg:source`, `zhkg:merge`, `zhkg:evidence`.
-//! * Evidence: a blank node `[ a zhkg:Evidence; zhkg:article <article>;
-//!   zhkg:sentence n; zhkg:start n; zhkg:end n; zhkg:quote "…"@zh ]`, with
-//!   start/end in characters of the quote.
+//! * Evidence: a blank node `_:b a zhkg:Evidence; zhkg:article <article>;
+//!   zhkg:sentence n; zhkg:start n; zhkg:end n; zhkg:quote "…"@zh`, with
+//!   start/end in characters of the quote; a merge is a blank node
+//!   `a zhkg:Merge; zhkg:alias "…"@zh; zhkg:reason "…"`.
 //! * Relations: one property per relation in camelCase (`zhkg:holdsPosition`,
 //!   `zhkg:chaired`, `zhkg:spokeAt`…), stated directly between the two nodes
 //!   (once per distinct triple, as RDF is a set).
@@ -23,11 +24,18 @@
 //!   `zhkg:title`, `zhkg:role` and its `zhkg:evidence`. Reification rather than
 //!   RDF-star because every RDF 1.1 store reads it.
 //!
-//! Literals are escaped for Turtle (`\\`, `\"`, `\n`, `\r`, `\t`, and `\uXXXX`
-//! for other control characters), so any text reads back unchanged.
+//! The Turtle text itself (prefixed names, escapes, grouping by subject) is
+//! written by `oxttl`, so any text reads back unchanged. Blank nodes are labelled
+//! by position (`_:n3e0` is the first piece of evidence of the fourth node,
+//! `_:s7` the statement of the eighth edge), so the same graph always gives the
+//! same bytes.
 
 use super::shared::kind_class;
-use crate::graph::{Evidence, GraphDoc, Merge, NodeKind, Relation};
+use crate::graph::{Edge, Evidence, GraphDoc, Merge, Node, NodeKind, Relation};
+use oxrdf::vocab::{rdf, rdfs};
+use oxrdf::{BlankNode, Literal, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, TermRef, TripleRef};
+use oxttl::turtle::WriterTurtleSerializer;
+use oxttl::TurtleSerializer;
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
@@ -36,64 +44,55 @@ pub const NS: &str = "https://zhkg.example/ns#";
 /// The namespace of node IRIs.
 pub const ID_NS: &str = "https://zhkg.example/id/";
 
+/// A term of the vocabulary, spelled out at compile time (`NS` cannot be
+/// `concat!`ed; `vocabulary_terms_are_in_the_namespace` checks the two agree).
+macro_rules! zhkg {
+    ($local:literal) => {
+        NamedNodeRef::new_unchecked(concat!("https://zhkg.example/ns#", $local))
+    };
+}
+
+const ALIAS: NamedNodeRef<'static> = zhkg!("alias");
+const TITLE: NamedNodeRef<'static> = zhkg!("title");
+const DATE: NamedNodeRef<'static> = zhkg!("date");
+const TIME: NamedNodeRef<'static> = zhkg!("time");
+const EVENT_TYPE: NamedNodeRef<'static> = zhkg!("eventType");
+const HEADLINE: NamedNodeRef<'static> = zhkg!("headline");
+const SOURCE: NamedNodeRef<'static> = zhkg!("source");
+const MERGE: NamedNodeRef<'static> = zhkg!("merge");
+const EVIDENCE: NamedNodeRef<'static> = zhkg!("evidence");
+const ARTICLE: NamedNodeRef<'static> = zhkg!("article");
+const SENTENCE: NamedNodeRef<'static> = zhkg!("sentence");
+const START: NamedNodeRef<'static> = zhkg!("start");
+const END: NamedNodeRef<'static> = zhkg!("end");
+const QUOTE: NamedNodeRef<'static> = zhkg!("quote");
+const REASON: NamedNodeRef<'static> = zhkg!("reason");
+const KEY: NamedNodeRef<'static> = zhkg!("key");
+const ROLE: NamedNodeRef<'static> = zhkg!("role");
+const EVIDENCE_CLASS: NamedNodeRef<'static> = zhkg!("Evidence");
+const MERGE_CLASS: NamedNodeRef<'static> = zhkg!("Merge");
+
 /// Renders `doc` as Turtle.
 pub fn render(doc: &GraphDoc) -> String {
-    let mut out = String::new();
+    let mut header = String::new();
     // `write!` into a String cannot fail.
     let _ = writeln!(
-        out,
+        header,
         "# zhkg knowledge graph ({}): {} articles, {} sentences, {} characters.",
         doc.graph.generator.replace(['\n', '\r'], " "),
         doc.graph.articles,
         doc.graph.sentences,
         doc.graph.characters
     );
-    out.push_str(
+    header.push_str(
         "# Edges are stated directly and, with their key, title, role and evidence,\n\
          # as reified rdf:Statement nodes.\n",
     );
-    let _ = writeln!(
-        out,
-        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
-         @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
-         @prefix zhkg: <{NS}> .\n\
-         @prefix zid: <{ID_NS}> .\n"
-    );
-    write_vocabulary(&mut out);
-
-    for n in &doc.nodes {
-        let mut props: Vec<String> = vec![
-            format!("a zhkg:{}", kind_class(n.kind)),
-            format!("rdfs:label {}", zh(&n.name)),
-        ];
-        props.extend(n.aliases.iter().map(|a| format!("zhkg:alias {}", zh(a))));
-        props.extend(n.titles.iter().map(|t| format!("zhkg:title {}", zh(t))));
-        if let Some(d) = &n.date {
-            props.push(format!("zhkg:date {}", plain(d)));
-        }
-        if let Some(t) = &n.time {
-            props.push(format!("zhkg:time {}", zh(t)));
-        }
-        if let Some(t) = &n.event_type {
-            props.push(format!("zhkg:eventType {}", zh(t)));
-        }
-        if let Some(h) = &n.headline {
-            props.push(format!("zhkg:headline {}", zh(h)));
-        }
-        props.extend(
-            n.sources
-                .iter()
-                .map(|s| format!("zhkg:source {}", plain(s))),
-        );
-        props.extend(n.merges.iter().map(|m| format!("zhkg:merge {}", merge(m))));
-        props.extend(
-            n.evidence
-                .iter()
-                .map(|e| format!("zhkg:evidence {}", evidence(e))),
-        );
-        write_subject(&mut out, &node_iri(&n.id), &props);
+    let mut out = Turtle::new(header.into_bytes());
+    out.vocabulary();
+    for (i, n) in doc.nodes.iter().enumerate() {
+        out.node(i, n);
     }
-
     // RDF is a set: parallel edges of one relation (e.g. two posts in one
     // organisation) state the same triple, which is written once.
     let direct: BTreeSet<(&str, Relation, &str)> = doc
@@ -102,110 +101,201 @@ pub fn render(doc: &GraphDoc) -> String {
         .map(|e| (&*e.source, e.relation, &*e.target))
         .collect();
     for (s, r, t) in direct {
-        let _ = writeln!(
-            out,
-            "{} zhkg:{} {} .",
-            node_iri(s),
-            relation_property(r),
-            node_iri(t)
-        );
+        out.triple(&node_iri(s), &relation_iri(r), &node_iri(t));
     }
-    if !doc.edges.is_empty() {
-        out.push('\n');
+    for (j, e) in doc.edges.iter().enumerate() {
+        out.statement(j, e);
+    }
+    out.finish()
+}
+
+/// Triples on their way to Turtle text: a graph's triples are given subject by
+/// subject, so that the serializer can group each subject's properties.
+struct Turtle(WriterTurtleSerializer<Vec<u8>>);
+
+impl Turtle {
+    /// A serializer that writes after `header` (comment lines).
+    fn new(header: Vec<u8>) -> Turtle {
+        let prefixes = [
+            ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+            ("zhkg", NS),
+            ("zid", ID_NS),
+        ];
+        let mut serializer = TurtleSerializer::new();
+        for (name, iri) in prefixes {
+            serializer = serializer
+                .with_prefix(name, iri)
+                .expect("the prefixes are valid IRIs");
+        }
+        Turtle(serializer.for_writer(header))
     }
 
-    for e in &doc.edges {
-        let mut props = vec![
-            "a rdf:Statement".to_string(),
-            format!("rdf:subject {}", node_iri(&e.source)),
-            format!("rdf:predicate zhkg:{}", relation_property(e.relation)),
-            format!("rdf:object {}", node_iri(&e.target)),
-            format!("zhkg:key {}", e.key),
-        ];
+    fn triple<'a>(
+        &mut self,
+        subject: impl Into<NamedOrBlankNodeRef<'a>>,
+        predicate: impl Into<NamedNodeRef<'a>>,
+        object: impl Into<TermRef<'a>>,
+    ) {
+        self.0
+            .serialize_triple(TripleRef::new(subject, predicate, object))
+            .expect("writing to memory cannot fail");
+    }
+
+    fn finish(self) -> String {
+        let bytes = self.0.finish().expect("writing to memory cannot fail");
+        String::from_utf8(bytes).expect("Turtle is UTF-8")
+    }
+
+    /// The vocabulary, declared in every file so that it explains itself in any RDF
+    /// browser: each class and property with a Chinese and an English label.
+    fn vocabulary(&mut self) {
+        let classes = NodeKind::ALL
+            .into_iter()
+            .map(|kind| (kind_class(kind), kind.label_zh()))
+            .chain([("Evidence", "证据"), ("Merge", "合并")]);
+        for (class, label_zh) in classes {
+            let iri = term(class);
+            self.triple(&iri, rdf::TYPE, rdfs::CLASS);
+            self.triple(&iri, rdfs::LABEL, &zh(label_zh));
+            self.triple(&iri, rdfs::LABEL, &en(class));
+        }
+        for relation in Relation::ALL {
+            let iri = relation_iri(relation);
+            self.triple(&iri, rdf::TYPE, rdf::PROPERTY);
+            self.triple(&iri, rdfs::LABEL, &zh(relation.label_zh()));
+            self.triple(&iri, rdfs::LABEL, &en(relation.as_str()));
+        }
+    }
+
+    /// The `i`th node of the graph, then its merges and evidence.
+    fn node(&mut self, i: usize, n: &Node) {
+        let iri = node_iri(&n.id);
+        self.triple(&iri, rdf::TYPE, &term(kind_class(n.kind)));
+        self.triple(&iri, rdfs::LABEL, &zh(&n.name));
+        for a in &n.aliases {
+            self.triple(&iri, ALIAS, &zh(a));
+        }
+        for t in &n.titles {
+            self.triple(&iri, TITLE, &zh(t));
+        }
+        if let Some(d) = &n.date {
+            self.triple(&iri, DATE, &plain(d));
+        }
+        if let Some(t) = &n.time {
+            self.triple(&iri, TIME, &zh(t));
+        }
+        if let Some(t) = &n.event_type {
+            self.triple(&iri, EVENT_TYPE, &zh(t));
+        }
+        if let Some(h) = &n.headline {
+            self.triple(&iri, HEADLINE, &zh(h));
+        }
+        for s in &n.sources {
+            self.triple(&iri, SOURCE, &plain(s));
+        }
+        let merges: Vec<BlankNode> = (0..n.merges.len())
+            .map(|k| blank(format_args!("n{i}m{k}")))
+            .collect();
+        for m in &merges {
+            self.triple(&iri, MERGE, m);
+        }
+        let evidence = self.link_evidence(iri.as_ref().into(), &format!("n{i}"), &n.evidence);
+        for (b, m) in merges.iter().zip(&n.merges) {
+            self.merge(b, m);
+        }
+        for (b, ev) in evidence.iter().zip(&n.evidence) {
+            self.evidence(b, ev);
+        }
+    }
+
+    /// The `j`th edge as a reified `rdf:Statement`, then its evidence.
+    fn statement(&mut self, j: usize, e: &Edge) {
+        let label = format!("s{j}");
+        let b = blank(format_args!("{label}"));
+        self.triple(&b, rdf::TYPE, rdf::STATEMENT);
+        self.triple(&b, rdf::SUBJECT, &node_iri(&e.source));
+        self.triple(&b, rdf::PREDICATE, &relation_iri(e.relation));
+        self.triple(&b, rdf::OBJECT, &node_iri(&e.target));
+        self.triple(&b, KEY, &integer(e.key));
         if let Some(t) = &e.title {
-            props.push(format!("zhkg:title {}", zh(t)));
+            self.triple(&b, TITLE, &zh(t));
         }
         if let Some(r) = &e.role {
-            props.push(format!("zhkg:role {}", plain(r)));
+            self.triple(&b, ROLE, &plain(r));
         }
-        props.extend(
-            e.evidence
-                .iter()
-                .map(|ev| format!("zhkg:evidence {}", evidence(ev))),
-        );
-        write_subject(&mut out, "[]", &props);
+        let evidence = self.link_evidence(b.as_ref().into(), &label, &e.evidence);
+        for (eb, ev) in evidence.iter().zip(&e.evidence) {
+            self.evidence(eb, ev);
+        }
     }
-    out
-}
 
-/// The vocabulary, declared in every file so that it explains itself in any RDF
-/// browser.
-fn write_vocabulary(out: &mut String) {
-    for kind in NodeKind::ALL {
-        let class = kind_class(kind);
-        write_subject(
-            out,
-            &format!("zhkg:{class}"),
-            &[
-                "a rdfs:Class".to_string(),
-                format!("rdfs:label {}, {}", zh(kind.label_zh()), en(class)),
-            ],
-        );
+    /// States `owner zhkg:evidence _:{label}e{k}` for each piece of evidence, and
+    /// returns those blank nodes.
+    fn link_evidence(
+        &mut self,
+        owner: NamedOrBlankNodeRef<'_>,
+        label: &str,
+        evidence: &[Evidence],
+    ) -> Vec<BlankNode> {
+        let nodes: Vec<BlankNode> = (0..evidence.len())
+            .map(|k| blank(format_args!("{label}e{k}")))
+            .collect();
+        for b in &nodes {
+            self.triple(owner, EVIDENCE, b);
+        }
+        nodes
     }
-    for (class, zh_label) in [("Evidence", "证据"), ("Merge", "合并")] {
-        write_subject(
-            out,
-            &format!("zhkg:{class}"),
-            &[
-                "a rdfs:Class".to_string(),
-                format!("rdfs:label {}, {}", zh(zh_label), en(class)),
-            ],
-        );
+
+    fn evidence(&mut self, b: &BlankNode, e: &Evidence) {
+        self.triple(b, rdf::TYPE, EVIDENCE_CLASS);
+        self.triple(b, ARTICLE, &node_iri(&e.article));
+        self.triple(b, SENTENCE, &integer(e.sentence));
+        self.triple(b, START, &integer(e.start));
+        self.triple(b, END, &integer(e.end));
+        self.triple(b, QUOTE, &zh(&e.quote));
     }
-    for relation in Relation::ALL {
-        write_subject(
-            out,
-            &format!("zhkg:{}", relation_property(relation)),
-            &[
-                "a rdf:Property".to_string(),
-                format!(
-                    "rdfs:label {}, {}",
-                    zh(relation.label_zh()),
-                    en(relation.as_str())
-                ),
-            ],
-        );
+
+    fn merge(&mut self, b: &BlankNode, m: &Merge) {
+        self.triple(b, rdf::TYPE, MERGE_CLASS);
+        self.triple(b, ALIAS, &zh(&m.alias));
+        self.triple(b, REASON, &plain(&m.reason));
     }
 }
 
-/// Writes `subject p1 o1 ;\n    p2 o2 .` followed by a blank line.
-fn write_subject(out: &mut String, subject: &str, props: &[String]) {
-    out.push_str(subject);
-    for (i, p) in props.iter().enumerate() {
-        out.push_str(if i == 0 { " " } else { " ;\n    " });
-        out.push_str(p);
-    }
-    out.push_str(" .\n\n");
+/// A blank node with this label (letters and digits only).
+fn blank(label: std::fmt::Arguments) -> BlankNode {
+    BlankNode::new_unchecked(label.to_string())
 }
 
-fn evidence(e: &Evidence) -> String {
-    format!(
-        "[ a zhkg:Evidence ; zhkg:article {} ; zhkg:sentence {} ; zhkg:start {} ; \
-         zhkg:end {} ; zhkg:quote {} ]",
-        node_iri(&e.article),
-        e.sentence,
-        e.start,
-        e.end,
-        zh(&e.quote)
-    )
+/// A term of the vocabulary by its local name.
+fn term(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{NS}{local}"))
 }
 
-fn merge(m: &Merge) -> String {
-    format!(
-        "[ a zhkg:Merge ; zhkg:alias {} ; zhkg:reason {} ]",
-        zh(&m.alias),
-        plain(&m.reason)
-    )
+fn relation_iri(relation: Relation) -> NamedNode {
+    term(&relation_property(relation))
+}
+
+fn node_iri(id: &str) -> NamedNode {
+    NamedNode::new_unchecked(node_iri_string(id))
+}
+
+fn zh(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "zh")
+}
+
+fn en(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "en")
+}
+
+fn plain(s: &str) -> Literal {
+    Literal::new_simple_literal(s)
+}
+
+/// An `xsd:integer`, which Turtle writes bare.
+fn integer(n: usize) -> Literal {
+    Literal::from(n as u64)
 }
 
 /// The property of a relation: snake_case → camelCase (`spoke_at` → `spokeAt`).
@@ -227,11 +317,8 @@ pub fn relation_property(relation: Relation) -> String {
 
 /// The IRI of a node id, percent-encoding every byte outside `[A-Za-z0-9_-]`.
 pub fn node_iri_string(id: &str) -> String {
-    format!("{ID_NS}{}", encode_id(id))
-}
-
-fn encode_id(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
+    let mut out = String::with_capacity(ID_NS.len() + id.len());
+    out.push_str(ID_NS);
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' {
             out.push(b as char);
@@ -242,68 +329,32 @@ fn encode_id(id: &str) -> String {
     out
 }
 
-/// A node IRI in Turtle: `zid:local` where Turtle's prefixed-name grammar
-/// allows it (the local part may not start with `-`), else `<full IRI>`.
-/// Both spell the same IRI.
-fn node_iri(id: &str) -> String {
-    let local = encode_id(id);
-    if local.is_empty() || local.starts_with('-') {
-        format!("<{ID_NS}{local}>")
-    } else {
-        format!("zid:{local}")
-    }
-}
-
-/// A quoted Turtle string with its contents escaped.
-fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-fn zh(s: &str) -> String {
-    format!("{}@zh", quoted(s))
-}
-
-fn en(s: &str) -> String {
-    format!("{}@en", quoted(s))
-}
-
-fn plain(s: &str) -> String {
-    quoted(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn literals_escape_everything_turtle_needs() {
-        assert_eq!(
-            quoted("a\"b\\c\nd\re\tf\u{1}"),
-            r#""a\"b\\c\nd\re\tf\u0001""#
-        );
+    fn vocabulary_terms_are_in_the_namespace() {
+        for (t, local) in [
+            (ALIAS, "alias"),
+            (EVENT_TYPE, "eventType"),
+            (MERGE_CLASS, "Merge"),
+        ] {
+            assert_eq!(t.as_str(), format!("{NS}{local}"));
+        }
     }
 
     #[test]
     fn ids_become_safe_iris() {
-        assert_eq!(node_iri("person-张"), "zid:person-%E5%BC%A0");
-        assert_eq!(node_iri("-x"), "<https://zhkg.example/id/-x>");
-        assert_eq!(node_iri("a:b c"), "zid:a%3Ab%20c");
+        assert_eq!(
+            node_iri_string("person-张"),
+            "https://zhkg.example/id/person-%E5%BC%A0"
+        );
+        assert_eq!(node_iri_string("-x"), "https://zhkg.example/id/-x");
+        assert_eq!(
+            node_iri_string("a:b c"),
+            "https://zhkg.example/id/a%3Ab%20c"
+        );
     }
 
     #[test]
@@ -311,5 +362,24 @@ mod tests {
         assert_eq!(relation_property(Relation::HoldsPosition), "holdsPosition");
         assert_eq!(relation_property(Relation::SpokeAt), "spokeAt");
         assert_eq!(relation_property(Relation::Held), "held");
+    }
+
+    #[test]
+    fn literals_read_back_unchanged() {
+        let mut doc = GraphDoc::empty();
+        let text = "a\"b\\c\nd\re\tf\u{1}";
+        doc.nodes.push(Node::new("-x", NodeKind::Person, text));
+        let ttl = render(&doc);
+        let label = oxttl::TurtleParser::new()
+            .for_slice(ttl.as_bytes())
+            .map(|t| t.expect("Turtle parses"))
+            .find(|t| {
+                t.predicate.as_ref() == rdfs::LABEL && t.subject.to_string().contains("/id/-x")
+            })
+            .expect("the node has a label");
+        assert_eq!(
+            label.object,
+            Literal::new_language_tagged_literal_unchecked(text, "zh").into()
+        );
     }
 }

@@ -21,13 +21,16 @@
 //! nodes fail with [`Error::Ambiguous`] listing them with their ids.
 
 use crate::error::{Error, Result};
+use crate::graph::walk::BreadthFirst;
 use crate::graph::{GraphDoc, Node, NodeKind, Relation};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use petgraph::graphmap::UnGraphMap;
+use rustc_hash::FxBuildHasher;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Which part of the graph to keep. [`ViewOptions::default`] keeps everything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewOptions {
-    /// Keep only the neighbourhood of this node (id, exact name or exact alias).
+    /// Keep only the neighborhood of this node (id, exact name or exact alias).
     pub around: Option<String>,
     /// How many steps from `around` to go (ignored without `around`).
     pub depth: usize,
@@ -205,26 +208,24 @@ fn drop_unlinked_nodes(view: &mut GraphDoc, exempt: impl Fn(&Node) -> bool) {
     drop_dangling_edges(view);
 }
 
-/// Nodes within `depth` undirected steps of `centre`.
+/// Nodes within `depth` steps of `centre`, following edges either way.
 fn ego_nodes<'a>(view: &'a GraphDoc, centre: &'a str, depth: usize) -> BTreeSet<&'a str> {
-    let mut adjacent: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for e in &view.edges {
-        adjacent.entry(&e.source).or_default().push(&e.target);
-        adjacent.entry(&e.target).or_default().push(&e.source);
-    }
-    let mut seen = BTreeSet::from([centre]);
-    let mut queue = VecDeque::from([(centre, 0)]);
-    while let Some((id, d)) = queue.pop_front() {
-        if d == depth {
-            continue;
+    let mut links: UnGraphMap<&str, (), FxBuildHasher> = view
+        .edges
+        .iter()
+        .map(|e| (&*e.source, &*e.target))
+        .collect();
+    links.add_node(centre);
+    let mut walk = BreadthFirst::new(&links, centre);
+    let mut near = BTreeSet::new();
+    // Nodes come nearest first: once one is past `depth` steps, so are the rest.
+    while let Some((id, steps)) = walk.next(&links) {
+        if steps > depth {
+            break;
         }
-        for &next in adjacent.get(id).into_iter().flatten() {
-            if seen.insert(next) {
-                queue.push_back((next, d + 1));
-            }
-        }
+        near.insert(id);
     }
-    seen
+    near
 }
 
 /// The subgraph supported by one article's evidence, with all evidence trimmed
@@ -322,6 +323,7 @@ fn find_article(doc: &GraphDoc, query: &str) -> Result<String> {
     )))
 }
 
+/// The error for a name that several nodes answer to, listing them with their ids.
 fn ambiguous(query: &str, nodes: &[&Node]) -> Error {
     let list: Vec<String> = nodes.iter().map(|n| describe(n)).collect();
     Error::Ambiguous(format!(
@@ -331,16 +333,17 @@ fn ambiguous(query: &str, nodes: &[&Node]) -> Error {
     ))
 }
 
+/// A node as error messages list it: `name (kind, id …)`.
 fn describe(n: &Node) -> String {
     format!("{} ({}, id {})", n.name, n.kind, n.id)
 }
 
 /// "`what` `query`", followed by up to five near matches among `nodes`: names,
 /// aliases or ids that contain the query, are contained in it, or are within a
-/// small edit distance of it.
+/// small edit distance of it (a third of its characters, at least one).
 fn not_found_message<'a>(what: &str, query: &str, nodes: impl Iterator<Item = &'a Node>) -> String {
-    let q: Vec<char> = query.chars().collect();
-    let limit = (q.len() / 3).max(1);
+    let query_chars = query.chars().count();
+    let limit = (query_chars / 3).max(1);
     let mut scored: BTreeMap<&str, (usize, &Node)> = BTreeMap::new();
     for n in nodes {
         let forms = std::iter::once(&n.name)
@@ -349,9 +352,11 @@ fn not_found_message<'a>(what: &str, query: &str, nodes: impl Iterator<Item = &'
         for form in forms {
             let score =
                 if form.contains(query) || (!form.is_empty() && query.contains(form.as_str())) {
-                    Some(form.chars().count().abs_diff(q.len()))
+                    Some(form.chars().count().abs_diff(query_chars))
                 } else {
-                    let d = edit_distance(&q, &form.chars().collect::<Vec<_>>());
+                    // Levenshtein over characters, not bytes: a Chinese character is
+                    // one edit.
+                    let d = strsim::levenshtein(query, form);
                     // Contains-matches rank before edit-distance ones.
                     (d <= limit).then_some(d + 1000)
                 };
@@ -373,21 +378,6 @@ fn not_found_message<'a>(what: &str, query: &str, nodes: impl Iterator<Item = &'
         msg.push_str(&format!("; did you mean: {}?", list.join(", ")));
     }
     msg
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let subst = prev[j] + usize::from(ca != cb);
-            cur[j + 1] = subst.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -662,10 +652,36 @@ mod tests {
     }
 
     #[test]
-    fn edit_distance_counts_characters() {
-        let a: Vec<char> = "张三丰".chars().collect();
-        let b: Vec<char> = "张三".chars().collect();
-        assert_eq!(edit_distance(&a, &b), 1);
-        assert_eq!(edit_distance(&a, &a), 0);
+    fn dates_parse_with_or_without_a_year() {
+        assert_eq!(parse_date("2024-03-05"), Some((Some(2024), 3, 5)));
+        assert_eq!(parse_date(" 03-05 "), Some((None, 3, 5)));
+        assert_eq!(parse_date("3月5日"), None);
+        assert_eq!(parse_date("05"), None);
+    }
+
+    #[test]
+    fn edges_lose_their_place_with_either_end() {
+        let mut doc = sample();
+        doc.nodes.retain(|n| n.id != "m2");
+        drop_dangling_edges(&mut doc);
+        assert!(doc.edges.iter().all(|e| &*e.target != "m2"));
+        assert_eq!(doc.edges.len(), 3);
+    }
+
+    #[test]
+    fn near_matches_are_within_a_third_of_the_query_in_characters() {
+        let doc = sample();
+        // 张五 is one character from 张三: a Chinese character counts as one edit.
+        let msg = not_found_message("no node", "张五", doc.nodes.iter());
+        assert!(msg.contains("did you mean: 张三 (person, id p1)"), "{msg}");
+        // Two edits in two characters is past the limit, and nothing contains it.
+        let msg = not_found_message("no node", "王五", doc.nodes.iter());
+        assert_eq!(msg, "no node `王五`");
+        // Containment ranks before edit distance, the closest in length first.
+        let msg = not_found_message("no node", "郑州", doc.nodes.iter());
+        assert!(
+            msg.starts_with("no node `郑州`; did you mean: 郑州市"),
+            "{msg}"
+        );
     }
 }

@@ -11,16 +11,17 @@ use std::sync::Arc;
 /// A knowledge graph with provenance on every node and edge.
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
-    /// The graph itself.
+    /// Nodes and edges; a node's index stays valid as others are added (a
+    /// `StableDiGraph`), so `ids` can keep it.
     pub graph: StableDiGraph<Node, Edge>,
     /// FxHash: resolution looks an id up for every mention and both ends of every fact.
     ids: FxHashMap<String, NodeIndex>,
-    /// Graph-level attributes.
+    /// What `graph.json` says about the whole graph (generator, counts, facts hash).
     pub meta: GraphMeta,
 }
 
 impl KnowledgeGraph {
-    /// An empty graph.
+    /// An empty graph, its generator set to this zhkg.
     pub fn new() -> KnowledgeGraph {
         KnowledgeGraph {
             meta: GraphDoc::empty().graph,
@@ -28,12 +29,12 @@ impl KnowledgeGraph {
         }
     }
 
-    /// The node index for an id.
+    /// The index of the node with this id, if there is one.
     pub fn index(&self, id: &str) -> Option<NodeIndex> {
         self.ids.get(id).copied()
     }
 
-    /// The node for an id.
+    /// The node with this id, if there is one.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.index(id).map(|i| &self.graph[i])
     }
@@ -129,8 +130,10 @@ impl KnowledgeGraph {
         g
     }
 
-    /// Edges touching a node, with the node at the other end and whether it points out.
-    pub fn neighbours(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
+    /// Edges touching a node, with the node at the other end and whether the edge
+    /// points away from `idx`: its outgoing edges first, then its incoming ones, each
+    /// in petgraph's order.
+    pub fn neighbors(&self, idx: NodeIndex) -> Vec<(&Edge, NodeIndex, bool)> {
         let mut out: Vec<(&Edge, NodeIndex, bool)> = Vec::new();
         for e in self
             .graph
@@ -175,5 +178,62 @@ pub fn edge(source: Arc<str>, target: Arc<str>, relation: Relation, ev: Evidence
         title: None,
         role: None,
         evidence: vec![ev],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::NodeKind;
+
+    fn quote() -> (Arc<str>, Arc<str>) {
+        (Arc::from("a1"), Arc::from("张三出席会议"))
+    }
+
+    #[test]
+    fn an_edge_that_says_the_same_joins_the_one_there() {
+        let mut g = KnowledgeGraph::new();
+        g.upsert(Node::new("p1", NodeKind::Person, "张三"));
+        g.upsert(Node::new("m1", NodeKind::Event, "会议"));
+        let (article, sentence) = quote();
+        let ev = |start| evidence(&article, 0, &sentence, start, start + 2);
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev(0)));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev(2)));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Chaired, ev(0)));
+        // An edge to a node that is not there is dropped.
+        g.add_edge(edge("p1".into(), "x9".into(), Relation::Attended, ev(0)));
+        let doc = g.to_doc();
+        let edges: Vec<(Relation, usize)> = doc
+            .edges
+            .iter()
+            .map(|e| (e.relation, e.evidence.len()))
+            .collect();
+        assert_eq!(edges, [(Relation::Chaired, 1), (Relation::Attended, 2)]);
+    }
+
+    #[test]
+    fn neighbors_lists_outgoing_edges_before_incoming_ones() {
+        let mut g = KnowledgeGraph::new();
+        for (id, kind) in [("o1", NodeKind::Organization), ("p1", NodeKind::Person)] {
+            g.upsert(Node::new(id, kind, id));
+        }
+        g.upsert(Node::new("m1", NodeKind::Event, "会议"));
+        let (article, sentence) = quote();
+        let ev = evidence(&article, 0, &sentence, 0, 2);
+        g.add_edge(edge(
+            "o1".into(),
+            "p1".into(),
+            Relation::Mentions,
+            ev.clone(),
+        ));
+        g.add_edge(edge("p1".into(), "m1".into(), Relation::Attended, ev));
+        let p1 = g.index("p1").unwrap();
+        let seen: Vec<(&str, bool)> = g
+            .neighbors(p1)
+            .into_iter()
+            .map(|(_, other, out)| (g.graph[other].id.as_str(), out))
+            .collect();
+        assert_eq!(seen, [("m1", true), ("o1", false)]);
+        assert!(g.node("m1").is_some() && g.node("m9").is_none());
     }
 }
