@@ -293,10 +293,9 @@ fn read_file_lenient(
     lex: &Lexicon,
     max_bytes: u64,
 ) -> Result<(Vec<Article>, Vec<Error>)> {
-    // Into a buffer each thread keeps from file to file, decoded in place: a file read
-    // into fresh memory, then copied into a fresh string before its articles took their
-    // copies, cost the kernel as much as reading (this machine zeroes and maps fresh
-    // pages slowly). Only the articles' own text is new memory.
+    // Into a buffer each thread keeps from file to file, decoded in place: fresh memory
+    // for every file, and a copy of it, would cost the kernel as much as reading does
+    // (fresh pages are zeroed and mapped). Only the articles' own text is new memory.
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
