@@ -329,6 +329,7 @@ pub const BETWEEN: &[&str] = &[
     "均",
     "作",
     "作了",
+    "了",
     "做",
     "做了",
     "应邀",
@@ -430,6 +431,21 @@ fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usiz
         {
             if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
                 i = k;
+                continue;
+            }
+        }
+        // 委员王存虎就《…》作了发言: the topic of the speech stands between.
+        let closing = i > 0 && matches!(toks[i - 1].word.as_str(), "》" | "”");
+        let doc_end = if closing { i - 1 } else { i };
+        if let Some(d) = chunk_ending_at(chunks, doc_end, &[MentionKind::Document])
+            .or_else(|| chunk_ending_at(chunks, i, &[MentionKind::Document]))
+        {
+            let mut ds = chunks[d].tok_start;
+            if ds > 0 && matches!(toks[ds - 1].word.as_str(), "《" | "“") {
+                ds -= 1;
+            }
+            if ds > 0 && matches!(toks[ds - 1].word.as_str(), "就" | "围绕" | "对" | "关于") {
+                i = ds - 1;
                 continue;
             }
         }
