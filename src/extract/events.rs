@@ -48,7 +48,16 @@ impl ArticleBuilder<'_> {
                     .copied()
                     .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence() <= 1)
             })
-            .or_else(|| role_events.first().map(|(_, e)| *e));
+            .or_else(|| role_events.first().map(|(_, e)| *e))
+            // Roles told without naming the event (分别讲话, X出席) are at the one the
+            // article names first, wherever it does (签字仪式 in its last paragraph).
+            .or_else(|| {
+                let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
+                events
+                    .iter()
+                    .copied()
+                    .find(|&e| roles_without_event && !is_bare(&self.ents[e]))
+            });
         // A headline names the event undated; the body dates it (昨天上午…会议召开): the
         // dated mention of the same name stands for the event.
         let main = main.map(|m| {
