@@ -574,7 +574,9 @@ fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Opti
     let head_type = lex.event_head(&toks[h].word).map(|(_, ty)| ty.as_str());
     let a = if lex.role_verbs().contains_key(&toks[h].word) {
         h
-    } else if head_type == Some("调研") || INAUGURATIONS.contains(&toks[h].word.as_str()) {
+    } else if matches!(head_type, Some("调研" | "考察" | "视察"))
+        || INAUGURATIONS.contains(&toks[h].word.as_str())
+    {
         // A visit is named by what it is (专题调研, 实地考察), not by where it went
         // (梁祝镇 in 深入到梁祝镇调研 is the place visited).
         let mut a = h;
