@@ -884,5 +884,16 @@ mod tests {
         assert_eq!(back.lookup(43), None);
         assert!(Model::from_bytes(&b[..20]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());
+        let again = Model::from_bytes(&back.to_bytes()).unwrap();
+        assert_eq!(again.to_bytes(), b);
+    }
+
+    /// The file `zhkg train` wrote decodes to a model that encodes to the same bytes:
+    /// the format reads and writes every field, in the order it was written.
+    #[test]
+    fn the_embedded_model_encodes_to_its_own_bytes() {
+        let model = super::super::decode_embedded_model();
+        assert!(model.features() > 100_000, "{}", model.features());
+        assert!(model.to_bytes() == super::super::EMBEDDED_MODEL);
     }
 }
