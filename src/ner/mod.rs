@@ -8,9 +8,13 @@
 //! `--model FILE` replaces it at run time.
 
 pub mod features;
+mod format;
+pub mod label;
 pub mod lexmatch;
 pub mod model;
 pub mod train;
+pub mod viterbi;
+mod weights;
 
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -135,8 +139,8 @@ fn relabel_name_lists(
     const MAX_GAP: usize = 6;
     let persons = person_spans(labels);
     // B, I and E of persons: a name in a list has two characters or more.
-    let per_s = model::begin(MentionKind::Person).unwrap_or(1) + model::S;
-    let per_only = model::kind_mask(MentionKind::Person) & !(1 << per_s);
+    let per_s = label::begin(MentionKind::Person).unwrap_or(1) + label::S;
+    let per_only = label::kind_mask(MentionKind::Person) & !(1 << per_s);
     let mut out = Vec::new();
     let mut lists = Vec::new();
     for (g, h) in runs(persons.len(), |j| {
@@ -147,8 +151,8 @@ fn relabel_name_lists(
         let covered: usize = persons[g..=h].iter().map(|(s, e)| e - s).sum();
         if h + 1 - g >= MIN_NAMES && covered * 5 >= (b - a) * 4 {
             let mask = vec![per_only; b - a];
-            model::viterbi(
-                &em[a * model::NL..b * model::NL],
+            viterbi::viterbi(
+                &em[a * label::NL..b * label::NL],
                 &m.trans,
                 &m.start,
                 Some(&mask),
@@ -208,7 +212,7 @@ fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
 fn extend_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
     const MAX_LEFT: usize = 2;
     let free_translit =
-        |i: usize| labels[i] == model::O && tagger.translit_chars.contains(&chars[i]);
+        |i: usize| labels[i] == label::O && tagger.translit_chars.contains(&chars[i]);
     let mut starts = Vec::new();
     for (s, e) in person_spans(labels) {
         if !is_foreign(chars, (s, e), tagger) {
@@ -218,7 +222,7 @@ fn extend_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
         while k > 0 && s - k < MAX_LEFT && free_translit(k - 1) {
             k -= 1;
         }
-        if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == model::O {
+        if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == label::O {
             let mut j = k - 1;
             while j > 0 && k - 1 - j < MAX_LEFT + 1 && free_translit(j - 1) {
                 j -= 1;
@@ -250,7 +254,7 @@ fn take_third_char(
     tagger: &Tagger,
     is_word: &dyn Fn(&str) -> bool,
 ) {
-    let b = model::begin(MentionKind::Person).unwrap_or(1);
+    let b = label::begin(MentionKind::Person).unwrap_or(1);
     let n = chars.len();
     let word = |i: usize| is_word(&chars[i..i + 2].iter().collect::<String>());
     let mut out = Vec::new();
@@ -260,17 +264,17 @@ fn take_third_char(
             || e >= n
             || !tagger.feat.is_surname(chars[s])
             || !is_han(chars[e])
-            || labels[e] != model::O
+            || labels[e] != label::O
             || word(s + 1)
             || e + 1 < n && word(e)
         {
             continue;
         }
         let mut mask = vec![u32::MAX; n];
-        mask[s] = 1 << (b + model::B);
-        mask[s + 1] = 1 << (b + model::I);
-        mask[e] = 1 << (b + model::E);
-        model::viterbi(em, &m.trans, &m.start, Some(&mask), &mut out);
+        mask[s] = 1 << (b + label::B);
+        mask[s + 1] = 1 << (b + label::I);
+        mask[e] = 1 << (b + label::E);
+        viterbi::viterbi(em, &m.trans, &m.start, Some(&mask), &mut out);
         if best - m.path_score(em, &out) < THIRD_CHAR_MARGIN {
             take.push((s, e + 1));
         }
@@ -287,7 +291,7 @@ const THIRD_CHAR_MARGIN: i64 = 3000;
 
 /// The person spans of a label sequence.
 fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
-    model::spans(labels)
+    label::spans(labels)
         .into_iter()
         .filter(|s| s.2 == MentionKind::Person)
         .map(|(s, e, _)| (s, e))
@@ -296,10 +300,10 @@ fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
 
 /// Labels `labels[s..e]` (two characters or more) as one person: B, I…, E.
 fn mark_person(labels: &mut [u8], s: usize, e: usize) {
-    let b = model::begin(MentionKind::Person).unwrap_or(1);
-    labels[s] = b + model::B;
-    labels[s + 1..e - 1].fill(b + model::I);
-    labels[e - 1] = b + model::E;
+    let b = label::begin(MentionKind::Person).unwrap_or(1);
+    labels[s] = b + label::B;
+    labels[s + 1..e - 1].fill(b + label::I);
+    labels[e - 1] = b + label::E;
 }
 
 /// The maximal runs `(first, last)` of `0..n` in which `linked(j)` holds between
@@ -329,7 +333,7 @@ fn take_surname(chars: &[char], labels: &[u8], s: usize, e: usize, tagger: &Tagg
         && s >= 2
         && !sur(chars[s])
         && sur(chars[s - 1])
-        && labels[s - 1] == model::O
+        && labels[s - 1] == label::O
         && matches!(
             chars[s - 2],
             '(' | '（' | '《' | '“' | '「' | '『' | '【' | '〈' | '‘' | '"'
@@ -461,7 +465,7 @@ impl Tagger {
             take_third_char(chars, em, &self.model, best, &mut labels, self, is_word);
         }
         let mut out = Vec::new();
-        for (s, e, kind) in model::spans(&labels) {
+        for (s, e, kind) in label::spans(&labels) {
             let e = trim_end(chars, s, e, kind);
             let s = if kind == MentionKind::Person {
                 take_surname(chars, &labels, s, e, self)
@@ -569,7 +573,7 @@ mod tests {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let start = |text: &str, s: usize| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![model::O; chars.len()];
+            let mut labels = vec![label::O; chars.len()];
             mark_person(&mut labels, s, s + 2);
             take_surname(&chars, &labels, s, s + 2, &tagger)
         };
@@ -586,12 +590,12 @@ mod tests {
         // Person pieces given as (start, end).
         let joined = |text: &str, pieces: &[(usize, usize)]| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![model::O; chars.len()];
+            let mut labels = vec![label::O; chars.len()];
             for &(s, e) in pieces {
                 mark_person(&mut labels, s, e);
             }
             join_foreign_names(&chars, &mut labels, &tagger);
-            model::spans(&labels)
+            label::spans(&labels)
                 .into_iter()
                 .map(|(s, e, _)| chars[s..e].iter().collect::<String>())
                 .collect::<Vec<_>>()
@@ -607,7 +611,7 @@ mod tests {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let extended = |text: &str, s: usize, e: usize| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![model::O; chars.len()];
+            let mut labels = vec![label::O; chars.len()];
             mark_person(&mut labels, s, e);
             extend_foreign_names(&chars, &mut labels, &tagger);
             person_spans(&labels)

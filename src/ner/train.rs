@@ -6,7 +6,9 @@
 //! weights. Deterministic for the same inputs, options and seed.
 
 use super::features::{Feats, Featurizer};
-use super::model::{self, viterbi, Model, NL};
+use super::label::{self, NL};
+use super::model::Model;
+use super::viterbi::viterbi;
 use crate::eval::{GoldFormat, GoldSentence, GoldSet};
 use crate::extract::Mention;
 use crate::mention::MentionKind;
@@ -26,10 +28,10 @@ pub struct Example {
 /// the perceptron's target is its own best guess, and a lone character taken for
 /// a post (the 南 of 南方) was then learnt back; posts of one character are rare
 /// enough to close.
-const ALL: u32 = ((1 << NL) - 1) & !(1 << (TITLE_B + model::S));
+const ALL: u32 = ((1 << NL) - 1) & !(1 << (TITLE_B + label::S));
 
 /// The B label of posts.
-const TITLE_B: u8 = match model::begin(MentionKind::Title) {
+const TITLE_B: u8 = match label::begin(MentionKind::Title) {
     Some(b) => b,
     None => panic!("posts have labels"),
 };
@@ -39,29 +41,29 @@ fn only(l: u8) -> u32 {
 }
 
 fn title_or_o() -> u32 {
-    (only(model::O) | model::kind_mask(MentionKind::Title)) & ALL
+    (only(label::O) | label::kind_mask(MentionKind::Title)) & ALL
 }
 
 fn place_or_o() -> u32 {
-    only(model::O) | model::kind_mask(MentionKind::Place)
+    only(label::O) | label::kind_mask(MentionKind::Place)
 }
 
 fn set_span(allowed: &mut [u32], start: usize, end: usize, kind: MentionKind) {
-    let Some(b) = model::begin(kind) else {
+    let Some(b) = label::begin(kind) else {
         return;
     };
     if start >= end || end > allowed.len() {
         return;
     }
     if end - start == 1 {
-        allowed[start] = only(b + model::S);
+        allowed[start] = only(b + label::S);
         return;
     }
-    allowed[start] = only(b + model::B);
+    allowed[start] = only(b + label::B);
     for x in &mut allowed[start + 1..end - 1] {
-        *x = only(b + model::I);
+        *x = only(b + label::I);
     }
-    allowed[end - 1] = only(b + model::E);
+    allowed[end - 1] = only(b + label::E);
 }
 
 /// What an unscored source label means for training: unknown (any label), or not
@@ -107,7 +109,7 @@ pub fn example(format: GoldFormat, s: &GoldSentence) -> Example {
     for sp in &s.skipped {
         let fill = match skipped_label(format, &sp.label) {
             Skipped::Unknown => ALL,
-            Skipped::Outside => only(model::O),
+            Skipped::Outside => only(label::O),
         };
         allowed[sp.start.min(n)..sp.end.min(n)].fill(fill);
     }
@@ -539,7 +541,7 @@ fn scored_texts(dir: &std::path::Path, pd_holdout: usize) -> crate::Result<Vec<S
 /// person, punctuation is outside any entity, and every other character may be
 /// anything but a person.
 pub fn pd1998_examples(content: &str) -> Vec<Example> {
-    let not_person = ALL & !model::kind_mask(MentionKind::Person);
+    let not_person = ALL & !label::kind_mask(MentionKind::Person);
     let mut out = Vec::new();
     for line in content.lines() {
         let mut text = String::new();
@@ -565,7 +567,7 @@ pub fn pd1998_examples(content: &str) -> Vec<Example> {
             }
             let fill = match tag {
                 "nr" => ALL,
-                "w" => only(model::O),
+                "w" => only(label::O),
                 _ => not_person,
             };
             text.push_str(word);
@@ -651,7 +653,7 @@ pub fn name_lists(pool: &[String], count: usize, seed: u64) -> Vec<Example> {
                 set_span(&mut allowed, start, end, MentionKind::Person);
                 if rng.next().is_multiple_of(10) {
                     text.push_str("（女）");
-                    allowed.extend([only(model::O); 3]);
+                    allowed.extend([only(label::O); 3]);
                 }
             }
             Example { text, allowed }
@@ -695,7 +697,7 @@ const POST_END_MIN: usize = 2;
 /// corpora annotating posts end them in (长, 员, 理, 家, 手…). Left wholly open, the
 /// perceptron learnt its own stray guesses back as posts (政府, 玉米).
 fn close_posts_off_their_ends(ex: &mut Example, ends: &std::collections::HashSet<char>) {
-    let e_ttl = only(TITLE_B + model::E);
+    let e_ttl = only(TITLE_B + label::E);
     for (a, c) in ex.allowed.iter_mut().zip(ex.text.chars()) {
         if *a & e_ttl != 0 && *a != e_ttl && !ends.contains(&c) {
             *a &= !e_ttl;
@@ -803,7 +805,7 @@ mod tests {
         )
         .unwrap();
         let mut ex = examples(&set).remove(0);
-        let e_ttl = only(TITLE_B + model::E);
+        let e_ttl = only(TITLE_B + label::E);
         assert!(ex.allowed.iter().all(|a| a & e_ttl != 0));
         close_posts_off_their_ends(&mut ex, &['长'].into_iter().collect());
         let ends: Vec<bool> = ex.allowed.iter().map(|a| a & e_ttl != 0).collect();
@@ -811,7 +813,7 @@ mod tests {
         // An annotated post keeps its end whatever the character.
         let mut ann = Example {
             text: "选手".to_string(),
-            allowed: vec![only(TITLE_B + model::B), e_ttl],
+            allowed: vec![only(TITLE_B + label::B), e_ttl],
         };
         close_posts_off_their_ends(&mut ann, &Default::default());
         assert_eq!(ann.allowed[1], e_ttl);
@@ -822,21 +824,21 @@ mod tests {
         let ex = pd1998_examples("江/nr  泽民/nr  主席/n  ，/w  北京/ns\n\n");
         assert_eq!(ex.len(), 1);
         assert_eq!(ex[0].text, "江泽民主席，北京");
-        let p = model::begin(MentionKind::Person).unwrap();
+        let p = label::begin(MentionKind::Person).unwrap();
         let a = &ex[0].allowed;
         assert_eq!(
             a[..3],
-            [only(p + model::B), only(p + model::I), only(p + model::E)]
+            [only(p + label::B), only(p + label::I), only(p + label::E)]
         );
-        assert_eq!(a[5], only(model::O));
-        assert_eq!(a[3] & model::kind_mask(MentionKind::Person), 0);
-        assert_ne!(a[6] & model::kind_mask(MentionKind::Place), 0);
+        assert_eq!(a[5], only(label::O));
+        assert_eq!(a[3] & label::kind_mask(MentionKind::Person), 0);
+        assert_ne!(a[6] & label::kind_mask(MentionKind::Place), 0);
     }
 
     #[test]
     fn name_lists_run_names_together_and_label_each() {
         let pool = ["李鹏".to_string(), "乔石".to_string(), "John".to_string()];
-        let p = model::begin(MentionKind::Person).unwrap();
+        let p = label::begin(MentionKind::Person).unwrap();
         for ex in name_lists(&pool, 5, 3) {
             let rest = ex
                 .text
@@ -844,8 +846,8 @@ mod tests {
                 .replace("乔石", "")
                 .replace("（女）", "");
             assert!(rest.is_empty(), "{}", ex.text);
-            assert_eq!(ex.allowed[0], only(p + model::B));
-            assert_eq!(ex.allowed[1], only(p + model::E));
+            assert_eq!(ex.allowed[0], only(p + label::B));
+            assert_eq!(ex.allowed[1], only(p + label::E));
         }
     }
 
@@ -877,7 +879,7 @@ mod tests {
         assert_eq!(m.to_bytes(), m2.to_bytes());
         let mut f = Feats::default();
         feat.features("张三在郑州", &mut f);
-        let spans = model::spans(&m.decode(&f));
+        let spans = label::spans(&m.decode(&f));
         // Resume leaves places open, so 在 may come out either way; the names may not.
         assert!(spans.contains(&(0, 2, MentionKind::Person)), "{spans:?}");
         assert!(spans.contains(&(3, 5, MentionKind::Place)), "{spans:?}");

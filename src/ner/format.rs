@@ -1,0 +1,181 @@
+//! The file format of a model (`data/model/ner.bin`, what `zhkg train` writes): a
+//! magic, the feature version, the label count, the transition and start weights
+//! as little-endian 32-bit integers, then the features by ascending key, each as
+//! the varint gap from the previous key, a varint bit mask of its non-zero labels
+//! and those weights zigzag-varint coded.
+
+use super::features::FEATURE_VERSION;
+use super::label::NL;
+use super::model::Model;
+use crate::error::{Error, Result};
+
+const MAGIC: &[u8; 8] = b"ZHKGNER\x01";
+
+impl Model {
+    /// Serialises to the compact file format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut feats: Vec<(u32, [i16; NL])> = self.weight_rows().map(|(k, w)| (k, *w)).collect();
+        feats.sort_by_key(|f| f.0);
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        b.extend_from_slice(&(NL as u32).to_le_bytes());
+        for row in &self.trans {
+            for &x in row {
+                b.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        for &x in &self.start {
+            b.extend_from_slice(&x.to_le_bytes());
+        }
+        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        let mut prev = 0u32;
+        for (k, w) in &feats {
+            put_varint(&mut b, u64::from(k - prev));
+            prev = *k;
+            let mut mask = 0u64;
+            for (l, &x) in w.iter().enumerate() {
+                if x != 0 {
+                    mask |= 1 << l;
+                }
+            }
+            put_varint(&mut b, mask);
+            for &x in w.iter().filter(|&&x| x != 0) {
+                put_varint(&mut b, zigzag(i64::from(x)));
+            }
+        }
+        b
+    }
+
+    /// Reads the compact file format.
+    pub fn from_bytes(b: &[u8]) -> Result<Model> {
+        let bad = |m: &str| Error::BadModel(m.to_string());
+        let mut r = Reader { b, pos: 0 };
+        if r.take(8).ok_or_else(|| bad("truncated"))? != MAGIC {
+            return Err(bad("not a zhkg NER model (bad magic)"));
+        }
+        let version = r.u32().ok_or_else(|| bad("truncated"))?;
+        if version != FEATURE_VERSION {
+            return Err(bad(&format!(
+                "trained for feature version {version}, this build has {FEATURE_VERSION}: retrain with `zhkg train`"
+            )));
+        }
+        if r.u32() != Some(NL as u32) {
+            return Err(bad("label count differs from this build"));
+        }
+        let mut trans = [[0i32; NL]; NL];
+        for row in &mut trans {
+            for x in row.iter_mut() {
+                *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+            }
+        }
+        let mut start = [0i32; NL];
+        for x in &mut start {
+            *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+        }
+        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        // The count is the file's claim: each feature takes at least two bytes, so
+        // the rest of the file bounds what it can really hold.
+        let mut feats = Vec::with_capacity(n.min(b.len() / 2));
+        let mut prev = 0u32;
+        for _ in 0..n {
+            let d = r.varint().ok_or_else(|| bad("truncated"))?;
+            let k = prev
+                .checked_add(u32::try_from(d).map_err(|_| bad("bad key"))?)
+                .ok_or_else(|| bad("bad key"))?;
+            prev = k;
+            let mask = r.varint().ok_or_else(|| bad("truncated"))?;
+            let mut w = [0i16; NL];
+            for (l, x) in w.iter_mut().enumerate() {
+                if mask & (1 << l) != 0 {
+                    let v = unzigzag(r.varint().ok_or_else(|| bad("truncated"))?);
+                    *x = i16::try_from(v).map_err(|_| bad("weight out of range"))?;
+                }
+            }
+            feats.push((k, w));
+        }
+        Ok(Model::from_parts(feats, trans, start))
+    }
+}
+
+fn put_varint(b: &mut Vec<u8>, mut x: u64) {
+    while x >= 0x80 {
+        b.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    b.push(x as u8);
+}
+
+fn zigzag(x: i64) -> u64 {
+    ((x << 1) ^ (x >> 63)) as u64
+}
+
+fn unzigzag(x: u64) -> i64 {
+    ((x >> 1) as i64) ^ -((x & 1) as i64)
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.pos..self.pos + n)?;
+        self.pos += n;
+        Some(s)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        let s = self.take(4)?;
+        Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut x = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.pos)?;
+            self.pos += 1;
+            x |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(x);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip() {
+        let mut trans = [[0; NL]; NL];
+        trans[1][2] = 7;
+        trans[0][3] = -4;
+        let mut w = [0i16; NL];
+        w[2] = -300;
+        w[16] = 12;
+        let m = Model::from_parts(vec![(42, w), (7, [1; NL])], trans, [3; NL]);
+        let b = m.to_bytes();
+        let back = Model::from_bytes(&b).unwrap();
+        assert_eq!(back.features(), 2);
+        assert_eq!(back.trans, trans);
+        assert_eq!(back.lookup(42), Some(&w));
+        assert_eq!(back.lookup(43), None);
+        assert!(Model::from_bytes(&b[..20]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+        let again = Model::from_bytes(&back.to_bytes()).unwrap();
+        assert_eq!(again.to_bytes(), b);
+    }
+
+    /// The file `zhkg train` wrote decodes to a model that encodes to the same bytes:
+    /// the format reads and writes every field, in the order it was written.
+    #[test]
+    fn the_embedded_model_encodes_to_its_own_bytes() {
+        let model = super::super::decode_embedded_model();
+        assert!(model.features() > 100_000, "{}", model.features());
+        assert!(model.to_bytes() == super::super::EMBEDDED_MODEL);
+    }
+}
