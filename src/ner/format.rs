@@ -5,7 +5,7 @@
 //! and those weights zigzag-varint coded.
 
 use super::features::FEATURE_VERSION;
-use super::label::NL;
+use super::label::LABEL_COUNT;
 use super::model::Model;
 use crate::error::{Error, Result};
 
@@ -14,12 +14,13 @@ const MAGIC: &[u8; 8] = b"ZHKGNER\x01";
 impl Model {
     /// Serialises to the compact file format.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut feats: Vec<(u32, [i16; NL])> = self.weight_rows().map(|(k, w)| (k, *w)).collect();
+        let mut feats: Vec<(u32, [i16; LABEL_COUNT])> =
+            self.weight_rows().map(|(k, w)| (k, *w)).collect();
         feats.sort_by_key(|f| f.0);
         let mut b = Vec::new();
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
-        b.extend_from_slice(&(NL as u32).to_le_bytes());
+        b.extend_from_slice(&(LABEL_COUNT as u32).to_le_bytes());
         for row in &self.trans {
             for &x in row {
                 b.extend_from_slice(&x.to_le_bytes());
@@ -60,16 +61,16 @@ impl Model {
                 "trained for feature version {version}, this build has {FEATURE_VERSION}: retrain with `zhkg train`"
             )));
         }
-        if r.u32() != Some(NL as u32) {
+        if r.u32() != Some(LABEL_COUNT as u32) {
             return Err(bad("label count differs from this build"));
         }
-        let mut trans = [[0i32; NL]; NL];
+        let mut trans = [[0i32; LABEL_COUNT]; LABEL_COUNT];
         for row in &mut trans {
             for x in row.iter_mut() {
                 *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
             }
         }
-        let mut start = [0i32; NL];
+        let mut start = [0i32; LABEL_COUNT];
         for x in &mut start {
             *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
         }
@@ -85,7 +86,7 @@ impl Model {
                 .ok_or_else(|| bad("bad key"))?;
             prev = k;
             let mask = r.varint().ok_or_else(|| bad("truncated"))?;
-            let mut w = [0i16; NL];
+            let mut w = [0i16; LABEL_COUNT];
             for (l, x) in w.iter_mut().enumerate() {
                 if mask & (1 << l) != 0 {
                     let v = unzigzag(r.varint().ok_or_else(|| bad("truncated"))?);
@@ -151,13 +152,17 @@ mod tests {
 
     #[test]
     fn bytes_round_trip() {
-        let mut trans = [[0; NL]; NL];
+        let mut trans = [[0; LABEL_COUNT]; LABEL_COUNT];
         trans[1][2] = 7;
         trans[0][3] = -4;
-        let mut w = [0i16; NL];
+        let mut w = [0i16; LABEL_COUNT];
         w[2] = -300;
         w[16] = 12;
-        let m = Model::from_parts(vec![(42, w), (7, [1; NL])], trans, [3; NL]);
+        let m = Model::from_parts(
+            vec![(42, w), (7, [1; LABEL_COUNT])],
+            trans,
+            [3; LABEL_COUNT],
+        );
         let b = m.to_bytes();
         let back = Model::from_bytes(&b).unwrap();
         assert_eq!(back.features(), 2);

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
 use features::{Feats, Featurizer};
+use label::Label;
 use model::Model;
 use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
@@ -133,14 +134,13 @@ fn relabel_name_lists(
     chars: &[char],
     em: &[i32],
     m: &Model,
-    labels: &mut [u8],
+    labels: &mut [Label],
 ) -> Vec<(usize, usize)> {
     const MIN_NAMES: usize = 5;
     const MAX_GAP: usize = 6;
     let persons = person_spans(labels);
     // B, I and E of persons: a name in a list has two characters or more.
-    let per_s = label::begin(MentionKind::Person).unwrap_or(1) + label::S;
-    let per_only = label::kind_mask(MentionKind::Person) & !(1 << per_s);
+    let per_only = label::labels_of(MentionKind::Person) & !Label::PersonSingle.bit();
     let mut out = Vec::new();
     let mut lists = Vec::new();
     for (g, h) in runs(persons.len(), |j| {
@@ -152,7 +152,7 @@ fn relabel_name_lists(
         if h + 1 - g >= MIN_NAMES && covered * 5 >= (b - a) * 4 {
             let mask = vec![per_only; b - a];
             viterbi::viterbi(
-                &em[a * label::NL..b * label::NL],
+                &em[a * label::LABEL_COUNT..b * label::LABEL_COUNT],
                 &m.trans,
                 &m.start,
                 Some(&mask),
@@ -180,7 +180,7 @@ fn is_foreign(chars: &[char], (s, e): (usize, usize), tagger: &Tagger) -> bool {
 /// written mostly in transliteration characters, with neither piece a
 /// three-character Chinese name (卢嘉锡 + 布赫 stay two) nor holding a conjunction
 /// (丁和 + 维吉尔: 但丁 and Virgil).
-fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
+fn join_foreign_names(chars: &[char], labels: &mut [Label], tagger: &Tagger) {
     let persons = person_spans(labels);
     let chinese3 = |(s, e): (usize, usize)| e - s >= 3 && tagger.feat.is_surname(chars[s]);
     let joins = |a: (usize, usize), b: (usize, usize)| {
@@ -209,10 +209,10 @@ fn join_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
 /// one or two characters of a transliteration (维诺|格拉多夫, 诺|塞里诺), which then
 /// stand unlabelled right before it; a name joined by a hyphen (索尔-坎贝尔) is
 /// taken whole the same way.
-fn extend_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
+fn extend_foreign_names(chars: &[char], labels: &mut [Label], tagger: &Tagger) {
     const MAX_LEFT: usize = 2;
     let free_translit =
-        |i: usize| labels[i] == label::O && tagger.translit_chars.contains(&chars[i]);
+        |i: usize| labels[i] == Label::Outside && tagger.translit_chars.contains(&chars[i]);
     let mut starts = Vec::new();
     for (s, e) in person_spans(labels) {
         if !is_foreign(chars, (s, e), tagger) {
@@ -222,7 +222,8 @@ fn extend_foreign_names(chars: &[char], labels: &mut [u8], tagger: &Tagger) {
         while k > 0 && s - k < MAX_LEFT && free_translit(k - 1) {
             k -= 1;
         }
-        if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == label::O {
+        if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == Label::Outside
+        {
             let mut j = k - 1;
             while j > 0 && k - 1 - j < MAX_LEFT + 1 && free_translit(j - 1) {
                 j -= 1;
@@ -250,11 +251,10 @@ fn take_third_char(
     em: &[i32],
     m: &Model,
     best: i64,
-    labels: &mut [u8],
+    labels: &mut [Label],
     tagger: &Tagger,
     is_word: &dyn Fn(&str) -> bool,
 ) {
-    let b = label::begin(MentionKind::Person).unwrap_or(1);
     let n = chars.len();
     let word = |i: usize| is_word(&chars[i..i + 2].iter().collect::<String>());
     let mut out = Vec::new();
@@ -264,16 +264,16 @@ fn take_third_char(
             || e >= n
             || !tagger.feat.is_surname(chars[s])
             || !is_han(chars[e])
-            || labels[e] != label::O
+            || labels[e] != Label::Outside
             || word(s + 1)
             || e + 1 < n && word(e)
         {
             continue;
         }
         let mut mask = vec![u32::MAX; n];
-        mask[s] = 1 << (b + label::B);
-        mask[s + 1] = 1 << (b + label::I);
-        mask[e] = 1 << (b + label::E);
+        mask[s] = Label::PersonBegin.bit();
+        mask[s + 1] = Label::PersonInside.bit();
+        mask[e] = Label::PersonEnd.bit();
         viterbi::viterbi(em, &m.trans, &m.start, Some(&mask), &mut out);
         if best - m.path_score(em, &out) < THIRD_CHAR_MARGIN {
             take.push((s, e + 1));
@@ -290,7 +290,7 @@ fn take_third_char(
 const THIRD_CHAR_MARGIN: i64 = 3000;
 
 /// The person spans of a label sequence.
-fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
+fn person_spans(labels: &[Label]) -> Vec<(usize, usize)> {
     label::spans(labels)
         .into_iter()
         .filter(|s| s.2 == MentionKind::Person)
@@ -299,11 +299,10 @@ fn person_spans(labels: &[u8]) -> Vec<(usize, usize)> {
 }
 
 /// Labels `labels[s..e]` (two characters or more) as one person: B, I…, E.
-fn mark_person(labels: &mut [u8], s: usize, e: usize) {
-    let b = label::begin(MentionKind::Person).unwrap_or(1);
-    labels[s] = b + label::B;
-    labels[s + 1..e - 1].fill(b + label::I);
-    labels[e - 1] = b + label::E;
+fn mark_person(labels: &mut [Label], s: usize, e: usize) {
+    labels[s] = Label::PersonBegin;
+    labels[s + 1..e - 1].fill(Label::PersonInside);
+    labels[e - 1] = Label::PersonEnd;
 }
 
 /// The maximal runs `(first, last)` of `0..n` in which `linked(j)` holds between
@@ -327,13 +326,13 @@ fn runs(n: usize, linked: impl Fn(usize) -> bool) -> Vec<(usize, usize)> {
 /// inside an opening bracket or quote (an author cited as 《…》（赵秀亭）, a title
 /// 《邓小平…》), takes that surname in. After a comma or at the start of a
 /// sentence the character is as often a word (和, 但) as a surname.
-fn take_surname(chars: &[char], labels: &[u8], s: usize, e: usize, tagger: &Tagger) -> usize {
+fn take_surname(chars: &[char], labels: &[Label], s: usize, e: usize, tagger: &Tagger) -> usize {
     let sur = |c: char| tagger.feat.is_surname(c);
     if e - s == 2
         && s >= 2
         && !sur(chars[s])
         && sur(chars[s - 1])
-        && labels[s - 1] == label::O
+        && labels[s - 1] == Label::Outside
         && matches!(
             chars[s - 2],
             '(' | '（' | '《' | '“' | '「' | '『' | '【' | '〈' | '‘' | '"'
@@ -573,7 +572,7 @@ mod tests {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let start = |text: &str, s: usize| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![label::O; chars.len()];
+            let mut labels = vec![Label::Outside; chars.len()];
             mark_person(&mut labels, s, s + 2);
             take_surname(&chars, &labels, s, s + 2, &tagger)
         };
@@ -590,7 +589,7 @@ mod tests {
         // Person pieces given as (start, end).
         let joined = |text: &str, pieces: &[(usize, usize)]| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![label::O; chars.len()];
+            let mut labels = vec![Label::Outside; chars.len()];
             for &(s, e) in pieces {
                 mark_person(&mut labels, s, e);
             }
@@ -611,7 +610,7 @@ mod tests {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let extended = |text: &str, s: usize, e: usize| {
             let chars: Vec<char> = text.chars().collect();
-            let mut labels = vec![label::O; chars.len()];
+            let mut labels = vec![Label::Outside; chars.len()];
             mark_person(&mut labels, s, e);
             extend_foreign_names(&chars, &mut labels, &tagger);
             person_spans(&labels)

@@ -4,7 +4,7 @@
 //! [`format`](super::format), the weight look-ups in [`weights`](super::weights).
 
 use super::features::{unigram_key, Feats, UNIGRAMS};
-use super::label::NL;
+use super::label::{Label, LABEL_COUNT};
 use super::viterbi::viterbi;
 use super::weights::{Unigrams, WeightTable, UNINDEXED};
 
@@ -16,17 +16,17 @@ pub struct Model {
     /// The unigram weights again, by character (see [`Unigrams`]).
     unigrams: Unigrams,
     /// Transition weights `[prev][cur]`.
-    pub trans: [[i32; NL]; NL],
+    pub trans: [[i32; LABEL_COUNT]; LABEL_COUNT],
     /// Weights of the first label.
-    pub start: [i32; NL],
+    pub start: [i32; LABEL_COUNT],
 }
 
 impl Model {
     /// A model from quantised per-feature weights and transitions.
     pub fn from_parts(
-        mut feats: Vec<(u32, [i16; NL])>,
-        trans: [[i32; NL]; NL],
-        start: [i32; NL],
+        mut feats: Vec<(u32, [i16; LABEL_COUNT])>,
+        trans: [[i32; LABEL_COUNT]; LABEL_COUNT],
+        start: [i32; LABEL_COUNT],
     ) -> Model {
         feats.retain(|(_, w)| w.iter().any(|&x| x != 0));
         feats.sort_by_key(|f| f.0);
@@ -47,17 +47,17 @@ impl Model {
     }
 
     /// Every feature key with its weight row, in no particular order.
-    pub(super) fn weight_rows(&self) -> impl Iterator<Item = (u32, &[i16; NL])> {
+    pub(super) fn weight_rows(&self) -> impl Iterator<Item = (u32, &[i16; LABEL_COUNT])> {
         self.table.iter()
     }
 
     /// The weight row of a feature key, if the model has it.
     #[cfg(test)]
-    pub(super) fn lookup(&self, key: u32) -> Option<&[i16; NL]> {
+    pub(super) fn lookup(&self, key: u32) -> Option<&[i16; LABEL_COUNT]> {
         self.table.get(key)
     }
 
-    /// Emission scores of every position, `NL` per position.
+    /// Emission scores of every position, `LABEL_COUNT` per position.
     pub fn emissions(&self, feats: &Feats, out: &mut Vec<i32>) {
         // Both tables are larger than the caches, so nearly every probe and every
         // weight row misses. The work runs as a pipeline so the misses overlap:
@@ -68,7 +68,7 @@ impl Model {
         const ROWS_AHEAD: usize = 2;
         out.clear();
         let n = feats.len();
-        out.reserve(n * NL);
+        out.reserve(n * LABEL_COUNT);
         // With the unigrams apart, each character's block (see `Unigrams`).
         let by_char = feats.unigrams.len() == n + UNIGRAMS - 1;
         SLOTS.with(|cell| {
@@ -116,7 +116,7 @@ impl Model {
                     } else {
                         hits.len()
                     };
-                    let mut acc = [0i32; NL];
+                    let mut acc = [0i32; LABEL_COUNT];
                     for &i in &hits[a..b] {
                         add_row(&mut acc, self.table.row(i as usize));
                     }
@@ -149,30 +149,30 @@ impl Model {
         }
     }
 
-    /// The score of a label sequence under emission scores `em` (`NL` a position).
-    pub fn path_score(&self, em: &[i32], labels: &[u8]) -> i64 {
+    /// The score of a label sequence under emission scores `em` (`LABEL_COUNT` a position).
+    pub fn path_score(&self, em: &[i32], labels: &[Label]) -> i64 {
         let mut prev: Option<usize> = None;
         let mut sc = 0i64;
         for (i, &l) in labels.iter().enumerate() {
-            let l = usize::from(l);
+            let l = l as usize;
             let t = match prev {
                 None => self.start[l],
                 Some(p) => self.trans[p][l],
             };
-            sc += i64::from(em[i * NL + l]) + i64::from(t);
+            sc += i64::from(em[i * LABEL_COUNT + l]) + i64::from(t);
             prev = Some(l);
         }
         sc
     }
 
     /// The best label sequence.
-    pub fn decode(&self, feats: &Feats) -> Vec<u8> {
+    pub fn decode(&self, feats: &Feats) -> Vec<Label> {
         self.decode_with(feats, &mut Vec::new())
     }
 
-    /// The best label sequence, leaving the emission scores in `em` (`NL` a position).
-    pub fn decode_with(&self, feats: &Feats, em: &mut Vec<i32>) -> Vec<u8> {
-        em.reserve(feats.len() * NL);
+    /// The best label sequence, leaving the emission scores in `em` (`LABEL_COUNT` a position).
+    pub fn decode_with(&self, feats: &Feats, em: &mut Vec<i32>) -> Vec<Label> {
+        em.reserve(feats.len() * LABEL_COUNT);
         self.emissions(feats, em);
         let mut out = Vec::new();
         viterbi(em, &self.trans, &self.start, None, &mut out);
@@ -189,8 +189,8 @@ thread_local! {
 
 /// Adds a weight row to a position's scores.
 #[inline]
-fn add_row(acc: &mut [i32; NL], w: &[i16; NL]) {
-    for l in 0..NL {
+fn add_row(acc: &mut [i32; LABEL_COUNT], w: &[i16; LABEL_COUNT]) {
+    for l in 0..LABEL_COUNT {
         acc[l] += i32::from(w[l]);
     }
 }

@@ -6,7 +6,7 @@
 //! weights. Deterministic for the same inputs, options and seed.
 
 use super::features::{Feats, Featurizer};
-use super::label::{self, NL};
+use super::label::{labels_of, Label, LabelSet, Part, LABEL_COUNT};
 use super::model::Model;
 use super::viterbi::viterbi;
 use crate::eval::{GoldFormat, GoldSentence, GoldSet};
@@ -15,55 +15,44 @@ use crate::mention::MentionKind;
 use std::collections::HashMap;
 
 /// One training sentence: its characters and, per character, the labels the
-/// annotation allows (bit `l` for label `l`).
+/// annotation allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Example {
     /// The sentence.
     pub text: String,
     /// Allowed labels per character.
-    pub allowed: Vec<u32>,
+    pub allowed: Vec<LabelSet>,
 }
 
 /// Every label but a one-character post. Where an annotation leaves posts open,
 /// the perceptron's target is its own best guess, and a lone character taken for
 /// a post (the 南 of 南方) was then learnt back; posts of one character are rare
 /// enough to close.
-const ALL: u32 = ((1 << NL) - 1) & !(1 << (TITLE_B + label::S));
+const ANY: LabelSet = ((1 << LABEL_COUNT) - 1) & !Label::TitleSingle.bit();
 
-/// The B label of posts.
-const TITLE_B: u8 = match label::begin(MentionKind::Title) {
-    Some(b) => b,
-    None => panic!("posts have labels"),
-};
-
-fn only(l: u8) -> u32 {
-    1 << l
+fn title_or_outside() -> LabelSet {
+    (Label::Outside.bit() | labels_of(MentionKind::Title)) & ANY
 }
 
-fn title_or_o() -> u32 {
-    (only(label::O) | label::kind_mask(MentionKind::Title)) & ALL
+fn place_or_outside() -> LabelSet {
+    Label::Outside.bit() | labels_of(MentionKind::Place)
 }
 
-fn place_or_o() -> u32 {
-    only(label::O) | label::kind_mask(MentionKind::Place)
-}
-
-fn set_span(allowed: &mut [u32], start: usize, end: usize, kind: MentionKind) {
-    let Some(b) = label::begin(kind) else {
-        return;
-    };
-    if start >= end || end > allowed.len() {
+/// Allows only the labels of one span of `kind` over `allowed[start..end]`.
+fn set_span(allowed: &mut [LabelSet], start: usize, end: usize, kind: MentionKind) {
+    if labels_of(kind) == 0 || start >= end || end > allowed.len() {
         return;
     }
+    let only = |part| Label::new(kind, part).map_or(0, Label::bit);
     if end - start == 1 {
-        allowed[start] = only(b + label::S);
+        allowed[start] = only(Part::Single);
         return;
     }
-    allowed[start] = only(b + label::B);
+    allowed[start] = only(Part::Begin);
     for x in &mut allowed[start + 1..end - 1] {
-        *x = only(b + label::I);
+        *x = only(Part::Inside);
     }
-    allowed[end - 1] = only(b + label::E);
+    allowed[end - 1] = only(Part::End);
 }
 
 /// What an unscored source label means for training: unknown (any label), or not
@@ -99,17 +88,17 @@ pub fn example(format: GoldFormat, s: &GoldSentence) -> Example {
     // Resume annotates hardly any places (they sit inside organisations, schools
     // and nationalities): leave places open there.
     let default = match format {
-        GoldFormat::Bio => title_or_o(),
-        GoldFormat::Bmes => place_or_o(),
+        GoldFormat::Bio => title_or_outside(),
+        GoldFormat::Bmes => place_or_outside(),
         // CLUENER's addresses join divisions into one span (青海省曲麻莱县) and skip
         // many country names: places are learnt from People's Daily alone.
-        GoldFormat::Cluener => place_or_o(),
+        GoldFormat::Cluener => place_or_outside(),
     };
     let mut allowed = vec![default; n];
     for sp in &s.skipped {
         let fill = match skipped_label(format, &sp.label) {
-            Skipped::Unknown => ALL,
-            Skipped::Outside => only(label::O),
+            Skipped::Unknown => ANY,
+            Skipped::Outside => Label::Outside.bit(),
         };
         allowed[sp.start.min(n)..sp.end.min(n)].fill(fill);
     }
@@ -214,9 +203,9 @@ pub fn train(
         sent_feats.push((flat, f.offs.clone()));
     }
     let nf = keys.len();
-    let mut w = Weights::new(nf * NL);
-    let mut tw = Weights::new(NL * NL);
-    let mut sw = Weights::new(NL);
+    let mut w = Weights::new(nf * LABEL_COUNT);
+    let mut tw = Weights::new(LABEL_COUNT * LABEL_COUNT);
+    let mut sw = Weights::new(LABEL_COUNT);
     let mut c: i64 = 1;
     let mut rng = Rng(opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -238,18 +227,18 @@ pub fn train(
                 continue;
             }
             em.clear();
-            em.resize(n * NL, 0);
+            em.resize(n * LABEL_COUNT, 0);
             for p in 0..n {
                 for &id in &flat[offs[p] as usize..offs[p + 1] as usize] {
-                    let base = id as usize * NL;
-                    for l in 0..NL {
-                        em[p * NL + l] += w.w[base + l];
+                    let base = id as usize * LABEL_COUNT;
+                    for l in 0..LABEL_COUNT {
+                        em[p * LABEL_COUNT + l] += w.w[base + l];
                     }
                 }
             }
-            let trans: [[i32; NL]; NL] =
-                std::array::from_fn(|a| std::array::from_fn(|b| tw.w[a * NL + b]));
-            let start: [i32; NL] = std::array::from_fn(|l| sw.w[l]);
+            let trans: [[i32; LABEL_COUNT]; LABEL_COUNT] =
+                std::array::from_fn(|a| std::array::from_fn(|b| tw.w[a * LABEL_COUNT + b]));
+            let start: [i32; LABEL_COUNT] = std::array::from_fn(|l| sw.w[l]);
             viterbi(&em, &trans, &start, None, &mut pred);
             viterbi(&em, &trans, &start, Some(&ex.allowed), &mut gold);
             if pred != gold {
@@ -258,7 +247,7 @@ pub fn train(
                     if g != q {
                         wrong += 1;
                         for &id in &flat[offs[p] as usize..offs[p + 1] as usize] {
-                            let base = id as usize * NL;
+                            let base = id as usize * LABEL_COUNT;
                             w.add(base + g, 1, c);
                             w.add(base + q, -1, c);
                         }
@@ -271,8 +260,8 @@ pub fn train(
                     } else {
                         let (gp, qp) = (gold[p - 1] as usize, pred[p - 1] as usize);
                         if (gp, g) != (qp, q) {
-                            tw.add(gp * NL + g, 1, c);
-                            tw.add(qp * NL + q, -1, c);
+                            tw.add(gp * LABEL_COUNT + g, 1, c);
+                            tw.add(qp * LABEL_COUNT + q, -1, c);
                         }
                     }
                 }
@@ -282,26 +271,27 @@ pub fn train(
         progress(epoch + 1, wrong as f64 / total_chars.max(1) as f64);
     }
 
-    let avg: Vec<f64> = (0..nf * NL).map(|i| w.average(i, c)).collect();
+    let avg: Vec<f64> = (0..nf * LABEL_COUNT).map(|i| w.average(i, c)).collect();
     // Quantise to 16 bits with one scale for everything.
     let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
     let scale = 32000.0 / max;
     let q = |x: f64| (x * scale).round() as i32;
-    let mut feats: Vec<(u32, [i16; NL])> = (0..nf)
+    let mut feats: Vec<(u32, [i16; LABEL_COUNT])> = (0..nf)
         .map(|id| {
-            let wv: [i16; NL] = std::array::from_fn(|l| q(avg[id * NL + l]) as i16);
+            let wv: [i16; LABEL_COUNT] =
+                std::array::from_fn(|l| q(avg[id * LABEL_COUNT + l]) as i16);
             (keys[id], wv)
         })
         .filter(|(_, w)| w.iter().any(|&x| x != 0))
         .collect();
     if feats.len() > opts.max_features {
-        let l1 = |w: &[i16; NL]| w.iter().map(|&x| i64::from(x).abs()).sum::<i64>();
+        let l1 = |w: &[i16; LABEL_COUNT]| w.iter().map(|&x| i64::from(x).abs()).sum::<i64>();
         feats.sort_by(|a, b| l1(&b.1).cmp(&l1(&a.1)).then(a.0.cmp(&b.0)));
         feats.truncate(opts.max_features);
     }
-    let trans: [[i32; NL]; NL] =
-        std::array::from_fn(|a| std::array::from_fn(|b| q(tw.average(a * NL + b, c))));
-    let start: [i32; NL] = std::array::from_fn(|l| q(sw.average(l, c)));
+    let trans: [[i32; LABEL_COUNT]; LABEL_COUNT] =
+        std::array::from_fn(|a| std::array::from_fn(|b| q(tw.average(a * LABEL_COUNT + b, c))));
+    let start: [i32; LABEL_COUNT] = std::array::from_fn(|l| q(sw.average(l, c)));
     Model::from_parts(feats, trans, start)
 }
 
@@ -541,7 +531,7 @@ fn scored_texts(dir: &std::path::Path, pd_holdout: usize) -> crate::Result<Vec<S
 /// person, punctuation is outside any entity, and every other character may be
 /// anything but a person.
 pub fn pd1998_examples(content: &str) -> Vec<Example> {
-    let not_person = ALL & !label::kind_mask(MentionKind::Person);
+    let not_person = ANY & !labels_of(MentionKind::Person);
     let mut out = Vec::new();
     for line in content.lines() {
         let mut text = String::new();
@@ -566,8 +556,8 @@ pub fn pd1998_examples(content: &str) -> Vec<Example> {
                 close(&mut allowed, &mut run_start);
             }
             let fill = match tag {
-                "nr" => ALL,
-                "w" => only(label::O),
+                "nr" => ANY,
+                "w" => Label::Outside.bit(),
                 _ => not_person,
             };
             text.push_str(word);
@@ -649,11 +639,11 @@ pub fn name_lists(pool: &[String], count: usize, seed: u64) -> Vec<Example> {
                 let start = allowed.len();
                 text.push_str(name);
                 let end = start + name.chars().count();
-                allowed.resize(end, ALL);
+                allowed.resize(end, ANY);
                 set_span(&mut allowed, start, end, MentionKind::Person);
                 if rng.next().is_multiple_of(10) {
                     text.push_str("（女）");
-                    allowed.extend([only(label::O); 3]);
+                    allowed.extend([Label::Outside.bit(); 3]);
                 }
             }
             Example { text, allowed }
@@ -697,7 +687,7 @@ const POST_END_MIN: usize = 2;
 /// corpora annotating posts end them in (长, 员, 理, 家, 手…). Left wholly open, the
 /// perceptron learnt its own stray guesses back as posts (政府, 玉米).
 fn close_posts_off_their_ends(ex: &mut Example, ends: &std::collections::HashSet<char>) {
-    let e_ttl = only(TITLE_B + label::E);
+    let e_ttl = Label::TitleEnd.bit();
     for (a, c) in ex.allowed.iter_mut().zip(ex.text.chars()) {
         if *a & e_ttl != 0 && *a != e_ttl && !ends.contains(&c) {
             *a &= !e_ttl;
@@ -793,7 +783,14 @@ mod tests {
         )
         .unwrap();
         let ex = examples(&set);
-        assert_eq!(ex[0].allowed, [only(1), only(3), title_or_o()]);
+        assert_eq!(
+            ex[0].allowed,
+            [
+                Label::PersonBegin.bit(),
+                Label::PersonEnd.bit(),
+                title_or_outside()
+            ]
+        );
     }
 
     #[test]
@@ -805,7 +802,7 @@ mod tests {
         )
         .unwrap();
         let mut ex = examples(&set).remove(0);
-        let e_ttl = only(TITLE_B + label::E);
+        let e_ttl = Label::TitleEnd.bit();
         assert!(ex.allowed.iter().all(|a| a & e_ttl != 0));
         close_posts_off_their_ends(&mut ex, &['长'].into_iter().collect());
         let ends: Vec<bool> = ex.allowed.iter().map(|a| a & e_ttl != 0).collect();
@@ -813,7 +810,7 @@ mod tests {
         // An annotated post keeps its end whatever the character.
         let mut ann = Example {
             text: "选手".to_string(),
-            allowed: vec![only(TITLE_B + label::B), e_ttl],
+            allowed: vec![Label::TitleBegin.bit(), e_ttl],
         };
         close_posts_off_their_ends(&mut ann, &Default::default());
         assert_eq!(ann.allowed[1], e_ttl);
@@ -824,21 +821,23 @@ mod tests {
         let ex = pd1998_examples("江/nr  泽民/nr  主席/n  ，/w  北京/ns\n\n");
         assert_eq!(ex.len(), 1);
         assert_eq!(ex[0].text, "江泽民主席，北京");
-        let p = label::begin(MentionKind::Person).unwrap();
         let a = &ex[0].allowed;
         assert_eq!(
             a[..3],
-            [only(p + label::B), only(p + label::I), only(p + label::E)]
+            [
+                Label::PersonBegin.bit(),
+                Label::PersonInside.bit(),
+                Label::PersonEnd.bit()
+            ]
         );
-        assert_eq!(a[5], only(label::O));
-        assert_eq!(a[3] & label::kind_mask(MentionKind::Person), 0);
-        assert_ne!(a[6] & label::kind_mask(MentionKind::Place), 0);
+        assert_eq!(a[5], Label::Outside.bit());
+        assert_eq!(a[3] & labels_of(MentionKind::Person), 0);
+        assert_ne!(a[6] & labels_of(MentionKind::Place), 0);
     }
 
     #[test]
     fn name_lists_run_names_together_and_label_each() {
         let pool = ["李鹏".to_string(), "乔石".to_string(), "John".to_string()];
-        let p = label::begin(MentionKind::Person).unwrap();
         for ex in name_lists(&pool, 5, 3) {
             let rest = ex
                 .text
@@ -846,8 +845,8 @@ mod tests {
                 .replace("乔石", "")
                 .replace("（女）", "");
             assert!(rest.is_empty(), "{}", ex.text);
-            assert_eq!(ex.allowed[0], only(p + label::B));
-            assert_eq!(ex.allowed[1], only(p + label::E));
+            assert_eq!(ex.allowed[0], Label::PersonBegin.bit());
+            assert_eq!(ex.allowed[1], Label::PersonEnd.bit());
         }
     }
 
@@ -879,7 +878,7 @@ mod tests {
         assert_eq!(m.to_bytes(), m2.to_bytes());
         let mut f = Feats::default();
         feat.features("张三在郑州", &mut f);
-        let spans = label::spans(&m.decode(&f));
+        let spans = crate::ner::label::spans(&m.decode(&f));
         // Resume leaves places open, so 在 may come out either way; the names may not.
         assert!(spans.contains(&(0, 2, MentionKind::Person)), "{spans:?}");
         assert!(spans.contains(&(3, 5, MentionKind::Place)), "{spans:?}");

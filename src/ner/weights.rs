@@ -3,7 +3,7 @@
 //! so that decoding reads a character's five in one place.
 
 use super::features::{unigram_key, UNIGRAMS};
-use super::label::NL;
+use super::label::LABEL_COUNT;
 use super::lexmatch::prefetch;
 
 /// The weight rows of the features, by key.
@@ -14,7 +14,7 @@ pub(super) struct WeightTable {
     /// small array.
     keys: Vec<u32>,
     /// The weights per label of the key in the same slot.
-    rows: Vec<[i16; NL]>,
+    rows: Vec<[i16; LABEL_COUNT]>,
     mask: usize,
     /// Number of keys in the table.
     len: usize,
@@ -22,10 +22,10 @@ pub(super) struct WeightTable {
 
 impl WeightTable {
     /// A table of `features`, whose keys are distinct and not 0.
-    pub(super) fn new(features: &[(u32, [i16; NL])]) -> WeightTable {
+    pub(super) fn new(features: &[(u32, [i16; LABEL_COUNT])]) -> WeightTable {
         let cap = (features.len() * 2).next_power_of_two().max(16);
         let mut keys = vec![0u32; cap];
-        let mut rows = vec![[0i16; NL]; cap];
+        let mut rows = vec![[0i16; LABEL_COUNT]; cap];
         let mask = cap - 1;
         for (k, w) in features {
             let mut i = slot_of(*k, mask);
@@ -66,17 +66,17 @@ impl WeightTable {
 
     /// The weight row in slot `i`.
     #[inline]
-    pub(super) fn row(&self, i: usize) -> &[i16; NL] {
+    pub(super) fn row(&self, i: usize) -> &[i16; LABEL_COUNT] {
         &self.rows[i]
     }
 
     /// The weight row of `key`, if the table has it.
-    pub(super) fn get(&self, key: u32) -> Option<&[i16; NL]> {
+    pub(super) fn get(&self, key: u32) -> Option<&[i16; LABEL_COUNT]> {
         self.slot(key).map(|i| &self.rows[i])
     }
 
     /// Every key with its weight row, in table order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, &[i16; NL])> {
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, &[i16; LABEL_COUNT])> {
         self.keys
             .iter()
             .zip(&self.rows)
@@ -95,7 +95,7 @@ impl WeightTable {
     pub(super) fn prefetch_row(&self, i: usize) {
         let row = &self.rows[i];
         prefetch(row);
-        prefetch(&row[NL - 1]);
+        prefetch(&row[LABEL_COUNT - 1]);
     }
 }
 
@@ -108,7 +108,7 @@ fn slot_of(key: u32, mask: usize) -> usize {
 /// cache lines of their own.
 #[derive(Debug, Clone, Copy)]
 #[repr(align(64))]
-struct UnigramRows([[i16; NL]; UNIGRAMS]);
+struct UnigramRows([[i16; LABEL_COUNT]; UNIGRAMS]);
 
 /// The unigram templates' weights gathered by character, for decoding from
 /// [`Feats::unigrams`](super::features::Feats::unigrams): one look-up in a small
@@ -132,9 +132,9 @@ impl Unigrams {
 
     pub(super) fn gather(table: &WeightTable) -> Unigrams {
         let mut index = vec![0u32; Self::INDEXED as usize];
-        let mut rows = vec![UnigramRows([[0; NL]; UNIGRAMS])];
+        let mut rows = vec![UnigramRows([[0; LABEL_COUNT]; UNIGRAMS])];
         for (c, slot) in index.iter_mut().enumerate() {
-            let mut block = [[0i16; NL]; UNIGRAMS];
+            let mut block = [[0i16; LABEL_COUNT]; UNIGRAMS];
             let mut any = false;
             for (place, row) in block.iter_mut().enumerate() {
                 if let Some(w) = table.get(unigram_key(place, c as u32)) {
@@ -158,7 +158,7 @@ impl Unigrams {
 
     /// The weight row of window place `place` in block `block`.
     #[inline]
-    pub(super) fn row(&self, block: u32, place: usize) -> &[i16; NL] {
+    pub(super) fn row(&self, block: u32, place: usize) -> &[i16; LABEL_COUNT] {
         &self.rows[block as usize].0[place]
     }
 
@@ -180,8 +180,9 @@ mod tests {
 
     #[test]
     fn finds_every_key_and_no_other() {
-        let features: Vec<(u32, [i16; NL])> =
-            (1..=40u32).map(|k| (k * 7919, [k as i16; NL])).collect();
+        let features: Vec<(u32, [i16; LABEL_COUNT])> = (1..=40u32)
+            .map(|k| (k * 7919, [k as i16; LABEL_COUNT]))
+            .collect();
         let table = WeightTable::new(&features);
         assert_eq!(table.len(), 40);
         for (k, row) in &features {
