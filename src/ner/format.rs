@@ -7,106 +7,111 @@
 use super::features::FEATURE_VERSION;
 use super::label::LABEL_COUNT;
 use super::model::Model;
+use super::weights::WeightRow;
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"ZHKGNER\x01";
 
 impl Model {
-    /// Serialises to the compact file format.
+    /// Serialises to the file format.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut feats: Vec<(u32, [i16; LABEL_COUNT])> =
+        let mut features: Vec<(u32, WeightRow)> =
             self.weight_rows().map(|(k, w)| (k, *w)).collect();
-        feats.sort_by_key(|f| f.0);
-        let mut b = Vec::new();
-        b.extend_from_slice(MAGIC);
-        b.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
-        b.extend_from_slice(&(LABEL_COUNT as u32).to_le_bytes());
-        for row in &self.trans {
+        features.sort_by_key(|f| f.0);
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&(LABEL_COUNT as u32).to_le_bytes());
+        for row in &self.transitions {
             for &x in row {
-                b.extend_from_slice(&x.to_le_bytes());
+                bytes.extend_from_slice(&x.to_le_bytes());
             }
         }
         for &x in &self.start {
-            b.extend_from_slice(&x.to_le_bytes());
+            bytes.extend_from_slice(&x.to_le_bytes());
         }
-        b.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&(features.len() as u32).to_le_bytes());
         let mut prev = 0u32;
-        for (k, w) in &feats {
-            put_varint(&mut b, u64::from(k - prev));
-            prev = *k;
-            let mut mask = 0u64;
-            for (l, &x) in w.iter().enumerate() {
+        for (key, row) in &features {
+            put_varint(&mut bytes, u64::from(key - prev));
+            prev = *key;
+            let mut labels = 0u64;
+            for (l, &x) in row.iter().enumerate() {
                 if x != 0 {
-                    mask |= 1 << l;
+                    labels |= 1 << l;
                 }
             }
-            put_varint(&mut b, mask);
-            for &x in w.iter().filter(|&&x| x != 0) {
-                put_varint(&mut b, zigzag(i64::from(x)));
+            put_varint(&mut bytes, labels);
+            for &x in row.iter().filter(|&&x| x != 0) {
+                put_varint(&mut bytes, zigzag(i64::from(x)));
             }
         }
-        b
+        bytes
     }
 
-    /// Reads the compact file format.
-    pub fn from_bytes(b: &[u8]) -> Result<Model> {
+    /// Reads the file format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
         let bad = |m: &str| Error::BadModel(m.to_string());
-        let mut r = Reader { b, pos: 0 };
-        if r.take(8).ok_or_else(|| bad("truncated"))? != MAGIC {
+        let truncated = || bad("truncated");
+        let mut reader = Reader { bytes, pos: 0 };
+        if reader.take(8).ok_or_else(truncated)? != MAGIC {
             return Err(bad("not a zhkg NER model (bad magic)"));
         }
-        let version = r.u32().ok_or_else(|| bad("truncated"))?;
+        let version = reader.u32().ok_or_else(truncated)?;
         if version != FEATURE_VERSION {
             return Err(bad(&format!(
                 "trained for feature version {version}, this build has {FEATURE_VERSION}: retrain with `zhkg train`"
             )));
         }
-        if r.u32() != Some(LABEL_COUNT as u32) {
+        if reader.u32() != Some(LABEL_COUNT as u32) {
             return Err(bad("label count differs from this build"));
         }
-        let mut trans = [[0i32; LABEL_COUNT]; LABEL_COUNT];
-        for row in &mut trans {
+        let mut transitions = [[0i32; LABEL_COUNT]; LABEL_COUNT];
+        for row in &mut transitions {
             for x in row.iter_mut() {
-                *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+                *x = reader.u32().ok_or_else(truncated)? as i32;
             }
         }
         let mut start = [0i32; LABEL_COUNT];
         for x in &mut start {
-            *x = r.u32().ok_or_else(|| bad("truncated"))? as i32;
+            *x = reader.u32().ok_or_else(truncated)? as i32;
         }
-        let n = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let n = reader.u32().ok_or_else(truncated)? as usize;
         // The count is the file's claim: each feature takes at least two bytes, so
         // the rest of the file bounds what it can really hold.
-        let mut feats = Vec::with_capacity(n.min(b.len() / 2));
+        let mut features = Vec::with_capacity(n.min(bytes.len() / 2));
         let mut prev = 0u32;
         for _ in 0..n {
-            let d = r.varint().ok_or_else(|| bad("truncated"))?;
-            let k = prev
-                .checked_add(u32::try_from(d).map_err(|_| bad("bad key"))?)
+            let gap = reader.varint().ok_or_else(truncated)?;
+            let key = prev
+                .checked_add(u32::try_from(gap).map_err(|_| bad("bad key"))?)
                 .ok_or_else(|| bad("bad key"))?;
-            prev = k;
-            let mask = r.varint().ok_or_else(|| bad("truncated"))?;
-            let mut w = [0i16; LABEL_COUNT];
-            for (l, x) in w.iter_mut().enumerate() {
-                if mask & (1 << l) != 0 {
-                    let v = unzigzag(r.varint().ok_or_else(|| bad("truncated"))?);
+            prev = key;
+            let labels = reader.varint().ok_or_else(truncated)?;
+            let mut row = [0i16; LABEL_COUNT];
+            for (l, x) in row.iter_mut().enumerate() {
+                if labels & (1 << l) != 0 {
+                    let v = unzigzag(reader.varint().ok_or_else(truncated)?);
                     *x = i16::try_from(v).map_err(|_| bad("weight out of range"))?;
                 }
             }
-            feats.push((k, w));
+            features.push((key, row));
         }
-        Ok(Model::from_parts(feats, trans, start))
+        Ok(Model::from_parts(features, transitions, start))
     }
 }
 
-fn put_varint(b: &mut Vec<u8>, mut x: u64) {
+/// Appends `x` seven bits a byte, lowest first, the high bit set on all but the last.
+fn put_varint(bytes: &mut Vec<u8>, mut x: u64) {
     while x >= 0x80 {
-        b.push((x as u8) | 0x80);
+        bytes.push((x as u8) | 0x80);
         x >>= 7;
     }
-    b.push(x as u8);
+    bytes.push(x as u8);
 }
 
+/// Maps signed to unsigned so that small magnitudes of either sign stay small:
+/// 0, -1, 1, -2… become 0, 1, 2, 3….
 fn zigzag(x: i64) -> u64 {
     ((x << 1) ^ (x >> 63)) as u64
 }
@@ -115,14 +120,15 @@ fn unzigzag(x: u64) -> i64 {
     ((x >> 1) as i64) ^ -((x & 1) as i64)
 }
 
+/// A cursor over the bytes of a model file.
 struct Reader<'a> {
-    b: &'a [u8],
+    bytes: &'a [u8],
     pos: usize,
 }
 
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let s = self.b.get(self.pos..self.pos + n)?;
+        let s = self.bytes.get(self.pos..self.pos + n)?;
         self.pos += n;
         Some(s)
     }
@@ -135,7 +141,7 @@ impl Reader<'_> {
     fn varint(&mut self) -> Option<u64> {
         let mut x = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self.b.get(self.pos)?;
+            let byte = *self.bytes.get(self.pos)?;
             self.pos += 1;
             x |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
@@ -152,21 +158,21 @@ mod tests {
 
     #[test]
     fn bytes_round_trip() {
-        let mut trans = [[0; LABEL_COUNT]; LABEL_COUNT];
-        trans[1][2] = 7;
-        trans[0][3] = -4;
+        let mut transitions = [[0; LABEL_COUNT]; LABEL_COUNT];
+        transitions[1][2] = 7;
+        transitions[0][3] = -4;
         let mut w = [0i16; LABEL_COUNT];
         w[2] = -300;
         w[16] = 12;
         let m = Model::from_parts(
             vec![(42, w), (7, [1; LABEL_COUNT])],
-            trans,
+            transitions,
             [3; LABEL_COUNT],
         );
         let b = m.to_bytes();
         let back = Model::from_bytes(&b).unwrap();
         assert_eq!(back.features(), 2);
-        assert_eq!(back.trans, trans);
+        assert_eq!(back.transitions, transitions);
         assert_eq!(back.lookup(42), Some(&w));
         assert_eq!(back.lookup(43), None);
         assert!(Model::from_bytes(&b[..20]).is_err());

@@ -1,12 +1,12 @@
 //! The model: quantised feature weights and transition weights. The feature keys of
 //! a sentence come in, the emission scores of its positions and the best BIOES label
 //! sequence (see [`viterbi`](super::viterbi)) go out. The file format is in
-//! [`format`](super::format), the weight look-ups in [`weights`](super::weights).
+//! `format.rs`, the weight look-ups in `weights.rs`.
 
-use super::features::{unigram_key, Feats, UNIGRAMS};
+use super::features::{unigram_key, SentenceFeatures, UNIGRAMS};
 use super::label::{Label, LABEL_COUNT};
-use super::viterbi::viterbi;
-use super::weights::{Unigrams, WeightTable, UNINDEXED};
+use super::viterbi::{viterbi, LabelScores, Transitions};
+use super::weights::{Unigrams, WeightRow, WeightTable, UNINDEXED};
 
 /// Quantised weights, ready to decode with.
 #[derive(Debug, Clone)]
@@ -15,28 +15,28 @@ pub struct Model {
     table: WeightTable,
     /// The unigram weights again, by character (see [`Unigrams`]).
     unigrams: Unigrams,
-    /// Transition weights `[prev][cur]`.
-    pub trans: [[i32; LABEL_COUNT]; LABEL_COUNT],
-    /// Weights of the first label.
-    pub start: [i32; LABEL_COUNT],
+    /// Transition weights `[previous label][label]`.
+    pub transitions: Transitions,
+    /// Weights of the first label of a sentence.
+    pub start: LabelScores,
 }
 
 impl Model {
     /// A model from quantised per-feature weights and transitions.
     pub fn from_parts(
-        mut feats: Vec<(u32, [i16; LABEL_COUNT])>,
-        trans: [[i32; LABEL_COUNT]; LABEL_COUNT],
-        start: [i32; LABEL_COUNT],
+        mut features: Vec<(u32, WeightRow)>,
+        transitions: Transitions,
+        start: LabelScores,
     ) -> Model {
-        feats.retain(|(_, w)| w.iter().any(|&x| x != 0));
-        feats.sort_by_key(|f| f.0);
-        feats.dedup_by_key(|f| f.0);
-        let table = WeightTable::new(&feats);
+        features.retain(|(_, w)| w.iter().any(|&x| x != 0));
+        features.sort_by_key(|f| f.0);
+        features.dedup_by_key(|f| f.0);
+        let table = WeightTable::new(&features);
         let unigrams = Unigrams::gather(&table);
         Model {
             table,
             unigrams,
-            trans,
+            transitions,
             start,
         }
     }
@@ -47,18 +47,18 @@ impl Model {
     }
 
     /// Every feature key with its weight row, in no particular order.
-    pub(super) fn weight_rows(&self) -> impl Iterator<Item = (u32, &[i16; LABEL_COUNT])> {
+    pub(super) fn weight_rows(&self) -> impl Iterator<Item = (u32, &WeightRow)> {
         self.table.iter()
     }
 
     /// The weight row of a feature key, if the model has it.
     #[cfg(test)]
-    pub(super) fn lookup(&self, key: u32) -> Option<&[i16; LABEL_COUNT]> {
+    pub(super) fn lookup(&self, key: u32) -> Option<&WeightRow> {
         self.table.get(key)
     }
 
     /// Emission scores of every position, `LABEL_COUNT` per position.
-    pub fn emissions(&self, feats: &Feats, out: &mut Vec<i32>) {
+    pub fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<i32>) {
         // Both tables are larger than the caches, so nearly every probe and every
         // weight row misses. The work runs as a pipeline so the misses overlap:
         // the key slots of a position are prefetched KEYS_AHEAD positions before
@@ -67,41 +67,41 @@ impl Model {
         const KEYS_AHEAD: usize = 2;
         const ROWS_AHEAD: usize = 2;
         out.clear();
-        let n = feats.len();
+        let n = features.len();
         out.reserve(n * LABEL_COUNT);
         // With the unigrams apart, each character's block (see `Unigrams`).
-        let by_char = feats.unigrams.len() == n + UNIGRAMS - 1;
+        let by_char = features.unigrams.len() == n + UNIGRAMS - 1;
         SLOTS.with(|cell| {
             // Taken out of the cell rather than borrowed, so that a nested call
             // could never find it borrowed.
             let mut hits = cell.take();
             hits.clear();
-            hits.reserve(feats.keys.len() + n + 1);
+            hits.reserve(features.keys.len() + n + 1);
             let mut blocks = BLOCKS.take();
             blocks.clear();
             if by_char {
-                blocks.extend(feats.unigrams.iter().map(|&c| self.unigrams.block(c)));
+                blocks.extend(features.unigrams.iter().map(|&c| self.unigrams.block(c)));
                 // The window of the first position holds the first four blocks.
                 for &b in &blocks[..(UNIGRAMS - 1).min(blocks.len())] {
                     self.unigrams.prefetch_block(b);
                 }
             }
             for p in 0..KEYS_AHEAD.min(n) {
-                self.prefetch_keys(feats.at(p));
+                self.prefetch_keys(features.at(p));
             }
             // Where the slots of the positions still to be added up start in `hits`.
             let mut starts = [0usize; ROWS_AHEAD + 1];
             for j in 0..n + ROWS_AHEAD {
                 if j < n {
                     if j + KEYS_AHEAD < n {
-                        self.prefetch_keys(feats.at(j + KEYS_AHEAD));
+                        self.prefetch_keys(features.at(j + KEYS_AHEAD));
                     }
                     if by_char {
                         // The character entering the window of position j.
                         self.unigrams.prefetch_block(blocks[j + UNIGRAMS - 1]);
                     }
                     starts[j % (ROWS_AHEAD + 1)] = hits.len();
-                    for &k in feats.at(j) {
+                    for &k in features.at(j) {
                         if let Some(i) = self.table.slot(k) {
                             self.table.prefetch_row(i);
                             hits.push(i as u32);
@@ -116,25 +116,25 @@ impl Model {
                     } else {
                         hits.len()
                     };
-                    let mut acc = [0i32; LABEL_COUNT];
+                    let mut scores = [0i32; LABEL_COUNT];
                     for &i in &hits[a..b] {
-                        add_row(&mut acc, self.table.row(i as usize));
+                        add_row(&mut scores, self.table.row(i as usize));
                     }
                     if by_char {
                         for place in 0..UNIGRAMS {
                             match blocks[p + place] {
                                 0 => {}
                                 UNINDEXED => {
-                                    let key = unigram_key(place, feats.unigrams[p + place]);
+                                    let key = unigram_key(place, features.unigrams[p + place]);
                                     if let Some(i) = self.table.slot(key) {
-                                        add_row(&mut acc, self.table.row(i));
+                                        add_row(&mut scores, self.table.row(i));
                                     }
                                 }
-                                block => add_row(&mut acc, self.unigrams.row(block, place)),
+                                block => add_row(&mut scores, self.unigrams.row(block, place)),
                             }
                         }
                     }
-                    out.extend_from_slice(&acc);
+                    out.extend_from_slice(&scores);
                 }
             }
             cell.set(hits);
@@ -149,33 +149,34 @@ impl Model {
         }
     }
 
-    /// The score of a label sequence under emission scores `em` (`LABEL_COUNT` a position).
-    pub fn path_score(&self, em: &[i32], labels: &[Label]) -> i64 {
+    /// The score of a label sequence under `emissions` (`LABEL_COUNT` a position).
+    pub fn path_score(&self, emissions: &[i32], labels: &[Label]) -> i64 {
         let mut prev: Option<usize> = None;
-        let mut sc = 0i64;
+        let mut score = 0i64;
         for (i, &l) in labels.iter().enumerate() {
             let l = l as usize;
-            let t = match prev {
+            let transition = match prev {
                 None => self.start[l],
-                Some(p) => self.trans[p][l],
+                Some(p) => self.transitions[p][l],
             };
-            sc += i64::from(em[i * LABEL_COUNT + l]) + i64::from(t);
+            score += i64::from(emissions[i * LABEL_COUNT + l]) + i64::from(transition);
             prev = Some(l);
         }
-        sc
+        score
     }
 
     /// The best label sequence.
-    pub fn decode(&self, feats: &Feats) -> Vec<Label> {
-        self.decode_with(feats, &mut Vec::new())
+    pub fn decode(&self, features: &SentenceFeatures) -> Vec<Label> {
+        self.decode_with(features, &mut Vec::new())
     }
 
-    /// The best label sequence, leaving the emission scores in `em` (`LABEL_COUNT` a position).
-    pub fn decode_with(&self, feats: &Feats, em: &mut Vec<i32>) -> Vec<Label> {
-        em.reserve(feats.len() * LABEL_COUNT);
-        self.emissions(feats, em);
+    /// The best label sequence, leaving the emission scores in `emissions`
+    /// (`LABEL_COUNT` a position).
+    pub fn decode_with(&self, features: &SentenceFeatures, emissions: &mut Vec<i32>) -> Vec<Label> {
+        emissions.reserve(features.len() * LABEL_COUNT);
+        self.emissions(features, emissions);
         let mut out = Vec::new();
-        viterbi(em, &self.trans, &self.start, None, &mut out);
+        viterbi(emissions, &self.transitions, &self.start, None, &mut out);
         out
     }
 }
@@ -189,9 +190,9 @@ thread_local! {
 
 /// Adds a weight row to a position's scores.
 #[inline]
-fn add_row(acc: &mut [i32; LABEL_COUNT], w: &[i16; LABEL_COUNT]) {
+fn add_row(scores: &mut LabelScores, row: &WeightRow) {
     for l in 0..LABEL_COUNT {
-        acc[l] += i32::from(w[l]);
+        scores[l] += i32::from(row[l]);
     }
 }
 
@@ -220,11 +221,11 @@ mod tests {
         fn unigrams_by_character_score_as_their_keys(
             text in "[惠济区委书记马军主持召开会议郑州市人民政府0-9a-zA-Z，。·《》\u{20000}-\u{20010}\u{3400}-\u{3410}]{0,40}",
         ) {
-            let (model, feat) = embedded();
+            let (model, featurizer) = embedded();
             let chars: Vec<char> = text.chars().map(super::super::lexmatch::fold).collect();
-            let (mut keyed, mut by_char) = (Feats::default(), Feats::default());
-            feat.features_chars(&chars, &mut keyed);
-            feat.features_for_decoding(&chars, &mut by_char);
+            let (mut keyed, mut by_char) = (SentenceFeatures::default(), SentenceFeatures::default());
+            featurizer.features_chars(&chars, &mut keyed);
+            featurizer.features_for_decoding(&chars, &mut by_char);
             proptest::prop_assert!(keyed.unigrams.is_empty());
             let padded = if chars.is_empty() { 0 } else { chars.len() + 4 };
             proptest::prop_assert_eq!(by_char.unigrams.len(), padded);

@@ -5,7 +5,7 @@
 
 use super::label::{labels_of, spans, Label, LABEL_COUNT};
 use super::model::Model;
-use super::viterbi;
+use super::viterbi::viterbi;
 use super::Tagger;
 use crate::mention::MentionKind;
 
@@ -33,13 +33,13 @@ pub(super) fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) ->
 /// transliterated names (梅德韦杰夫 is one name, not 梅德 and 韦杰夫). Returns the
 /// lengths of the names, in order.
 pub(super) fn split_names(chars: &[char], tagger: &Tagger, min_len: usize) -> Option<Vec<usize>> {
-    let single = |c: &char| tagger.feat.is_surname(*c);
+    let single = |c: &char| tagger.featurizer.is_surname(*c);
     let double = &tagger.double_surnames;
     let n = chars.len();
     if n < min_len || chars.iter().any(|&c| !is_han(c)) {
         return None;
     }
-    if crate::lexicon::mostly_in(chars.iter().copied(), &tagger.translit_chars) {
+    if crate::lexicon::mostly_in(chars.iter().copied(), &tagger.transliteration_chars) {
         return None;
     }
     // best[i]: the best (score, previous cut) of a split of chars[..i].
@@ -54,31 +54,31 @@ pub(super) fn split_names(chars: &[char], tagger: &Tagger, min_len: usize) -> Op
         if i + 2 <= n && double.contains(&chars[i..i + 2].iter().collect::<String>()) {
             surnames.push(2);
         }
-        for s in surnames {
-            for g in 1..=2 {
-                let j = i + s + g;
+        for surname in surnames {
+            for given in 1..=2 {
+                let j = i + surname + given;
                 if j > n {
                     continue;
                 }
-                let hidden = chars[i + s..j].iter().filter(|c| single(c)).count() as i32;
-                let short = i32::from(s + g == 2);
-                let cand = score - 10 * hidden - 3 * short;
-                if best[j].is_none_or(|(b, _)| cand > b) {
-                    best[j] = Some((cand, i));
+                let hidden = chars[i + surname..j].iter().filter(|c| single(c)).count() as i32;
+                let short = i32::from(surname + given == 2);
+                let candidate = score - 10 * hidden - 3 * short;
+                if best[j].is_none_or(|(b, _)| candidate > b) {
+                    best[j] = Some((candidate, i));
                 }
             }
         }
     }
     best[n]?;
-    let mut lens = Vec::new();
+    let mut lengths = Vec::new();
     let mut j = n;
     while j > 0 {
         let (_, i) = best[j]?;
-        lens.push(j - i);
+        lengths.push(j - i);
         j = i;
     }
-    lens.reverse();
-    (lens.len() > 1).then_some(lens)
+    lengths.reverse();
+    (lengths.len() > 1).then_some(lengths)
 }
 
 /// Relabels the name lists of a sentence as names only.
@@ -93,15 +93,15 @@ pub(super) fn split_names(chars: &[char], tagger: &Tagger, min_len: usize) -> Op
 /// between is lost. Returns the lists' character ranges.
 pub(super) fn relabel_name_lists(
     chars: &[char],
-    em: &[i32],
-    m: &Model,
+    emissions: &[i32],
+    model: &Model,
     labels: &mut [Label],
 ) -> Vec<(usize, usize)> {
     const MIN_NAMES: usize = 5;
     const MAX_GAP: usize = 6;
     let persons = person_spans(labels);
-    // B, I and E of persons: a name in a list has two characters or more.
-    let per_only = labels_of(MentionKind::Person) & !Label::PersonSingle.bit();
+    // Begin, inside and end of persons: a name in a list has two characters or more.
+    let names_only = labels_of(MentionKind::Person) & !Label::PersonSingle.bit();
     let mut out = Vec::new();
     let mut lists = Vec::new();
     for (g, h) in runs(persons.len(), |j| {
@@ -111,12 +111,12 @@ pub(super) fn relabel_name_lists(
         let (a, b) = (persons[g].0, persons[h].1);
         let covered: usize = persons[g..=h].iter().map(|(s, e)| e - s).sum();
         if h + 1 - g >= MIN_NAMES && covered * 5 >= (b - a) * 4 {
-            let mask = vec![per_only; b - a];
-            viterbi::viterbi(
-                &em[a * LABEL_COUNT..b * LABEL_COUNT],
-                &m.trans,
-                &m.start,
-                Some(&mask),
+            let allowed = vec![names_only; b - a];
+            viterbi(
+                &emissions[a * LABEL_COUNT..b * LABEL_COUNT],
+                &model.transitions,
+                &model.start,
+                Some(&allowed),
                 &mut out,
             );
             labels[a..b].copy_from_slice(&out);
@@ -131,8 +131,8 @@ pub(super) fn relabel_name_lists(
 /// surname unless it has a `·` (卢嘉锡 is a Chinese name; 阿沛·阿旺晋美 is not).
 fn is_foreign(chars: &[char], (s, e): (usize, usize), tagger: &Tagger) -> bool {
     e - s >= 2
-        && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.translit_chars)
-        && (!tagger.feat.is_surname(chars[s]) || chars[s..e].contains(&'·'))
+        && crate::lexicon::mostly_in(chars[s..e].iter().copied(), &tagger.transliteration_chars)
+        && (!tagger.featurizer.is_surname(chars[s]) || chars[s..e].contains(&'·'))
 }
 
 /// Joins two persons that touch into one foreign name the labeller cut in two
@@ -143,20 +143,21 @@ fn is_foreign(chars: &[char], (s, e): (usize, usize), tagger: &Tagger) -> bool {
 /// (丁和 + 维吉尔: 但丁 and Virgil).
 pub(super) fn join_foreign_names(chars: &[char], labels: &mut [Label], tagger: &Tagger) {
     let persons = person_spans(labels);
-    let chinese3 = |(s, e): (usize, usize)| e - s >= 3 && tagger.feat.is_surname(chars[s]);
+    let chinese_of_three =
+        |(s, e): (usize, usize)| e - s >= 3 && tagger.featurizer.is_surname(chars[s]);
     let joins = |a: (usize, usize), b: (usize, usize)| {
-        let (fa, fb) = (is_foreign(chars, a, tagger), is_foreign(chars, b, tagger));
+        let (a_foreign, b_foreign) = (is_foreign(chars, a, tagger), is_foreign(chars, b, tagger));
         a.1 == b.0
-            && (fa && fb
-                || (fa || fb)
-                    && !chinese3(a)
-                    && !chinese3(b)
+            && (a_foreign && b_foreign
+                || (a_foreign || b_foreign)
+                    && !chinese_of_three(a)
+                    && !chinese_of_three(b)
                     && !chars[a.0..b.1]
                         .iter()
                         .any(|c| matches!(c, '和' | '与' | '及' | '同'))
                     && crate::lexicon::mostly_in(
                         chars[a.0..b.1].iter().copied(),
-                        &tagger.translit_chars,
+                        &tagger.transliteration_chars,
                     ))
     };
     for (i, j) in runs(persons.len(), |j| joins(persons[j], persons[j + 1])) {
@@ -172,21 +173,21 @@ pub(super) fn join_foreign_names(chars: &[char], labels: &mut [Label], tagger: &
 /// taken whole the same way.
 pub(super) fn extend_foreign_names(chars: &[char], labels: &mut [Label], tagger: &Tagger) {
     const MAX_LEFT: usize = 2;
-    let free_translit =
-        |i: usize| labels[i] == Label::Outside && tagger.translit_chars.contains(&chars[i]);
+    let free_transliteration =
+        |i: usize| labels[i] == Label::Outside && tagger.transliteration_chars.contains(&chars[i]);
     let mut starts = Vec::new();
     for (s, e) in person_spans(labels) {
         if !is_foreign(chars, (s, e), tagger) {
             continue;
         }
         let mut k = s;
-        while k > 0 && s - k < MAX_LEFT && free_translit(k - 1) {
+        while k > 0 && s - k < MAX_LEFT && free_transliteration(k - 1) {
             k -= 1;
         }
         if k == s && k >= 2 && matches!(chars[k - 1], '-' | '－') && labels[k - 1] == Label::Outside
         {
             let mut j = k - 1;
-            while j > 0 && k - 1 - j < MAX_LEFT + 1 && free_translit(j - 1) {
+            while j > 0 && k - 1 - j < MAX_LEFT + 1 && free_transliteration(j - 1) {
                 j -= 1;
             }
             if j < k - 1 {
@@ -209,8 +210,8 @@ pub(super) fn extend_foreign_names(chars: &[char], labels: &mut [Label], tagger:
 /// with the character after it (樊禹|来说) or with the name's last one (王刚|才).
 pub(super) fn take_third_char(
     chars: &[char],
-    em: &[i32],
-    m: &Model,
+    emissions: &[i32],
+    model: &Model,
     best: i64,
     labels: &mut [Label],
     tagger: &Tagger,
@@ -223,7 +224,7 @@ pub(super) fn take_third_char(
     for (s, e) in person_spans(labels) {
         if e - s != 2
             || e >= n
-            || !tagger.feat.is_surname(chars[s])
+            || !tagger.featurizer.is_surname(chars[s])
             || !is_han(chars[e])
             || labels[e] != Label::Outside
             || word(s + 1)
@@ -231,12 +232,18 @@ pub(super) fn take_third_char(
         {
             continue;
         }
-        let mut mask = vec![u32::MAX; n];
-        mask[s] = Label::PersonBegin.bit();
-        mask[s + 1] = Label::PersonInside.bit();
-        mask[e] = Label::PersonEnd.bit();
-        viterbi::viterbi(em, &m.trans, &m.start, Some(&mask), &mut out);
-        if best - m.path_score(em, &out) < THIRD_CHAR_MARGIN {
+        let mut allowed = vec![u32::MAX; n];
+        allowed[s] = Label::PersonBegin.bit();
+        allowed[s + 1] = Label::PersonInside.bit();
+        allowed[e] = Label::PersonEnd.bit();
+        viterbi(
+            emissions,
+            &model.transitions,
+            &model.start,
+            Some(&allowed),
+            &mut out,
+        );
+        if best - model.path_score(emissions, &out) < THIRD_CHAR_MARGIN {
             take.push((s, e + 1));
         }
     }
@@ -294,11 +301,11 @@ pub(super) fn take_surname(
     e: usize,
     tagger: &Tagger,
 ) -> usize {
-    let sur = |c: char| tagger.feat.is_surname(c);
+    let is_surname = |c: char| tagger.featurizer.is_surname(c);
     if e - s == 2
         && s >= 2
-        && !sur(chars[s])
-        && sur(chars[s - 1])
+        && !is_surname(chars[s])
+        && is_surname(chars[s - 1])
         && labels[s - 1] == Label::Outside
         && matches!(
             chars[s - 2],
@@ -311,6 +318,7 @@ pub(super) fn take_surname(
     }
 }
 
+/// Whether `c` is a Han character (the unified ideographs and extension A).
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
@@ -323,9 +331,10 @@ mod tests {
     fn split(s: &str) -> Option<Vec<String>> {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let chars: Vec<char> = s.chars().collect();
-        split_names(&chars, &tagger, 5).map(|lens| {
+        split_names(&chars, &tagger, 5).map(|lengths| {
             let mut a = 0;
-            lens.iter()
+            lengths
+                .iter()
                 .map(|&l| {
                     a += l;
                     chars[a - l..a].iter().collect()

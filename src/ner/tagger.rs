@@ -2,7 +2,7 @@
 //! out, labelled by the model and mended by the name rules of [`names`](super::names).
 
 use super::embedded_model;
-use super::features::{Feats, Featurizer};
+use super::features::{Featurizer, SentenceFeatures};
 use super::label;
 use super::lexmatch;
 use super::model::Model;
@@ -24,9 +24,8 @@ struct Scratch {
     raw: Vec<char>,
     /// The same, folded.
     chars: Vec<char>,
-    feats: Feats,
-    /// Emission scores.
-    em: Vec<i32>,
+    features: SentenceFeatures,
+    emissions: Vec<i32>,
 }
 
 thread_local! {
@@ -34,18 +33,20 @@ thread_local! {
         std::cell::Cell::new(Scratch {
             raw: Vec::new(),
             chars: Vec::new(),
-            feats: Feats { keys: Vec::new(), offs: Vec::new(), unigrams: Vec::new() },
-            em: Vec::new(),
+            features: SentenceFeatures { keys: Vec::new(), offsets: Vec::new(), unigrams: Vec::new() },
+            emissions: Vec::new(),
         })
     };
 }
 
 /// Features plus weights: tags sentences. Build once; share across threads.
 pub struct Tagger {
-    pub(super) feat: Featurizer,
+    pub(super) featurizer: Featurizer,
     model: Arc<Model>,
     pub(super) double_surnames: HashSet<String>,
-    pub(super) translit_chars: HashSet<char>,
+    /// Characters of transliterated foreign names (阿, 斯, 夫…).
+    pub(super) transliteration_chars: HashSet<char>,
+    /// Forms of address that may follow a surname (小姐, 老师…).
     address_terms: Vec<Vec<char>>,
 }
 
@@ -59,10 +60,10 @@ impl Tagger {
     /// A tagger with the given lexicons and model.
     pub fn new(lex: &Lexicon, model: Arc<Model>) -> Tagger {
         Tagger {
-            feat: Featurizer::new(lex),
+            featurizer: Featurizer::new(lex),
             model,
             double_surnames: lex.double_surnames.clone(),
-            translit_chars: lex.translit_chars.clone(),
+            transliteration_chars: lex.translit_chars.clone(),
             address_terms: lex
                 .address_terms
                 .iter()
@@ -111,25 +112,26 @@ impl Tagger {
         let Scratch {
             raw,
             chars,
-            feats: f,
-            em,
+            features,
+            emissions,
         } = scratch;
         raw.clear();
         raw.extend(text.chars());
         chars.clear();
         chars.extend(raw.iter().map(|&c| lexmatch::fold(c)));
         let (raw, chars) = (&*raw, &chars[..]);
-        self.feat.features_for_decoding(chars, f);
-        let mut labels = self.model.decode_with(f, em);
-        let em = &em[..];
+        self.featurizer.features_for_decoding(chars, features);
+        let mut labels = self.model.decode_with(features, emissions);
+        let emissions = &emissions[..];
         // The third-character rule compares labellings with the model's best one,
         // scored before the rules below change it.
-        let best = is_word.map(|w| (w, self.model.path_score(em, &labels)));
-        let lists = relabel_name_lists(chars, em, &self.model, &mut labels);
+        let best = is_word.map(|w| (w, self.model.path_score(emissions, &labels)));
+        let lists = relabel_name_lists(chars, emissions, &self.model, &mut labels);
         join_foreign_names(chars, &mut labels, self);
         extend_foreign_names(chars, &mut labels, self);
         if let Some((is_word, best)) = best {
-            take_third_char(chars, em, &self.model, best, &mut labels, self, is_word);
+            let model = &self.model;
+            take_third_char(chars, emissions, model, best, &mut labels, self, is_word);
         }
         let mut out = Vec::new();
         for (s, e, kind) in label::spans(&labels) {
@@ -168,9 +170,9 @@ impl Tagger {
                 })
                 .flatten();
             match split {
-                Some(lens) => {
+                Some(lengths) => {
                     let mut a = s;
-                    for len in lens {
+                    for len in lengths {
                         push(a, a + len);
                         a += len;
                     }

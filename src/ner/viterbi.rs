@@ -4,79 +4,90 @@
 
 use super::label::{Label, LabelSet, Part, LABEL_COUNT};
 
+/// Transition weights, `[previous label][label]`.
+pub type Transitions = [[i32; LABEL_COUNT]; LABEL_COUNT];
+
+/// A score per label, indexed by `label as usize`.
+pub type LabelScores = [i32; LABEL_COUNT];
+
 /// Per label, the labels that may precede it.
 const MAY_PRECEDE: [LabelSet; LABEL_COUNT] = {
-    let mut t = [0; LABEL_COUNT];
-    let mut c = 0;
-    while c < LABEL_COUNT {
-        let mut p = 0;
-        while p < LABEL_COUNT {
-            if Label::ALL[c].may_follow(Some(Label::ALL[p])) {
-                t[c] |= Label::ALL[p].bit();
+    let mut table = [0; LABEL_COUNT];
+    let mut cur = 0;
+    while cur < LABEL_COUNT {
+        let mut prev = 0;
+        while prev < LABEL_COUNT {
+            if Label::ALL[cur].may_follow(Some(Label::ALL[prev])) {
+                table[cur] |= Label::ALL[prev].bit();
             }
-            p += 1;
+            prev += 1;
         }
-        c += 1;
+        cur += 1;
     }
-    t
+    table
 };
 
-/// First-order Viterbi over `em` (`LABEL_COUNT` scores per position). `allowed_mask`, when
-/// given, restricts each position to the labels whose bits are set. Writes the best
+/// The score of a label no path reaches: low enough that adding weights to it never
+/// makes it win, high enough that it never overflows.
+const UNREACHABLE: i32 = i32::MIN / 4;
+
+/// First-order Viterbi over `emissions` (`LABEL_COUNT` scores per position).
+/// `allowed`, when given, restricts each position to its labels. Writes the best
 /// sequence into `out`.
 pub fn viterbi(
-    em: &[i32],
-    trans: &[[i32; LABEL_COUNT]; LABEL_COUNT],
-    start: &[i32; LABEL_COUNT],
-    allowed_mask: Option<&[LabelSet]>,
+    emissions: &[i32],
+    transitions: &Transitions,
+    start: &LabelScores,
+    allowed: Option<&[LabelSet]>,
     out: &mut Vec<Label>,
 ) {
-    let n = em.len() / LABEL_COUNT;
+    let n = emissions.len() / LABEL_COUNT;
     out.clear();
     if n == 0 {
         return;
     }
-    const NEG: i32 = i32::MIN / 4;
-    let ok = |i: usize, l: usize| allowed_mask.is_none_or(|m| m[i] & (1 << l) != 0);
-    let mut score = [NEG; LABEL_COUNT];
+    let may_take = |i: usize, l: usize| allowed.is_none_or(|a| a[i] & (1 << l) != 0);
+    let mut score = [UNREACHABLE; LABEL_COUNT];
     for (l, label) in Label::ALL.iter().enumerate() {
-        if label.may_follow(None) && ok(0, l) {
-            score[l] = start[l] + em[l];
+        if label.may_follow(None) && may_take(0, l) {
+            score[l] = start[l] + emissions[l];
         }
     }
-    let mut back: Vec<u8> = Vec::new();
+    // The best predecessor of each label at each position, when some labels are
+    // masked; the unmasked pass keeps the scores in `history` instead.
+    let mut backpointers: Vec<u8> = Vec::new();
     // Per-thread scratch, taken out of its cell so a nested call could never
     // find it borrowed.
-    let mut hist = HIST.take();
-    hist.clear();
-    if allowed_mask.is_none() {
-        forward_unmasked(em, trans, &mut score, &mut hist);
+    let mut history = HISTORY.take();
+    history.clear();
+    if allowed.is_none() {
+        forward_unmasked(emissions, transitions, &mut score, &mut history);
     } else {
-        back = vec![0; n * LABEL_COUNT];
+        backpointers = vec![0; n * LABEL_COUNT];
         for i in 1..n {
-            let mut next = [NEG; LABEL_COUNT];
+            let mut next = [UNREACHABLE; LABEL_COUNT];
             for cur in 0..LABEL_COUNT {
-                if !ok(i, cur) {
+                if !may_take(i, cur) {
                     continue;
                 }
-                let mut best = NEG;
-                let mut arg = 0u8;
+                let mut best = UNREACHABLE;
+                let mut best_from = 0u8;
                 let mut prevs = MAY_PRECEDE[cur];
                 while prevs != 0 {
                     let prev = prevs.trailing_zeros() as usize;
                     prevs &= prevs - 1;
-                    if score[prev] <= NEG {
+                    if score[prev] <= UNREACHABLE {
                         continue;
                     }
-                    let s = score[prev] + trans[prev][cur];
+                    let s = score[prev] + transitions[prev][cur];
                     if s > best {
                         best = s;
-                        arg = prev as u8;
+                        best_from = prev as u8;
                     }
                 }
-                if best > NEG {
-                    next[cur] = best + em[i * LABEL_COUNT + cur];
-                    back[i * LABEL_COUNT + cur] = arg;
+                if best > UNREACHABLE {
+                    next[cur] = best + emissions[i * LABEL_COUNT + cur];
+                    backpointers[i * LABEL_COUNT + cur] = best_from;
                 }
             }
             score = next;
@@ -84,29 +95,29 @@ pub fn viterbi(
     }
     // A span may not stay open at the end of the sentence.
     let mut last = 0usize;
-    let mut best = NEG;
-    for (&label, &sc) in Label::ALL.iter().zip(&score) {
-        if !label.is_open() && sc > best {
-            best = sc;
+    let mut best = UNREACHABLE;
+    for (&label, &s) in Label::ALL.iter().zip(&score) {
+        if !label.is_open() && s > best {
+            best = s;
             last = label as usize;
         }
     }
     out.resize(n, Label::Outside);
     out[n - 1] = Label::from_index(last);
     for i in (1..n).rev() {
-        last = if hist.is_empty() {
-            back[i * LABEL_COUNT + last] as usize
+        last = if history.is_empty() {
+            backpointers[i * LABEL_COUNT + last] as usize
         } else {
-            best_prev(&hist[i - 1], trans, last)
+            best_prev(&history[i - 1], transitions, last)
         };
         out[i - 1] = Label::from_index(last);
     }
-    HIST.set(hist);
+    HISTORY.set(history);
 }
 
 thread_local! {
     /// Scratch of [`viterbi`]: the scores of every position.
-    static HIST: std::cell::Cell<Vec<[i32; LABEL_COUNT]>> = const { std::cell::Cell::new(Vec::new()) };
+    static HISTORY: std::cell::Cell<Vec<LabelScores>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// The labels after which no span is open (outside, end, single): any of them may
@@ -153,25 +164,25 @@ const fn indices<const N: usize>(labels: [Label; N]) -> [usize; N] {
 }
 
 /// The Viterbi forward pass from position 1 on when no label is masked, over the
-/// two fixed shapes of BIOES transitions: every label but the I and E of position 0
-/// is reachable, and O always is, so an unreachable (`NEG`-scored) predecessor never
-/// wins and need not be skipped. Keeps only the best scores (plain maxima the
-/// compiler vectorises) and leaves every position's scores in `hist`, from which
+/// two fixed shapes of BIOES transitions: every label but the inside and end ones of
+/// position 0 is reachable, and outside always is, so an unreachable predecessor
+/// never wins and need not be skipped. Keeps only the best scores (plain maxima the
+/// compiler vectorises) and leaves every position's scores in `history`, from which
 /// [`best_prev`] finds the predecessors of the one best path afterwards, choosing
 /// as the general loop does.
 fn forward_unmasked(
-    em: &[i32],
-    trans: &[[i32; LABEL_COUNT]; LABEL_COUNT],
-    score: &mut [i32; LABEL_COUNT],
-    hist: &mut Vec<[i32; LABEL_COUNT]>,
+    emissions: &[i32],
+    transitions: &Transitions,
+    score: &mut LabelScores,
+    history: &mut Vec<LabelScores>,
 ) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU has AVX2, checked just above.
-        unsafe { forward_avx2(em, trans, score, hist) };
+        unsafe { forward_avx2(emissions, transitions, score, history) };
         return;
     }
-    forward(em, trans, score, hist);
+    forward(emissions, transitions, score, history);
 }
 
 /// [`forward`] compiled for AVX2, where the maxima are one instruction a vector
@@ -179,79 +190,76 @@ fn forward_unmasked(
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn forward_avx2(
-    em: &[i32],
-    trans: &[[i32; LABEL_COUNT]; LABEL_COUNT],
-    score: &mut [i32; LABEL_COUNT],
-    hist: &mut Vec<[i32; LABEL_COUNT]>,
+    emissions: &[i32],
+    transitions: &Transitions,
+    score: &mut LabelScores,
+    history: &mut Vec<LabelScores>,
 ) {
-    forward(em, trans, score, hist);
+    forward(emissions, transitions, score, history);
 }
 
 #[inline(always)]
 fn forward(
-    em: &[i32],
-    trans: &[[i32; LABEL_COUNT]; LABEL_COUNT],
-    score: &mut [i32; LABEL_COUNT],
-    hist: &mut Vec<[i32; LABEL_COUNT]>,
+    emissions: &[i32],
+    transitions: &Transitions,
+    score: &mut LabelScores,
+    history: &mut Vec<LabelScores>,
 ) {
-    let n = em.len() / LABEL_COUNT;
+    let n = emissions.len() / LABEL_COUNT;
     // Rows padded to whole SSE2 vectors.
-    const W: usize = 12;
-    let mut tc = [[0i32; W]; 9];
+    const WIDTH: usize = 12;
+    // The transitions from each closed label to each starter.
+    let mut closed_to_starter = [[0i32; WIDTH]; 9];
     for (pi, &p) in CLOSED.iter().enumerate() {
         for (ci, &c) in STARTERS.iter().enumerate() {
-            tc[pi][ci] = trans[p][c];
+            closed_to_starter[pi][ci] = transitions[p][c];
         }
     }
-    hist.reserve(n);
-    hist.push(*score);
+    history.reserve(n);
+    history.push(*score);
     for i in 1..n {
-        let mut best = [i32::MIN; W];
+        let mut best = [i32::MIN; WIDTH];
         for (pi, &p) in CLOSED.iter().enumerate() {
-            let sp = score[p];
-            for ci in 0..W {
-                best[ci] = best[ci].max(sp + tc[pi][ci]);
+            let from = score[p];
+            for ci in 0..WIDTH {
+                best[ci] = best[ci].max(from + closed_to_starter[pi][ci]);
             }
         }
         let mut next = [0i32; LABEL_COUNT];
-        let row = &em[i * LABEL_COUNT..(i + 1) * LABEL_COUNT];
+        let row = &emissions[i * LABEL_COUNT..(i + 1) * LABEL_COUNT];
         for (ci, &c) in STARTERS.iter().enumerate() {
             next[c] = best[ci] + row[c];
         }
         // The inside and end of a kind follow its begin or inside.
-        for b in BEGINS {
-            let i = b + Part::Inside as usize;
-            for c in [i, b + Part::End as usize] {
-                let from_b = score[b] + trans[b][c];
-                let from_i = score[i] + trans[i][c];
-                next[c] = from_b.max(from_i) + row[c];
+        for begin in BEGINS {
+            let inside = begin + Part::Inside as usize;
+            for c in [inside, begin + Part::End as usize] {
+                let from_begin = score[begin] + transitions[begin][c];
+                let from_inside = score[inside] + transitions[inside][c];
+                next[c] = from_begin.max(from_inside) + row[c];
             }
         }
         *score = next;
-        hist.push(next);
+        history.push(next);
     }
 }
 
 /// The best predecessor of `cur` given the previous position's scores: the first
 /// best in ascending label order, as in the general loop.
-fn best_prev(
-    prev: &[i32; LABEL_COUNT],
-    trans: &[[i32; LABEL_COUNT]; LABEL_COUNT],
-    cur: usize,
-) -> usize {
+fn best_prev(prev: &LabelScores, transitions: &Transitions, cur: usize) -> usize {
     if let Some(part @ (Part::Inside | Part::End)) = Label::from_index(cur).part() {
-        let b = cur - part as usize;
-        let i = b + Part::Inside as usize;
-        return if prev[i] + trans[i][cur] > prev[b] + trans[b][cur] {
-            i
+        let begin = cur - part as usize;
+        let inside = begin + Part::Inside as usize;
+        return if prev[inside] + transitions[inside][cur] > prev[begin] + transitions[begin][cur] {
+            inside
         } else {
-            b
+            begin
         };
     }
     let mut best = i32::MIN;
     let mut arg = 0;
     for &p in &CLOSED {
-        let s = prev[p] + trans[p][cur];
+        let s = prev[p] + transitions[p][cur];
         if s > best {
             best = s;
             arg = p;
@@ -267,24 +275,33 @@ mod tests {
     #[test]
     fn viterbi_respects_bioes_and_masks() {
         // Emissions favour I-PER at both positions, which BIOES forbids.
-        let mut em = vec![0i32; 2 * LABEL_COUNT];
-        em[2] = 10;
-        em[LABEL_COUNT + 2] = 10;
-        em[1] = 5;
-        em[LABEL_COUNT + 3] = 5;
-        let trans = [[0; LABEL_COUNT]; LABEL_COUNT];
+        let mut emissions = vec![0i32; 2 * LABEL_COUNT];
+        emissions[Label::PersonInside as usize] = 10;
+        emissions[LABEL_COUNT + Label::PersonInside as usize] = 10;
+        emissions[Label::PersonBegin as usize] = 5;
+        emissions[LABEL_COUNT + Label::PersonEnd as usize] = 5;
+        let transitions = [[0; LABEL_COUNT]; LABEL_COUNT];
+        let start = [0; LABEL_COUNT];
         let mut out = Vec::new();
-        viterbi(&em, &trans, &[0; LABEL_COUNT], None, &mut out);
+        viterbi(&emissions, &transitions, &start, None, &mut out);
         assert_eq!(out, [Label::PersonBegin, Label::PersonEnd]);
-        let only_outside = Label::Outside.bit();
+        let only_outside = [Label::Outside.bit(); 2];
         viterbi(
-            &em,
-            &trans,
-            &[0; LABEL_COUNT],
-            Some(&[only_outside; 2]),
+            &emissions,
+            &transitions,
+            &start,
+            Some(&only_outside),
             &mut out,
         );
         assert_eq!(out, [Label::Outside; 2]);
+        // A span may not be left open at the end: a begin alone is no sequence.
+        let mut begin_only = vec![0i32; LABEL_COUNT];
+        begin_only[Label::PlaceBegin as usize] = 50;
+        begin_only[Label::PlaceSingle as usize] = 1;
+        viterbi(&begin_only, &transitions, &start, None, &mut out);
+        assert_eq!(out, [Label::PlaceSingle]);
+        viterbi(&[], &transitions, &start, None, &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
@@ -316,20 +333,20 @@ mod tests {
         /// (small weights make many).
         #[test]
         fn unmasked_viterbi_matches_the_general_loop(
-            em in proptest::collection::vec(-3i32..4, 0..40 * LABEL_COUNT),
+            emissions in proptest::collection::vec(-3i32..4, 0..40 * LABEL_COUNT),
             t in proptest::collection::vec(-3i32..4, LABEL_COUNT * LABEL_COUNT),
             st in proptest::collection::vec(-3i32..4, LABEL_COUNT),
         ) {
-            let em = &em[..em.len() / LABEL_COUNT * LABEL_COUNT];
-            let mut trans = [[0; LABEL_COUNT]; LABEL_COUNT];
+            let emissions = &emissions[..emissions.len() / LABEL_COUNT * LABEL_COUNT];
+            let mut transitions = [[0; LABEL_COUNT]; LABEL_COUNT];
             for (i, x) in t.iter().enumerate() {
-                trans[i / LABEL_COUNT][i % LABEL_COUNT] = *x;
+                transitions[i / LABEL_COUNT][i % LABEL_COUNT] = *x;
             }
-            let start: [i32; LABEL_COUNT] = st.try_into().unwrap();
-            let all = vec![(1u32 << LABEL_COUNT) - 1; em.len() / LABEL_COUNT];
+            let start: LabelScores = st.try_into().unwrap();
+            let all = vec![(1u32 << LABEL_COUNT) - 1; emissions.len() / LABEL_COUNT];
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            viterbi(em, &trans, &start, None, &mut fast);
-            viterbi(em, &trans, &start, Some(&all), &mut general);
+            viterbi(emissions, &transitions, &start, None, &mut fast);
+            viterbi(emissions, &transitions, &start, Some(&all), &mut general);
             proptest::prop_assert_eq!(fast, general);
         }
     }

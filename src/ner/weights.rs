@@ -6,6 +6,9 @@ use super::features::{unigram_key, UNIGRAMS};
 use super::label::LABEL_COUNT;
 use super::lexmatch::prefetch;
 
+/// The quantised weights of one feature, one per label (`label as usize`).
+pub type WeightRow = [i16; LABEL_COUNT];
+
 /// The weight rows of the features, by key.
 #[derive(Debug, Clone)]
 pub(super) struct WeightTable {
@@ -14,7 +17,8 @@ pub(super) struct WeightTable {
     /// small array.
     keys: Vec<u32>,
     /// The weights per label of the key in the same slot.
-    rows: Vec<[i16; LABEL_COUNT]>,
+    rows: Vec<WeightRow>,
+    /// The capacity (a power of two) less one: a hash masked with it is a slot.
     mask: usize,
     /// Number of keys in the table.
     len: usize,
@@ -22,13 +26,13 @@ pub(super) struct WeightTable {
 
 impl WeightTable {
     /// A table of `features`, whose keys are distinct and not 0.
-    pub(super) fn new(features: &[(u32, [i16; LABEL_COUNT])]) -> WeightTable {
-        let cap = (features.len() * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut rows = vec![[0i16; LABEL_COUNT]; cap];
-        let mask = cap - 1;
+    pub(super) fn new(features: &[(u32, WeightRow)]) -> WeightTable {
+        let capacity = (features.len() * 2).next_power_of_two().max(16);
+        let mut keys = vec![0u32; capacity];
+        let mut rows = vec![[0i16; LABEL_COUNT]; capacity];
+        let mask = capacity - 1;
         for (k, w) in features {
-            let mut i = slot_of(*k, mask);
+            let mut i = home_slot(*k, mask);
             while keys[i] != 0 {
                 i = (i + 1) & mask;
             }
@@ -51,7 +55,7 @@ impl WeightTable {
     /// The slot of `key`, if the table has it.
     #[inline]
     pub(super) fn slot(&self, key: u32) -> Option<usize> {
-        let mut i = slot_of(key, self.mask);
+        let mut i = home_slot(key, self.mask);
         loop {
             let k = self.keys[i];
             if k == key {
@@ -66,17 +70,17 @@ impl WeightTable {
 
     /// The weight row in slot `i`.
     #[inline]
-    pub(super) fn row(&self, i: usize) -> &[i16; LABEL_COUNT] {
+    pub(super) fn row(&self, i: usize) -> &WeightRow {
         &self.rows[i]
     }
 
     /// The weight row of `key`, if the table has it.
-    pub(super) fn get(&self, key: u32) -> Option<&[i16; LABEL_COUNT]> {
+    pub(super) fn get(&self, key: u32) -> Option<&WeightRow> {
         self.slot(key).map(|i| &self.rows[i])
     }
 
     /// Every key with its weight row, in table order.
-    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, &[i16; LABEL_COUNT])> {
+    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, &WeightRow)> {
         self.keys
             .iter()
             .zip(&self.rows)
@@ -87,7 +91,7 @@ impl WeightTable {
     /// Prefetches the slot a look-up of `key` probes first.
     #[inline]
     pub(super) fn prefetch_probe(&self, key: u32) {
-        prefetch(&self.keys[slot_of(key, self.mask)]);
+        prefetch(&self.keys[home_slot(key, self.mask)]);
     }
 
     /// Prefetches both cache lines the weight row in slot `i` may straddle.
@@ -99,8 +103,9 @@ impl WeightTable {
     }
 }
 
+/// The slot a look-up of `key` probes first (a multiplicative hash).
 #[inline]
-fn slot_of(key: u32, mask: usize) -> usize {
+fn home_slot(key: u32, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 7) as usize & mask
 }
 
@@ -108,10 +113,10 @@ fn slot_of(key: u32, mask: usize) -> usize {
 /// cache lines of their own.
 #[derive(Debug, Clone, Copy)]
 #[repr(align(64))]
-struct UnigramRows([[i16; LABEL_COUNT]; UNIGRAMS]);
+struct UnigramRows([WeightRow; UNIGRAMS]);
 
 /// The unigram templates' weights gathered by character, for decoding from
-/// [`Feats::unigrams`](super::features::Feats::unigrams): one look-up in a small
+/// [`SentenceFeatures::unigrams`](super::features::SentenceFeatures::unigrams): one look-up in a small
 /// index and three adjacent cache lines serve a character's five positions, where the
 /// hashed keys took five probes and five scattered rows at each. The rows are copies
 /// of the table's, so the scores are the same to the last unit.
@@ -158,7 +163,7 @@ impl Unigrams {
 
     /// The weight row of window place `place` in block `block`.
     #[inline]
-    pub(super) fn row(&self, block: u32, place: usize) -> &[i16; LABEL_COUNT] {
+    pub(super) fn row(&self, block: u32, place: usize) -> &WeightRow {
         &self.rows[block as usize].0[place]
     }
 
@@ -180,7 +185,7 @@ mod tests {
 
     #[test]
     fn finds_every_key_and_no_other() {
-        let features: Vec<(u32, [i16; LABEL_COUNT])> = (1..=40u32)
+        let features: Vec<(u32, WeightRow)> = (1..=40u32)
             .map(|k| (k * 7919, [k as i16; LABEL_COUNT]))
             .collect();
         let table = WeightTable::new(&features);

@@ -22,7 +22,7 @@ pub use corpus::{
 };
 pub use examples::{example, examples, pd1998_examples, Example};
 
-use super::features::{Feats, Featurizer};
+use super::features::{Featurizer, SentenceFeatures};
 use super::label::LABEL_COUNT;
 use super::model::Model;
 use super::viterbi::viterbi;
@@ -101,7 +101,7 @@ pub fn train(
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut keys: Vec<u32> = Vec::new();
     let mut sent_feats: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(data.len());
-    let mut f = Feats::default();
+    let mut f = SentenceFeatures::default();
     for ex in data {
         feat.features(&ex.text, &mut f);
         let flat: Vec<u32> = f
@@ -114,7 +114,7 @@ pub fn train(
                 })
             })
             .collect();
-        sent_feats.push((flat, f.offs.clone()));
+        sent_feats.push((flat, f.offsets.clone()));
     }
     let nf = keys.len();
     let mut w = Weights::new(nf * LABEL_COUNT);
@@ -237,7 +237,7 @@ mod tests {
         let m = train(&feat, &data, &opts, |_, _| {});
         let m2 = train(&feat, &data, &opts, |_, _| {});
         assert_eq!(m.to_bytes(), m2.to_bytes());
-        let mut f = Feats::default();
+        let mut f = SentenceFeatures::default();
         feat.features("张三在郑州", &mut f);
         let spans = crate::ner::label::spans(&m.decode(&f));
         // Resume leaves places open, so 在 may come out either way; the names may not.
