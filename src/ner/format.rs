@@ -6,8 +6,7 @@
 
 use super::features::FEATURE_VERSION;
 use super::label::LABEL_COUNT;
-use super::model::Model;
-use super::weights::WeightRow;
+use super::model::{Model, WeightRow};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"ZHKGNER\x01";

@@ -6,7 +6,8 @@
 use super::features::{unigram_key, SentenceFeatures, UNIGRAMS};
 use super::label::{Label, LABEL_COUNT};
 use super::viterbi::{viterbi, LabelScores, Transitions};
-use super::weights::{Unigrams, WeightRow, WeightTable, UNINDEXED};
+pub use super::weights::WeightRow;
+use super::weights::{Unigrams, WeightTable, UNINDEXED};
 
 /// Quantised weights, ready to decode with.
 #[derive(Debug, Clone)]

@@ -14,7 +14,7 @@ use crate::ner::label::Label;
 /// kind from the training sentences (mention replacement): the model learns an
 /// entity from its context and shape rather than from the few hundred names the
 /// corpus holds.
-pub const PD_AUGMENT: usize = 9;
+pub const PEOPLES_DAILY_AUGMENT: usize = 9;
 
 /// How many copies of each CLUENER sentence with a name are added per pass, the
 /// names replaced by other CLUENER names (its government bodies are kept: their
@@ -25,7 +25,7 @@ pub const CLUENER_AUGMENT: usize = 1;
 pub(super) struct Pools {
     pub(super) person: Vec<String>,
     pub(super) place: Vec<String>,
-    pub(super) org: Vec<String>,
+    pub(super) organization: Vec<String>,
 }
 
 impl Pools {
@@ -33,7 +33,7 @@ impl Pools {
         match kind {
             MentionKind::Person => &self.person,
             MentionKind::Place => &self.place,
-            MentionKind::Organization => &self.org,
+            MentionKind::Organization => &self.organization,
             _ => &[],
         }
     }
@@ -64,35 +64,38 @@ fn replace_mentions(s: &GoldSentence, pools: &Pools, rng: &mut Rng) -> GoldSente
     // Old position → new position, for every boundary.
     let mut map = vec![0usize; chars.len() + 1];
     let mut text = String::new();
-    let mut newpos = 0usize;
-    let mut repl: Vec<(usize, usize, String, MentionKind)> = Vec::new();
+    let mut new_pos = 0usize;
+    let mut replacements: Vec<(usize, usize, String, MentionKind)> = Vec::new();
     let mut i = 0usize;
-    let mut pi = 0usize;
+    let mut next_target = 0usize;
     while i < chars.len() {
-        map[i] = newpos;
-        if pi < targets.len() && targets[pi].start == i && targets[pi].end > i {
-            let p = targets[pi];
-            let pool = pools.of(p.kind);
+        map[i] = new_pos;
+        if next_target < targets.len()
+            && targets[next_target].start == i
+            && targets[next_target].end > i
+        {
+            let target = targets[next_target];
+            let pool = pools.of(target.kind);
             let name = &pool[(rng.next() % pool.len() as u64) as usize];
             let n = name.chars().count();
             text.push_str(name);
-            repl.push((newpos, newpos + n, name.clone(), p.kind));
-            for x in &mut map[i + 1..p.end.min(chars.len())] {
-                *x = newpos;
+            replacements.push((new_pos, new_pos + n, name.clone(), target.kind));
+            for x in &mut map[i + 1..target.end.min(chars.len())] {
+                *x = new_pos;
             }
-            newpos += n;
-            i = p.end.min(chars.len());
-            pi += 1;
+            new_pos += n;
+            i = target.end.min(chars.len());
+            next_target += 1;
             continue;
         }
-        while pi < targets.len() && targets[pi].start < i {
-            pi += 1;
+        while next_target < targets.len() && targets[next_target].start < i {
+            next_target += 1;
         }
         text.push(chars[i]);
-        newpos += 1;
+        new_pos += 1;
         i += 1;
     }
-    map[chars.len()] = newpos;
+    map[chars.len()] = new_pos;
     let mut entities: Vec<Mention> = s
         .entities
         .iter()
@@ -104,7 +107,7 @@ fn replace_mentions(s: &GoldSentence, pools: &Pools, rng: &mut Rng) -> GoldSente
             text: m.text.clone(),
         })
         .collect();
-    for (a, b, t, kind) in repl {
+    for (a, b, t, kind) in replacements {
         entities.push(Mention {
             start: a,
             end: b,
@@ -132,7 +135,7 @@ fn replace_mentions(s: &GoldSentence, pools: &Pools, rng: &mut Rng) -> GoldSente
 /// `times` mention-replaced copies of every sentence with an entity the pools can
 /// replace, drawn with a generator seeded by `seed`.
 pub(super) fn augment(
-    sents: &[GoldSentence],
+    sentences: &[GoldSentence],
     format: GoldFormat,
     pools: &Pools,
     seed: u64,
@@ -141,7 +144,7 @@ pub(super) fn augment(
     let mut rng = Rng(seed);
     let mut out = Vec::new();
     for _ in 0..times {
-        for s in sents {
+        for s in sentences {
             if s.entities.iter().any(|m| !pools.of(m.kind).is_empty()) {
                 out.push(example(format, &replace_mentions(s, pools, &mut rng)));
             }

@@ -1,8 +1,10 @@
 //! The training corpus: which files are read, how often each is repeated, and
 //! what is added to them.
 
-use super::augment::{augment, kind_pool, name_lists, Pools, CLUENER_AUGMENT, PD_AUGMENT};
-use super::examples::{examples, pd1998_examples, Example};
+use super::augment::{
+    augment, kind_pool, name_lists, Pools, CLUENER_AUGMENT, PEOPLES_DAILY_AUGMENT,
+};
+use super::examples::{examples, peoples_daily_1998_examples, Example};
 use super::overlap::{runs, scored_texts, shares_a_run};
 use crate::eval::GoldFormat;
 use crate::mention::MentionKind;
@@ -10,11 +12,11 @@ use crate::ner::label::Label;
 
 /// People's Daily dev sentences held out from training (the first ones of the
 /// file): `zhkg eval --limit 800 …/peoples-daily/dev.bio` scores only unseen text.
-pub const PD_HOLDOUT: usize = 800;
+pub const PEOPLES_DAILY_HOLDOUT: usize = 800;
 
 /// How many times each People's Daily sentence is seen per pass: the only corpus
 /// in the style of MSRA and of the news zhkg reads, and the smallest.
-pub const PD_REPEAT: usize = 9;
+pub const PEOPLES_DAILY_REPEAT: usize = 9;
 
 /// How many times each CLUENER training sentence is seen per pass: the one news
 /// corpus that annotates posts, outweighed by the extra corpora that do not.
@@ -40,7 +42,7 @@ pub const MSRA_TRAIN: &str = "msra_train.bio";
 
 /// The People's Daily January 1998 segmented and POS-tagged corpus (`word/tag`
 /// separated by spaces, one paragraph a line), as the same script writes it.
-pub const PD1998: &str = "pd199801.txt";
+pub const PEOPLES_DAILY_1998: &str = "pd199801.txt";
 
 /// The training examples and, per file, how many sentences were taken from it.
 pub type Corpus = (Vec<Example>, Vec<(String, usize)>);
@@ -49,23 +51,23 @@ pub type Corpus = (Vec<Example>, Vec<(String, usize)>);
 #[derive(Debug, Clone)]
 pub struct CorpusOptions {
     /// People's Daily dev sentences (from the start) kept out of training.
-    pub pd_holdout: usize,
+    pub peoples_daily_holdout: usize,
     /// How many times each People's Daily dev sentence is seen per pass.
-    pub pd_repeat: usize,
+    pub peoples_daily_repeat: usize,
     /// How many times each CLUENER training sentence is seen per pass.
     pub cluener_repeat: usize,
     /// How many synthetic name lists with no separators are added (see
     /// [`name_lists`]).
     pub name_lists: usize,
-    /// The folder of [`MSRA_TRAIN`] and [`PD1998`], when they are used.
+    /// The folder of [`MSRA_TRAIN`] and [`PEOPLES_DAILY_1998`], when they are used.
     pub extra: Option<std::path::PathBuf>,
 }
 
 impl Default for CorpusOptions {
     fn default() -> Self {
         CorpusOptions {
-            pd_holdout: PD_HOLDOUT,
-            pd_repeat: PD_REPEAT,
+            peoples_daily_holdout: PEOPLES_DAILY_HOLDOUT,
+            peoples_daily_repeat: PEOPLES_DAILY_REPEAT,
             cluener_repeat: CLUENER_REPEAT,
             name_lists: NAME_LISTS,
             extra: None,
@@ -74,11 +76,12 @@ impl Default for CorpusOptions {
 }
 
 /// Reads the training corpus: every file of [`TRAIN_FILES`] in `dir`, People's
-/// Daily without its first `pd_holdout` sentences and repeated `pd_repeat` times,
+/// Daily without its first `peoples_daily_holdout` sentences and repeated `peoples_daily_repeat` times,
 /// and the extra corpora when `opts.extra` names their folder. Returns the
 /// examples and, per file, how many sentences were taken.
 pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corpus> {
-    let (pd_holdout, pd_repeat) = (opts.pd_holdout, opts.pd_repeat);
+    let (peoples_daily_holdout, peoples_daily_repeat) =
+        (opts.peoples_daily_holdout, opts.peoples_daily_repeat);
     let mut out = Vec::new();
     let mut summary = Vec::new();
     let mut person_pool: Vec<String> = Vec::new();
@@ -94,23 +97,29 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
         }
         let mut ex = examples(&set);
         if name.starts_with("peoples-daily") {
-            ex.drain(..pd_holdout.min(ex.len()));
-            repeat(&mut ex, pd_repeat);
-            let train = &set.sentences[pd_holdout.min(set.sentences.len())..];
+            ex.drain(..peoples_daily_holdout.min(ex.len()));
+            repeat(&mut ex, peoples_daily_repeat);
+            let train = &set.sentences[peoples_daily_holdout.min(set.sentences.len())..];
             let pools = Pools {
                 person: kind_pool(train, MentionKind::Person),
                 place: kind_pool(train, MentionKind::Place),
-                org: kind_pool(train, MentionKind::Organization),
+                organization: kind_pool(train, MentionKind::Organization),
             };
             person_pool.extend(pools.person.iter().cloned());
-            ex.extend(augment(train, format, &pools, 0x0005_EED0_FA11, PD_AUGMENT));
+            ex.extend(augment(
+                train,
+                format,
+                &pools,
+                0x0005_EED0_FA11,
+                PEOPLES_DAILY_AUGMENT,
+            ));
         }
         if format == GoldFormat::Cluener {
             repeat(&mut ex, opts.cluener_repeat);
             let pools = Pools {
                 person: kind_pool(&set.sentences, MentionKind::Person),
                 place: Vec::new(),
-                org: Vec::new(),
+                organization: Vec::new(),
             };
             ex.extend(augment(
                 &set.sentences,
@@ -124,7 +133,7 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
         out.extend(ex);
     }
     if let Some(extra) = &opts.extra {
-        let ((ex, s), names) = extra_corpus(dir, extra, pd_holdout)?;
+        let ((ex, s), names) = extra_corpus(dir, extra, peoples_daily_holdout)?;
         out.extend(ex);
         summary.extend(s);
         person_pool.extend(names);
@@ -150,9 +159,9 @@ pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corp
 fn extra_corpus(
     data: &std::path::Path,
     extra: &std::path::Path,
-    pd_holdout: usize,
+    peoples_daily_holdout: usize,
 ) -> crate::Result<(Corpus, Vec<String>)> {
-    let scored = runs(scored_texts(data, pd_holdout)?);
+    let scored = runs(scored_texts(data, peoples_daily_holdout)?);
     let mut out = Vec::new();
     let mut summary = Vec::new();
     let mut keep = |ex: Vec<Example>, label: String| {
@@ -171,11 +180,11 @@ fn extra_corpus(
     let msra = crate::eval::read_gold(extra.join(MSRA_TRAIN), GoldFormat::Bio)?;
     let names = kind_pool(&msra.sentences, MentionKind::Person);
     keep(examples(&msra), MSRA_TRAIN.to_string());
-    let path = extra.join(PD1998);
+    let path = extra.join(PEOPLES_DAILY_1998);
     let content = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
     keep(
-        pd1998_examples(&content),
-        format!("{PD1998} (persons only)"),
+        peoples_daily_1998_examples(&content),
+        format!("{PEOPLES_DAILY_1998} (persons only)"),
     );
     Ok(((out, summary), names))
 }
@@ -195,10 +204,10 @@ const POST_END_MIN: usize = 2;
 /// corpora annotating posts end them in (长, 员, 理, 家, 手…). Left wholly open, the
 /// perceptron learnt its own stray guesses back as posts (政府, 玉米).
 fn close_posts_off_their_ends(ex: &mut Example, ends: &std::collections::HashSet<char>) {
-    let e_ttl = Label::TitleEnd.bit();
+    let title_end = Label::TitleEnd.bit();
     for (a, c) in ex.allowed.iter_mut().zip(ex.text.chars()) {
-        if *a & e_ttl != 0 && *a != e_ttl && !ends.contains(&c) {
-            *a &= !e_ttl;
+        if *a & title_end != 0 && *a != title_end && !ends.contains(&c) {
+            *a &= !title_end;
         }
     }
 }
@@ -218,17 +227,17 @@ mod tests {
         )
         .unwrap();
         let mut ex = examples(&set).remove(0);
-        let e_ttl = Label::TitleEnd.bit();
-        assert!(ex.allowed.iter().all(|a| a & e_ttl != 0));
+        let title_end = Label::TitleEnd.bit();
+        assert!(ex.allowed.iter().all(|a| a & title_end != 0));
         close_posts_off_their_ends(&mut ex, &['长'].into_iter().collect());
-        let ends: Vec<bool> = ex.allowed.iter().map(|a| a & e_ttl != 0).collect();
+        let ends: Vec<bool> = ex.allowed.iter().map(|a| a & title_end != 0).collect();
         assert_eq!(ends, [false, true, false]);
         // An annotated post keeps its end whatever the character.
         let mut ann = Example {
             text: "选手".to_string(),
-            allowed: vec![Label::TitleBegin.bit(), e_ttl],
+            allowed: vec![Label::TitleBegin.bit(), title_end],
         };
         close_posts_off_their_ends(&mut ann, &Default::default());
-        assert_eq!(ann.allowed[1], e_ttl);
+        assert_eq!(ann.allowed[1], title_end);
     }
 }

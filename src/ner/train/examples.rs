@@ -110,7 +110,7 @@ pub fn example(format: GoldFormat, s: &GoldSentence) -> Example {
 /// (中央/n 电视台/n), so only persons are taken: a run of `nr` words is one
 /// person, punctuation is outside any entity, and every other character may be
 /// anything but a person.
-pub fn pd1998_examples(content: &str) -> Vec<Example> {
+pub fn peoples_daily_1998_examples(content: &str) -> Vec<Example> {
     let not_person = ANY & !labels_of(MentionKind::Person);
     let mut out = Vec::new();
     for line in content.lines() {
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn pd1998_runs_of_nr_words_are_one_person() {
-        let ex = pd1998_examples("江/nr  泽民/nr  主席/n  ，/w  北京/ns\n\n");
+        let ex = peoples_daily_1998_examples("江/nr  泽民/nr  主席/n  ，/w  北京/ns\n\n");
         assert_eq!(ex.len(), 1);
         assert_eq!(ex[0].text, "江泽民主席，北京");
         let a = &ex[0].allowed;

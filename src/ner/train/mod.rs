@@ -15,17 +15,17 @@ mod corpus;
 mod examples;
 mod overlap;
 
-pub use augment::{name_lists, CLUENER_AUGMENT, PD_AUGMENT};
+pub use augment::{name_lists, CLUENER_AUGMENT, PEOPLES_DAILY_AUGMENT};
 pub use corpus::{
-    corpus, Corpus, CorpusOptions, CLUENER_REPEAT, MSRA_TRAIN, NAME_LISTS, PD1998, PD_HOLDOUT,
-    PD_REPEAT, TRAIN_FILES,
+    corpus, Corpus, CorpusOptions, CLUENER_REPEAT, MSRA_TRAIN, NAME_LISTS, PEOPLES_DAILY_1998,
+    PEOPLES_DAILY_HOLDOUT, PEOPLES_DAILY_REPEAT, TRAIN_FILES,
 };
-pub use examples::{example, examples, pd1998_examples, Example};
+pub use examples::{example, examples, peoples_daily_1998_examples, Example};
 
 use super::features::{Featurizer, SentenceFeatures};
 use super::label::LABEL_COUNT;
-use super::model::Model;
-use super::viterbi::viterbi;
+use super::model::{Model, WeightRow};
+use super::viterbi::{viterbi, LabelScores, Transitions};
 use std::collections::HashMap;
 
 /// Training options.
@@ -65,46 +65,52 @@ impl Rng {
     }
 }
 
-struct Weights {
-    w: Vec<i32>,
-    acc: Vec<i64>,
+/// Perceptron weights with what averaging them needs: the sum over every update
+/// of the update's step times its change, from which the average over all steps
+/// follows without adding up the weights at each.
+struct AveragedWeights {
+    current: Vec<i32>,
+    step_weighted: Vec<i64>,
 }
 
-impl Weights {
-    fn new(n: usize) -> Weights {
-        Weights {
-            w: vec![0; n],
-            acc: vec![0; n],
+impl AveragedWeights {
+    fn new(n: usize) -> AveragedWeights {
+        AveragedWeights {
+            current: vec![0; n],
+            step_weighted: vec![0; n],
         }
     }
 
+    /// Adds `change` to weight `i` at step `step`.
     #[inline]
-    fn add(&mut self, i: usize, d: i32, c: i64) {
-        self.w[i] += d;
-        self.acc[i] += c * i64::from(d);
+    fn add(&mut self, i: usize, change: i32, step: i64) {
+        self.current[i] += change;
+        self.step_weighted[i] += step * i64::from(change);
     }
 
-    fn average(&self, i: usize, c: i64) -> f64 {
-        f64::from(self.w[i]) - self.acc[i] as f64 / c as f64
+    /// The average of weight `i` over steps `1..steps`.
+    fn average(&self, i: usize, steps: i64) -> f64 {
+        f64::from(self.current[i]) - self.step_weighted[i] as f64 / steps as f64
     }
 }
 
 /// Trains a model; `progress(epoch, errors)` is called after each pass with the
 /// share of training characters whose predicted label was wrong.
 pub fn train(
-    feat: &Featurizer,
+    featurizer: &Featurizer,
     data: &[Example],
     opts: &TrainOptions,
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
-    // Feature keys → dense ids, sentence by sentence.
+    // Feature keys → dense ids, sentence by sentence: per sentence, the ids of its
+    // keys and the offsets of each position's.
     let mut ids: HashMap<u32, u32> = HashMap::new();
     let mut keys: Vec<u32> = Vec::new();
-    let mut sent_feats: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(data.len());
-    let mut f = SentenceFeatures::default();
-    for ex in data {
-        feat.features(&ex.text, &mut f);
-        let flat: Vec<u32> = f
+    let mut sentences: Vec<(Vec<u32>, Vec<u32>)> = Vec::with_capacity(data.len());
+    let mut features = SentenceFeatures::default();
+    for example in data {
+        featurizer.features(&example.text, &mut features);
+        let sentence_ids: Vec<u32> = features
             .keys
             .iter()
             .map(|&k| {
@@ -114,17 +120,18 @@ pub fn train(
                 })
             })
             .collect();
-        sent_feats.push((flat, f.offsets.clone()));
+        sentences.push((sentence_ids, features.offsets.clone()));
     }
-    let nf = keys.len();
-    let mut w = Weights::new(nf * LABEL_COUNT);
-    let mut tw = Weights::new(LABEL_COUNT * LABEL_COUNT);
-    let mut sw = Weights::new(LABEL_COUNT);
-    let mut c: i64 = 1;
+    let feature_count = keys.len();
+    let mut feature_weights = AveragedWeights::new(feature_count * LABEL_COUNT);
+    let mut transition_weights = AveragedWeights::new(LABEL_COUNT * LABEL_COUNT);
+    let mut start_weights = AveragedWeights::new(LABEL_COUNT);
+    // One step per example seen.
+    let mut step: i64 = 1;
     let mut rng = Rng(opts.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut em: Vec<i32> = Vec::new();
-    let (mut pred, mut gold) = (Vec::new(), Vec::new());
+    let mut emissions: Vec<i32> = Vec::new();
+    let (mut predicted, mut gold) = (Vec::new(), Vec::new());
     let total_chars: usize = data.iter().map(|e| e.allowed.len()).sum();
     for epoch in 0..opts.epochs {
         for i in (1..order.len()).rev() {
@@ -133,80 +140,96 @@ pub fn train(
         }
         let mut wrong = 0usize;
         for &e in &order {
-            let ex = &data[e];
-            let (flat, offs) = &sent_feats[e];
-            let n = offs.len() - 1;
-            if n == 0 || n != ex.allowed.len() {
-                c += 1;
+            let example = &data[e];
+            let (sentence_ids, offsets) = &sentences[e];
+            let n = offsets.len() - 1;
+            if n == 0 || n != example.allowed.len() {
+                step += 1;
                 continue;
             }
-            em.clear();
-            em.resize(n * LABEL_COUNT, 0);
+            let ids_at = |p: usize| &sentence_ids[offsets[p] as usize..offsets[p + 1] as usize];
+            emissions.clear();
+            emissions.resize(n * LABEL_COUNT, 0);
             for p in 0..n {
-                for &id in &flat[offs[p] as usize..offs[p + 1] as usize] {
+                for &id in ids_at(p) {
                     let base = id as usize * LABEL_COUNT;
                     for l in 0..LABEL_COUNT {
-                        em[p * LABEL_COUNT + l] += w.w[base + l];
+                        emissions[p * LABEL_COUNT + l] += feature_weights.current[base + l];
                     }
                 }
             }
-            let trans: [[i32; LABEL_COUNT]; LABEL_COUNT] =
-                std::array::from_fn(|a| std::array::from_fn(|b| tw.w[a * LABEL_COUNT + b]));
-            let start: [i32; LABEL_COUNT] = std::array::from_fn(|l| sw.w[l]);
-            viterbi(&em, &trans, &start, None, &mut pred);
-            viterbi(&em, &trans, &start, Some(&ex.allowed), &mut gold);
-            if pred != gold {
+            let transitions: Transitions = std::array::from_fn(|a| {
+                std::array::from_fn(|b| transition_weights.current[a * LABEL_COUNT + b])
+            });
+            let start: LabelScores = std::array::from_fn(|l| start_weights.current[l]);
+            viterbi(&emissions, &transitions, &start, None, &mut predicted);
+            // The target: the best sequence the annotation allows.
+            viterbi(
+                &emissions,
+                &transitions,
+                &start,
+                Some(&example.allowed),
+                &mut gold,
+            );
+            if predicted != gold {
                 for p in 0..n {
-                    let (g, q) = (gold[p] as usize, pred[p] as usize);
-                    if g != q {
+                    let (want, got) = (gold[p] as usize, predicted[p] as usize);
+                    if want != got {
                         wrong += 1;
-                        for &id in &flat[offs[p] as usize..offs[p + 1] as usize] {
+                        for &id in ids_at(p) {
                             let base = id as usize * LABEL_COUNT;
-                            w.add(base + g, 1, c);
-                            w.add(base + q, -1, c);
+                            feature_weights.add(base + want, 1, step);
+                            feature_weights.add(base + got, -1, step);
                         }
                     }
                     if p == 0 {
-                        if g != q {
-                            sw.add(g, 1, c);
-                            sw.add(q, -1, c);
+                        if want != got {
+                            start_weights.add(want, 1, step);
+                            start_weights.add(got, -1, step);
                         }
                     } else {
-                        let (gp, qp) = (gold[p - 1] as usize, pred[p - 1] as usize);
-                        if (gp, g) != (qp, q) {
-                            tw.add(gp * LABEL_COUNT + g, 1, c);
-                            tw.add(qp * LABEL_COUNT + q, -1, c);
+                        let (want_prev, got_prev) =
+                            (gold[p - 1] as usize, predicted[p - 1] as usize);
+                        if (want_prev, want) != (got_prev, got) {
+                            transition_weights.add(want_prev * LABEL_COUNT + want, 1, step);
+                            transition_weights.add(got_prev * LABEL_COUNT + got, -1, step);
                         }
                     }
                 }
             }
-            c += 1;
+            step += 1;
         }
         progress(epoch + 1, wrong as f64 / total_chars.max(1) as f64);
     }
 
-    let avg: Vec<f64> = (0..nf * LABEL_COUNT).map(|i| w.average(i, c)).collect();
-    // Quantise to 16 bits with one scale for everything.
-    let max = avg.iter().fold(0.0f64, |m, x| m.max(x.abs())).max(1e-9);
-    let scale = 32000.0 / max;
-    let q = |x: f64| (x * scale).round() as i32;
-    let mut feats: Vec<(u32, [i16; LABEL_COUNT])> = (0..nf)
-        .map(|id| {
-            let wv: [i16; LABEL_COUNT] =
-                std::array::from_fn(|l| q(avg[id * LABEL_COUNT + l]) as i16);
-            (keys[id], wv)
-        })
-        .filter(|(_, w)| w.iter().any(|&x| x != 0))
+    let averaged: Vec<f64> = (0..feature_count * LABEL_COUNT)
+        .map(|i| feature_weights.average(i, step))
         .collect();
-    if feats.len() > opts.max_features {
-        let l1 = |w: &[i16; LABEL_COUNT]| w.iter().map(|&x| i64::from(x).abs()).sum::<i64>();
-        feats.sort_by(|a, b| l1(&b.1).cmp(&l1(&a.1)).then(a.0.cmp(&b.0)));
-        feats.truncate(opts.max_features);
+    // Quantise to 16 bits with one scale for everything.
+    let max = averaged
+        .iter()
+        .fold(0.0f64, |m, x| m.max(x.abs()))
+        .max(1e-9);
+    let scale = 32000.0 / max;
+    let quantise = |x: f64| (x * scale).round() as i32;
+    let mut features: Vec<(u32, WeightRow)> = (0..feature_count)
+        .map(|id| {
+            let row: WeightRow =
+                std::array::from_fn(|l| quantise(averaged[id * LABEL_COUNT + l]) as i16);
+            (keys[id], row)
+        })
+        .filter(|(_, row)| row.iter().any(|&x| x != 0))
+        .collect();
+    if features.len() > opts.max_features {
+        let total = |row: &WeightRow| row.iter().map(|&x| i64::from(x).abs()).sum::<i64>();
+        features.sort_by(|a, b| total(&b.1).cmp(&total(&a.1)).then(a.0.cmp(&b.0)));
+        features.truncate(opts.max_features);
     }
-    let trans: [[i32; LABEL_COUNT]; LABEL_COUNT] =
-        std::array::from_fn(|a| std::array::from_fn(|b| q(tw.average(a * LABEL_COUNT + b, c))));
-    let start: [i32; LABEL_COUNT] = std::array::from_fn(|l| q(sw.average(l, c)));
-    Model::from_parts(feats, trans, start)
+    let transitions: Transitions = std::array::from_fn(|a| {
+        std::array::from_fn(|b| quantise(transition_weights.average(a * LABEL_COUNT + b, step)))
+    });
+    let start: LabelScores = std::array::from_fn(|l| quantise(start_weights.average(l, step)));
+    Model::from_parts(features, transitions, start)
 }
 
 /// Features kept by default (see [`TrainOptions::max_features`]).
@@ -228,18 +251,18 @@ mod tests {
                      李 B-NAME\n四 E-NAME\n去 O\n郑 B-LOC\n州 E-LOC\n\n";
         let set = parse_gold(lines, Path::new("x.bmes"), GoldFormat::Bmes).unwrap();
         let data = examples(&set);
-        let feat = Featurizer::new(&Lexicon::embedded());
+        let featurizer = Featurizer::new(&Lexicon::embedded());
         let opts = TrainOptions {
             epochs: 5,
             seed: 7,
             ..TrainOptions::default()
         };
-        let m = train(&feat, &data, &opts, |_, _| {});
-        let m2 = train(&feat, &data, &opts, |_, _| {});
-        assert_eq!(m.to_bytes(), m2.to_bytes());
-        let mut f = SentenceFeatures::default();
-        feat.features("张三在郑州", &mut f);
-        let spans = crate::ner::label::spans(&m.decode(&f));
+        let model = train(&featurizer, &data, &opts, |_, _| {});
+        let again = train(&featurizer, &data, &opts, |_, _| {});
+        assert_eq!(model.to_bytes(), again.to_bytes());
+        let mut features = SentenceFeatures::default();
+        featurizer.features("张三在郑州", &mut features);
+        let spans = crate::ner::label::spans(&model.decode(&features));
         // Resume leaves places open, so 在 may come out either way; the names may not.
         assert!(spans.contains(&(0, 2, MentionKind::Person)), "{spans:?}");
         assert!(spans.contains(&(3, 5, MentionKind::Place)), "{spans:?}");

@@ -34,13 +34,16 @@ fn run_hashes(text: &str) -> Vec<u64> {
 /// The text of every scored sentence: the report-only sets, CLUENER dev and the
 /// held-out People's Daily sentences. Read only so that no extra training text
 /// repeats them (MSRA's test split and the 1998 corpus share paragraphs).
-pub(super) fn scored_texts(dir: &std::path::Path, pd_holdout: usize) -> crate::Result<Vec<String>> {
+pub(super) fn scored_texts(
+    dir: &std::path::Path,
+    peoples_daily_holdout: usize,
+) -> crate::Result<Vec<String>> {
     let mut out = Vec::new();
     for (name, limit) in [
         ("msra/test.bio", usize::MAX),
         ("resume/test.bmes", usize::MAX),
         ("cluener2020/dev.jsonl", usize::MAX),
-        ("peoples-daily/dev.bio", pd_holdout),
+        ("peoples-daily/dev.bio", peoples_daily_holdout),
     ] {
         let path = dir.join(name);
         if !path.exists() {
