@@ -263,11 +263,12 @@ impl Featurizer {
         self.features_with(chars, out, true);
     }
 
-    /// [`Featurizer::features_chars`] for decoding: the unigram keys are left out and
-    /// the characters kept in [`SentenceFeatures::unigrams`] instead. A character's five unigram
-    /// weight rows are then read from one place in the model, once for the five
-    /// positions whose window holds it, instead of probed for one by one at each:
-    /// the labeller waits on memory, and these were a third of its look-ups.
+    /// [`Featurizer::features_chars`] for decoding: the unigram keys are left out
+    /// and the characters kept in [`SentenceFeatures::unigrams`] instead. A
+    /// character's five unigram weight rows are then read from one place in the
+    /// model, once for the five positions whose window holds it, rather than probed
+    /// for one by one at each: the labeller waits on memory, and the unigram keys
+    /// would be a third of its look-ups.
     pub fn features_for_decoding(&self, chars: &[char], out: &mut SentenceFeatures) {
         self.features_with(chars, out, false);
     }

@@ -166,7 +166,7 @@ impl Model {
         score
     }
 
-    /// The best label sequence.
+    /// The best label sequence for a sentence's features.
     pub fn decode(&self, features: &SentenceFeatures) -> Vec<Label> {
         self.decode_with(features, &mut Vec::new())
     }

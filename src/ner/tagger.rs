@@ -1,5 +1,5 @@
 //! The tagger: a sentence comes in; person, place, organisation and post spans go
-//! out, labelled by the model and mended by the name rules of [`names`](super::names).
+//! out, labelled by the model and mended by the name rules of `names.rs`.
 
 use super::embedded_model;
 use super::features::{Featurizer, SentenceFeatures};
@@ -77,7 +77,7 @@ impl Tagger {
         Tagger::new(lex, embedded_model())
     }
 
-    /// The model.
+    /// The model the tagger labels with.
     pub fn model(&self) -> &Model {
         &self.model
     }
@@ -141,8 +141,8 @@ impl Tagger {
             } else {
                 s
             };
-            // Posts of one character are not trained (see `train`); a lone one is
-            // a stray guess.
+            // Posts of one character are not trained (see `train::examples::ANY`);
+            // a lone one is a stray guess.
             if kind == MentionKind::Title && e - s == 1 {
                 continue;
             }

@@ -116,10 +116,11 @@ fn home_slot(key: u32, mask: usize) -> usize {
 struct UnigramRows([WeightRow; UNIGRAMS]);
 
 /// The unigram templates' weights gathered by character, for decoding from
-/// [`SentenceFeatures::unigrams`](super::features::SentenceFeatures::unigrams): one look-up in a small
-/// index and three adjacent cache lines serve a character's five positions, where the
-/// hashed keys took five probes and five scattered rows at each. The rows are copies
-/// of the table's, so the scores are the same to the last unit.
+/// [`SentenceFeatures::unigrams`](super::features::SentenceFeatures::unigrams): one
+/// look-up in a small index and three adjacent cache lines serve a character's five
+/// positions, where its hashed keys would take five probes and five scattered rows
+/// at each. The rows are copies of the table's, so the scores are the same to the
+/// last unit.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Unigrams {
     /// Row block of each character of the Basic Multilingual Plane; 0: none (the
@@ -129,7 +130,8 @@ pub(super) struct Unigrams {
     rows: Vec<UnigramRows>,
 }
 
-/// Marks a character outside the index: its keys are probed as before.
+/// Marks a character outside the index (beyond the Basic Multilingual Plane): its
+/// unigram keys are looked up in the table one by one.
 pub(super) const UNINDEXED: u32 = u32::MAX;
 
 impl Unigrams {

@@ -17,8 +17,8 @@ use crate::ner::label::Label;
 pub const PEOPLES_DAILY_AUGMENT: usize = 9;
 
 /// How many copies of each CLUENER sentence with a name are added per pass, the
-/// names replaced by other CLUENER names (its government bodies are kept: their
-/// substitutes made news organisations worse).
+/// names replaced by other CLUENER names. Its government bodies are kept: replacing
+/// them makes the model worse on news organisations.
 pub const CLUENER_AUGMENT: usize = 1;
 
 /// Substitutes per kind (an empty pool: that kind is kept as it is).

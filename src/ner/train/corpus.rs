@@ -76,9 +76,9 @@ impl Default for CorpusOptions {
 }
 
 /// Reads the training corpus: every file of [`TRAIN_FILES`] in `dir`, People's
-/// Daily without its first `peoples_daily_holdout` sentences and repeated `peoples_daily_repeat` times,
-/// and the extra corpora when `opts.extra` names their folder. Returns the
-/// examples and, per file, how many sentences were taken.
+/// Daily without its first `opts.peoples_daily_holdout` sentences and repeated
+/// `opts.peoples_daily_repeat` times, and the extra corpora when `opts.extra` names
+/// their folder. Returns the examples and, per file, how many sentences were taken.
 pub fn corpus(dir: &std::path::Path, opts: &CorpusOptions) -> crate::Result<Corpus> {
     let (peoples_daily_holdout, peoples_daily_repeat) =
         (opts.peoples_daily_holdout, opts.peoples_daily_repeat);
@@ -202,7 +202,7 @@ const POST_END_MIN: usize = 2;
 
 /// Where a corpus leaves posts open, lets them end only in a character that the
 /// corpora annotating posts end them in (长, 员, 理, 家, 手…). Left wholly open, the
-/// perceptron learnt its own stray guesses back as posts (政府, 玉米).
+/// perceptron learns its own stray guesses back as posts (政府, 玉米).
 fn close_posts_off_their_ends(ex: &mut Example, ends: &std::collections::HashSet<char>) {
     let title_end = Label::TitleEnd.bit();
     for (a, c) in ex.allowed.iter_mut().zip(ex.text.chars()) {

@@ -17,7 +17,7 @@ pub struct Example {
 
 /// Every label but a one-character post. Where an annotation leaves posts open,
 /// the perceptron's target is its own best guess, and a lone character taken for
-/// a post (the 南 of 南方) was then learnt back; posts of one character are rare
+/// a post (the 南 of 南方) would be learnt back; posts of one character are rare
 /// enough to close.
 pub(super) const ANY: LabelSet = ((1 << LABEL_COUNT) - 1) & !Label::TitleSingle.bit();
 

@@ -28,7 +28,7 @@ use super::model::{Model, WeightRow};
 use super::viterbi::{viterbi, LabelScores, Transitions};
 use std::collections::HashMap;
 
-/// Training options.
+/// How [`train`](train()) runs.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
     /// Passes over the data.
