@@ -474,4 +474,73 @@ mod tests {
         assert_eq!(char_type('·'), 6);
         assert_eq!(char_type('，'), 4);
     }
+
+    #[test]
+    fn decoding_features_are_the_keys_but_the_unigrams() {
+        let f = Featurizer::new(&Lexicon::embedded());
+        let chars: Vec<char> = "郑州市人民政府A1".chars().collect();
+        let (mut keyed, mut decoding) = (SentenceFeatures::default(), SentenceFeatures::default());
+        f.features_chars(&chars, &mut keyed);
+        f.features_for_decoding(&chars, &mut decoding);
+        assert_eq!(decoding.unigrams.len(), chars.len() + UNIGRAMS - 1);
+        for i in 0..chars.len() {
+            let (all, rest) = (keyed.at(i), decoding.at(i));
+            // The bias first, then the unigrams of the window's five places.
+            assert_eq!(all[0], rest[0]);
+            let unigrams: Vec<u32> = (0..UNIGRAMS)
+                .map(|place| unigram_key(place, decoding.unigrams[i + place]))
+                .collect();
+            assert_eq!(all[1..1 + UNIGRAMS], unigrams[..]);
+            assert_eq!(all[1 + UNIGRAMS..], rest[1..]);
+        }
+    }
+
+    #[test]
+    fn template_ids_are_distinct() {
+        use template::*;
+        let mut ids = vec![
+            BIAS,
+            SKIP_BIGRAM,
+            CHAR_TYPES,
+            SURNAMES,
+            LEXICON_START,
+            LEXICON_END,
+            LEXICON_INSIDE,
+            LEXICON_END_BEFORE,
+            LEXICON_START_AFTER,
+            LEXICON_SINGLE,
+            TRIGRAM,
+        ];
+        ids.extend((0..UNIGRAMS as u32).map(|place| UNIGRAM + place));
+        ids.extend((0..4).map(|p| BIGRAM + p));
+        let n = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+
+    #[test]
+    fn ngrams_see_digits_and_latin_letters_as_one_each() {
+        assert_eq!(ngram_char('7'), '0');
+        assert_eq!(ngram_char('q'), 'A');
+        assert_eq!(ngram_char('Z'), 'A');
+        assert_eq!(ngram_char('郑'), '郑');
+        assert_eq!(ngram_char('，'), '，');
+        assert_eq!(char_type(BEFORE_SENTENCE), 7);
+        assert_eq!(char_type(AFTER_SENTENCE), 8);
+        assert_eq!(char_type('万'), 3);
+    }
+
+    #[test]
+    fn surnames_and_set_bits() {
+        let f = Featurizer::new(&Lexicon::embedded());
+        assert!(f.is_surname('王'));
+        assert!(f.is_surname('李'));
+        assert!(!f.is_surname('的'));
+        assert!(!f.is_surname('A'));
+        assert!(!f.is_surname('\u{20000}'));
+        assert_eq!(SetBits(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(SetBits(0).count(), 0);
+        assert_eq!(SetBits(1 << 15).collect::<Vec<_>>(), [15]);
+    }
 }

@@ -188,4 +188,65 @@ mod tests {
         assert!(model.features() > 100_000, "{}", model.features());
         assert!(model.to_bytes() == super::super::EMBEDDED_MODEL);
     }
+
+    #[test]
+    fn varints_and_zigzag_round_trip() {
+        for (x, len) in [
+            (0u64, 1),
+            (127, 1),
+            (128, 2),
+            (16_383, 2),
+            (16_384, 3),
+            (u64::from(u32::MAX), 5),
+            (u64::MAX, 10),
+        ] {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, x);
+            assert_eq!(bytes.len(), len, "{x}");
+            let mut reader = Reader {
+                bytes: &bytes,
+                pos: 0,
+            };
+            assert_eq!(reader.varint(), Some(x));
+            assert_eq!(reader.pos, len);
+        }
+        // Cut short: no value.
+        let mut reader = Reader {
+            bytes: &[0x80, 0x80],
+            pos: 0,
+        };
+        assert_eq!(reader.varint(), None);
+        assert_eq!([0, -1, 1, -2, 2].map(zigzag), [0, 1, 2, 3, 4]);
+        for x in [
+            0,
+            -1,
+            1,
+            i64::from(i16::MIN),
+            i64::from(i16::MAX),
+            i64::MIN,
+            i64::MAX,
+        ] {
+            assert_eq!(unzigzag(zigzag(x)), x);
+        }
+    }
+
+    #[test]
+    fn another_feature_version_or_label_count_is_refused() {
+        let transitions = [[0; LABEL_COUNT]; LABEL_COUNT];
+        let m = Model::from_parts(vec![(5, [1; LABEL_COUNT])], transitions, [0; LABEL_COUNT]);
+        let mut bytes = m.to_bytes();
+        bytes[8..12].copy_from_slice(&(FEATURE_VERSION + 1).to_le_bytes());
+        let err = Model::from_bytes(&bytes).unwrap_err().to_string();
+        assert!(err.contains("retrain"), "{err}");
+        let mut bytes = m.to_bytes();
+        bytes[12..16].copy_from_slice(&(LABEL_COUNT as u32 - 1).to_le_bytes());
+        let err = Model::from_bytes(&bytes).unwrap_err().to_string();
+        assert!(err.contains("label count"), "{err}");
+        // A weight that does not fit 16 bits.
+        let mut bytes = m.to_bytes();
+        let last = bytes.len() - 1;
+        bytes[last] = 0xFF;
+        bytes.extend([0xFF, 0x7F]);
+        assert!(Model::from_bytes(&bytes).is_err());
+    }
 }

@@ -466,4 +466,32 @@ mod tests {
         assert_eq!(fold('１'), '1');
         assert_eq!(fold('中'), '中');
     }
+
+    #[test]
+    fn a_word_gets_every_class_it_was_added_with() {
+        let mut t = Trie::new();
+        t.insert("郑州", class::PLACE);
+        t.insert("郑州", class::JIEBA_PLACE);
+        t.insert("郑州市", class::WORLD);
+        // Longer than any word considered: never matched.
+        t.insert(&"长".repeat(MAX_WORD_CHARS + 1), class::TITLE);
+        t.freeze();
+        let mut found = Vec::new();
+        t.for_each_match(&"郑州市".chars().collect::<Vec<_>>(), |s, e, c| {
+            found.push((s, e, c))
+        });
+        assert_eq!(
+            found,
+            [
+                (0, 2, class::PLACE | class::JIEBA_PLACE),
+                (0, 3, class::WORLD)
+            ]
+        );
+        let long: Vec<char> = "长".repeat(MAX_WORD_CHARS + 1).chars().collect();
+        let mut any = false;
+        t.for_each_match(&long, |_, _, _| any = true);
+        assert!(!any);
+        assert_eq!(fold('\u{3000}'), ' ');
+        assert_eq!(fold('，'), ',');
+    }
 }

@@ -423,4 +423,72 @@ mod tests {
         assert_eq!(extended("会见了李鹏", 3, 5), ["李鹏"]);
         assert_eq!(extended("会见了克林顿", 3, 6), ["克林顿"]);
     }
+
+    #[test]
+    fn a_longer_person_does_not_end_in_deng() {
+        let chars: Vec<char> = "许振等出席".chars().collect();
+        assert_eq!(trim_end(&chars, 0, 3, MentionKind::Person), 2);
+        // Two characters, another kind, or another last character: kept.
+        assert_eq!(trim_end(&chars, 1, 3, MentionKind::Person), 3);
+        assert_eq!(trim_end(&chars, 0, 3, MentionKind::Organization), 3);
+        assert_eq!(trim_end(&chars, 0, 4, MentionKind::Person), 4);
+    }
+
+    #[test]
+    fn runs_join_linked_neighbours() {
+        let xs = [1, 2, 3, 7, 8, 20];
+        assert_eq!(
+            runs(xs.len(), |j| xs[j + 1] - xs[j] == 1),
+            [(0, 2), (3, 4), (5, 5)]
+        );
+        assert_eq!(runs(0, |_| true), []);
+        assert_eq!(runs(3, |_| false), [(0, 0), (1, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn marked_persons_read_back_as_person_spans() {
+        let mut labels = vec![Label::Outside; 8];
+        mark_person(&mut labels, 1, 3);
+        mark_person(&mut labels, 4, 8);
+        assert_eq!(
+            labels[..4],
+            [
+                Label::Outside,
+                Label::PersonBegin,
+                Label::PersonEnd,
+                Label::Outside
+            ]
+        );
+        assert_eq!(labels[5..7], [Label::PersonInside; 2]);
+        labels[0] = Label::PlaceSingle;
+        assert_eq!(person_spans(&labels), [(1, 3), (4, 8)]);
+    }
+
+    #[test]
+    fn han_characters_are_the_unified_ideographs() {
+        assert!(is_han('中'));
+        assert!(is_han('\u{3400}'));
+        assert!(!is_han('A'));
+        assert!(!is_han('，'));
+        assert!(!is_han('·'));
+        assert!(!is_han('\u{20000}'));
+    }
+
+    #[test]
+    fn foreign_names_are_told_from_chinese_ones() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let foreign = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            is_foreign(&chars, (0, chars.len()), &tagger)
+        };
+        assert!(foreign("维诺格拉多夫"));
+        assert!(foreign("布凯默"));
+        // A surname first (斯, 索) reads as Chinese unless a `·` joins the name.
+        assert!(!foreign("斯特罗耶夫"));
+        assert!(foreign("索尔·坎贝尔"));
+        assert!(!foreign("卢嘉锡"));
+        assert!(!foreign("李鹏"));
+        // One character is no name to judge.
+        assert!(!foreign("夫"));
+    }
 }

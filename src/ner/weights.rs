@@ -200,4 +200,19 @@ mod tests {
         keys.sort();
         assert_eq!(keys, features.iter().map(|f| f.0).collect::<Vec<_>>());
     }
+
+    #[test]
+    fn unigram_rows_are_gathered_by_character() {
+        let mut row = [0i16; LABEL_COUNT];
+        row[3] = 9;
+        let features = vec![(unigram_key(2, '中' as u32), row), (77, [1; LABEL_COUNT])];
+        let table = WeightTable::new(&features);
+        let unigrams = Unigrams::gather(&table);
+        let block = unigrams.block('中' as u32);
+        assert_ne!(block, 0);
+        assert_eq!(unigrams.row(block, 2), &row);
+        assert_eq!(unigrams.row(block, 0), &[0; LABEL_COUNT]);
+        assert_eq!(unigrams.block('国' as u32), 0);
+        assert_eq!(unigrams.block(0x2_0000), UNINDEXED);
+    }
 }

@@ -209,4 +209,65 @@ mod tests {
             assert_eq!(ex.allowed[1], Label::PersonEnd.bit());
         }
     }
+
+    #[test]
+    fn replaced_mentions_move_the_spans_after_them() {
+        let mention = |start, end, kind, text: &str| Mention {
+            start,
+            end,
+            kind,
+            text: text.to_string(),
+        };
+        let s = GoldSentence {
+            text: "马军在郑州说".to_string(),
+            entities: vec![
+                mention(0, 2, MentionKind::Person, "马军"),
+                mention(3, 5, MentionKind::Place, "郑州"),
+            ],
+            skipped: vec![crate::eval::gold::SkippedSpan {
+                start: 5,
+                end: 6,
+                label: "X".to_string(),
+            }],
+        };
+        let pools = Pools {
+            person: vec!["欧阳修文".to_string()],
+            place: Vec::new(),
+            organization: Vec::new(),
+        };
+        let out = replace_mentions(&s, &pools, &mut Rng(1));
+        assert_eq!(out.text, "欧阳修文在郑州说");
+        assert_eq!(
+            out.entities,
+            [
+                mention(0, 4, MentionKind::Person, "欧阳修文"),
+                mention(5, 7, MentionKind::Place, "郑州"),
+            ]
+        );
+        assert_eq!((out.skipped[0].start, out.skipped[0].end), (7, 8));
+    }
+
+    #[test]
+    fn a_pool_holds_each_name_of_its_kind_once() {
+        let sentence = |names: &[(&str, MentionKind)]| GoldSentence {
+            text: String::new(),
+            entities: names
+                .iter()
+                .map(|&(text, kind)| Mention {
+                    start: 0,
+                    end: 0,
+                    kind,
+                    text: text.to_string(),
+                })
+                .collect(),
+            skipped: Vec::new(),
+        };
+        let sentences = [
+            sentence(&[("乔石", MentionKind::Person), ("郑州", MentionKind::Place)]),
+            sentence(&[("李鹏", MentionKind::Person), ("乔石", MentionKind::Person)]),
+        ];
+        assert_eq!(kind_pool(&sentences, MentionKind::Person), ["乔石", "李鹏"]);
+        assert_eq!(kind_pool(&sentences, MentionKind::Place), ["郑州"]);
+        assert!(kind_pool(&sentences, MentionKind::Title).is_empty());
+    }
 }

@@ -240,4 +240,18 @@ mod tests {
         close_posts_off_their_ends(&mut ann, &Default::default());
         assert_eq!(ann.allowed[1], title_end);
     }
+
+    #[test]
+    fn repeat_appends_whole_copies() {
+        let example = |text: &str| Example {
+            text: text.to_string(),
+            allowed: vec![Label::Outside.bit(); text.chars().count()],
+        };
+        let mut ex = vec![example("甲"), example("乙")];
+        repeat(&mut ex, 1);
+        assert_eq!(ex.len(), 2);
+        repeat(&mut ex, 3);
+        let texts: Vec<&str> = ex.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["甲", "乙", "甲", "乙", "甲", "乙"]);
+    }
 }

@@ -194,4 +194,42 @@ mod tests {
         assert_eq!(a[3] & labels_of(MentionKind::Person), 0);
         assert_ne!(a[6] & labels_of(MentionKind::Place), 0);
     }
+
+    #[test]
+    fn a_span_allows_only_its_own_labels() {
+        let mut allowed = vec![ANY; 6];
+        set_span(&mut allowed, 0, 1, MentionKind::Place);
+        set_span(&mut allowed, 2, 5, MentionKind::Organization);
+        assert_eq!(
+            allowed,
+            [
+                Label::PlaceSingle.bit(),
+                ANY,
+                Label::OrganizationBegin.bit(),
+                Label::OrganizationInside.bit(),
+                Label::OrganizationEnd.bit(),
+                ANY
+            ]
+        );
+        // Kinds without labels, empty spans and spans past the end change nothing.
+        let before = allowed.clone();
+        set_span(&mut allowed, 0, 2, MentionKind::Date);
+        set_span(&mut allowed, 3, 3, MentionKind::Person);
+        set_span(&mut allowed, 4, 9, MentionKind::Person);
+        assert_eq!(allowed, before);
+    }
+
+    #[test]
+    fn unscored_labels_stay_open_only_where_their_spans_differ() {
+        let open = |format, label| matches!(skipped_label(format, label), Skipped::Unknown);
+        assert!(open(GoldFormat::Cluener, "company"));
+        assert!(open(GoldFormat::Cluener, "scene"));
+        assert!(open(GoldFormat::Bmes, "CONT"));
+        assert!(!open(GoldFormat::Cluener, "game"));
+        assert!(!open(GoldFormat::Bio, "company"));
+        assert!(!open(GoldFormat::Bmes, "EDU"));
+        // Open means any label but a one-character post.
+        assert_eq!(ANY.count_ones() as usize, LABEL_COUNT - 1);
+        assert_eq!(ANY & Label::TitleSingle.bit(), 0);
+    }
 }

@@ -88,7 +88,8 @@ impl AveragedWeights {
         self.step_weighted[i] += step * i64::from(change);
     }
 
-    /// The average of weight `i` over steps `1..steps`.
+    /// The average of weight `i` over the values it had before each of steps 1 to
+    /// `steps`.
     fn average(&self, i: usize, steps: i64) -> f64 {
         f64::from(self.current[i]) - self.step_weighted[i] as f64 / steps as f64
     }
@@ -266,5 +267,25 @@ mod tests {
         // Resume leaves places open, so 在 may come out either way; the names may not.
         assert!(spans.contains(&(0, 2, MentionKind::Person)), "{spans:?}");
         assert!(spans.contains(&(3, 5, MentionKind::Place)), "{spans:?}");
+    }
+
+    #[test]
+    fn averaged_weights_average_the_value_before_each_step() {
+        let mut w = AveragedWeights::new(2);
+        // Before steps 1 to 5: 0, 2, 2, 1, 1.
+        w.add(0, 2, 1);
+        w.add(0, -1, 3);
+        assert_eq!(w.current[0], 1);
+        assert!((w.average(0, 5) - 1.2).abs() < 1e-12);
+        assert_eq!(w.average(1, 5), 0.0);
+    }
+
+    #[test]
+    fn the_example_order_generator_is_fixed() {
+        // Training is reproducible only while this sequence stays the same.
+        let mut rng = Rng(1);
+        assert_eq!(rng.next(), 5_180_492_295_206_395_165);
+        let (mut a, mut b) = (Rng(42), Rng(42));
+        assert!((0..100).all(|_| a.next() == b.next()));
     }
 }
