@@ -13,25 +13,25 @@ pub mod class {
     /// Countries, world cities, regions, rivers, mountains.
     pub const WORLD: u16 = 1 << 1;
     /// A one-word organisation or abbreviation (国台办).
-    pub const ORG_ABBREV: u16 = 1 << 2;
+    pub const ORGANIZATION_ABBREVIATION: u16 = 1 << 2;
     /// A post, with or without rank prefix (副市长).
     pub const TITLE: u16 = 1 << 3;
     /// An organ suffix (委员会, 分局).
-    pub const ORG_SUFFIX: u16 = 1 << 4;
-    /// jieba: person name (nr).
-    pub const J_NR: u16 = 1 << 5;
-    /// jieba: transliterated name (nrt).
-    pub const J_NRT: u16 = 1 << 6;
-    /// jieba: place (ns).
-    pub const J_NS: u16 = 1 << 7;
-    /// jieba: organisation (nt).
-    pub const J_NT: u16 = 1 << 8;
+    pub const ORGAN_SUFFIX: u16 = 1 << 4;
+    /// A word jieba tags as a person name (nr).
+    pub const JIEBA_PERSON: u16 = 1 << 5;
+    /// A word jieba tags as a transliterated name (nrt).
+    pub const JIEBA_TRANSLITERATED: u16 = 1 << 6;
+    /// A word jieba tags as a place (ns).
+    pub const JIEBA_PLACE: u16 = 1 << 7;
+    /// A word jieba tags as an organisation (nt).
+    pub const JIEBA_ORGANIZATION: u16 = 1 << 8;
     /// A word after a name that marks it as a person (同志, 说).
     pub const CUE: u16 = 1 << 9;
     /// A role verb (主持, 出席).
     pub const ROLE: u16 = 1 << 10;
     /// A double surname (欧阳).
-    pub const SURNAME2: u16 = 1 << 11;
+    pub const DOUBLE_SURNAME: u16 = 1 << 11;
     /// An event head (会议, 仪式).
     pub const EVENT: u16 = 1 << 12;
     /// A word that is never a name (not_names.txt).
@@ -44,7 +44,7 @@ pub mod class {
 pub const JIEBA_NER: &str = include_str!("../../data/model/jieba_ner.txt");
 
 /// Longest lexicon word considered, in characters.
-pub const MAX_LEN: usize = 12;
+pub const MAX_WORD_CHARS: usize = 12;
 
 /// A character trie: (node, char) → child in one open-addressing table.
 ///
@@ -57,13 +57,16 @@ pub const MAX_LEN: usize = 12;
 pub struct Trie {
     /// The building table (emptied by `freeze`).
     slots: Vec<Slot>,
-    mask: usize,
+    /// The building table's capacity (a power of two) less one.
+    slots_mask: usize,
     /// Nodes so far, the root included.
     nodes: u32,
-    len: usize,
+    /// Edges in the building table.
+    edges: usize,
     /// The frozen table: `char | parent << 21 | classes << CLASS_SHIFT`.
     table: Vec<u64>,
-    tmask: usize,
+    /// The frozen table's capacity (a power of two) less one.
+    table_mask: usize,
     /// The frozen children of the root by character, for characters below
     /// `ROOT_DIRECT`, as `child | classes << 32` (`EMPTY`: none): every match
     /// takes this step first, and this table mostly stays in cache.
@@ -71,8 +74,8 @@ pub struct Trie {
 }
 
 /// The node id of the root in the frozen table (one past its last slot).
-const fn root_id(tmask: usize) -> u32 {
-    tmask as u32 + 1
+const fn root_id(table_mask: usize) -> u32 {
+    table_mask as u32 + 1
 }
 
 /// Where the classes start in a frozen slot; below are the character (21 bits)
@@ -110,11 +113,11 @@ impl Trie {
         let cap = 1 << 10;
         Trie {
             slots: vec![FREE; cap],
-            mask: cap - 1,
+            slots_mask: cap - 1,
             nodes: 1,
-            len: 0,
+            edges: 0,
             table: Vec::new(),
-            tmask: 0,
+            table_mask: 0,
             root: Vec::new(),
         }
     }
@@ -131,8 +134,8 @@ impl Trie {
         // Up to about three fifths full: probes stay short and mostly in one line.
         let cap = (edges.len() * 5 / 3 + 1).next_power_of_two().max(16);
         assert!(cap < 1 << 24, "lexicon trie too large");
-        self.tmask = cap - 1;
-        let root = root_id(self.tmask);
+        self.table_mask = cap - 1;
+        let root = root_id(self.table_mask);
         self.table = vec![EMPTY; cap];
         self.root = vec![EMPTY; ROOT_DIRECT];
         let mut id = vec![0u32; self.nodes as usize];
@@ -141,9 +144,9 @@ impl Trie {
             let parent = id[(e.key >> 21) as usize];
             let c = e.key & 0x1F_FFFF;
             let k = u64::from(parent) << 21 | c;
-            let mut i = slot_hash(k) as usize & self.tmask;
+            let mut i = slot_hash(k) as usize & self.table_mask;
             while self.table[i] != EMPTY {
-                i = (i + 1) & self.tmask;
+                i = (i + 1) & self.table_mask;
             }
             self.table[i] = k | u64::from(e.class) << CLASS_SHIFT;
             id[e.child as usize] = i as u32;
@@ -162,7 +165,7 @@ impl Trie {
     #[inline]
     fn find(&self, node: u32, c: char) -> Option<usize> {
         let k = Self::key(node, c);
-        let mut i = slot_hash(k) as usize & self.mask;
+        let mut i = slot_hash(k) as usize & self.slots_mask;
         loop {
             let s = self.slots[i].key;
             if s == k {
@@ -171,7 +174,7 @@ impl Trie {
             if s == EMPTY {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & self.slots_mask;
         }
     }
 
@@ -184,12 +187,12 @@ impl Trie {
     /// The child of `node` along `c` with its classes (frozen).
     #[inline]
     fn step(&self, node: u32, c: char) -> Option<(u32, u16)> {
-        if node == root_id(self.tmask) && (c as usize) < ROOT_DIRECT {
+        if node == root_id(self.table_mask) && (c as usize) < ROOT_DIRECT {
             let s = self.root[c as usize];
             return (s != EMPTY).then_some((s as u32, (s >> 32) as u16));
         }
         let k = Self::key(node, c);
-        let mut i = slot_hash(k) as usize & self.tmask;
+        let mut i = slot_hash(k) as usize & self.table_mask;
         loop {
             let s = self.table[i];
             if s & KEY_BITS == k {
@@ -198,20 +201,20 @@ impl Trie {
             if s == EMPTY {
                 return None;
             }
-            i = (i + 1) & self.tmask;
+            i = (i + 1) & self.table_mask;
         }
     }
 
     /// The frozen slot a step from `node` along `c` probes first.
     #[inline]
     fn first_slot(&self, node: u32, c: char) -> &u64 {
-        &self.table[slot_hash(Self::key(node, c)) as usize & self.tmask]
+        &self.table[slot_hash(Self::key(node, c)) as usize & self.table_mask]
     }
 
     fn grow(&mut self) {
         let cap = self.slots.len() * 2;
         let old = std::mem::replace(&mut self.slots, vec![FREE; cap]);
-        self.mask = cap - 1;
+        self.slots_mask = cap - 1;
         for s in old {
             if s.key != EMPTY {
                 self.put(s);
@@ -220,9 +223,9 @@ impl Trie {
     }
 
     fn put(&mut self, s: Slot) {
-        let mut i = slot_hash(s.key) as usize & self.mask;
+        let mut i = slot_hash(s.key) as usize & self.slots_mask;
         while self.slots[i].key != EMPTY {
-            i = (i + 1) & self.mask;
+            i = (i + 1) & self.slots_mask;
         }
         self.slots[i] = s;
     }
@@ -230,7 +233,7 @@ impl Trie {
     /// Adds a word with its classes.
     fn insert(&mut self, word: &str, classes: u16) {
         let n = word.chars().count();
-        if n == 0 || n > MAX_LEN {
+        if n == 0 || n > MAX_WORD_CHARS {
             return;
         }
         let (mut parent, mut node, mut last) = (0u32, 0u32, '\0');
@@ -240,7 +243,7 @@ impl Trie {
             node = match self.child(node, c) {
                 Some(x) => x,
                 None => {
-                    if (self.len + 1) * 2 > self.slots.len() {
+                    if (self.edges + 1) * 2 > self.slots.len() {
                         self.grow();
                     }
                     let id = self.nodes;
@@ -250,7 +253,7 @@ impl Trie {
                         child: id,
                         class: 0,
                     });
-                    self.len += 1;
+                    self.edges += 1;
                     id
                 }
             };
@@ -274,7 +277,7 @@ impl Trie {
             t.insert(short, class::PLACE);
         }
         for w in lex.org_abbrev().keys() {
-            t.insert(w, class::ORG_ABBREV);
+            t.insert(w, class::ORGANIZATION_ABBREVIATION);
         }
         for head in lex.titles().keys() {
             t.insert(head, class::TITLE);
@@ -283,7 +286,7 @@ impl Trie {
             }
         }
         for (s, _) in lex.org_suffixes() {
-            t.insert(s, class::ORG_SUFFIX);
+            t.insert(s, class::ORGAN_SUFFIX);
         }
         for w in lex.person_cues() {
             t.insert(w, class::CUE);
@@ -292,7 +295,7 @@ impl Trie {
             t.insert(w, class::ROLE);
         }
         for w in lex.double_surnames() {
-            t.insert(w, class::SURNAME2);
+            t.insert(w, class::DOUBLE_SURNAME);
         }
         for (h, _) in lex.events() {
             t.insert(h, class::EVENT);
@@ -309,10 +312,10 @@ impl Trie {
                 continue;
             };
             let c = match tag {
-                "nr" => class::J_NR,
-                "nrt" => class::J_NRT,
-                "ns" => class::J_NS,
-                "nt" => class::J_NT,
+                "nr" => class::JIEBA_PERSON,
+                "nrt" => class::JIEBA_TRANSLITERATED,
+                "ns" => class::JIEBA_PLACE,
+                "nt" => class::JIEBA_ORGANIZATION,
                 _ => continue,
             };
             t.insert(w, c);
@@ -325,15 +328,15 @@ impl Trie {
     /// folded), by start and then end. The features take them from
     /// `for_each_match_by_length`, which finds the same words faster.
     pub fn for_each_match(&self, chars: &[char], mut f: impl FnMut(usize, usize, u16)) {
-        let root = root_id(self.tmask);
+        let root = root_id(self.table_mask);
         for s in 0..chars.len() {
             let mut node = root;
-            for (e, &c) in chars.iter().enumerate().skip(s).take(MAX_LEN) {
+            for (e, &c) in chars.iter().enumerate().skip(s).take(MAX_WORD_CHARS) {
                 match self.step(node, c) {
-                    Some((x, cl)) => {
+                    Some((x, classes)) => {
                         node = x;
-                        if cl != 0 {
-                            f(s, e + 1, cl);
+                        if classes != 0 {
+                            f(s, e + 1, classes);
                         }
                     }
                     None => break,
@@ -355,14 +358,14 @@ impl Trie {
         const AHEAD: usize = 8;
         open.clear();
         for (s, &c) in chars.iter().enumerate() {
-            if let Some((x, cl)) = self.step(root_id(self.tmask), c) {
-                if cl != 0 {
-                    f(s, s + 1, cl);
+            if let Some((x, classes)) = self.step(root_id(self.table_mask), c) {
+                if classes != 0 {
+                    f(s, s + 1, classes);
                 }
                 open.push((s as u32, x));
             }
         }
-        for d in 1..MAX_LEN {
+        for d in 1..MAX_WORD_CHARS {
             let mut kept = 0;
             for j in 0..open.len() {
                 if let Some(&(s, x)) = open.get(j + AHEAD) {
@@ -462,5 +465,33 @@ mod tests {
         assert_eq!(fold('Ａ'), 'A');
         assert_eq!(fold('１'), '1');
         assert_eq!(fold('中'), '中');
+    }
+
+    #[test]
+    fn a_word_gets_every_class_it_was_added_with() {
+        let mut t = Trie::new();
+        t.insert("郑州", class::PLACE);
+        t.insert("郑州", class::JIEBA_PLACE);
+        t.insert("郑州市", class::WORLD);
+        // Longer than any word considered: never matched.
+        t.insert(&"长".repeat(MAX_WORD_CHARS + 1), class::TITLE);
+        t.freeze();
+        let mut found = Vec::new();
+        t.for_each_match(&"郑州市".chars().collect::<Vec<_>>(), |s, e, c| {
+            found.push((s, e, c))
+        });
+        assert_eq!(
+            found,
+            [
+                (0, 2, class::PLACE | class::JIEBA_PLACE),
+                (0, 3, class::WORLD)
+            ]
+        );
+        let long: Vec<char> = "长".repeat(MAX_WORD_CHARS + 1).chars().collect();
+        let mut any = false;
+        t.for_each_match(&long, |_, _, _| any = true);
+        assert!(!any);
+        assert_eq!(fold('\u{3000}'), ' ');
+        assert_eq!(fold('，'), ',');
     }
 }

@@ -201,10 +201,10 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// People's Daily dev sentences (from the start) kept out of training.
-        #[arg(long, default_value_t = zhkg::ner::train::PD_HOLDOUT)]
+        #[arg(long, default_value_t = zhkg::ner::train::PEOPLES_DAILY_HOLDOUT)]
         pd_holdout: usize,
         /// How many times People's Daily sentences are seen per pass.
-        #[arg(long, default_value_t = zhkg::ner::train::PD_REPEAT)]
+        #[arg(long, default_value_t = zhkg::ner::train::PEOPLES_DAILY_REPEAT)]
         pd_repeat: usize,
         /// The folder `scripts/fetch_training_data.sh` fills: the MSRA training split
         /// and the People's Daily 1998 corpus (persons), trained on as well.
@@ -540,8 +540,8 @@ fn run(cli: Cli) -> Result<()> {
             let (examples, summary) = zhkg::ner::train::corpus(
                 &data,
                 &zhkg::ner::train::CorpusOptions {
-                    pd_holdout,
-                    pd_repeat,
+                    peoples_daily_holdout: pd_holdout,
+                    peoples_daily_repeat: pd_repeat,
                     cluener_repeat,
                     name_lists,
                     extra,
