@@ -14,7 +14,9 @@ mod events;
 mod facts;
 pub mod grammar;
 mod jurisdiction;
+mod participants;
 pub mod people;
+mod posts;
 pub mod relations;
 pub mod token;
 

@@ -115,7 +115,7 @@ pub fn accept_people(
         let after_title = i > 0 && toks[i - 1].category == Category::Title;
         let mut k = i + 1;
         while k < toks.len()
-            && super::relations::BETWEEN.contains(&toks[k].word.as_str())
+            && super::participants::BETWEEN.contains(&toks[k].word.as_str())
             && k < i + 3
         {
             k += 1;

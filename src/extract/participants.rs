@@ -1,0 +1,460 @@
+//! The people of a verb: where its subject ends (over 等, dates, frames such as
+//! 在会上, a speech's topic), the lists of names before it across commas (with posts,
+//! bodies and descriptors such as 县领导), the names after it (出席会议的有：A、B), and
+//! a subject that refers back (他, 区长, 王市长).
+
+use super::grammar::Chunk;
+use super::relations::{chunk_ending_at, chunk_starting_at, Party};
+use super::token::{Category, Word};
+use crate::lexicon::Lexicon;
+use crate::mention::MentionKind;
+
+/// Words that describe people in a list without being posts (县领导孔鲁, 项目负责人朱红伟).
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "领导",
+    "县领导",
+    "区领导",
+    "市领导",
+    "省领导",
+    "镇领导",
+    "乡领导",
+    "旗领导",
+    "州领导",
+    "负责人",
+    "主要负责人",
+    "有关负责人",
+    "相关负责人",
+    "负责同志",
+    "嘉宾",
+    "委员",
+    "代表",
+    "党员",
+    "干部",
+    "专家",
+    "企业家",
+    "老同志",
+    "班子成员",
+];
+
+/// Tokens of a participant segment: names and what describes them.
+pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people: &[usize]) -> bool {
+    people.contains(&i)
+        || matches!(
+            t.word.as_str(),
+            "、" | "等" | "同志" | "先生" | "女士" | "兼" | "及" | "和" | "以及"
+        )
+        || DESCRIPTORS.contains(&t.word.as_str())
+        || t.category == Category::JurisdictionWord
+        || chunks.iter().any(|c| {
+            c.tok_start <= i
+                && i < c.tok_end
+                && matches!(
+                    c.mention.kind,
+                    MentionKind::Title
+                        | MentionKind::Organization
+                        | MentionKind::Place
+                        | MentionKind::Project
+                        | MentionKind::Market
+                )
+        })
+}
+
+/// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
+pub const BETWEEN: &[&str] = &[
+    "是",
+    "发表",
+    "书面",
+    "重要",
+    "在京",
+    "此间",
+    "在此间",
+    "上将",
+    "中将",
+    "少将",
+    "大将",
+    "教授",
+    "院士",
+    "领导",
+    "相关领导",
+    "有关领导",
+    "负责同志",
+    "今日",
+    "昨日",
+    "相关",
+    "有关",
+    "在讲话中",
+    "等",
+    "同志",
+    "先生",
+    "女士",
+    "在",
+    "会上",
+    "在会上",
+    "也",
+    "还",
+    "一同",
+    "共同",
+    "分别",
+    "亲自",
+    "一起",
+    "并",
+    "则",
+    "今天",
+    "昨天",
+    "今晚",
+    "今天上午",
+    "今天下午",
+    "当天",
+    "日前",
+    "近日",
+    "随后",
+    "专程",
+    "应邀",
+    "集体",
+    "全程",
+    "都",
+    "均",
+    "作",
+    "作了",
+    "了",
+    "做",
+    "做了",
+    "应邀",
+    "前来",
+    "应邀前来",
+    "现场",
+    "到场",
+    "为",
+    "一并",
+];
+
+pub(super) fn is_clause_break(t: &Word) -> bool {
+    matches!(
+        t.word.as_str(),
+        "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
+    )
+}
+
+/// Where the subject of the verb at `v` ends: skips words that may stand between (等,
+/// 也), dates (27日), and a frame such as 在开幕式上 / 在会见…时 / 在…举行的发布会上.
+/// Returns the token index one past the subject, and the event chunk of the frame.
+pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usize>) {
+    let mut i = v;
+    let mut frame_event = None;
+    let in_date = |k: usize| {
+        chunks
+            .iter()
+            .any(|c| c.mention.kind == MentionKind::Date && c.tok_start <= k && k < c.tok_end)
+    };
+    loop {
+        let before = i;
+        while i > 0
+            && (BETWEEN.contains(&toks[i - 1].word.as_str())
+                || is_time_token(&toks[i - 1])
+                || in_date(i - 1))
+        {
+            i -= 1;
+        }
+        // 在中南海会见, 在人民大会堂会见, 在京会见: a place of the act, not a participant.
+        if let Some(z) = (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| toks[k].word == "在")
+        {
+            let between_is_place = toks[z + 1..i].iter().all(|t| {
+                matches!(
+                    t.category,
+                    Category::Place | Category::Organ | Category::JurisdictionWord
+                ) || t.category == Category::Nominal && !t.tag.starts_with("nr")
+            });
+            if z + 1 < i && between_is_place {
+                i = z;
+                continue;
+            }
+        }
+        // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席: a group without
+        // names closes the list; the names are before it.
+        if let Some(k) = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
+            .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及"))
+        {
+            let group_words = toks[k + 1..i].iter().any(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "人士"
+                        | "余人"
+                        | "人"
+                        | "单位"
+                        | "同志"
+                        | "代表"
+                        | "嘉宾"
+                        | "群众"
+                        | "人员"
+                        | "组成人员"
+                        | "负责人"
+                        | "负责同志"
+                        | "成员"
+                        | "两长"
+                        | "干部"
+                        | "职工"
+                )
+            });
+            let no_name_after = !toks[k + 1..i].iter().any(|t| t.tag.starts_with("nr"));
+            if group_words && no_name_after && k + 1 < i {
+                i = k;
+                continue;
+            }
+        }
+        // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
+        if let Some(k) = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| {
+                matches!(toks[k].word.as_str(), "与" | "同" | "和")
+                    // 和 inside a name (自然资源和规划局) joins nothing.
+                    && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
+            })
+        {
+            if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
+                i = k;
+                continue;
+            }
+        }
+        // 委员王存虎就《…》作了发言: the topic of the speech stands between.
+        let closing = i > 0 && matches!(toks[i - 1].word.as_str(), "》" | "”");
+        let doc_end = if closing { i - 1 } else { i };
+        if let Some(d) = chunk_ending_at(chunks, doc_end, &[MentionKind::Document])
+            .or_else(|| chunk_ending_at(chunks, i, &[MentionKind::Document]))
+        {
+            let mut ds = chunks[d].tok_start;
+            if ds > 0 && matches!(toks[ds - 1].word.as_str(), "《" | "“") {
+                ds -= 1;
+            }
+            if ds > 0 && matches!(toks[ds - 1].word.as_str(), "就" | "围绕" | "对" | "关于") {
+                i = ds - 1;
+                continue;
+            }
+        }
+        // 会见时 在座: an event and 时 right before the verb frame it.
+        if i >= 2 && toks[i - 1].word == "时" {
+            if let Some(ci) = chunk_ending_at(chunks, i - 1, &[MentionKind::Event]) {
+                frame_event = Some(ci);
+                i = chunks[ci].tok_start;
+                continue;
+            }
+        }
+        // 在 … 上/中/时/期间: jump to before 在, remembering the event inside.
+        if i > 0
+            && matches!(
+                toks[i - 1].word.as_str(),
+                "上" | "中" | "时" | "期间" | "之际" | "上的"
+            )
+        {
+            if let Some(z) = (0..i - 1)
+                .rev()
+                .take_while(|&k| !is_clause_break(&toks[k]))
+                .find(|&k| toks[k].word == "在")
+            {
+                frame_event = chunks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        c.mention.kind == MentionKind::Event && c.tok_start > z && c.tok_end <= i
+                    })
+                    .map(|(ci, _)| ci)
+                    .next_back()
+                    .or(frame_event);
+                i = z;
+            }
+        }
+        if i == before {
+            break;
+        }
+    }
+    (i, frame_event)
+}
+
+pub(super) fn is_time_token(t: &Word) -> bool {
+    t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
+}
+
+/// An event named in an opening frame of the sentence: 在为此举行的招待会上，… 出席.
+pub(super) fn opening_frame(toks: &[Word], chunks: &[Chunk], v: usize) -> Option<usize> {
+    if toks.first().is_none_or(|t| t.word != "在") {
+        return None;
+    }
+    let close = (1..v).find(|&k| {
+        matches!(toks[k].word.as_str(), "上" | "中") && toks.get(k + 1).is_some_and(is_clause_break)
+    })?;
+    chunk_ending_at(chunks, close, &[MentionKind::Event])
+}
+
+/// The names (or organisations, for 举行) that are the subject of a verb whose subject
+/// ends before token `end`: the participant segments right before it, across commas.
+pub(super) fn subjects_before(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    end: usize,
+    orgs: bool,
+) -> Vec<Party> {
+    let mut out = Vec::new();
+    let is_comma = |k: usize| matches!(toks[k].word.as_str(), "," | "，");
+    // 副县长孙佰富、赫岩、鲍刚，参加会议: a comma may stand before the verb.
+    let mut seg_end = if !orgs && end > 1 && is_comma(end - 1) && people.contains(&(end - 2)) {
+        end - 1
+    } else {
+        end
+    };
+    let mut nameless = 0;
+    loop {
+        let mut a = seg_end;
+        while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people)
+            || a > 1 && is_leaders_phrase(toks, a - 1)
+        {
+            a -= 1;
+        }
+        // A segment of groups without a name (县法检两长、公安局政委) is made of nouns,
+        // posts and bodies only, up to the comma before it.
+        if !orgs && !(a..seg_end).any(|k| people.contains(&k)) {
+            let mut b = a;
+            while b > 0
+                && (is_participant_token(&toks[b - 1], chunks, b - 1, people)
+                    || toks[b - 1].category == Category::Nominal
+                        && !toks[b - 1].tag.starts_with("nr"))
+            {
+                b -= 1;
+            }
+            if b > 0 && is_comma(b - 1) && b < seg_end {
+                a = b;
+            }
+        }
+        if a == seg_end {
+            break;
+        }
+        let mut found = false;
+        if orgs {
+            for (ci, c) in chunks.iter().enumerate() {
+                if c.tok_start >= a
+                    && c.tok_end <= seg_end
+                    && c.mention.kind == MentionKind::Organization
+                {
+                    // Only organisations that are not the organ of a post.
+                    let before_title =
+                        chunk_starting_at(chunks, c.tok_end, MentionKind::Title).is_some();
+                    if !before_title {
+                        out.push(Party::Chunk(ci));
+                        found = true;
+                    }
+                }
+            }
+        } else {
+            for &p in people {
+                if p >= a && p < seg_end {
+                    out.push(Party::Person(p));
+                    found = true;
+                }
+            }
+        }
+        // The list goes on past a comma into the segment before; a segment of posts
+        // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
+        nameless = if found { 0 } else { nameless + 1 };
+        let go_on = nameless <= 1 && a > 0 && is_comma(a - 1);
+        if !go_on || orgs {
+            break;
+        }
+        seg_end = a - 1;
+    }
+    out.sort();
+    out
+}
+
+/// 在家的县四套班子领导: the leaders of a place or body described by a clause, inside a
+/// list of names (`i` is a token of it).
+pub(super) fn is_leaders_phrase(toks: &[Word], i: usize) -> bool {
+    let w = toks[i].word.as_str();
+    let leads_to_leaders = |from: usize| {
+        toks[from..]
+            .iter()
+            .take(5)
+            .any(|t| t.word.ends_with("领导") || t.word.contains("班子"))
+    };
+    (matches!(
+        w,
+        "在家" | "的" | "四套" | "四大" | "在家的" | "两长" | "法检"
+    ) || w.contains("班子"))
+        && leads_to_leaders(i)
+}
+
+/// A subject that refers back instead of naming: 他/她, a post alone (区长), or a
+/// surname with a post (王市长), standing right before `end` at the start of a clause.
+pub(super) fn referring_subject(
+    lex: &Lexicon,
+    toks: &[Word],
+    chunks: &[Chunk],
+    end: usize,
+) -> Option<Party> {
+    if end == 0 {
+        return None;
+    }
+    let starts_clause = |i: usize| i == 0 || is_clause_break(&toks[i - 1]);
+    let last = &toks[end - 1];
+    if matches!(last.word.as_str(), "他" | "她") && starts_clause(end - 1) {
+        return Some(Party::Pronoun(end - 1));
+    }
+    let title = chunk_ending_at(chunks, end, &[MentionKind::Title])?;
+    let ts = chunks[title].tok_start;
+    if starts_clause(ts) {
+        return Some(Party::Holder(title, None));
+    }
+    let prev = &toks[ts - 1];
+    let mut cs = prev.word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if lex.surnames().contains(&c) && starts_clause(ts - 1) {
+            return Some(Party::Holder(title, Some(c)));
+        }
+    }
+    None
+}
+
+/// The people named after token `k` up to the end of the clause (出席会议的有：A、B，C；
+/// 会见了 A 和 B): commas between participant segments do not end the list.
+pub(super) fn people_after(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    k: usize,
+) -> Vec<Party> {
+    let mut out = Vec::new();
+    let mut i = k;
+    while i < toks.len() {
+        let t = &toks[i];
+        if matches!(t.word.as_str(), "。" | ";" | "；" | "!" | "！" | "据") {
+            break;
+        }
+        // The next act starts another clause (温家宝会见…据新华社…温家宝会见了…).
+        if i > k
+            && chunks.iter().any(|c| {
+                c.mention.kind == MentionKind::Event && c.tok_start == i && c.tok_end == i + 1
+            })
+            && toks.get(i + 1).is_some_and(|n| n.word == "了")
+        {
+            break;
+        }
+        if is_clause_break(t) && t.word != ":" && t.word != "：" {
+            // Go on past a comma only into another participant segment.
+            let next_is_participant = toks
+                .get(i + 1)
+                .is_some_and(|n| is_participant_token(n, chunks, i + 1, people));
+            if !next_is_participant {
+                break;
+            }
+        }
+        if people.contains(&i) {
+            out.push(Party::Person(i));
+        }
+        i += 1;
+    }
+    out
+}

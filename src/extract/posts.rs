@@ -1,0 +1,166 @@
+//! Posts inside a sentence, parsed as a grammar: `[organ] post (、[organ] post)* name
+//! (、name)*`, the posts before a list applying to the whole list, and posts given after
+//! the names (X、Y当选…副主席).
+
+use super::grammar::Chunk;
+use super::participants::{is_clause_break, subjects_before};
+use super::relations::{chunk_ending_at, Party, Post};
+use super::token::Word;
+use crate::lexicon::Lexicon;
+use crate::mention::MentionKind;
+
+/// Academic and honorary titles that may stand in a list of posts but are no post
+/// themselves (中央美院院长、中央美院教授龚继遂).
+pub(super) const HONORIFICS: &[&str] = &["教授", "副教授", "研究员", "博士", "院士", "高级工程师"];
+
+/// The posts written before the name at token `p`, nearest last.
+pub(super) fn posts_before(
+    toks: &[Word],
+    chunks: &[Chunk],
+    p: usize,
+) -> Vec<(usize, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut i = p;
+    if i > 0 && HONORIFICS.contains(&toks[i - 1].word.as_str()) {
+        let h = i - 1;
+        let start = chunk_ending_at(chunks, h, &[MentionKind::Organization])
+            .map(|o| chunks[o].tok_start)
+            .unwrap_or(h);
+        if start >= 1 && toks[start - 1].word == "、" {
+            i = start - 1;
+        }
+    }
+    loop {
+        if i == 0 {
+            break;
+        }
+        let Some(title) = chunk_ending_at(chunks, i, &[MentionKind::Title]) else {
+            break;
+        };
+        let ts = chunks[title].tok_start;
+        // 联邦委员会（议会上院）主席: a note in brackets may stand between organ and post.
+        let org_end = if ts > 0 && matches!(toks[ts - 1].word.as_str(), "）" | ")") {
+            (0..ts - 1)
+                .rev()
+                .take(8)
+                .find(|&k| matches!(toks[k].word.as_str(), "（" | "("))
+                .unwrap_or(ts)
+        } else {
+            ts
+        };
+        let org = chunk_ending_at(
+            chunks,
+            org_end,
+            &[MentionKind::Organization, MentionKind::Place],
+        )
+        // 驻奥地利大使: the place is where the post is held, not the organ.
+        .filter(|&o| !(chunks[o].tok_start > 0 && toks[chunks[o].tok_start - 1].word == "驻"));
+        out.push((title, org));
+        let before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
+        if before >= 1 && matches!(toks[before - 1].word.as_str(), "、" | "兼" | "及") {
+            i = before - 1;
+        } else if org.is_some() && chunk_ending_at(chunks, before, &[MentionKind::Title]).is_some()
+        {
+            // 市委常委总工会主席: posts follow each other with no mark between.
+            i = before;
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Posts for every accepted name, titles before a list applying to the whole list.
+pub(super) fn find_posts(
+    lex: &Lexicon,
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+) -> Vec<Post> {
+    let mut out = Vec::new();
+    let mut list_posts: Vec<(usize, Option<usize>)> = Vec::new();
+    for (k, &p) in people.iter().enumerate() {
+        let own = posts_before(toks, chunks, p);
+        let in_list = k > 0 && p >= 2 && people[k - 1] == p - 2 && toks[p - 1].word == "、";
+        let posts = if !own.is_empty() {
+            own
+        } else if in_list {
+            list_posts.clone()
+        } else {
+            Vec::new()
+        };
+        let mut last_org: Option<usize> = None;
+        for &(title, org) in &posts {
+            let national = chunks[title]
+                .details
+                .head
+                .as_deref()
+                .is_some_and(|head| lex.national_titles().contains(head));
+            let (org, inherited) = match org {
+                Some(o) => (Some(o), false),
+                None if national => (None, false),
+                None => (last_org, last_org.is_some()),
+            };
+            out.push(Post {
+                person: p,
+                title,
+                org,
+                inherited,
+            });
+            if org.is_some() {
+                last_org = org;
+            }
+        }
+        list_posts = posts;
+    }
+    out
+}
+
+/// Verbs after which a post is given to the names before them.
+pub(super) const ELECTED: &[&str] = &[
+    "当选",
+    "当选为",
+    "任命为",
+    "出任",
+    "担任",
+    "增补为",
+    "选举为",
+];
+
+/// Posts given after the names (李正印、李晓波当选十二届省政协副主席).
+pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
+    let mut out = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        if !ELECTED.contains(&t.word.as_str()) {
+            continue;
+        }
+        // The first post after the verb, in its clause.
+        let Some(title) = chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.mention.kind == MentionKind::Title && c.tok_start > v)
+            .filter(|(_, c)| !toks[v + 1..c.tok_start].iter().any(is_clause_break))
+            .map(|(i, _)| i)
+            .next()
+        else {
+            continue;
+        };
+        let org = chunk_ending_at(
+            chunks,
+            chunks[title].tok_start,
+            &[MentionKind::Organization, MentionKind::Place],
+        );
+        for subject in subjects_before(toks, chunks, people, v, false) {
+            if let Party::Person(person) = subject {
+                out.push(Post {
+                    person,
+                    title,
+                    org,
+                    inherited: false,
+                });
+            }
+        }
+    }
+    out
+}
