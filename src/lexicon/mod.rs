@@ -11,58 +11,64 @@ use std::path::{Path, PathBuf};
 
 /// The embedded lexicon files, by file name.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("titles.txt", include_str!("../data/lexicon/titles.txt")),
+    ("titles.txt", include_str!("../../data/lexicon/titles.txt")),
     (
         "title_prefixes.txt",
-        include_str!("../data/lexicon/title_prefixes.txt"),
+        include_str!("../../data/lexicon/title_prefixes.txt"),
     ),
     (
         "org_suffixes.txt",
-        include_str!("../data/lexicon/org_suffixes.txt"),
+        include_str!("../../data/lexicon/org_suffixes.txt"),
     ),
     (
         "org_abbrev.txt",
-        include_str!("../data/lexicon/org_abbrev.txt"),
+        include_str!("../../data/lexicon/org_abbrev.txt"),
     ),
-    ("events.txt", include_str!("../data/lexicon/events.txt")),
+    ("events.txt", include_str!("../../data/lexicon/events.txt")),
     (
         "event_synonyms.txt",
-        include_str!("../data/lexicon/event_synonyms.txt"),
+        include_str!("../../data/lexicon/event_synonyms.txt"),
     ),
     (
         "role_verbs.txt",
-        include_str!("../data/lexicon/role_verbs.txt"),
+        include_str!("../../data/lexicon/role_verbs.txt"),
     ),
     (
         "person_cues.txt",
-        include_str!("../data/lexicon/person_cues.txt"),
+        include_str!("../../data/lexicon/person_cues.txt"),
     ),
     (
         "address_terms.txt",
-        include_str!("../data/lexicon/address_terms.txt"),
+        include_str!("../../data/lexicon/address_terms.txt"),
     ),
-    ("markets.txt", include_str!("../data/lexicon/markets.txt")),
+    (
+        "markets.txt",
+        include_str!("../../data/lexicon/markets.txt"),
+    ),
     (
         "not_names.txt",
-        include_str!("../data/lexicon/not_names.txt"),
+        include_str!("../../data/lexicon/not_names.txt"),
     ),
     (
         "not_organs.txt",
-        include_str!("../data/lexicon/not_organs.txt"),
+        include_str!("../../data/lexicon/not_organs.txt"),
     ),
     (
         "not_places.txt",
-        include_str!("../data/lexicon/not_places.txt"),
+        include_str!("../../data/lexicon/not_places.txt"),
     ),
-    ("surnames.txt", include_str!("../data/lexicon/surnames.txt")),
+    (
+        "surnames.txt",
+        include_str!("../../data/lexicon/surnames.txt"),
+    ),
     (
         "translit_chars.txt",
-        include_str!("../data/lexicon/translit_chars.txt"),
+        include_str!("../../data/lexicon/translit_chars.txt"),
     ),
-    ("places.txt", include_str!("../data/lexicon/places.txt")),
+    ("places.txt", include_str!("../../data/lexicon/places.txt")),
     (
         "places_world.txt",
-        include_str!("../data/lexicon/places_world.txt"),
+        include_str!("../../data/lexicon/places_world.txt"),
     ),
 ];
 
@@ -153,137 +159,9 @@ pub struct Lexicon {
     place_short: HashMap<String, String>,
 }
 
-/// Strings of one list by value, for look-ups of a word's prefixes or suffixes: one
-/// hash probe per length present in the list instead of a scan of the list.
-#[derive(Debug, Clone, Default)]
-struct AffixIndex {
-    /// Position in the list of each string (the first, should one repeat).
-    pos: HashMap<String, usize>,
-    /// The lengths in characters present, longest first.
-    lens: Vec<usize>,
-    /// The last characters of the strings, each with the lengths (longest first, and
-    /// 0 when the empty string is listed) of the strings that end in it: most words
-    /// end in none of them, and then only the empty string can be a suffix (the
-    /// probes cost 3 % of extraction); the others need only probe those lengths.
-    last: HashMap<char, Vec<usize>>,
-    /// How many of `lens` are not 0 (lengths are sorted longest first: a 0 is last),
-    /// counted once instead of at every probe of a word ending in none of `last`.
-    nonzero: usize,
-}
-
-impl AffixIndex {
-    fn new<'a>(items: impl Iterator<Item = &'a str>) -> AffixIndex {
-        let mut ix = AffixIndex::default();
-        for (i, s) in items.enumerate() {
-            ix.pos.entry(s.to_string()).or_insert(i);
-            ix.lens.push(s.chars().count());
-            if let Some(c) = s.chars().next_back() {
-                ix.last.entry(c).or_default().push(s.chars().count());
-            }
-        }
-        let longest_first = |lens: &mut Vec<usize>| {
-            lens.sort_unstable_by(|a, b| b.cmp(a));
-            lens.dedup();
-        };
-        longest_first(&mut ix.lens);
-        ix.nonzero = ix.lens.iter().take_while(|&&l| l > 0).count();
-        for lens in ix.last.values_mut() {
-            longest_first(lens);
-            lens.extend_from_slice(&ix.lens[ix.nonzero..]);
-        }
-        ix
-    }
-
-    /// Positions in the list of the strings `s` ends with, longest first.
-    fn suffixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = usize> + 's {
-        let lens = match s.chars().next_back().and_then(|c| self.last.get(&c)) {
-            Some(lens) => &lens[..],
-            None => &self.lens[self.nonzero..],
-        };
-        // Only a length above 0 needs the count (most words take the fast path).
-        let n = if lens.first().is_some_and(|&l| l > 0) {
-            s.chars().count()
-        } else {
-            0
-        };
-        // Longest first, the suffixes start further and further right: one walk
-        // forward finds all their starts, where seeking each from the end again
-        // walked the string once per length.
-        let mut at = 0;
-        let mut rest = s;
-        lens.iter().filter_map(move |&l| {
-            if l > n {
-                return None;
-            }
-            if l == 0 {
-                rest = "";
-                at = n;
-            }
-            while at < n - l {
-                let c = rest.chars().next().expect("fewer characters than counted");
-                rest = &rest[c.len_utf8()..];
-                at += 1;
-            }
-            self.pos.get(rest).copied()
-        })
-    }
-
-    /// (position in the list, byte length) of the strings `s` starts with, longest first.
-    fn prefixes<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
-        let n = s.chars().count();
-        // Longest first, the prefixes end further and further left: one walk back
-        // from the end finds all their ends.
-        let mut at = n;
-        let mut head = s;
-        self.lens.iter().filter_map(move |&l| {
-            if l > n {
-                return None;
-            }
-            while at > l {
-                let c = head
-                    .chars()
-                    .next_back()
-                    .expect("fewer characters than counted");
-                head = &head[..head.len() - c.len_utf8()];
-                at -= 1;
-            }
-            self.pos.get(head).map(|&i| (i, head.len()))
-        })
-    }
-}
-
-/// The indexes every look-up goes through, built when the lexicon is loaded.
-#[derive(Debug, Clone, Default)]
-struct Index {
-    title_prefixes: AffixIndex,
-    org_suffixes: AffixIndex,
-    not_organs: AffixIndex,
-    events: AffixIndex,
-    markets: AffixIndex,
-    /// The last characters of the posts: a word that ends otherwise is no post, which
-    /// spares building the candidate strings of most tokens.
-    title_ends: HashSet<char>,
-    /// Which of the word maps (`places`, `place_short`, `org_abbrev`) hold a word,
-    /// and whether it is a post or an event head: the grammar asks all of these of
-    /// nearly every token, and most are none of them, so one probe here replaces five.
-    words: HashMap<String, u8>,
-    /// The shortest of `words`, in bytes: a shorter token needs no probe at all.
-    words_min_len: usize,
-}
-
-/// Bits of [`Lexicon::word_maps`].
-pub mod word_map {
-    /// A full place name (`places`).
-    pub const PLACE: u8 = 1;
-    /// A short place name (`place_short`).
-    pub const PLACE_SHORT: u8 = 2;
-    /// An organisation's abbreviation (`org_abbrev`).
-    pub const ORG_ABBREV: u8 = 4;
-    /// A post (`parse_title` finds one).
-    pub const TITLE: u8 = 8;
-    /// An event head itself (`is_event_head`).
-    pub const EVENT_HEAD: u8 = 16;
-}
+mod index;
+pub use index::word_map;
+use index::{AffixIndex, Index};
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
 /// with their 1-based line numbers.
