@@ -1,5 +1,5 @@
 //! Dates: date and time expressions found over whole words (`2020年3月19日下午`,
-//! `二月十二日`, `3月5日讯`, `23日`, `今天上午`), read into [`Date`]s and resolved
+//! `二月十二日`, `3月5日讯`, `23日`, `今天上午`), read and resolved
 //! against the article's own date.
 
 use super::token::*;

@@ -15,6 +15,7 @@ mod facts;
 pub mod grammar;
 mod jurisdiction;
 mod participants;
+mod parties;
 pub mod people;
 mod posts;
 pub mod relations;
@@ -134,6 +135,18 @@ impl Extractor {
         }
         out.sort();
         out
+    }
+
+    /// Extracts everything from the text of one article: its first line is the
+    /// headline when it stands alone (or is a `#` heading); bylines are recognised.
+    pub fn extract_text(&self, text: &str) -> ArticleFacts {
+        let mut articles = crate::ingest::split_text(text, "text", &self.lex);
+        let article = match articles.len() {
+            1 => articles.pop().expect("one article"),
+            // A text that reads as several articles (or none) is one here.
+            _ => crate::ingest::make_article(None, text.to_string(), Vec::new(), "text".into()),
+        };
+        self.analyze_owned(article)
     }
 
     /// Extracts everything from one article.

@@ -4,7 +4,7 @@
 //! a subject that refers back (他, 区长, 王市长).
 
 use super::grammar::Chunk;
-use super::relations::{chunk_ending_at, chunk_starting_at, Party};
+use super::parties::{chunk_ending_at, chunk_starting_at, Party};
 use super::token::{Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;

@@ -4,7 +4,7 @@
 
 use super::grammar::Chunk;
 use super::participants::{is_clause_break, subjects_before};
-use super::relations::{chunk_ending_at, Party, Post};
+use super::parties::{chunk_ending_at, Party, Post};
 use super::token::Word;
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;

@@ -8,51 +8,12 @@ use super::grammar::Chunk;
 use super::participants::{
     is_clause_break, opening_frame, people_after, referring_subject, subject_end, subjects_before,
 };
+use super::parties::{chunk_ending_at, chunk_starting_at};
+pub use super::parties::{Party, Post, Role};
 use super::posts::{elected, find_posts};
 use super::token::Word;
 use crate::lexicon::{Lexicon, RoleVerb};
 use crate::mention::MentionKind;
-
-/// What a participant is, as an index into the sentence's chunk list or its names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Party {
-    /// A chunk (organisation, place, event…).
-    Chunk(usize),
-    /// An accepted name (token index).
-    Person(usize),
-    /// 他 or 她 (token index): the person the article last named, when unambiguous.
-    Pronoun(usize),
-    /// A post standing for its holder (区长强调): the title chunk, and the surname
-    /// written before it, if any (王市长).
-    Holder(usize, Option<char>),
-}
-
-/// A post held: person, the title chunk, and the organ or place chunk when written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Post {
-    /// Token index of the person.
-    pub person: usize,
-    /// Chunk index of the title.
-    pub title: usize,
-    /// Chunk index of the organisation or place the post is at.
-    pub org: Option<usize>,
-    /// The organisation was not written before this post but carried over from the
-    /// previous post in the list (党组成员、副局长: both at the same bureau).
-    pub inherited: bool,
-}
-
-/// An event role or a `held` fact.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Role {
-    /// Who.
-    pub subject: Party,
-    /// What they did.
-    pub role: RoleVerb,
-    /// The event chunk, or `None` for the article's main event (会议 alone, 讲话).
-    pub event: Option<usize>,
-    /// Token index of the verb.
-    pub verb: usize,
-}
 
 /// Everything related in one sentence.
 #[derive(Debug, Default)]
@@ -64,19 +25,6 @@ pub struct SentenceRelations {
     /// Events that are the object of 举行 or 召开 (X举行第二次全体会议): the occasion
     /// itself, where an event before the verb is the session it belongs to.
     pub held: Vec<usize>,
-}
-
-/// Finds the chunk of a kind that ends right before token `i`.
-pub(super) fn chunk_ending_at(chunks: &[Chunk], i: usize, kinds: &[MentionKind]) -> Option<usize> {
-    chunks
-        .iter()
-        .position(|c| c.tok_end == i && kinds.contains(&c.mention.kind))
-}
-
-pub(super) fn chunk_starting_at(chunks: &[Chunk], i: usize, kind: MentionKind) -> Option<usize> {
-    chunks
-        .iter()
-        .position(|c| c.tok_start == i && c.mention.kind == kind)
 }
 
 /// Presiding officers named by their post (本次大会的执行主席郭建宇、王小宁…): they

@@ -122,7 +122,7 @@ pub(super) struct Index {
     pub(super) words_min_len: usize,
 }
 
-/// Bits of [`Lexicon::word_maps`].
+/// Bits of `Lexicon::word_maps`.
 pub mod word_map {
     /// A full place name (`places`).
     pub const PLACE: u8 = 1;

@@ -24,14 +24,15 @@ pub mod lexmatch;
 pub mod model;
 mod names;
 mod tagger;
+#[cfg(feature = "tools")]
 pub mod train;
 pub mod viterbi;
 mod weights;
 
+pub use model::Model;
 pub use tagger::Tagger;
 
 use crate::error::{Error, Result};
-use model::Model;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
