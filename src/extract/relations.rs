@@ -163,6 +163,10 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
 
 /// The events right after 举行, 召开 or 举办 (chunk indices).
 fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
+    // Only a sentence with an event has one held; most have none.
+    if !chunks.iter().any(|c| c.mention.kind == MentionKind::Event) {
+        return Vec::new();
+    }
     toks.iter()
         .enumerate()
         .filter(|(_, t)| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held))

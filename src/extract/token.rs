@@ -75,18 +75,17 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
 /// 长垣、封丘等).
 fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
     for i in 0..words.len() {
-        if words[i].category == Category::Place
-            || lex.word_maps(&words[i].word) & word_map::PLACE_SHORT == 0
-        {
-            continue;
-        }
         let place_at = |k: Option<usize>| {
             k.and_then(|k| words.get(k))
                 .is_some_and(|w| w.category == Category::Place)
         };
+        // The neighbours first: most words are in no list, and need no look-up.
         let before = i >= 2 && words[i - 1].word == "、" && place_at(Some(i - 2));
         let after = words.get(i + 1).is_some_and(|w| w.word == "、") && place_at(Some(i + 2));
-        if before || after {
+        if (before || after)
+            && words[i].category != Category::Place
+            && lex.word_maps(&words[i].word) & word_map::PLACE_SHORT != 0
+        {
             words[i].category = Category::Place;
         }
     }
