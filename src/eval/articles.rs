@@ -65,20 +65,12 @@ pub struct GoldEvent {
 pub fn read_gold_articles(path: &Path) -> Result<Vec<GoldArticle>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let a: GoldArticle = serde_json::from_str(line).map_err(|e| Error::Parse {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
+    for (line, a) in super::json_lines::<GoldArticle>(&text, path)? {
         let ids: BTreeSet<&str> = a.events.iter().map(|e| e.id.as_str()).collect();
         if let Some(r) = a.roles.iter().find(|r| !ids.contains(r[2].as_str())) {
             return Err(Error::Parse {
                 path: path.to_path_buf(),
-                line: i + 1,
+                line,
                 message: format!("role {r:?} names no event of the article"),
             });
         }

@@ -112,19 +112,10 @@ impl fmt::Display for RelationReport {
 
 /// Parses the lines of one `.jsonl` file of annotated sentences.
 pub fn parse_items(text: &str, path: &Path) -> Result<Vec<RelationItem>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let item: RelationItem = serde_json::from_str(line).map_err(|e| Error::Parse {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
-        out.push(item);
-    }
-    Ok(out)
+    Ok(super::json_lines(text, path)?
+        .into_iter()
+        .map(|(_, item)| item)
+        .collect())
 }
 
 /// Reads every `*.jsonl` file of a folder (sorted).
