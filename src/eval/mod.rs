@@ -299,6 +299,27 @@ impl fmt::Display for Report {
     }
 }
 
+/// The records of a JSON-lines text, each with its 1-based line number; blank lines are
+/// skipped, and a line that does not parse is an error naming the file and line.
+pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &std::path::Path,
+) -> crate::Result<Vec<(usize, T)>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record = serde_json::from_str(line).map_err(|e| crate::Error::Parse {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        out.push((i + 1, record));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,25 +489,4 @@ mod tests {
         assert_eq!(report.scores.kind(Person).fp, 3);
         assert!(report.to_string().contains("【】"));
     }
-}
-
-/// The records of a JSON-lines text, each with its 1-based line number; blank lines are
-/// skipped, and a line that does not parse is an error naming the file and line.
-pub(crate) fn json_lines<T: serde::de::DeserializeOwned>(
-    text: &str,
-    path: &std::path::Path,
-) -> crate::Result<Vec<(usize, T)>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record = serde_json::from_str(line).map_err(|e| crate::Error::Parse {
-            path: path.to_path_buf(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
-        out.push((i + 1, record));
-    }
-    Ok(out)
 }
