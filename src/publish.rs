@@ -38,12 +38,15 @@ pub struct OutputDir {
 
 impl Drop for OutputDir {
     fn drop(&mut self) {
-        if self.created {
-            // Fails, as it should, once an output is there.
+        // Only a folder that holds nothing but its lock: no output was put there.
+        let only_lock = || {
+            std::fs::read_dir(&self.dir)
+                .map(|entries| entries.flatten().all(|e| e.file_name() == LOCK))
+                .unwrap_or(false)
+        };
+        if self.created && only_lock() {
             let _ = std::fs::remove_file(self.dir.join(LOCK));
-            if std::fs::remove_dir(&self.dir).is_err() {
-                let _ = open_lock(&self.dir);
-            }
+            let _ = std::fs::remove_dir(&self.dir);
         }
     }
 }

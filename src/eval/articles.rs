@@ -131,23 +131,7 @@ impl ArticleReport {
 impl fmt::Display for ArticleReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "articles: {}", self.articles)?;
-        writeln!(
-            f,
-            "{:<14} {:>5} {:>9} {:>7} {:>7} {:>7}",
-            "facts", "gold", "predicted", "P", "R", "F1"
-        )?;
-        for (name, s) in self.scores() {
-            writeln!(
-                f,
-                "{:<14} {:>5} {:>9} {:>7.3} {:>7.3} {:>7.3}",
-                name,
-                s.gold,
-                s.predicted,
-                s.precision(),
-                s.recall(),
-                s.f1()
-            )?;
-        }
+        super::relations::write_scores(f, &self.scores())?;
         writeln!(
             f,
             "junk: {} of {} organisation, place and event nodes ({:.3})",

@@ -78,26 +78,33 @@ pub struct RelationReport {
     pub errors: Vec<String>,
 }
 
+/// A table of scores, one fact type a line: gold, predicted, P, R, F1.
+pub(crate) fn write_scores(f: &mut fmt::Formatter<'_>, rows: &[(&str, &Score)]) -> fmt::Result {
+    let w = rows.iter().map(|(n, _)| n.len()).max().unwrap_or(0).max(5) + 1;
+    writeln!(
+        f,
+        "{:<w$} {:>5} {:>9} {:>7} {:>7} {:>7}",
+        "facts", "gold", "predicted", "P", "R", "F1"
+    )?;
+    for (name, s) in rows {
+        writeln!(
+            f,
+            "{:<w$} {:>5} {:>9} {:>7.3} {:>7.3} {:>7.3}",
+            name,
+            s.gold,
+            s.predicted,
+            s.precision(),
+            s.recall(),
+            s.f1()
+        )?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for RelationReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "relation dev set: {} items", self.items)?;
-        writeln!(
-            f,
-            "{:<10} {:>5} {:>9} {:>7} {:>7} {:>7}",
-            "facts", "gold", "predicted", "P", "R", "F1"
-        )?;
-        for (name, s) in [("roles", &self.roles), ("positions", &self.positions)] {
-            writeln!(
-                f,
-                "{:<10} {:>5} {:>9} {:>7.3} {:>7.3} {:>7.3}",
-                name,
-                s.gold,
-                s.predicted,
-                s.precision(),
-                s.recall(),
-                s.f1()
-            )?;
-        }
+        write_scores(f, &[("roles", &self.roles), ("positions", &self.positions)])?;
         writeln!(
             f,
             "persons not in any gold fact: {}",

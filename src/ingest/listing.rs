@@ -28,10 +28,7 @@ pub struct Listing {
 pub fn list_files(input: &Path) -> Result<Vec<PathBuf>> {
     let listing = list_files_excluding(input, &[]);
     match listing.skipped.into_iter().next() {
-        Some(s) => Err(Error::NotText {
-            path: PathBuf::from(s.path),
-            reason: s.reason,
-        }),
+        Some(s) => Err(Error::io(s.path, std::io::Error::other(s.reason))),
         None => Ok(listing.files),
     }
 }
@@ -84,7 +81,8 @@ pub fn list_files_excluding(input: &Path, exclude: &[PathBuf]) -> Listing {
                 if n == "lexicon" || n == "model" {
                     return false;
                 }
-                if !exclude.is_empty() {
+                // Only a folder of an excluded one's name is resolved and compared.
+                if exclude.iter().any(|x| x.file_name() == Some(e.file_name())) {
                     if let Ok(c) = std::fs::canonicalize(e.path()) {
                         return !exclude.contains(&c);
                     }
