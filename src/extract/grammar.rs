@@ -335,6 +335,8 @@ fn extend_left_until(
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }
+            // 调研座谈活动, 考察调研活动: event words joined into one name.
+            Category::Event if stop_at_place => toks[a].category == Category::Event,
             // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
             // word or cut in two (第二 + 次).
             Category::Other
@@ -493,6 +495,11 @@ fn continues_compound(toks: &[Word], i: usize) -> bool {
         .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
 
+/// Parties and bodies whose local committees are named party + place + organ.
+const PARTIES_BEFORE_PLACE: &[&str] = &[
+    "农工党", "民革", "民盟", "民建", "民进", "致公党", "九三学社", "台盟", "共青团", "团",
+];
+
 fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {
     if continues_compound(toks, h + 1) {
         return None;
@@ -507,6 +514,15 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
             )
         })
         .filter(|&i| i < h)
+        // A party named before its local committee is part of its name (农工党丰台区工委).
+        .map(|i| {
+            let party = i > a && PARTIES_BEFORE_PLACE.contains(&toks[i - 1].word.as_str());
+            if party {
+                i - 1
+            } else {
+                i
+            }
+        })
         .unwrap_or(a);
     // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
     let demonstrative = a > 0 && toks[a - 1].word.starts_with(['该', '本']);

@@ -166,6 +166,8 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                     t.category,
                     Category::Place | Category::Organ | Category::JurisdictionWord
                 ) || t.category == Category::Nominal && !t.tag.starts_with("nr")
+                    // 在主席台前排就座: where on the venue.
+                    || matches!(t.word.as_str(), "前排" | "后排" | "台上" | "一侧" | "两侧" | "就")
             });
             if z + 1 < i && between_is_place {
                 i = z;
