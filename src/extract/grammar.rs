@@ -171,9 +171,15 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
         i += 1;
     }
 
-    // Dates.
+    // Dates. The end of a range (25日至26日) dates nothing: the range starts on its
+    // first day.
+    let mut last_date_end = None;
     for (a, b, _) in find_dates(toks) {
-        if covered[a..b].iter().any(|&c| c) {
+        let range_end = a >= 1
+            && matches!(toks[a - 1].word.as_str(), "至" | "到" | "-" | "—" | "～" | "~")
+            && last_date_end == Some(a - 1);
+        last_date_end = Some(b);
+        if range_end || covered[a..b].iter().any(|&c| c) {
             continue;
         }
         let mut m = chars_of(a, b);
@@ -336,7 +342,12 @@ fn extend_left_until(
                 true
             }
             // 调研座谈活动, 考察调研活动: event words joined into one name.
-            Category::Event if stop_at_place => toks[a].category == Category::Event,
+            // 开幕式暨签约仪式: two occasions held as one.
+            Category::Event if stop_at_place => {
+                (toks[a].category == Category::Event || toks[a].word == "暨")
+                    // 活动开幕式: the opening of the activity named before.
+                    && t.word != "活动"
+            }
             // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
             // word or cut in two (第二 + 次).
             Category::Other
@@ -439,7 +450,8 @@ fn extend_left_until(
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
     while a < h
-        && ((toks[a].category == Category::Other && !numbered(&toks[a])) || toks[a].word == "和")
+        && ((toks[a].category == Category::Other && !numbered(&toks[a]))
+            || matches!(toks[a].word.as_str(), "和" | "暨"))
     {
         a += 1;
     }

@@ -58,6 +58,17 @@ fn presiding(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
 
 /// Words between visitors and their visit (彭宾昌深入到梁祝镇调研, X一行赴Y开展专题调研).
 const VISIT_FRAME: &[&str] = &[
+    "我市",
+    "我县",
+    "我区",
+    "我省",
+    "我州",
+    "我镇",
+    "我乡",
+    "我旗",
+    "本市",
+    "本县",
+    "本区",
     "到",
     "赴",
     "来",

@@ -192,7 +192,11 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
                 }
             })
             // Counted last: most tokens meet no span, and this runs on every token.
-            .filter(|_| t.word.chars().count() == t.end - t.start)
+            // An adverb or conjunction is a word of its own (白龙 + 一同, not 白龙一 + 同).
+            .filter(|_| {
+                t.word.chars().count() == t.end - t.start
+                    && !matches!(t.tag.chars().next(), Some('d' | 'c' | 'p'))
+            })
     };
     if !toks.iter().any(|t| crosses(t).is_some()) {
         return toks;
@@ -238,7 +242,9 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
 /// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
 /// unless a post, organ, place or event word is among them.
 pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
-    let toks = split_at_spans(lex, toks, spans);
+    let mut toks = split_at_spans(lex, toks, spans);
+    mend_title_cuts(lex, &mut toks, spans);
+    let toks = join_names_after_posts(lex, toks);
     // Where the names are is settled first, so that the other tokens are moved into
     // the result instead of cloned (most sentences have none to join).
     let mut joins: Vec<(usize, usize)> = Vec::new();
@@ -300,6 +306,64 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
     join_runs(toks, joins, "nr", Category::Nominal)
 }
 
+/// Joins a surname and the word after it into a name where a post stands before them
+/// and a list break after (市委副书记柴 + 向前、): jieba cut a given name that is also a
+/// word, and nothing else fits between a post and a comma.
+fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
+    let mut joins = Vec::new();
+    for i in 1..toks.len().saturating_sub(2) {
+        let (surname, given, next) = (&toks[i], &toks[i + 1], &toks[i + 2]);
+        let one_surname = {
+            let mut cs = surname.word.chars();
+            matches!((cs.next(), cs.next()), (Some(c), None) if lex.surnames().contains(&c))
+        };
+        let breaks_list = matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及");
+        if toks[i - 1].category == Category::Title
+            && one_surname
+            && surname.tag.starts_with("nr")
+            && (1..=2).contains(&given.word.chars().count())
+            && matches!(given.category, Category::Nominal | Category::Other)
+            && !matches!(given.tag.chars().next(), Some('v' | 'p' | 'u' | 'c' | 'd' | 'r'))
+            && !lex.role_verbs().contains_key(&given.word)
+            && breaks_list
+        {
+            joins.push((i, 2));
+        }
+    }
+    join_runs(toks, joins, "nr", Category::Nominal)
+}
+
+/// Gives back the last character of a post that jieba joined to the name after it
+/// (副市 + 长安 + 维国 for 副市长安维国), where the labeller's name starts one
+/// character into the word and the post is whole with that character.
+fn mend_title_cuts(lex: &Lexicon, toks: &mut [Word], spans: &[(usize, usize)]) {
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if t.end - t.start < 2 || !spans.iter().any(|&(s, e)| s == t.start + 1 && e > s + 1) {
+            continue;
+        }
+        let Some(first) = t.word.chars().next() else {
+            continue;
+        };
+        let mut post = toks[i - 1].word.clone();
+        post.push(first);
+        if toks[i - 1].category == Category::Punct || lex.parse_title(&post).is_none() {
+            continue;
+        }
+        let rest = t.word[first.len_utf8()..].to_string();
+        let prev = &mut toks[i - 1];
+        prev.word = post;
+        prev.end += 1;
+        prev.tag = Tag::new("nnt");
+        prev.category = Category::Title;
+        let t = &mut toks[i];
+        t.word = rest;
+        t.start += 1;
+        t.tag = Tag::new("nr");
+        t.category = Category::Nominal;
+    }
+}
+
 fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     // Cuts are tried on slices of the word, at byte offsets: this runs on every token,
     // and building a character vector and two strings per cut was most of its cost.
@@ -353,6 +417,10 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
         {
             return split(rest.chars().count(), rest.len(), "nr", "n");
         }
+    }
+    // 25日至26日: the day ends the first date (jieba reads 日至 as one word).
+    if matches!(w, "日至" | "日到" | "号至") {
+        return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
     if n >= 3 && w.ends_with('等') && t.tag.starts_with("nr") {
         return split(n - 1, w.len() - '等'.len_utf8(), "nr", "u");

@@ -501,6 +501,13 @@ impl Lexicon {
                 continue;
             }
             if let Some(stem) = place_stem(&p.name) {
+                // An autonomous prefecture is also written stem + 州 (甘南州, 恩施州).
+                if p.name.ends_with("自治州") {
+                    short
+                        .entry(format!("{stem}州"))
+                        .or_default()
+                        .push(p.name.clone());
+                }
                 short.entry(stem).or_default().push(p.name.clone());
             }
         }
@@ -777,9 +784,32 @@ impl Lexicon {
     }
 }
 
+/// The peoples autonomous divisions are named after, as they are written in them.
+const ETHNIC_GROUPS: &[&str] = &[
+    "藏族", "回族", "蒙古族", "壮族", "苗族", "彝族", "土家族", "布依族", "侗族", "瑶族",
+    "白族", "哈尼族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "拉祜族", "水族", "东乡族",
+    "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族",
+    "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族", "塔吉克族", "怒族",
+    "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "独龙族", "鄂伦春族", "赫哲族",
+    "门巴族", "珞巴族", "基诺族", "朝鲜族", "哈萨克族", "维吾尔族", "各族",
+];
+
 /// The name without its administrative suffix (郑州市 → 郑州), if at least two
 /// characters remain.
 pub fn place_stem(name: &str) -> Option<String> {
+    // An autonomous division is called by the name before its peoples (甘南藏族自治州
+    // → 甘南, 恩施土家族苗族自治州 → 恩施).
+    if let Some(rest) = ["自治州", "自治县", "自治旗"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+    {
+        let first_people = ETHNIC_GROUPS.iter().filter_map(|g| rest.find(g)).min();
+        if let Some(stem) = first_people.map(|at| &rest[..at]) {
+            if stem.chars().count() >= 2 {
+                return Some(stem.to_string());
+            }
+        }
+    }
     for suf in PLACE_SUFFIXES {
         if let Some(stem) = name.strip_suffix(suf) {
             if stem.chars().count() >= 2 {
