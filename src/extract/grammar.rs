@@ -341,10 +341,17 @@ fn extend_left_until(
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }
+            // 换届工作调研督导组: a visit's word inside the name of a group.
+            Category::Event if !stop_at_place => {
+                toks[a].category == Category::Organ && matches!(t.tag.as_str(), "vn" | "n")
+            }
             // 调研座谈活动, 考察调研活动: event words joined into one name.
             // 开幕式暨签约仪式: two occasions held as one.
             Category::Event if stop_at_place => {
-                (toks[a].category == Category::Event || toks[a].word == "暨")
+                (toks[a].category == Category::Event
+                    || toks[a].word == "暨"
+                    // 第一次会议第二次全体会议: a sitting of the session before it.
+                    || is_ordinal(&toks[a].word) && (t.word.ends_with('会') || t.word.ends_with("会议")))
                     // 活动开幕式: the opening of the activity named before.
                     && t.word != "活动"
             }
@@ -615,6 +622,13 @@ fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Opti
     } else {
         extend_left_until(toks, h, covered, true, true)
     };
+    // 调研督导组, 考察团成员: the event word names a group, not an occasion.
+    if toks
+        .get(h + 1)
+        .is_some_and(|n| n.category == Category::Nominal && n.word.ends_with(['组', '团', '队']))
+    {
+        return None;
+    }
     let text = text_of(toks, a, h + 1);
     let (_, ty) = lex.event_head(&text)?;
     Some(Chunk {

@@ -245,6 +245,7 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
     let mut toks = split_at_spans(lex, toks, spans);
     mend_title_cuts(lex, &mut toks, spans);
     let toks = join_names_after_posts(lex, toks);
+    let toks = join_listed_names(lex, toks, spans);
     // Where the names are is settled first, so that the other tokens are moved into
     // the result instead of cloned (most sentences have none to join).
     let mut joins: Vec<(usize, usize)> = Vec::new();
@@ -329,6 +330,60 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
         {
             joins.push((i, 2));
         }
+    }
+    join_runs(toks, joins, "nr", Category::Nominal)
+}
+
+/// Joins the two pieces of a name that jieba cut (秦岭 + 峰, 张 + 海东, 白能 + 礼)
+/// where it stands in a list of names between 、: a list of people is a list of
+/// people, and a surname with one or two characters after it fits nothing else there.
+fn join_listed_names(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
+    let is_name = |t: &Word| {
+        (t.tag.starts_with("nr") || spans.contains(&(t.start, t.end)))
+            && matches!(t.category, Category::Nominal)
+            && (2..=4).contains(&t.word.chars().count())
+    };
+    let mut joins = Vec::new();
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        let (a, b) = (&toks[i], &toks[i + 1]);
+        let piece = |t: &Word| {
+            matches!(
+                t.category,
+                Category::Nominal | Category::Place | Category::Other
+            ) && t.word.chars().all(crate::normalize::is_cjk)
+                && !t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
+        };
+        let chars = a.word.chars().count() + b.word.chars().count();
+        let before = i.checked_sub(1).map(|k| &toks[k]);
+        let after = toks.get(i + 2);
+        let listed_before = before.is_some_and(|t| t.word == "、")
+            && i >= 2
+            && is_name(&toks[i - 2]);
+        let listed_after =
+            after.is_some_and(|t| t.word == "、") && toks.get(i + 3).is_some_and(is_name);
+        let bounded = |t: Option<&Word>| {
+            t.is_none_or(|t| t.category == Category::Punct || t.category == Category::Other)
+        };
+        let in_list = (listed_before && bounded(after)) || (listed_after && bounded(before));
+        // 周庄村、马北村: places listed, not people.
+        let place_end = b.word.ends_with([
+            '村', '镇', '乡', '区', '县', '市', '省', '路', '街', '巷', '组', '社', '州',
+        ]);
+        if in_list
+            && !place_end
+            && (2..=3).contains(&chars)
+            && piece(a)
+            && piece(b)
+            && lex
+                .surname_len(&a.word)
+                .is_some_and(|s| s <= a.word.chars().count() && chars - s >= 1)
+        {
+            joins.push((i, 2));
+            i += 2;
+            continue;
+        }
+        i += 1;
     }
     join_runs(toks, joins, "nr", Category::Nominal)
 }
