@@ -6,12 +6,12 @@
 
 use super::grammar::Chunk;
 use super::participants::{
-    is_clause_break, opening_frame, people_after, referring_subject, subject_end, subjects_before,
+    is_clause_break, DESCRIPTORS, opening_frame, people_after, referring_subject, subject_end, subjects_before,
 };
 use super::parties::{chunk_ending_at, chunk_starting_at};
 pub use super::parties::{Party, Post, Role};
 use super::posts::{elected, find_posts};
-use super::token::Word;
+use super::token::{Category, Word};
 use crate::lexicon::{Lexicon, RoleVerb};
 use crate::mention::MentionKind;
 
@@ -272,12 +272,16 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             let mut k = event.map(|e| chunks[e].tok_end).unwrap_or(v + 1);
             if toks.get(k).is_some_and(|t| t.word == "的") {
                 k += 1;
-                if toks.get(k).is_some_and(|t| {
-                    matches!(
-                        t.word.as_str(),
-                        "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士"
-                    )
-                }) {
+                // 的领导同志有, 的省市领导有, 的嘉宾和领导有: who they are, in a word or two.
+                while k < v + 8
+                    && toks.get(k).is_some_and(|t| {
+                        matches!(
+                            t.word.as_str(),
+                            "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士" | "和" | "还"
+                        ) || DESCRIPTORS.contains(&t.word.as_str())
+                            || t.category == Category::JurisdictionWord
+                    })
+                {
                     k += 1;
                 }
                 toks.get(k)

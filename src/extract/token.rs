@@ -269,8 +269,20 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
             let surnamed = lex
                 .surname_len(&toks[i].word)
                 .is_some_and(|_| (2..=4).contains(&(e - s)));
-            let guessed_place =
-                |t: &Word| t.category == Category::Place && surnamed && lex.word_maps(&t.word) == 0;
+            // A given name that is also a place's short form (刘 + 长安, 赵 + 红旗): a lone
+            // surname before a two-character short form, which the labeller reads as one
+            // name, is the name.
+            let lone_surname = j == i + 1 && toks[i].word.chars().count() == 1;
+            let guessed_place = |t: &Word| {
+                t.category == Category::Place
+                    && surnamed
+                    && (lex.word_maps(&t.word) == 0
+                        || lone_surname
+                            && t.word.chars().count() == 2
+                            // not a division's full name (和县), though 红旗 ends like one
+                            && !(lex.places().contains_key(&t.word)
+                                && crate::lexicon::is_division_name(&t.word)))
+            };
             let fits = toks[j].end == e
                 && j > i
                 && toks[i..=j].iter().all(|t| {
