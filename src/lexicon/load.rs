@@ -109,7 +109,7 @@ impl Lexicon {
     /// The embedded lexicons, with every file present in `dir` replacing its embedded twin.
     pub fn with_overrides(dir: &Path) -> Result<Lexicon> {
         if !dir.is_dir() {
-            return Err(Error::Usage(format!(
+            return Err(Error::MissingFile(format!(
                 "{}: lexicon folder not found",
                 dir.display()
             )));
