@@ -95,9 +95,22 @@ pub enum Error {
     /// Another zhkg run holds the output folder.
     #[error("{0}")]
     Busy(String),
-    /// The command line asked for something that cannot be done.
+    /// An output that cannot take what is to be written there: a file where a folder
+    /// must go or the other way round, files of one set in different folders, binary
+    /// or several files to standard output.
     #[error("{0}")]
-    Usage(String),
+    InvalidOutput(String),
+    /// A format named that zhkg does not know, or one it cannot tell from a file name.
+    #[error("{0}")]
+    UnknownFormat(String),
+    /// A file or folder the command needs is not there (a `--lexicon` folder, the
+    /// facts file beside a graph).
+    #[error("{0}")]
+    MissingFile(String),
+    /// A run was killed while putting its outputs in place, and this one may not
+    /// finish the job (no write access to the folder).
+    #[error("{0}")]
+    UnfinishedPublish(String),
 }
 
 fn input_reason(e: &std::io::Error) -> String {

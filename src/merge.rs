@@ -451,7 +451,7 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
     crate::publish::settle(crate::output::parent_dir(graph_json))?;
     let fp = facts_path(graph_json);
     if !fp.exists() {
-        return Err(Error::Usage(format!(
+        return Err(Error::MissingFile(format!(
             "{}: no {} beside it (graphs from before zhkg saved facts cannot be updated: rebuild)",
             graph_json.display(),
             fp.display()

@@ -146,7 +146,7 @@ impl AtomicSet {
         };
         let dir = parent_dir(first).to_path_buf();
         if let Some((_, other, _)) = self.staged.iter().find(|(_, p, _)| parent_dir(p) != dir) {
-            return Err(Error::Usage(format!(
+            return Err(Error::InvalidOutput(format!(
                 "{} and {} are in different folders: they cannot be published as one set",
                 first.display(),
                 other.display()

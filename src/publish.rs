@@ -57,7 +57,7 @@ impl OutputDir {
     /// error that says so.
     pub fn lock(dir: &Path) -> Result<OutputDir> {
         if dir.exists() && !dir.is_dir() {
-            return Err(Error::Usage(format!(
+            return Err(Error::InvalidOutput(format!(
                 "{}: is a file; the output must be a folder (zhkg writes graph.json and its companions into it)",
                 dir.display()
             )));
@@ -115,7 +115,7 @@ pub fn settle(dir: &Path) -> Result<()> {
         return Ok(());
     }
     let lock = open_lock(dir).map_err(|_| {
-        Error::Usage(format!(
+        Error::UnfinishedPublish(format!(
             "{}: a zhkg run was stopped while putting its outputs in place; run zhkg build (or any zhkg command) with write access to this folder to finish it",
             dir.display()
         ))
@@ -205,7 +205,10 @@ pub(crate) fn publish(dir: &Path, renames: &[(PathBuf, PathBuf)]) -> Result<()> 
             .iter()
             .map(|(t, p)| match (name(t), name(p)) {
                 (Some(t), Some(p)) => Ok((t, p)),
-                _ => Err(Error::Usage(format!("{}: not a file name", p.display()))),
+                _ => Err(Error::InvalidOutput(format!(
+                    "{}: not a file name",
+                    p.display()
+                ))),
             })
             .collect::<Result<_>>()?,
     };

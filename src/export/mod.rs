@@ -145,7 +145,7 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Format> {
         Format::parse(s).ok_or_else(|| {
             let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
-            Error::Usage(format!(
+            Error::UnknownFormat(format!(
                 "unknown export format `{s}`; expected one of: {}",
                 names.join(", ")
             ))
@@ -173,7 +173,7 @@ impl ExportOutput {
         match self {
             ExportOutput::File(bytes) => {
                 if path.is_dir() {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::InvalidOutput(format!(
                         "{}: is a folder; give a file name",
                         path.display()
                     )));

@@ -4,7 +4,7 @@
 //! bylines, and the article's mentions of every entity.
 
 use super::builder::ArticleBuilder;
-use super::date;
+use super::date::{self, Date};
 use super::facts::{End, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
@@ -85,10 +85,12 @@ impl ArticleBuilder<'_> {
         jurisdiction: &Jurisdiction,
         article_date: Option<&str>,
     ) -> (Vec<(usize, relations::Role)>, Vec<usize>) {
-        let year = article_date
-            .and_then(|d| d.split('-').next())
-            .filter(|y| y.len() == 4)
-            .and_then(|y| y.parse().ok());
+        let article_day = article_date.and_then(Date::parse);
+        // Only a four-digit year is lent to the article's other dates: one of a garbled
+        // date (12020-03-19) would date them all wrong.
+        let year = article_day
+            .and_then(|d| d.year)
+            .filter(|y| (0..=9999).contains(y));
         let mut roles: Vec<(usize, relations::Role)> = Vec::new();
         let mut held: Vec<usize> = Vec::new();
         for (si, p) in parses.iter().enumerate() {
@@ -115,9 +117,9 @@ impl ArticleBuilder<'_> {
                     MentionKind::Event => {
                         if let Some(d) = last_date {
                             if let Some((date, time)) =
-                                date::resolve_date(&self.ents[d].text, article_date, year)
+                                date::resolve_date(&self.ents[d].text, article_day, year)
                             {
-                                self.ents[e].set_date(Some(date));
+                                self.ents[e].set_date(Some(date.to_string()));
                                 self.ents[e].set_time(time);
                             }
                         }

@@ -3,6 +3,7 @@
 //! against the article's own date.
 
 use super::token::*;
+use std::fmt;
 
 /// Date and time expressions: (token start, token end, text). Built over whole tokens
 /// so that a date never splits a word: `2020年3月19日下午`, `二月十二日`, `3月5日讯`
@@ -147,8 +148,89 @@ fn is_date(s: &str) -> bool {
     rest.is_empty()
 }
 
+/// A day as the articles give it: month and day, with the year when one is written or
+/// known from the article. Written `YYYY-MM-DD`, or `MM-DD` without a year: the form the
+/// facts file and the graph carry, made only where a date is stored there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    /// The year, when known.
+    pub year: Option<i32>,
+    /// The month (1–12 in a date read from text).
+    pub month: u32,
+    /// The day of the month (1–31 in a date read from text).
+    pub day: u32,
+}
+
+impl Date {
+    /// Reads the form [`Date`] is written in: `YYYY-MM-DD` or `MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let parts: Vec<i32> = s
+            .split('-')
+            .map(|p| p.parse().ok())
+            .collect::<Option<_>>()?;
+        let (year, month, day) = match parts.as_slice() {
+            [y, m, d] => (Some(*y), *m, *d),
+            [m, d] => (None, *m, *d),
+            _ => return None,
+        };
+        Some(Date {
+            year,
+            month: u32::try_from(month).ok()?,
+            day: u32::try_from(day).ok()?,
+        })
+    }
+
+    /// The date `days` later, or earlier when negative (−2 ..= 1 in practice). Without
+    /// a year, February has 28 days.
+    fn shifted(self, days: i32) -> Option<Date> {
+        let mut m = i32::try_from(self.month).ok()?;
+        let mut d = i32::try_from(self.day).ok()?;
+        // 2001 for an unknown year: any year whose February has 28 days.
+        let mut y = self.year.unwrap_or(2001);
+        let dim = |y: i32, m: i32| -> i32 {
+            match m {
+                2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            }
+        };
+        d += days;
+        while d < 1 {
+            m -= 1;
+            if m < 1 {
+                m = 12;
+                y -= 1;
+            }
+            d += dim(y, m);
+        }
+        while d > dim(y, m) {
+            d -= dim(y, m);
+            m += 1;
+            if m > 12 {
+                m = 1;
+                y += 1;
+            }
+        }
+        Some(Date {
+            year: self.year.map(|_| y),
+            month: u32::try_from(m).ok()?,
+            day: u32::try_from(d).ok()?,
+        })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.year {
+            Some(y) => write!(f, "{y:04}-{:02}-{:02}", self.month, self.day),
+            None => write!(f, "{:02}-{:02}", self.month, self.day),
+        }
+    }
+}
+
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
-pub fn parse_date(text: &str, year: Option<i32>) -> Option<(String, Option<String>)> {
+pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>)> {
     let time = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚"]
         .iter()
         .find(|t| text.ends_with(*t))
@@ -166,21 +248,22 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<(String, Option<Strin
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    let date = match y {
-        Some(y) => format!("{y:04}-{m:02}-{d:02}"),
-        None => format!("{m:02}-{d:02}"),
+    let date = Date {
+        year: y,
+        month: m,
+        day: d,
     };
     Some((date, time))
 }
 
-/// A date expression resolved against the article's date (`YYYY-MM-DD` or `MM-DD`):
-/// `今天` is the article's day, `昨天` the day before, `23日` the 23rd of its month;
-/// absolute dates as [`parse_date`]. Returns the date and the time of day.
+/// A date expression resolved against the article's date: `今天` is the article's day,
+/// `昨天` the day before, `23日` the 23rd of its month; absolute dates as
+/// [`parse_date`]. Returns the date and the time of day.
 pub fn resolve_date(
     text: &str,
-    article_date: Option<&str>,
+    article_date: Option<Date>,
     year: Option<i32>,
-) -> Option<(String, Option<String>)> {
+) -> Option<(Date, Option<String>)> {
     let time = TIMES_OF_DAY
         .iter()
         .filter(|t| text.ends_with(*t))
@@ -198,7 +281,7 @@ pub fn resolve_date(
             "明天" => 1,
             _ => 0,
         };
-        return Some((shift_date(article_date?, offset)?, time));
+        return Some((article_date?.shifted(offset)?, time));
     }
     if text.contains('月') {
         return parse_date(text, year);
@@ -206,56 +289,7 @@ pub fn resolve_date(
     // A day alone: the article's month.
     let day = cn_number(text.split(['日', '号']).next()?)?;
     let base = article_date?;
-    let parts: Vec<&str> = base.split('-').collect();
-    let date = match parts.as_slice() {
-        [y, m, _] => format!("{y}-{m}-{day:02}"),
-        [m, _] => format!("{m}-{day:02}"),
-        _ => return None,
-    };
-    Some((date, time))
-}
-
-/// `date` moved by `days` (−2 ..= 1 in practice). Without a year, February has 28 days.
-fn shift_date(date: &str, days: i32) -> Option<String> {
-    let parts: Vec<i32> = date
-        .split('-')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let (y, mut m, mut d) = match parts.as_slice() {
-        [y, m, d] => (Some(*y), *m, *d),
-        [m, d] => (None, *m, *d),
-        _ => return None,
-    };
-    let mut y2 = y.unwrap_or(2001);
-    let dim = |y: i32, m: i32| -> i32 {
-        match m {
-            2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        }
-    };
-    d += days;
-    while d < 1 {
-        m -= 1;
-        if m < 1 {
-            m = 12;
-            y2 -= 1;
-        }
-        d += dim(y2, m);
-    }
-    while d > dim(y2, m) {
-        d -= dim(y2, m);
-        m += 1;
-        if m > 12 {
-            m = 1;
-            y2 += 1;
-        }
-    }
-    Some(match y {
-        Some(_) => format!("{y2:04}-{m:02}-{d:02}"),
-        None => format!("{m:02}-{d:02}"),
-    })
+    Some((Date { day, ..base }, time))
 }
 
 /// Arabic or Chinese numerals up to 9999 (十二, 二〇二〇, 19).
@@ -319,29 +353,68 @@ mod tests {
         assert_eq!(matched.len(), firsts.len());
     }
 
+    /// A resolved date as the facts file writes it.
+    fn written(resolved: Option<(Date, Option<String>)>) -> Option<(String, Option<String>)> {
+        resolved.map(|(date, time)| (date.to_string(), time))
+    }
+
     #[test]
     fn relative_dates_resolve_against_the_article() {
+        let day = |s: &str| Date::parse(s);
         assert_eq!(
-            resolve_date("今天上午", Some("2020-03-01"), None),
+            written(resolve_date("今天上午", day("2020-03-01"), None)),
             Some(("2020-03-01".into(), Some("上午".into())))
         );
         assert_eq!(
-            resolve_date("昨天", Some("2020-03-01"), None),
+            written(resolve_date("昨天", day("2020-03-01"), None)),
             Some(("2020-02-29".into(), None))
         );
         assert_eq!(
-            resolve_date("昨天", Some("03-01"), None),
+            written(resolve_date("昨天", day("03-01"), None)),
             Some(("02-28".into(), None))
         );
         assert_eq!(
-            resolve_date("23日", Some("05-20"), None),
+            written(resolve_date("明天", day("2019-12-31"), None)),
+            Some(("2020-01-01".into(), None))
+        );
+        assert_eq!(
+            written(resolve_date("23日", day("05-20"), None)),
             Some(("05-23".into(), None))
         );
         assert_eq!(
-            resolve_date("二月十二日电", None, Some(1998)),
+            written(resolve_date("23日", day("2020-05-20"), None)),
+            Some(("2020-05-23".into(), None))
+        );
+        assert_eq!(
+            written(resolve_date("二月十二日电", None, Some(1998))),
             Some(("1998-02-12".into(), None))
         );
         assert_eq!(resolve_date("今天", None, None), None);
+    }
+
+    #[test]
+    fn dates_are_written_as_they_are_read() {
+        for s in ["2020-03-19", "03-19", "0012-01-05", "12345-12-31"] {
+            assert_eq!(Date::parse(s).map(|d| d.to_string()).as_deref(), Some(s));
+        }
+        assert_eq!(
+            Date::parse("2020-03-19"),
+            Some(Date {
+                year: Some(2020),
+                month: 3,
+                day: 19
+            })
+        );
+        for s in [
+            "",
+            "2020",
+            "2020-03-19-1",
+            "-03-19",
+            "三月-19",
+            "2020-3x-19",
+        ] {
+            assert_eq!(Date::parse(s), None, "{s}");
+        }
     }
 
     #[test]
@@ -368,11 +441,11 @@ mod tests {
         assert_eq!(cn_number("二十一"), Some(21));
         assert_eq!(cn_number("二〇二〇"), Some(2020));
         assert_eq!(
-            parse_date("3月19日下午", None),
+            written(parse_date("3月19日下午", None)),
             Some(("03-19".into(), Some("下午".into())))
         );
         assert_eq!(
-            parse_date("二月十二日", Some(2021)),
+            written(parse_date("二月十二日", Some(2021))),
             Some(("2021-02-12".into(), None))
         );
     }

@@ -176,7 +176,10 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
     let mut last_date_end = None;
     for (a, b, _) in find_dates(toks) {
         let range_end = a >= 1
-            && matches!(toks[a - 1].word.as_str(), "至" | "到" | "-" | "—" | "～" | "~")
+            && matches!(
+                toks[a - 1].word.as_str(),
+                "至" | "到" | "-" | "—" | "～" | "~"
+            )
             && last_date_end == Some(a - 1);
         last_date_end = Some(b);
         if range_end || covered[a..b].iter().any(|&c| c) {
@@ -516,7 +519,16 @@ fn continues_compound(toks: &[Word], i: usize) -> bool {
 
 /// Parties and bodies whose local committees are named party + place + organ.
 const PARTIES_BEFORE_PLACE: &[&str] = &[
-    "农工党", "民革", "民盟", "民建", "民进", "致公党", "九三学社", "台盟", "共青团", "团",
+    "农工党",
+    "民革",
+    "民盟",
+    "民建",
+    "民进",
+    "致公党",
+    "九三学社",
+    "台盟",
+    "共青团",
+    "团",
 ];
 
 fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {

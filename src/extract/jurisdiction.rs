@@ -23,7 +23,7 @@ pub(super) fn dateline(
     if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
         return None;
     }
-    date::parse_date(&d.text, None).map(|(date, _)| date)
+    date::parse_date(&d.text, None).map(|(date, _)| date.to_string())
 }
 
 /// The jurisdiction the article is about: the most mentioned division and its parents.

@@ -6,7 +6,8 @@
 
 use super::grammar::Chunk;
 use super::participants::{
-    is_clause_break, DESCRIPTORS, opening_frame, people_after, referring_subject, subject_end, subjects_before,
+    is_clause_break, opening_frame, people_after, referring_subject, subject_end, subjects_before,
+    DESCRIPTORS,
 };
 use super::parties::{chunk_ending_at, chunk_starting_at};
 pub use super::parties::{Party, Post, Role};
@@ -277,7 +278,14 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                     && toks.get(k).is_some_and(|t| {
                         matches!(
                             t.word.as_str(),
-                            "嘉宾" | "领导" | "人员" | "同志" | "领导同志" | "人士" | "和" | "还"
+                            "嘉宾"
+                                | "领导"
+                                | "人员"
+                                | "同志"
+                                | "领导同志"
+                                | "人士"
+                                | "和"
+                                | "还"
                         ) || DESCRIPTORS.contains(&t.word.as_str())
                             || t.category == Category::JurisdictionWord
                     })

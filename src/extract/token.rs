@@ -336,7 +336,10 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
             && surname.tag.starts_with("nr")
             && (1..=2).contains(&given.word.chars().count())
             && matches!(given.category, Category::Nominal | Category::Other)
-            && !matches!(given.tag.chars().next(), Some('v' | 'p' | 'u' | 'c' | 'd' | 'r'))
+            && !matches!(
+                given.tag.chars().next(),
+                Some('v' | 'p' | 'u' | 'c' | 'd' | 'r')
+            )
             && !lex.role_verbs().contains_key(&given.word)
             && breaks_list
         {
@@ -369,9 +372,8 @@ fn join_listed_names(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -
         let chars = a.word.chars().count() + b.word.chars().count();
         let before = i.checked_sub(1).map(|k| &toks[k]);
         let after = toks.get(i + 2);
-        let listed_before = before.is_some_and(|t| t.word == "、")
-            && i >= 2
-            && is_name(&toks[i - 2]);
+        let listed_before =
+            before.is_some_and(|t| t.word == "、") && i >= 2 && is_name(&toks[i - 2]);
         let listed_after =
             after.is_some_and(|t| t.word == "、") && toks.get(i + 3).is_some_and(is_name);
         let bounded = |t: Option<&Word>| {

@@ -135,3 +135,36 @@ pub mod word_map {
     /// An event head itself (`is_event_head`).
     pub const EVENT_HEAD: u8 = 16;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affix_index_finds_what_a_scan_finds() {
+        let items = ["", "局", "分局", "公安分局", "会议", "大会", "a局"];
+        let ix = AffixIndex::new(items.iter().copied());
+        for s in [
+            "",
+            "局",
+            "分局",
+            "惠济公安分局",
+            "党政联席会议",
+            "a局",
+            "书法",
+            "会",
+        ] {
+            let mut want: Vec<usize> = (0..items.len())
+                .filter(|&i| s.ends_with(items[i]) && ix.pos[items[i]] == i)
+                .collect();
+            want.sort_by_key(|&i| std::cmp::Reverse(items[i].chars().count()));
+            assert_eq!(ix.suffixes(s).collect::<Vec<_>>(), want, "suffixes of {s}");
+            let mut want: Vec<(usize, usize)> = (0..items.len())
+                .filter(|&i| s.starts_with(items[i]) && ix.pos[items[i]] == i)
+                .map(|i| (i, items[i].len()))
+                .collect();
+            want.sort_by_key(|&(i, _)| std::cmp::Reverse(items[i].chars().count()));
+            assert_eq!(ix.prefixes(s).collect::<Vec<_>>(), want, "prefixes of {s}");
+        }
+    }
+}

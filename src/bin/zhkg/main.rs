@@ -508,7 +508,7 @@ fn run(cli: Cli) -> Result<()> {
                 let fmt = match format.or_else(|| GoldFormat::guess(&file)) {
                     Some(f) => f,
                     None => {
-                        return Err(zhkg::Error::Usage(format!(
+                        return Err(zhkg::Error::UnknownFormat(format!(
                             "{}: give --format (bio, bmes or cluener)",
                             file.display()
                         ))
@@ -580,7 +580,7 @@ fn run(cli: Cli) -> Result<()> {
             layout,
         } => {
             if out.is_none() && format.is_binary() && std::io::stdout().is_terminal() {
-                return Err(zhkg::Error::Usage(format!(
+                return Err(zhkg::Error::InvalidOutput(format!(
                     "--format {format} is binary: give -o FILE or redirect standard output"
                 ))
                 .into());
@@ -605,7 +605,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 (None, export::ExportOutput::File(bytes)) => std::io::stdout().write_all(&bytes)?,
                 (None, export::ExportOutput::Files(_)) => {
-                    return Err(zhkg::Error::Usage(format!(
+                    return Err(zhkg::Error::InvalidOutput(format!(
                         "--format {format} writes several files: give -o FOLDER"
                     ))
                     .into())
@@ -670,7 +670,15 @@ fn main() {
             zhkg::terminal::escape(&message(&e)).replace("\\u{a}", "\n")
         );
         let code = match e.downcast_ref::<zhkg::Error>() {
-            Some(zhkg::Error::Usage(_) | zhkg::Error::Input { .. }) => 2,
+            // The command asked for what cannot be done as asked: 2, like clap's own
+            // usage errors.
+            Some(
+                zhkg::Error::InvalidOutput(_)
+                | zhkg::Error::UnknownFormat(_)
+                | zhkg::Error::MissingFile(_)
+                | zhkg::Error::UnfinishedPublish(_)
+                | zhkg::Error::Input { .. },
+            ) => 2,
             Some(zhkg::Error::NotFound(_) | zhkg::Error::Ambiguous(_)) => 3,
             _ => 1,
         };
