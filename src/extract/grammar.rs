@@ -344,6 +344,8 @@ fn extend_left_until(
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }
+            // 区长办公会, 书记专题会: the post whose meeting it is.
+            Category::Title if stop_at_place => a == h && toks[h].category == Category::Event,
             // 换届工作调研督导组: a visit's word inside the name of a group.
             Category::Event if !stop_at_place => {
                 toks[a].category == Category::Organ && matches!(t.tag.as_str(), "vn" | "n")

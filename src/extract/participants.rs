@@ -238,6 +238,17 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
+        // 共同为市场揭牌, 为获奖者颁奖: what the act is for stands between.
+        if let Some(w) = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| toks[k].word == "为")
+        {
+            if w + 1 < i && !toks[w + 1..i].iter().any(|t| t.tag.starts_with("nr")) {
+                i = w;
+                continue;
+            }
+        }
         // 会见时 在座: an event and 时 right before the verb frame it.
         if i >= 2 && toks[i - 1].word == "时" {
             if let Some(ci) = chunk_ending_at(chunks, i - 1, &[MentionKind::Event]) {

@@ -131,6 +131,15 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
                 break;
             }
             let t = &toks[i - 1];
+            // 到我县调研: 我 and the level of division cut apart.
+            let our_division = t.category == Category::JurisdictionWord
+                && i >= 2
+                && matches!(toks[i - 2].word.as_str(), "我" | "本");
+            if our_division {
+                framed = true;
+                i -= 2;
+                continue;
+            }
             if VISIT_FRAME.contains(&t.word.as_str()) {
                 framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
                 i -= 1;
