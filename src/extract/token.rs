@@ -469,8 +469,9 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
             }
         }
     }
-    // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone.
-    if n >= 3 {
+    // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone,
+    // unless the whole word names the occasion (揭牌仪式).
+    if n >= 3 && !lex.is_event_head(w) {
         for (cut, at) in cuts() {
             let (left, right) = w.split_at(at);
             if lex.role_verbs().contains_key(left) && lex.is_event_head(right) {
