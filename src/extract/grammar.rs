@@ -346,6 +346,15 @@ fn extend_left_until(
             }
             // 区长办公会, 书记专题会: the post whose meeting it is.
             Category::Title if stop_at_place => a == h && toks[h].category == Category::Event,
+            // 政协鄂托克前旗第十一届委员会: the term of a committee or congress.
+            Category::Other
+                if !stop_at_place
+                    && is_ordinal(&t.word)
+                    && t.word.ends_with('届')
+                    && matches!(toks[a].word.as_str(), "委员会" | "人大常委会" | "常委会") =>
+            {
+                true
+            }
             // 换届工作调研督导组: a visit's word inside the name of a group.
             Category::Event if !stop_at_place => {
                 toks[a].category == Category::Organ && matches!(t.tag.as_str(), "vn" | "n")
@@ -521,6 +530,9 @@ fn continues_compound(toks: &[Word], i: usize) -> bool {
 
 /// Parties and bodies whose local committees are named party + place + organ.
 const PARTIES_BEFORE_PLACE: &[&str] = &[
+    "政协",
+    "中国人民政治协商会议",
+    "中国共产党",
     "农工党",
     "民革",
     "民盟",

@@ -135,10 +135,86 @@ pub(super) fn canonical_org(
         Some(w) => place = lex.place(w).map(|p| p.name.clone()),
         None => {}
     }
+    if let Some(short) = usual_committee_name(lex, &name) {
+        reasons.push(format!("{name} is usually called {short}"));
+        name = short;
+    }
     if name.ends_with("政府") && !name.ends_with("人民政府") {
         name = format!("{}人民政府", name.trim_end_matches("政府"));
         reasons.push("政府 is short for 人民政府".into());
     }
     let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     (name, place, reason)
+}
+
+/// A local committee by its usual name, without its term (第十一届, 十七届):
+/// 政协鄂托克前旗第十一届委员会 and 中国人民政治协商会议鄂托克前旗委员会 → 鄂托克前旗政协,
+/// 中国共产党澧县第十二届委员会 → 澧县委, 清徐县十七届人大常委会 → 清徐县人大常委会.
+/// Only for a place's committee: 政协提案委员会 is a committee inside one.
+fn usual_committee_name(lex: &Lexicon, name: &str) -> Option<String> {
+    let without_term = strip_term(name);
+    let (body, rest) = if let Some(r) = without_term
+        .strip_prefix("政协")
+        .or_else(|| without_term.strip_prefix("中国人民政治协商会议"))
+    {
+        ("政协", r.strip_suffix("委员会")?)
+    } else if let Some(r) = without_term.strip_prefix("中国共产党") {
+        ("委", r.strip_suffix("委员会")?)
+    } else {
+        return (without_term != name).then_some(without_term);
+    };
+    lex.place(rest).map(|_| format!("{rest}{body}"))
+}
+
+/// `name` without a term number (第十一届, 十七届) inside it.
+fn strip_term(name: &str) -> String {
+    let Some(end) = name.find('届') else {
+        return name.to_string();
+    };
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百第".contains(c);
+    let start = name[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| numeral(c))
+        .last()
+        .map(|(i, _)| i);
+    // 新一届, 本届: which term, said of the body, not numbering it.
+    let qualified =
+        |s: usize| name[..s].ends_with(['新', '本', '上', '下', '这', '该', '每', '历']);
+    match start {
+        Some(s) if s > 0 && !qualified(s) => {
+            format!("{}{}", &name[..s], &name[end + '届'.len_utf8()..])
+        }
+        _ => name.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::usual_committee_name;
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn committees_go_by_their_usual_name() {
+        let lex = Lexicon::embedded();
+        let usual = |n: &str| usual_committee_name(&lex, n);
+        assert_eq!(
+            usual("政协鄂托克前旗第十一届委员会").as_deref(),
+            Some("鄂托克前旗政协")
+        );
+        assert_eq!(
+            usual("中国人民政治协商会议太原市委员会").as_deref(),
+            Some("太原市政协")
+        );
+        assert_eq!(
+            usual("中国共产党澧县第十二届委员会").as_deref(),
+            Some("澧县委")
+        );
+        assert_eq!(
+            usual("清徐县十七届人大常委会").as_deref(),
+            Some("清徐县人大常委会")
+        );
+        assert_eq!(usual("政协提案委员会"), None);
+        assert_eq!(usual("惠济区委"), None);
+    }
 }
