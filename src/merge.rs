@@ -278,6 +278,8 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
             province,
             prefecture,
             county,
+            town: None,
+            city: None,
         },
         ents,
         facts,

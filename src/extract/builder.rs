@@ -209,7 +209,10 @@ impl ArticleBuilder<'_> {
                 let body = ["党委", "党组", "党工委"]
                     .iter()
                     .find_map(|s| name.strip_suffix(s))
-                    .filter(|b| b.chars().count() >= 2);
+                    .filter(|b| b.chars().count() >= 2)
+                    // A division's party committee (戴庙镇党委): its other posts are the
+                    // government's, settled below.
+                    .filter(|b| !crate::lexicon::is_division_name(b));
                 match body {
                     Some(b) if !party_head => {
                         let why = format!("{title_text} is a post of {b}, not of its {name}");

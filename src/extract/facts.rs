@@ -261,8 +261,14 @@ pub struct Jurisdiction {
     pub province: Option<String>,
     /// 市.
     pub prefecture: Option<String>,
-    /// 区 / 县.
+    /// 区 / 县 (and a county-level 市).
     pub county: Option<String>,
+    /// 镇 / 乡: only while extracting, where an article about one town calls its
+    /// organs 镇党委 and 镇政府; not kept in facts files, whose names are spelled out.
+    pub town: Option<String>,
+    /// What 市 stands for when it is not the prefecture: a county-level city the
+    /// article is about (迁安市委). Only while extracting, like `town`.
+    pub city: Option<String>,
 }
 
 impl Jurisdiction {
@@ -270,8 +276,10 @@ impl Jurisdiction {
     pub fn for_char(&self, c: char) -> Option<&str> {
         match c {
             '省' => self.province.as_deref(),
-            '市' => self.prefecture.as_deref(),
+            // In an article about a county-level city, 市委 is that city's.
+            '市' => self.city.as_deref().or(self.prefecture.as_deref()),
             '区' | '县' => self.county.as_deref(),
+            '镇' | '乡' => self.town.as_deref(),
             _ => None,
         }
     }

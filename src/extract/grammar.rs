@@ -621,11 +621,15 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
 fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
     let first = text.chars().next()?;
     let n = text.chars().count();
-    if !matches!(first, '省' | '市' | '区' | '县') {
+    if !matches!(first, '省' | '市' | '区' | '县' | '镇' | '乡') {
         return None;
     }
     let (suf, class) = lex.org_suffix(text)?;
     let s = suf.chars().count();
+    // 镇党委, 乡政府; but 乡镇 is no organ of a town.
+    if matches!(first, '镇' | '乡') && s < 2 {
+        return None;
+    }
     (n == s + 1 || (n == s && class.as_deref() == Some("party"))).then(|| first.to_string())
 }
 

@@ -86,6 +86,38 @@ pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Juris
             }
         }
     }
+    // A county-level city mentioned more than the prefecture above it is what the
+    // article's 市 means.
+    if let Some(county) = j.county.as_deref().filter(|c| c.ends_with('市')) {
+        let mentions = |level: PlaceLevel, name: Option<&str>| {
+            name.map_or(0, |n| {
+                counts.get(&(level, n.to_string())).copied().unwrap_or(0)
+            })
+        };
+        if mentions(PlaceLevel::County, Some(county))
+            > mentions(PlaceLevel::Prefecture, j.prefecture.as_deref())
+        {
+            j.city = Some(county.to_string());
+        }
+    }
+    // A town the article is about, in its county when one is known.
+    if let Some(town) = best(PlaceLevel::Town) {
+        let chain = lex.place_chain(&town);
+        let county = chain.get(1).map(|p| p.name.clone());
+        if j.county.is_none() || j.county == county {
+            if j.county.is_none() {
+                j.county = county;
+                for p in chain.iter().skip(2) {
+                    match p.level {
+                        PlaceLevel::Prefecture => j.prefecture = Some(p.name.clone()),
+                        PlaceLevel::Province => j.province = Some(p.name.clone()),
+                        _ => {}
+                    }
+                }
+            }
+            j.town = Some(town);
+        }
+    }
     if j.prefecture.is_none() {
         if let Some(pre) = best(PlaceLevel::Prefecture) {
             for p in lex.place_chain(&pre) {
