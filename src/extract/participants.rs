@@ -128,6 +128,9 @@ pub const BETWEEN: &[&str] = &[
     "一并",
 ];
 
+/// Prepositions that open what an act is for or about (为, 对, 就).
+const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于"];
+
 pub(super) fn is_clause_break(t: &Word) -> bool {
     matches!(
         t.word.as_str(),
@@ -238,13 +241,14 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
-        // 共同为市场揭牌, 为获奖者颁奖: what the act is for stands between.
-        if let Some(w) = (i.saturating_sub(6)..i)
+        // 共同为市场揭牌, 对下步工作提出要求, 就纪律问题作了要求, 对大家说: what the act
+        // is for or about stands between, when it names nobody.
+        if let Some(w) = (i.saturating_sub(16)..i)
             .rev()
             .take_while(|&k| !is_clause_break(&toks[k]))
-            .find(|&k| toks[k].word == "为")
+            .find(|&k| ABOUT.contains(&toks[k].word.as_str()))
         {
-            if w + 1 < i && !toks[w + 1..i].iter().any(|t| t.tag.starts_with("nr")) {
+            if w > 0 && w + 1 < i && !toks[w + 1..i].iter().any(|t| t.tag.starts_with("nr")) {
                 i = w;
                 continue;
             }

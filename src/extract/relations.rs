@@ -202,6 +202,25 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
         .collect()
 }
 
+/// A speech made by a light verb and what was said (作了明确要求, 作出安排, 提出具体
+/// 要求, 作了强调): the light verb at `v` speaks when such a noun follows it closely.
+fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
+    const LIGHT: &[&str] = &["作", "作了", "作出", "做出", "做了", "提出", "提出了", "进行了"];
+    const SAID: &[&str] = &[
+        "要求", "安排", "部署", "强调", "总结", "说明", "点评", "动员", "指示", "发言", "讲话",
+        "报告", "讲解", "解读", "辅导",
+    ];
+    if !LIGHT.contains(&toks[v].word.as_str()) {
+        return None;
+    }
+    toks[v + 1..]
+        .iter()
+        .take(4)
+        .take_while(|t| !is_clause_break(t))
+        .any(|t| SAID.contains(&t.word.as_str()))
+        .then_some(RoleVerb::SpokeAt)
+}
+
 /// Role verbs in a sentence, with their subjects and events.
 fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     let mut out = Vec::new();
@@ -222,7 +241,12 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
     // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
     let mut previous: Option<(usize, Vec<Party>)> = None;
     for (v, t) in toks.iter().enumerate() {
-        let Some(&role) = lex.role_verbs().get(&t.word) else {
+        let Some(role) = lex
+            .role_verbs()
+            .get(&t.word)
+            .copied()
+            .or_else(|| speech_act(toks, v))
+        else {
             continue;
         };
         // 主持 + 召开 is one act: the 召开 is not a second, organisational one.
