@@ -41,7 +41,21 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
     people.contains(&i)
         || matches!(
             t.word.as_str(),
-            "、" | "等" | "同志" | "先生" | "女士" | "兼" | "及" | "和" | "以及"
+            "、" | "等"
+                | "同志"
+                | "先生"
+                | "女士"
+                | "兼"
+                | "及"
+                | "和"
+                | "以及"
+                // 等全体在职区领导, 等其他市领导: who else came, described.
+                | "全体"
+                | "在职"
+                | "在家"
+                | "其他"
+                | "部分"
+                | "其他在家"
         )
         || DESCRIPTORS.contains(&t.word.as_str())
         || t.category == Category::JurisdictionWord
