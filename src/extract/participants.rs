@@ -351,13 +351,14 @@ pub(super) fn subjects_before(
         if !orgs && !(a..seg_end).any(|k| people.contains(&k)) {
             let mut b = a;
             while b > 0
+                && toks[b - 1].word != "、"
                 && (is_participant_token(&toks[b - 1], chunks, b - 1, people)
                     || toks[b - 1].category == Category::Nominal
                         && !toks[b - 1].tag.starts_with("nr"))
             {
                 b -= 1;
             }
-            if b > 0 && is_comma(b - 1) && b < seg_end {
+            if b > 0 && (is_comma(b - 1) || toks[b - 1].word == "、") && b < seg_end {
                 a = b;
             }
         }
@@ -391,7 +392,8 @@ pub(super) fn subjects_before(
         // The list goes on past a comma into the segment before; a segment of posts
         // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
         nameless = if found { 0 } else { nameless + 1 };
-        let go_on = nameless <= 1 && a > 0 && is_comma(a - 1);
+        // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
+        let go_on = nameless <= 2 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
         if !go_on || orgs {
             break;
         }

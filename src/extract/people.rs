@@ -39,7 +39,19 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
         return false;
     };
     let given = n - s;
-    (1..=2).contains(&given) && !lex.not_names().contains(&t.word)
+    (1..=2).contains(&given) && !lex.not_names().contains(&t.word) && !arrival(&t.word)
+}
+
+/// 来津, 赴京, 到沪: coming to a province called by its one-character short form,
+/// which reads like a surname and a given name.
+fn arrival(w: &str) -> bool {
+    let mut cs = w.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some('来' | '赴' | '到' | '在' | '去' | '离' | '返' | '抵'), Some(p), None)
+            if "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏宁新港澳台"
+                .contains(p)
+    )
 }
 
 /// The token indices of accepted names in one sentence. `known` holds names already

@@ -205,7 +205,16 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
 /// A speech made by a light verb and what was said (作了明确要求, 作出安排, 提出具体
 /// 要求, 作了强调): the light verb at `v` speaks when such a noun follows it closely.
 fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
-    const LIGHT: &[&str] = &["作", "作了", "作出", "做出", "做了", "提出", "提出了", "进行了"];
+    const LIGHT: &[&str] = &[
+        "作",
+        "作了",
+        "作出",
+        "做出",
+        "做了",
+        "提出",
+        "提出了",
+        "进行了",
+    ];
     const SAID: &[&str] = &[
         "要求", "安排", "部署", "强调", "总结", "说明", "点评", "动员", "指示", "发言", "讲话",
         "报告", "讲解", "解读", "辅导",

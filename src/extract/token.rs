@@ -367,7 +367,9 @@ fn join_listed_names(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -
                 t.category,
                 Category::Nominal | Category::Place | Category::Other
             ) && t.word.chars().all(crate::normalize::is_cjk)
-                && !t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
+                && (!t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
+                    // 杨坤 + 生/vn: one character jieba read as a verbal noun.
+                    || t.tag == "vn" && t.word.chars().count() == 1)
         };
         let chars = a.word.chars().count() + b.word.chars().count();
         let before = i.checked_sub(1).map(|k| &toks[k]);
