@@ -258,8 +258,42 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
             _ => {}
         }
     }
+    // 传达学习省委常委会会议精神: an occasion referred to for what it decided is not
+    // one the article reports.
+    out.retain(|c| {
+        c.mention.kind != MentionKind::Event || !is_referred_to(toks, c.tok_end)
+    });
     out.sort_by_key(|c| (c.mention.start, c.mention.end));
     out
+}
+
+/// Whether the words from `end` on refer to an occasion's decisions (…会议精神, …的
+/// 精神, …会议、…会议精神).
+fn is_referred_to(toks: &[Word], end: usize) -> bool {
+    let mut k = end;
+    // Over a list of occasions (中央政治局常委会会议、省委常委会会议精神).
+    while let Some(t) = toks.get(k) {
+        match t.word.as_str() {
+            "精神" | "的精神" | "重要精神" => return true,
+            "的" | "重要" => k += 1,
+            "、" | "和" | "及" => {
+                let next_event = toks[k + 1..]
+                    .iter()
+                    .take(12)
+                    .position(|t| t.category == Category::Event || is_clause_break_word(&t.word));
+                match next_event {
+                    Some(d) if toks[k + 1 + d].category == Category::Event => k = k + 2 + d,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn is_clause_break_word(w: &str) -> bool {
+    matches!(w, "," | "，" | "。" | ";" | "；" | ":" | "：")
 }
 
 /// The organisation chunk that starts a span (the issuer in 《郑州市城乡建设局关于…》),
