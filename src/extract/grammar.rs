@@ -65,7 +65,12 @@ pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[
                     Category::Punct | Category::Title | Category::Event
                 )
         });
-        if overlaps || named || e - s < 2 {
+        // 由县人大, 充分发挥政协, 工作落到实处: a span the labeller ran over a verb or
+        // preposition at either end is no name.
+        let clipped = [a, b - 1]
+            .iter()
+            .any(|&k| toks[k].category == Category::Other || toks[k].tag.starts_with('v'));
+        if overlaps || named || clipped || e - s < 2 {
             continue;
         }
         chunks.push(Chunk {
@@ -260,9 +265,7 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
     }
     // 传达学习省委常委会会议精神: an occasion referred to for what it decided is not
     // one the article reports.
-    out.retain(|c| {
-        c.mention.kind != MentionKind::Event || !is_referred_to(toks, c.tok_end)
-    });
+    out.retain(|c| c.mention.kind != MentionKind::Event || !is_referred_to(toks, c.tok_end));
     out.sort_by_key(|c| (c.mention.start, c.mention.end));
     out
 }
@@ -372,6 +375,15 @@ fn extend_left_until(
             break;
         }
         let t = &toks[p];
+        // 樊维斌代表省委, 代表市政府: acting for a body, not part of its name.
+        if t.word == "代表"
+            && matches!(
+                toks[a].category,
+                Category::Organ | Category::JurisdictionWord | Category::Place
+            )
+        {
+            break;
+        }
         let ok = match t.category {
             // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察).
             Category::Nominal if t.tag.starts_with("nr") && stop_at_place => false,
@@ -483,6 +495,12 @@ fn extend_left_until(
                             | "调研"
                             | "考察"
                             | "视察"
+                            | "签订"
+                            | "签署"
+                            | "围绕"
+                            | "发挥"
+                            | "代表"
+                            | "率"
                     )
             }
             Category::Punct if allow_quotes && t.word == "”" => {
@@ -601,6 +619,19 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
             } else {
                 i
             }
+        })
+        .unwrap_or(a);
+    // 区委区政府, 江门市委市政府: two bodies written together; this one is the last.
+    let a = (a + 1..=h)
+        .rev()
+        .find(|&m| {
+            toks[m - 1].category == Category::Organ
+                && toks[m - 1].word.ends_with('委')
+                && (matches!(
+                    toks[m].category,
+                    Category::JurisdictionWord | Category::Place
+                ) || toks[m].category == Category::Organ
+                    && fused_jurisdiction(lex, &toks[m].word).is_some())
         })
         .unwrap_or(a);
     // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
