@@ -539,7 +539,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
         return Category::Organ;
     }
     let tag = t.tag.as_str();
-    if tag == "ns" && place_like(w) {
+    if tag == "ns" && place_like(w) && !generic_place(lex, w) {
         return Category::Place;
     }
     if matches!(
@@ -553,6 +553,18 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
 
 /// Whether a word not in the gazetteer still reads as a place (jieba says ns and it ends
 /// like one). jieba's dictionary tags some phrases ns (加大力度), hence the check.
+/// A word that ends like a place but names none (新区, 山区, 各乡镇, 三区, 镇村): listed
+/// in not_places.txt, 各/全/本 before a level, or a number or direction and a level
+/// alone (三区, 北区; 三里河 and 中关村 are places).
+fn generic_place(lex: &Lexicon, w: &str) -> bool {
+    let mut cs = w.chars();
+    let first = cs.next().unwrap_or(' ');
+    lex.not_places().contains(w)
+        || "各全本该我".contains(first) && w.chars().count() <= 3
+        || "两三四五六七八九十多东西南北中新".contains(first) && w.chars().count() == 2
+        || matches!(w, "镇村" | "山村" | "城镇" | "乡村" | "村镇" | "县区" | "县市" | "市县")
+}
+
 fn place_like(w: &str) -> bool {
     let n = w.chars().count();
     n >= 2
