@@ -76,6 +76,7 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
 /// Words that may stand between a subject and its verb (等 出席, 也 参加, 分别 致辞).
 pub const BETWEEN: &[&str] = &[
     "是",
+    "一行",
     "发表",
     "书面",
     "重要",
@@ -217,6 +218,8 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                         | "两长"
                         | "干部"
                         | "职工"
+                        | "部门"
+                        | "领导"
                 )
             });
             let no_name_after = !toks[k + 1..i].iter().any(|t| t.tag.starts_with("nr"));
@@ -226,7 +229,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             }
         }
         // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
-        if let Some(k) = (i.saturating_sub(6)..i)
+        if let Some(k) = (i.saturating_sub(12)..i)
             .rev()
             .take_while(|&k| !is_clause_break(&toks[k]))
             .find(|&k| {

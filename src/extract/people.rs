@@ -133,7 +133,16 @@ pub fn accept_people(
             k += 1;
         }
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
-        let cue_after = lex.person_cues().contains(next)
+        // 李翔委员、…, 蔺雪峰书记、…: a name jieba knows with its post after it.
+        let post_after = t.tag.starts_with("nr")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.category == Category::Title)
+            && toks
+                .get(i + 2)
+                .is_none_or(|n| n.category == Category::Punct || n.word == "等");
+        let cue_after = post_after
+            || lex.person_cues().contains(next)
             || toks.get(k).is_some_and(|n| {
                 lex.role_verbs().contains_key(&n.word) && n.word != "召开" && n.word != "举行"
             });

@@ -276,6 +276,10 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         }
         // 会见 as a noun (今天的会见, 会见时在座) is an event, not an act.
         let noun_use = (v > 0 && matches!(toks[v - 1].word.as_str(), "的" | "次"))
+            // 举行了座谈: the object of another verb, which says who took part.
+            || toks[v.saturating_sub(2)..v].iter().any(|t| {
+                matches!(t.word.as_str(), "举行" | "进行" | "召开" | "开展" | "组织")
+            })
             || toks
                 .get(v + 1)
                 .is_some_and(|t| matches!(t.word.as_str(), "时" | "中" | "上" | "后"));
@@ -406,9 +410,28 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             subjects = subjects_before(toks, chunks, people, end, true);
         }
         // A person who 召开/举行 a meeting chairs it; talks (会谈) have no chair.
-        let talks = event
-            .and_then(|e| chunks[e].details.event_type.as_deref())
-            .is_some_and(|t| matches!(t, "会谈"));
+        // X与Y举行座谈: the partners between 与 and the verb take part as X does.
+        let partners: Vec<Party> = if role == RoleVerb::Held && !held_by_orgs {
+            (end..v)
+                .find(|&k| {
+                    matches!(toks[k].word.as_str(), "与" | "同")
+                        && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
+                })
+                .map(|k| {
+                    people
+                        .iter()
+                        .filter(|&&p| p > k && p < v)
+                        .map(|&p| Party::Person(p))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let talks = !partners.is_empty()
+            || event
+                .and_then(|e| chunks[e].details.event_type.as_deref())
+                .is_some_and(|t| matches!(t, "会谈"));
         let role = match role {
             RoleVerb::Held if !held_by_orgs && talks => RoleVerb::Attended,
             RoleVerb::Held if !held_by_orgs => RoleVerb::Chaired,
@@ -423,7 +446,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         if role == RoleVerb::Held && event.is_none() {
             continue;
         }
-        for s in subjects {
+        for s in subjects.into_iter().chain(partners) {
             out.push(Role {
                 subject: s,
                 role,

@@ -494,8 +494,11 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
-    if n >= 3 && w.ends_with('等') && t.tag.starts_with("nr") {
-        return split(n - 1, w.len() - '等'.len_utf8(), "nr", "u");
+    // 许振等, 郝新瑞及: a name run into the particle after it.
+    if n >= 3 && w.ends_with(['等', '及', '和', '与']) && t.tag.starts_with("nr") {
+        let last = w.chars().next_back().map_or(0, char::len_utf8);
+        let tag = if w.ends_with('等') { "u" } else { "c" };
+        return split(n - 1, w.len() - last, "nr", tag);
     }
     (t, None)
 }
@@ -562,7 +565,10 @@ fn generic_place(lex: &Lexicon, w: &str) -> bool {
     lex.not_places().contains(w)
         || "各全本该我".contains(first) && w.chars().count() <= 3
         || "两三四五六七八九十多东西南北中新".contains(first) && w.chars().count() == 2
-        || matches!(w, "镇村" | "山村" | "城镇" | "乡村" | "村镇" | "县区" | "县市" | "市县")
+        || matches!(
+            w,
+            "镇村" | "山村" | "城镇" | "乡村" | "村镇" | "县区" | "县市" | "市县"
+        )
 }
 
 fn place_like(w: &str) -> bool {
