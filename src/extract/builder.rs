@@ -177,10 +177,29 @@ impl ArticleBuilder<'_> {
         inherited: bool,
         j: &Jurisdiction,
     ) {
-        let title_text = self.ents[title].text.clone();
+        let mut title_text = self.ents[title].text.clone();
         // A post of a session (主席团常务主席) is no post of an organisation.
         if org.is_some_and(|o| self.ents[o].canonical().ends_with("主席团")) {
             return;
+        }
+        // 天津大学党委书记: the 书记 of the body's party committee (天津大学党委), as
+        // 党组书记 stays a post of the body itself.
+        let mut org = org;
+        if let Some(o) = org {
+            let committee = ["党委", "党工委"]
+                .iter()
+                .find(|c| title_text.starts_with(*c))
+                .filter(|c| self.lex.parse_title(&title_text[c.len()..]).is_some());
+            let body = self.ents[o].canonical().to_string();
+            if let Some(c) = committee.filter(|_| !body.ends_with('委') && !inherited) {
+                let name = format!("{body}{c}");
+                let why = format!("{title_text} is a post of the {c} of {body}");
+                let g = self.synth(title, MentionKind::Organization, &name, Some(why));
+                let place = self.ents[o].place().map(str::to_string);
+                self.ents[g].set_place(place);
+                title_text = title_text[c.len()..].to_string();
+                org = Some(g);
+            }
         }
         if let (Some(o), Some((ls, lp, lo))) = (org, self.last_post) {
             let bare = PARTY_DEPARTMENTS.contains(&self.ents[o].canonical());

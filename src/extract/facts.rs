@@ -277,7 +277,12 @@ impl Jurisdiction {
         match c {
             '省' => self.province.as_deref(),
             // In an article about a county-level city, 市委 is that city's.
-            '市' => self.city.as_deref().or(self.prefecture.as_deref()),
+            // 北京市, 天津市…: a municipality is a province and a city at once.
+            '市' => self
+                .city
+                .as_deref()
+                .or(self.prefecture.as_deref())
+                .or(self.province.as_deref().filter(|p| p.ends_with('市'))),
             '区' | '县' => self.county.as_deref(),
             '镇' | '乡' => self.town.as_deref(),
             _ => None,

@@ -651,6 +651,8 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
     // A bare suffix after a place is still an organ (惠济 + 区委).
     let juris = match toks[a].category {
         Category::Place | Category::JurisdictionWord if a < h => Some(toks[a].word.clone()),
+        // 省委组织部, 县委办公室: the first organ starts with its jurisdiction.
+        Category::Organ if a < h => fused_juris.or_else(|| fused_jurisdiction(lex, &toks[a].word)),
         _ => fused_juris,
     };
     // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).

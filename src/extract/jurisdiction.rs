@@ -158,13 +158,39 @@ pub(super) fn canonical_org(
     match juris {
         Some(w) if w.chars().count() == 1 => {
             if let Some(p) = j.for_char(first) {
-                let rest: String = text.chars().skip(1).collect();
+                // 县委 of 夏县 is written 夏县县委: a two-character name keeps its level
+                // before a party committee (but 夏县政协, 夏县人民政府).
+                let committee = text.chars().nth(1) == Some('委');
+                let rest: String = if p.chars().count() <= 2 && committee {
+                    text.to_string()
+                } else {
+                    text.chars().skip(1).collect()
+                };
                 name = format!("{p}{rest}");
                 reasons.push(format!("{w} is the article's jurisdiction {p}"));
                 place = Some(p.to_string());
             }
         }
-        Some(w) => place = lex.place(w).map(|p| p.name.clone()),
+        Some(w) => {
+            place = lex.place(w).map(|p| p.name.clone());
+            // 保定市市委: the level written twice after a name of three characters or more.
+            // (滨海新区区委 keeps both: 新区 is the name's own.)
+            if let Some(p) = place
+                .as_deref()
+                .filter(|p| p.chars().count() >= 3 && !p.ends_with("新区"))
+            {
+                let level = p.chars().next_back().unwrap_or(' ');
+                if let Some(rest) = text.strip_prefix(p) {
+                    if rest.starts_with(level) && rest.chars().count() >= 2 {
+                        let organ: String = rest.chars().skip(1).collect();
+                        if lex.org_suffix(&format!("{level}{organ}")).is_some() {
+                            name = format!("{p}{organ}");
+                            reasons.push(format!("{level} repeats the level of {p}"));
+                        }
+                    }
+                }
+            }
+        }
         None => {}
     }
     if let Some(short) = usual_committee_name(lex, &name) {
