@@ -143,8 +143,9 @@ pub const BETWEEN: &[&str] = &[
     "一并",
 ];
 
-/// Prepositions that open what an act is for or about (为, 对, 就).
-const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于"];
+/// Prepositions that open what an act is for or about, or in what capacity (为, 对,
+/// 就, 以人大代表身份).
+const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于", "以"];
 
 pub(super) fn is_clause_break(t: &Word) -> bool {
     matches!(

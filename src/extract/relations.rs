@@ -167,7 +167,9 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
             }
             break;
         }
-        if !framed || i == c.tok_start {
+        // 汤小娥督导长湖乡防汛工作: the visit right after its visitor's name.
+        let direct = i == c.tok_start && i > 0 && people.contains(&(i - 1));
+        if !direct && (!framed || i == c.tok_start) {
             continue;
         }
         for subject in subjects_before(toks, chunks, people, i, false) {
