@@ -105,6 +105,12 @@ const CREDITS: &[(&str, Credit)] = &[
     ("校对", Credit::Editor),
     ("监制", Credit::Editor),
     ("编审", Credit::Editor),
+    // Where the article comes from credits no person (来源：县融媒体中心).
+    ("来源", Credit::Editor),
+    ("稿源", Credit::Editor),
+    ("供稿", Credit::Editor),
+    ("出品", Credit::Editor),
+    ("转自", Credit::Editor),
 ];
 
 /// One-character credits, only where they stand on their own (`张三 文 李四 摄`,
@@ -114,6 +120,9 @@ const SHORT_CREDITS: &[(&str, Credit)] = &[
     ("图", Credit::Role(BylineRole::Photographer)),
     ("文", Credit::Role(BylineRole::Author)),
 ];
+
+/// Marks layouts put before a byline line (□记者 张三).
+const LAYOUT_MARKS: &[char] = &['□', '■', '●', '◆', '▲', '★', '▶', '◎', '○', '◇', '☆'];
 
 /// Credit words as layouts space them out, and as they are read.
 const SPACED_CREDITS: &[(&str, &str)] = &[
@@ -190,6 +199,8 @@ pub fn parse_byline_as(
     };
     let s = s
         .trim()
+        // □记者 张三, ■本报记者: layout marks before a byline.
+        .trim_start_matches(LAYOUT_MARKS)
         .trim_start_matches(['(', '（'])
         .trim_end_matches([')', '）'])
         .trim();
@@ -338,11 +349,13 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
 /// the longest run of pieces up to a space that reads as a byline starting with a
 /// credit word. Returns the byte end of the byline and its names.
 fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline>)> {
-    let mut trimmed = line.trim_start();
-    // 本报讯 记者 李洋 …: the byline follows the dateline word, which stays.
-    for lead in ["本报讯", "本网讯", "本台讯"] {
-        if let Some(rest) = trimmed.strip_prefix(lead) {
-            trimmed = rest.trim_start();
+    let mut trimmed = line.trim_start().trim_start_matches(LAYOUT_MARKS);
+    // 本报讯 记者 李洋 …, 某某日报讯 记者张三 …: the byline follows the dateline
+    // word, which stays.
+    if let Some((at, _)) = trimmed.char_indices().take(24).find(|&(_, c)| c == '讯') {
+        let rest = trimmed[at + '讯'.len_utf8()..].trim_start();
+        if CREDITS.iter().any(|(w, _)| rest.starts_with(w)) {
+            trimmed = rest;
         }
     }
     let offset = line.len() - trimmed.len();
@@ -534,6 +547,24 @@ mod tests {
         // A name alone in brackets elsewhere is text.
         let (body, b) = strip_bylines(&["主席(李明)出席。", "完。"], &lex());
         assert!(b.is_empty() && body.contains("(李明)"));
+        // Layout marks, a media's dateline word, and a source that credits nobody.
+        let (body, b) = strip_bylines(
+            &[
+                "■本报记者 张三 通讯员 李四",
+                "某某日报讯 记者王五 6月1日,会议召开。",
+                "完。(来源：县融媒体中心)",
+            ],
+            &lex(),
+        );
+        assert_eq!(
+            names(Some(b)),
+            [
+                ("张三".into(), "reporter"),
+                ("李四".into(), "correspondent"),
+                ("王五".into(), "reporter")
+            ]
+        );
+        assert!(body.contains("某某日报讯 6月1日"), "{body}");
     }
 
     #[test]
