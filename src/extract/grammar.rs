@@ -648,6 +648,18 @@ fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option
     {
         return None;
     }
+    // 代表团, 有限公司, 办公室 alone: a kind of body, not one (but the organ of a post
+    // after it, 管委会副主任 X, still holds the list together).
+    if lone
+        && fused_juris.is_none()
+        && toks
+            .get(h + 1)
+            .is_none_or(|t| t.category != Category::Title)
+        && !lex.org_abbrev().contains_key(&toks[h].word)
+        && lex.org_suffix(&text).is_some_and(|(suf, _)| *suf == text)
+    {
+        return None;
+    }
     // A bare suffix after a place is still an organ (惠济 + 区委).
     let juris = match toks[a].category {
         Category::Place | Category::JurisdictionWord if a < h => Some(toks[a].word.clone()),

@@ -3,7 +3,7 @@
 //! the names (X、Y当选…副主席).
 
 use super::grammar::Chunk;
-use super::participants::{is_clause_break, subjects_before};
+use super::participants::{is_clause_break, subject_end, subjects_before};
 use super::parties::{chunk_ending_at, Party, Post};
 use super::token::Word;
 use crate::lexicon::Lexicon;
@@ -80,9 +80,20 @@ pub(super) fn find_posts(
 ) -> Vec<Post> {
     let mut out = Vec::new();
     let mut list_posts: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut previous_org: Option<usize> = None;
     for (k, &p) in people.iter().enumerate() {
         let own = posts_before(toks, chunks, p);
         let in_list = k > 0 && p >= 2 && people[k - 1] == p - 2 && toks[p - 1].word == "、";
+        // 通州区委书记王云峰、副书记李玉君: a post without an organ right after the
+        // previous name in the list is of that name's organ.
+        let follows_name = own.first().is_some_and(|&(title, org)| {
+            let ts = chunks[title].tok_start;
+            org.is_none()
+                && k > 0
+                && ts >= 2
+                && toks[ts - 1].word == "、"
+                && people[k - 1] == ts - 2
+        });
         let posts = if !own.is_empty() {
             own
         } else if in_list {
@@ -90,7 +101,7 @@ pub(super) fn find_posts(
         } else {
             Vec::new()
         };
-        let mut last_org: Option<usize> = None;
+        let mut last_org: Option<usize> = if follows_name { previous_org } else { None };
         for &(title, org) in &posts {
             let national = chunks[title]
                 .details
@@ -112,6 +123,7 @@ pub(super) fn find_posts(
                 last_org = org;
             }
         }
+        previous_org = last_org;
         list_posts = posts;
     }
     out
@@ -151,7 +163,9 @@ pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<
             chunks[title].tok_start,
             &[MentionKind::Organization, MentionKind::Place],
         );
-        for subject in subjects_before(toks, chunks, people, v, false) {
+        // 丁文禄、卫忠平等97人当选: over 等 and the head count.
+        let (end, _) = subject_end(toks, chunks, v);
+        for subject in subjects_before(toks, chunks, people, end, false) {
             if let Party::Person(person) = subject {
                 out.push(Post {
                     person,
