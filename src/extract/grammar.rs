@@ -375,6 +375,14 @@ fn extend_left_until(
             break;
         }
         let t = &toks[p];
+        // 紧紧围绕市委, 高度重视工商联, 全体县委: set phrases and words that say how or
+        // how many, never part of a name.
+        // (新型冠状病毒 before 肺炎疫情防控指挥部 is a modifier like any other.)
+        let set_phrase =
+            t.tag == "l" && t.word.chars().count() >= 4 && toks[a].category != Category::Nominal;
+        if set_phrase || NEVER_IN_NAMES.contains(&t.word.as_str()) {
+            break;
+        }
         // 樊维斌代表省委, 代表市政府: acting for a body, not part of its name.
         if t.word == "代表"
             && matches!(
@@ -579,6 +587,18 @@ fn continues_compound(toks: &[Word], i: usize) -> bool {
     toks.get(i)
         .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
+
+/// Words jieba reads as nouns that stand before a body's name without being part of it.
+const NEVER_IN_NAMES: &[&str] = &[
+    "全体",
+    "谋划",
+    "历来",
+    "充分发挥",
+    "认真",
+    "精心",
+    "积极",
+    "主动",
+];
 
 /// Parties and bodies whose local committees are named party + place + organ.
 const PARTIES_BEFORE_PLACE: &[&str] = &[

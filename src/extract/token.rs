@@ -538,7 +538,9 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
     // name is no organ for ending like one (基里延科 and the section 科).
     let organ = || {
-        is_organ_word(lex, w)
+        // 落到实处 ends in 处 but is a set phrase.
+        t.tag != "l"
+            && is_organ_word(lex, w)
             && !(t.tag.starts_with('v') && lex.org_suffixes().iter().any(|(suf, _)| suf == w))
             && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
     };
