@@ -588,6 +588,11 @@ fn continues_compound(toks: &[Word], i: usize) -> bool {
         .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
 
+/// Words that point at an occasion or size it up (上述, 大型, 整场).
+const POINTING: &[&str] = &[
+    "上述", "大型", "整场", "此次", "本次", "这次", "该", "各类", "各项", "相关", "有关", "系列",
+];
+
 /// Words jieba reads as nouns that stand before a body's name without being part of it.
 const NEVER_IN_NAMES: &[&str] = &[
     "全体",
@@ -757,6 +762,12 @@ fn event_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Opti
         .is_some_and(|n| n.category == Category::Nominal && n.word.ends_with(['组', '团', '队']))
     {
         return None;
+    }
+    // 上述活动, 大型活动, 此次会议: words that point at an occasion are no part of its
+    // name.
+    let mut a = a;
+    while a < h && POINTING.contains(&toks[a].word.as_str()) {
+        a += 1;
     }
     let text = text_of(toks, a, h + 1);
     let (_, ty) = lex.event_head(&text)?;
