@@ -160,7 +160,9 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn a_second_run_into_a_busy_folder_is_refused() {
     let out = built();
     let before = snapshot(out.path());
-    let input = many_articles(200);
+    // Enough articles that the first run still holds the folder when the second
+    // starts, on a fast machine too (200 took 0.2 s, under the wait below).
+    let input = many_articles(3000);
     let bin = assert_cmd::cargo::cargo_bin("zhkg");
     let mut first = Command::new(&bin)
         .current_dir(root())

@@ -378,8 +378,13 @@ fn extend_left_until(
         // 紧紧围绕市委, 高度重视工商联, 全体县委: set phrases and words that say how or
         // how many, never part of a name.
         // (新型冠状病毒 before 肺炎疫情防控指挥部 is a modifier like any other.)
-        let set_phrase =
-            t.tag == "l" && t.word.chars().count() >= 4 && toks[a].category != Category::Nominal;
+        let set_phrase = t.tag == "l"
+            && t.word.chars().count() >= 4
+            && (stop_at_place && toks[a].category != Category::Nominal
+                || matches!(
+                    toks[a].category,
+                    Category::Organ | Category::JurisdictionWord | Category::Place
+                ));
         if set_phrase || NEVER_IN_NAMES.contains(&t.word.as_str()) {
             break;
         }
