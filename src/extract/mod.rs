@@ -19,6 +19,8 @@ mod parties;
 pub mod people;
 mod posts;
 pub mod relations;
+#[cfg(test)]
+mod shapes;
 pub mod token;
 
 pub use facts::{ArticleFacts, End, EntityMention, Fact, Jurisdiction};

@@ -28,7 +28,7 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
     }
     // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
     // a dictionary verb, adverb or numeral is not a name.
-    if !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j")) {
+    if !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j" | "g")) {
         return false;
     }
     let n = t.word.chars().count();

@@ -228,7 +228,8 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
         .iter()
         .take(4)
         .take_while(|t| !is_clause_break(t))
-        .any(|t| SAID.contains(&t.word.as_str()))
+        // 明确要求, 具体安排: what was said, with how.
+        .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
         .then_some(RoleVerb::SpokeAt)
 }
 

@@ -1,0 +1,142 @@
+//! The sentence shapes of local government news that the passes read, one test each,
+//! run through the whole article pipeline: the people, posts and roles a reader takes
+//! from them. Names here are made up; the shapes come from real reports.
+
+use crate::extract::test_extractor;
+use crate::graph::{GraphDoc, NodeKind, Relation};
+use std::collections::BTreeSet;
+
+/// (person, relation, event name or `title@organisation`) of a text built as an article.
+fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
+    let ex = test_extractor();
+    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
+    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
+    let doc: GraphDoc = g.to_doc();
+    doc.edges
+        .iter()
+        .filter_map(|e| {
+            let (s, t) = (doc.node(&e.source)?, doc.node(&e.target)?);
+            let what = match e.relation {
+                Relation::HoldsPosition => {
+                    format!("{}@{}", e.title.clone().unwrap_or_default(), t.name)
+                }
+                Relation::Chaired | Relation::Attended | Relation::SpokeAt => t.name.clone(),
+                _ => return None,
+            };
+            (s.kind == NodeKind::Person).then(|| (s.name.clone(), e.relation.as_str(), what))
+        })
+        .collect()
+}
+
+fn has(f: &BTreeSet<(String, &'static str, String)>, who: &str, rel: &str, what: &str) -> bool {
+    f.iter()
+        .any(|(w, r, x)| w == who && *r == rel && x.contains(what))
+}
+
+#[test]
+fn people_seated_on_the_rostrum_attend() {
+    let f = facts("1月29日,省政协举行第四次全体会议。主席团常务主席王成、李立在主席台前排就坐。");
+    assert!(has(&f, "王成", "attended", "全体会议"), "{f:?}");
+    assert!(has(&f, "李立", "attended", "全体会议"), "{f:?}");
+}
+
+#[test]
+fn a_posts_own_meeting_and_its_attendees() {
+    let f = facts(
+        "3月2日,区委副书记、区长刘长安主持召开区长办公会。区领导赵红旗、周海港、李卫东参加。",
+    );
+    assert!(has(&f, "刘长安", "chaired", "区长办公会"), "{f:?}");
+    // Given names that are places' short forms (长安, 红旗, 海港, 卫东) stay people.
+    for who in ["赵红旗", "周海港", "李卫东"] {
+        assert!(has(&f, who, "attended", "区长办公会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_long_list_after_the_occasion() {
+    let f = facts("1月20日,市委市政府举行春节团拜会。出席团拜会的领导同志有：王建国、李明、张伟、刘洋、陈刚。");
+    for who in ["王建国", "李明", "张伟", "刘洋", "陈刚"] {
+        assert!(has(&f, who, "attended", "团拜会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn visitors_to_our_county_and_their_companions() {
+    let f = facts("5月3日,省委常委王建国一行到我县调研乡村振兴工作，县委书记李明陪同。");
+    assert!(has(&f, "王建国", "attended", "调研"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "调研"), "{f:?}");
+    let f = facts("7月14日,县人大常委会主任汤小娥督导长湖乡防汛抗灾工作。");
+    assert!(has(&f, "汤小娥", "attended", "督导"), "{f:?}");
+}
+
+#[test]
+fn unveiling_together_and_announcing_the_start() {
+    let f = facts("6月1日,张家镇农贸市场揭牌仪式举行。副县长王刚宣布开工，县委书记李明、县长赵强共同为市场揭牌。");
+    assert!(has(&f, "王刚", "spoke_at", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "赵强", "attended", "揭牌仪式"), "{f:?}");
+}
+
+#[test]
+fn talks_with_partners_have_no_chair() {
+    let f = facts("10月21日,市商务委主任张爱国一行与区委蔺雪峰书记、区政府代区长张庆恩及相关部门的领导举行了座谈。");
+    for who in ["张爱国", "蔺雪峰", "张庆恩"] {
+        assert!(has(&f, who, "attended", "座谈"), "{who}: {f:?}");
+        assert!(!has(&f, who, "chaired", "座谈"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn lists_closed_by_groups() {
+    let f = facts("3月12日,区里举行义务植树活动,区委书记王俊、区长姚斌等全体在职区领导及有关单位干部职工代表120余人参加了活动。");
+    assert!(has(&f, "王俊", "attended", "植树活动"), "{f:?}");
+    assert!(has(&f, "姚斌", "attended", "植树活动"), "{f:?}");
+    let f = facts("9月2日,九峰镇农贸市场启用仪式举行。副县长林德志、县纪委副书记杨坤生、镇领导班子成员、农贸市场管理小组人员参加了本次仪式。");
+    assert!(has(&f, "林德志", "attended", "仪式"), "{f:?}");
+    assert!(has(&f, "杨坤生", "attended", "仪式"), "{f:?}");
+}
+
+#[test]
+fn speeches_about_something_and_with_light_verbs() {
+    let f = facts("3月5日,市政府召开全市安全生产工作会议。市长裴伟东对下步工作提出具体要求。");
+    assert!(has(&f, "裴伟东", "spoke_at", "会议"), "{f:?}");
+    let f = facts("9月15日,全县干部培训班开班仪式举行。县委党校常务副校长强薇就培训期间纪律问题作了明确要求。");
+    assert!(has(&f, "强薇", "spoke_at", "开班仪式"), "{f:?}");
+}
+
+#[test]
+fn posts_carried_along_a_list_and_party_committees() {
+    let f = facts("11月26日,通州区委书记王云峰、副书记李玉君参加了会议。");
+    assert!(
+        has(&f, "李玉君", "holds_position", "副书记@通州区委"),
+        "{f:?}"
+    );
+    let f = facts("天津大学党委书记李家俊出席。");
+    assert!(
+        has(&f, "李家俊", "holds_position", "书记@天津大学党委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn elections_to_a_committee_by_its_usual_name() {
+    let f = facts("1月8日,陶迪当选为政协鄂托克前旗第十一届委员会主席;于国强、秦岭峰当选为政协鄂托克前旗第十一届委员会副主席。");
+    assert!(
+        has(&f, "陶迪", "holds_position", "主席@鄂托克前旗政协"),
+        "{f:?}"
+    );
+    // 秦岭 + 峰 in a list of names is one name.
+    assert!(
+        has(&f, "秦岭峰", "holds_position", "副主席@鄂托克前旗政协"),
+        "{f:?}"
+    );
+    let f = facts("丁文禄、卫忠平等97人当选为十二届省政协常务委员。");
+    assert!(has(&f, "卫忠平", "holds_position", "常务委员"), "{f:?}");
+}
+
+#[test]
+fn occasions_referred_to_for_their_spirit_are_no_events() {
+    let f = facts("1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。王忠林主持会议。");
+    assert!(has(&f, "王忠林", "chaired", "扩大会议"), "{f:?}");
+    assert!(!f.iter().any(|(_, _, x)| x.contains("常委会会议")), "{f:?}");
+}
