@@ -1,0 +1,109 @@
+//! Event chunks: an occasion's name walked left from its head word
+//! (郑州市疫情防控领导小组工作会议, 专题调研), and the test that drops occasions only
+//! referred to for what they decided (…会议精神). The word lists here are used by
+//! events alone.
+
+use super::names::extend_left_until;
+use super::{Chunk, ChunkDetails};
+use crate::extract::token::{text_of, Category, Word};
+use crate::lexicon::Lexicon;
+use crate::mention::{Mention, MentionKind};
+
+/// Heads of an inauguration told as a verb (X正式挂牌成立): what is inaugurated is the
+/// organisation before it, not part of the event's name.
+const INAUGURATIONS: &[&str] = &["挂牌成立", "揭牌成立"];
+
+/// Words that make a visit's name (专题调研, 实地考察, 会前视察).
+const VISIT_MODIFIERS: &[&str] = &[
+    "正式", "专题", "实地", "蹲点", "参观", "会前", "现场", "调研", "检查", "走访", "暗访", "明察",
+    "安全", "重点", "节前",
+];
+
+/// Words that point at an occasion or size it up (上述, 大型, 整场).
+const POINTING: &[&str] = &[
+    "上述", "大型", "整场", "此次", "本次", "这次", "该", "各类", "各项", "相关", "有关", "系列",
+];
+
+pub(super) fn event_chunk(
+    lex: &Lexicon,
+    toks: &[Word],
+    h: usize,
+    covered: &[bool],
+) -> Option<Chunk> {
+    // 会见 and its kin are verbs as often as nouns: they take no modifiers from the left
+    // (在中南海会见 is a place and a meeting, not a meeting called 中南海会见).
+    let head_type = lex.event_head(&toks[h].word).map(|(_, ty)| ty.as_str());
+    let a = if lex.role_verbs().contains_key(&toks[h].word) {
+        h
+    } else if matches!(head_type, Some("调研" | "考察" | "视察"))
+        || INAUGURATIONS.contains(&toks[h].word.as_str())
+    {
+        // A visit is named by what it is (专题调研, 实地考察), not by where it went
+        // (梁祝镇 in 深入到梁祝镇调研 is the place visited).
+        let mut a = h;
+        while a > 0 && !covered[a - 1] && VISIT_MODIFIERS.contains(&toks[a - 1].word.as_str()) {
+            a -= 1;
+        }
+        a
+    } else {
+        extend_left_until(toks, h, covered, true, true)
+    };
+    // 调研督导组, 考察团成员: the event word names a group, not an occasion.
+    if toks
+        .get(h + 1)
+        .is_some_and(|n| n.category == Category::Nominal && n.word.ends_with(['组', '团', '队']))
+    {
+        return None;
+    }
+    // 上述活动, 大型活动, 此次会议: words that point at an occasion are no part of its
+    // name.
+    let mut a = a;
+    while a < h && POINTING.contains(&toks[a].word.as_str()) {
+        a += 1;
+    }
+    let text = text_of(toks, a, h + 1);
+    let (_, ty) = lex.event_head(&text)?;
+    Some(Chunk {
+        mention: Mention {
+            start: toks[a].start,
+            end: toks[h].end,
+            kind: MentionKind::Event,
+            text,
+        },
+        details: ChunkDetails {
+            event_type: Some(ty.clone()),
+            ..ChunkDetails::default()
+        },
+        tok_start: a,
+        tok_end: h + 1,
+    })
+}
+
+/// Whether the words from `end` on refer to an occasion's decisions (…会议精神, …的
+/// 精神, …会议、…会议精神).
+pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
+    let mut k = end;
+    // Over a list of occasions (中央政治局常委会会议、省委常委会会议精神).
+    while let Some(t) = toks.get(k) {
+        match t.word.as_str() {
+            "精神" | "的精神" | "重要精神" => return true,
+            "的" | "重要" => k += 1,
+            "、" | "和" | "及" => {
+                let next_event = toks[k + 1..]
+                    .iter()
+                    .take(12)
+                    .position(|t| t.category == Category::Event || is_clause_break_word(&t.word));
+                match next_event {
+                    Some(d) if toks[k + 1 + d].category == Category::Event => k = k + 2 + d,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn is_clause_break_word(w: &str) -> bool {
+    matches!(w, "," | "，" | "。" | ";" | "；" | ":" | "：")
+}

@@ -1,0 +1,261 @@
+//! Walking left over the words of a name: from a head word (an organ suffix, an
+//! event word) back to where the name starts, over modifiers, places, ordinals and
+//! quoted stretches, and stopping at the words that never belong to one. Organisations
+//! and events share this walk, so it lives apart from both.
+
+use crate::extract::token::{Category, Word};
+
+/// Walks left from `h` over tokens allowed inside a name; returns the first token index.
+pub(super) fn extend_left(toks: &[Word], h: usize, covered: &[bool], allow_quotes: bool) -> usize {
+    extend_left_until(toks, h, covered, allow_quotes, false)
+}
+
+/// As [`extend_left`]; with `stop_at_place`, a place ends the name (an event is named
+/// after one jurisdiction at most: 郑州市…活动, not 惠济区积极响应郑州市…活动).
+pub(super) fn extend_left_until(
+    toks: &[Word],
+    h: usize,
+    covered: &[bool],
+    allow_quotes: bool,
+    stop_at_place: bool,
+) -> usize {
+    let mut a = h;
+    while a > 0 {
+        if stop_at_place
+            && a < h
+            && matches!(
+                toks[a].category,
+                Category::Place | Category::JurisdictionWord
+            )
+        {
+            // 政协沁县第十四届五次会议: a body may stand before the place it is of.
+            let body = toks[a - 1].word.as_str();
+            if matches!(body, "政协" | "人大" | "中共" | "中国共产党") && !covered[a - 1]
+            {
+                a -= 1;
+            }
+            break;
+        }
+        let p = a - 1;
+        if covered[p] {
+            break;
+        }
+        let t = &toks[p];
+        // 紧紧围绕市委, 高度重视工商联, 全体县委: set phrases and words that say how or
+        // how many, never part of a name.
+        // (新型冠状病毒 before 肺炎疫情防控指挥部 is a modifier like any other.)
+        let set_phrase = t.tag == "l"
+            && t.word.chars().count() >= 4
+            && (stop_at_place && toks[a].category != Category::Nominal
+                || matches!(
+                    toks[a].category,
+                    Category::Organ | Category::JurisdictionWord | Category::Place
+                ));
+        if set_phrase || NEVER_IN_NAMES.contains(&t.word.as_str()) {
+            break;
+        }
+        // 樊维斌代表省委, 代表市政府: acting for a body, not part of its name.
+        if t.word == "代表"
+            && matches!(
+                toks[a].category,
+                Category::Organ | Category::JurisdictionWord | Category::Place
+            )
+        {
+            break;
+        }
+        let ok = match t.category {
+            // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察).
+            Category::Nominal if t.tag.starts_with("nr") && stop_at_place => false,
+            Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
+                true
+            }
+            // 区长办公会, 书记专题会: the post whose meeting it is.
+            Category::Title if stop_at_place => a == h && toks[h].category == Category::Event,
+            // 政协鄂托克前旗第十一届委员会: the term of a committee or congress.
+            Category::Other
+                if !stop_at_place
+                    && is_ordinal(&t.word)
+                    && t.word.ends_with('届')
+                    && matches!(toks[a].word.as_str(), "委员会" | "人大常委会" | "常委会") =>
+            {
+                true
+            }
+            // 换届工作调研督导组: a visit's word inside the name of a group.
+            Category::Event if !stop_at_place => {
+                toks[a].category == Category::Organ && matches!(t.tag.as_str(), "vn" | "n")
+            }
+            // 调研座谈活动, 考察调研活动: event words joined into one name.
+            // 开幕式暨签约仪式: two occasions held as one.
+            Category::Event if stop_at_place => {
+                (toks[a].category == Category::Event
+                    || toks[a].word == "暨"
+                    // 第一次会议第二次全体会议: a sitting of the session before it.
+                    || is_ordinal(&toks[a].word) && (t.word.ends_with('会') || t.word.ends_with("会议")))
+                    // 活动开幕式: the opening of the activity named before.
+                    && t.word != "活动"
+            }
+            // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
+            // word or cut in two (第二 + 次).
+            Category::Other
+                if stop_at_place
+                    && (is_ordinal(&t.word)
+                        || is_numeral(&t.word)
+                        || (is_measure(&t.word) && p > 0 && is_numeral(&toks[p - 1].word))) =>
+            {
+                true
+            }
+            // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
+            Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
+                // A name before 与 is a person meeting someone (戴秉国与代表团).
+                p > 0
+                    && matches!(toks[p - 1].category, Category::Nominal)
+                    && !toks[p - 1].tag.starts_with("nr")
+                    && matches!(toks[a].category, Category::Nominal | Category::Organ)
+            }
+            // 复工复产保障工作专班: two-character verbs inside an organ's name.
+            // A verb right before a jurisdiction or organ is the clause's own (充分发挥
+            // 区人民政府…作用, 传达县委…精神), not part of a name.
+            Category::Other => {
+                t.tag == "v"
+                    && t.word.chars().count() == 2
+                    && !matches!(
+                        toks[a].category,
+                        Category::Place | Category::JurisdictionWord
+                    )
+                    && !(toks[a].category == Category::Organ
+                        && toks[a]
+                            .word
+                            .starts_with(['省', '市', '区', '县', '镇', '乡']))
+                    && p > 0
+                    && matches!(
+                        toks[p - 1].category,
+                        Category::Nominal | Category::Organ | Category::Place
+                    )
+                    && !matches!(
+                        t.word.as_str(),
+                        "召开"
+                            | "举行"
+                            | "出席"
+                            | "参加"
+                            | "主持"
+                            | "成立"
+                            | "开展"
+                            | "落实"
+                            | "组织"
+                            | "帮助"
+                            | "联系"
+                            | "建立"
+                            | "解决"
+                            | "办理"
+                            | "对接"
+                            | "陪同"
+                            | "列席"
+                            | "进行"
+                            | "带领"
+                            | "率领"
+                            | "带队"
+                            | "前往"
+                            | "深入"
+                            | "莅临"
+                            | "参观"
+                            | "代表"
+                            | "当选"
+                            | "担任"
+                            | "出任"
+                            | "任命"
+                            | "选举"
+                            | "增补"
+                            | "致辞"
+                            | "讲话"
+                            | "宣读"
+                            | "会见"
+                            | "看望"
+                            | "慰问"
+                            | "调研"
+                            | "考察"
+                            | "视察"
+                            | "签订"
+                            | "签署"
+                            | "围绕"
+                            | "发挥"
+                            | "率"
+                    )
+            }
+            Category::Punct if allow_quotes && t.word == "”" => {
+                // Take the whole quoted stretch (“三送一强”工作部署会).
+                match (0..p).rev().find(|&q| toks[q].word == "“") {
+                    Some(q) if p - q <= 20 => {
+                        a = q;
+                        continue;
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        a = p;
+    }
+    // Never start on a conjunction or a verb (an event may start on its number).
+    let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
+    while a < h
+        && ((toks[a].category == Category::Other && !numbered(&toks[a]))
+            || matches!(toks[a].word.as_str(), "和" | "暨"))
+    {
+        a += 1;
+    }
+    a
+}
+
+/// Whether a word numbers a session or an edition (十七届, 第一次, 2017年, 第三季度,
+/// 14周年), as event names do; dates are chunks of their own and never get here.
+fn is_ordinal(w: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百两第".contains(c);
+    let Some(last) = w.chars().last() else {
+        return false;
+    };
+    let body = w.trim_end_matches(['届', '次', '年', '期', '季', '度', '周', '轮', '批']);
+    "届次年期季度周轮批".contains(last)
+        && !body.is_empty()
+        && body.trim_end_matches("周年").chars().all(numeral)
+}
+
+/// Whether a word is a number (第二, 十四, 2017).
+fn is_numeral(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十百两第".contains(c))
+}
+
+/// Whether a word counts sessions or editions (次, 届, 年).
+fn is_measure(w: &str) -> bool {
+    matches!(
+        w,
+        "届" | "次" | "年" | "期" | "季" | "季度" | "周年" | "轮" | "批"
+    )
+}
+
+/// Nouns that, right after an organ word, show it was a modifier (国家中心城市).
+const COMPOUND_TAILS: &[&str] = &[
+    "城市", "地区", "区域", "地位", "作用", "位置", "功能", "职能", "领域", "环节", "地带",
+];
+
+/// Whether the token after an organ word continues a compound noun (so it is no name).
+pub(super) fn continues_compound(toks: &[Word], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
+}
+
+/// Words jieba reads as nouns that stand before a body's name without being part of it.
+const NEVER_IN_NAMES: &[&str] = &[
+    "全体",
+    "谋划",
+    "历来",
+    "充分发挥",
+    "认真",
+    "精心",
+    "积极",
+    "主动",
+];

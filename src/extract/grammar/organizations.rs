@@ -1,0 +1,239 @@
+//! Organisation chunks: jurisdiction + modifiers + organ suffix (郑州市自然资源和规划局,
+//! 区委), the issuer at the start of a document's or event's name, and the labeller's
+//! organisations added where the grammar found none. Kept apart from the driver
+//! because the organ rules (fused jurisdictions, parties before places, parents) are
+//! the largest single chunk kind.
+
+use super::names::{continues_compound, extend_left};
+use super::{Chunk, ChunkDetails};
+use crate::extract::token::{text_of, Category, Word};
+use crate::lexicon::Lexicon;
+use crate::mention::{Mention, MentionKind};
+
+/// Adds the organisations the sequence labeller found where the grammar found
+/// nothing (国家杜马, 中博传媒: no organ suffix of ours ends them). A span counts
+/// only when it starts and ends on token boundaries, overlaps no chunk and holds no
+/// name token, so the grammar's organisations, posts and events always win.
+pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[(usize, usize)]) {
+    let mut added = false;
+    for &(s, e) in spans {
+        let Some(a) = toks.iter().position(|t| t.start == s) else {
+            continue;
+        };
+        let Some(b) = toks[a..].iter().position(|t| t.end == e).map(|k| a + k + 1) else {
+            continue;
+        };
+        let overlaps = chunks
+            .iter()
+            .any(|c| c.mention.start < e && s < c.mention.end);
+        let named = toks[a..b].iter().any(|t| {
+            t.tag == "nr"
+                || matches!(
+                    t.category,
+                    Category::Punct | Category::Title | Category::Event
+                )
+        });
+        // 由县人大, 充分发挥政协, 工作落到实处: a span the labeller ran over a verb or
+        // preposition at either end is no name.
+        let clipped = [a, b - 1]
+            .iter()
+            .any(|&k| toks[k].category == Category::Other || toks[k].tag.starts_with('v'));
+        if overlaps || named || clipped || e - s < 2 {
+            continue;
+        }
+        chunks.push(Chunk {
+            mention: Mention {
+                start: s,
+                end: e,
+                kind: MentionKind::Organization,
+                text: toks[a..b].iter().map(|t| t.word.as_str()).collect(),
+            },
+            details: ChunkDetails::default(),
+            tok_start: a,
+            tok_end: b,
+        });
+        added = true;
+    }
+    if added {
+        chunks.sort_by_key(|c| (c.tok_start, c.tok_end));
+    }
+}
+
+/// The organisation chunk that starts a span (the issuer in 《郑州市城乡建设局关于…》),
+/// when the span begins with one.
+pub(super) fn org_chunk_at_start(
+    lex: &Lexicon,
+    toks: &[Word],
+    a: usize,
+    b: usize,
+) -> Option<Chunk> {
+    (a..b.saturating_sub(1))
+        .rev()
+        .filter(|&h| toks[h].category == Category::Organ)
+        .filter_map(|h| {
+            let c = org_chunk(lex, toks, h, &vec![false; toks.len()])?;
+            (c.tok_start == a).then_some(c)
+        })
+        .next()
+}
+
+pub(super) fn org_prefix(lex: &Lexicon, toks: &[Word]) -> Option<String> {
+    org_chunk_at_start(lex, toks, 0, toks.len()).map(|c| c.mention.text)
+}
+
+/// Parties and bodies whose local committees are named party + place + organ.
+const PARTIES_BEFORE_PLACE: &[&str] = &[
+    "政协",
+    "中国人民政治协商会议",
+    "中国共产党",
+    "农工党",
+    "民革",
+    "民盟",
+    "民建",
+    "民进",
+    "致公党",
+    "九三学社",
+    "台盟",
+    "共青团",
+    "团",
+];
+
+pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {
+    if continues_compound(toks, h + 1) {
+        return None;
+    }
+    let a = extend_left(toks, h, covered, true);
+    // Start at the jurisdiction when there is one: "推进辖区郑州市…" keeps only 郑州市….
+    let a = (a..=h)
+        .find(|&i| {
+            matches!(
+                toks[i].category,
+                Category::Place | Category::JurisdictionWord
+            )
+        })
+        .filter(|&i| i < h)
+        // A party named before its local committee is part of its name (农工党丰台区工委).
+        .map(|i| {
+            let party = i > a && PARTIES_BEFORE_PLACE.contains(&toks[i - 1].word.as_str());
+            if party {
+                i - 1
+            } else {
+                i
+            }
+        })
+        .unwrap_or(a);
+    // 区委区政府, 江门市委市政府: two bodies written together; this one is the last.
+    let a = (a + 1..=h)
+        .rev()
+        .find(|&m| {
+            toks[m - 1].category == Category::Organ
+                && toks[m - 1].word.ends_with('委')
+                && (matches!(
+                    toks[m].category,
+                    Category::JurisdictionWord | Category::Place
+                ) || toks[m].category == Category::Organ
+                    && fused_jurisdiction(lex, &toks[m].word).is_some())
+        })
+        .unwrap_or(a);
+    // Counted or generic plurals (8个服务指导小组, 各部门) are not one organisation.
+    let demonstrative = a > 0 && toks[a - 1].word.starts_with(['该', '本']);
+    if a > 0 && matches!(toks[a - 1].tag.as_str(), "m" | "q" | "r") && !demonstrative {
+        return None;
+    }
+    let text = text_of(toks, a, h + 1);
+    let lone = a == h;
+    let fused_juris = fused_jurisdiction(lex, &text);
+    if lone
+        && fused_juris.is_none()
+        && !(lex.org_abbrev().contains_key(&toks[h].word) || toks[h].word.chars().count() >= 3)
+    {
+        return None;
+    }
+    // 代表团, 有限公司, 办公室 alone: a kind of body, not one (but the organ of a post
+    // after it, 管委会副主任 X, still holds the list together).
+    if lone
+        && fused_juris.is_none()
+        && toks
+            .get(h + 1)
+            .is_none_or(|t| t.category != Category::Title)
+        && !lex.org_abbrev().contains_key(&toks[h].word)
+        && lex.org_suffix(&text).is_some_and(|(suf, _)| *suf == text)
+    {
+        return None;
+    }
+    // A bare suffix after a place is still an organ (惠济 + 区委).
+    let juris = match toks[a].category {
+        Category::Place | Category::JurisdictionWord if a < h => Some(toks[a].word.clone()),
+        // 省委组织部, 县委办公室: the first organ starts with its jurisdiction.
+        Category::Organ if a < h => fused_juris.or_else(|| fused_jurisdiction(lex, &toks[a].word)),
+        _ => fused_juris,
+    };
+    // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
+    let parent = (a..h)
+        .rev()
+        .find(|&i| toks[i].category == Category::Organ && i > a)
+        .map(|i| text_of(toks, a, i + 1));
+    let class = lex.org_suffix(&text).and_then(|(_, c)| c.clone());
+    let mut m = Mention {
+        start: toks[a].start,
+        end: toks[h].end,
+        kind: MentionKind::Organization,
+        text,
+    };
+    if m.text.chars().count() < 2 {
+        return None;
+    }
+    m.kind = MentionKind::Organization;
+    Some(Chunk {
+        mention: m,
+        details: ChunkDetails {
+            juris,
+            organ_class: class,
+            parent,
+            ..ChunkDetails::default()
+        },
+        tok_start: a,
+        tok_end: h + 1,
+    })
+}
+
+/// A word that starts with its jurisdiction: 市政府 (市 + 政府), 区委, 省委.
+fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
+    let first = text.chars().next()?;
+    let n = text.chars().count();
+    if !matches!(first, '省' | '市' | '区' | '县' | '镇' | '乡') {
+        return None;
+    }
+    let (suf, class) = lex.org_suffix(text)?;
+    let s = suf.chars().count();
+    // 镇党委, 乡政府; but 乡镇 is no organ of a town.
+    if matches!(first, '镇' | '乡') && s < 2 {
+        return None;
+    }
+    (n == s + 1 || (n == s && class.as_deref() == Some("party"))).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::chunk_sentence;
+    use super::*;
+    use crate::extract::token::tokenize;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn model_organizations_fill_gaps_only() {
+        let lex = Lexicon::embedded();
+        let seg = Segmenter::new(&lex);
+        let text = "国家杜马主席会见郑州市城乡建设局局长";
+        let toks = tokenize(&seg, &lex, text);
+        let mut cs = chunk_sentence(&lex, &toks);
+        let before = cs.len();
+        // 国家杜马 is new; 郑州市城乡建设局 is the grammar's already; a span off the
+        // token boundaries (家杜) is ignored.
+        add_model_organizations(&toks, &mut cs, &[(0, 4), (1, 3), (8, 16)]);
+        assert_eq!(cs.len(), before + 1);
+        assert_eq!(cs[0].mention.text, "国家杜马");
+        assert_eq!(cs[0].mention.kind, MentionKind::Organization);
+        assert!(cs.windows(2).all(|w| w[0].tok_start <= w[1].tok_start));
+    }
+}
