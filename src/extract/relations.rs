@@ -490,44 +490,7 @@ pub fn relate(
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::test_extractor;
-    use crate::graph::{GraphDoc, NodeKind, Relation};
-    use std::collections::BTreeSet;
-
-    /// The (person, relation, other end) facts of a text built as an article.
-    fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
-        let ex = test_extractor();
-        let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
-        let (g, _) = crate::pipeline::build_graph(ex, &[article]);
-        let doc: GraphDoc = g.to_doc();
-        doc.edges
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e.relation,
-                    Relation::Chaired
-                        | Relation::Attended
-                        | Relation::SpokeAt
-                        | Relation::HoldsPosition
-                )
-            })
-            .filter_map(|e| {
-                let (s, t) = (doc.node(&e.source)?, doc.node(&e.target)?);
-                (s.kind == NodeKind::Person).then(|| {
-                    let what = match e.relation {
-                        Relation::HoldsPosition => e.title.clone().unwrap_or_default(),
-                        _ => t.name.clone(),
-                    };
-                    (s.name.clone(), e.relation.as_str(), what)
-                })
-            })
-            .collect()
-    }
-
-    fn has(f: &BTreeSet<(String, &'static str, String)>, who: &str, rel: &str, what: &str) -> bool {
-        f.iter()
-            .any(|(w, r, x)| w == who && *r == rel && x.contains(what))
-    }
+    use crate::extract::shapes::{facts, has};
 
     #[test]
     fn presiding_officers_chair_the_session() {

@@ -6,8 +6,9 @@ use crate::extract::test_extractor;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use std::collections::BTreeSet;
 
-/// (person, relation, event name or `title@organisation`) of a text built as an article.
-fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
+/// (person, relation, event name or `title@organisation`) of a text built as an article;
+/// the other tests of the passes use it too.
+pub(super) fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
     let ex = test_extractor();
     let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
     let (g, _) = crate::pipeline::build_graph(ex, &[article]);
@@ -28,7 +29,12 @@ fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
         .collect()
 }
 
-fn has(f: &BTreeSet<(String, &'static str, String)>, who: &str, rel: &str, what: &str) -> bool {
+pub(super) fn has(
+    f: &BTreeSet<(String, &'static str, String)>,
+    who: &str,
+    rel: &str,
+    what: &str,
+) -> bool {
     f.iter()
         .any(|(w, r, x)| w == who && *r == rel && x.contains(what))
 }
