@@ -62,6 +62,9 @@ pub enum Error {
     /// A query matched several things and needs a choice.
     #[error("{0}")]
     Ambiguous(String),
+    /// A name in a query matched several nodes: each with what tells it apart.
+    #[error("{0}")]
+    AmbiguousName(Box<Ambiguity>),
     /// An external program (such as Graphviz `dot`) is missing or failed.
     #[error("{program}: {message}")]
     Tool {
@@ -152,5 +155,69 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// The nodes a name in a query matched, for the user to choose one by its id.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Ambiguity {
+    /// The name as asked.
+    pub name: String,
+    /// The kinds of node looked for, in words (`person`, `event or organization`).
+    pub kinds: String,
+    /// The nodes it matched, sorted by name and id.
+    pub candidates: Vec<Candidate>,
+}
+
+/// One node an ambiguous name matched, with what tells it apart from the others.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Candidate {
+    /// Its name (with the date, for an event).
+    pub name: String,
+    /// Its id, which selects exactly this node.
+    pub id: String,
+    /// Its posts (`惠济区委书记`), for a person.
+    pub posts: Vec<String>,
+    /// The places it is linked to: its own, its organisations' or its events'.
+    pub places: Vec<String>,
+    /// The dates of the first and last article it is found in, when they have dates.
+    pub first_seen: Option<String>,
+    /// See `first_seen`.
+    pub last_seen: Option<String>,
+    /// How many articles it is found in.
+    pub articles: usize,
+}
+
+impl std::fmt::Display for Ambiguity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} matches {} {}s; name one of them by its id:",
+            self.name,
+            self.candidates.len(),
+            self.kinds
+        )?;
+        for c in &self.candidates {
+            write!(f, "\n  {} ({})", c.name, c.id)?;
+            let mut told: Vec<String> = Vec::new();
+            if !c.posts.is_empty() {
+                told.push(c.posts.join(", "));
+            }
+            if !c.places.is_empty() {
+                told.push(c.places.join(", "));
+            }
+            match (&c.first_seen, &c.last_seen) {
+                (Some(a), Some(b)) if a != b => told.push(format!("seen {a} to {b}")),
+                (Some(a), _) => told.push(format!("seen {a}")),
+                _ => {}
+            }
+            told.push(format!(
+                "{} article{}",
+                c.articles,
+                if c.articles == 1 { "" } else { "s" }
+            ));
+            write!(f, ": {}", told.join("; "))?;
+        }
+        Ok(())
     }
 }

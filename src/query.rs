@@ -3,7 +3,7 @@
 //! paths); answers go out as plain text or JSON. A name that matches nothing is an
 //! error that suggests near matches; a name that matches several asks for a choice.
 
-use crate::error::{Error, Result};
+use crate::error::{Ambiguity, Candidate, Error, Result};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::walk::BreadthFirst;
 use crate::graph::{GraphDoc, Node, NodeKind, Relation};
@@ -17,6 +17,8 @@ use std::collections::BTreeSet;
 /// A graph loaded for querying.
 pub struct Query {
     g: KnowledgeGraph,
+    /// Each article's date, by the article's node id.
+    article_dates: rustc_hash::FxHashMap<String, String>,
 }
 
 /// One line of an answer.
@@ -86,8 +88,15 @@ fn char_overlap(a: &str, b: &str) -> f64 {
 impl Query {
     /// Loads `doc` into a petgraph graph to walk.
     pub fn new(doc: &GraphDoc) -> Query {
+        let article_dates = doc
+            .nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Article)
+            .filter_map(|n| Some((n.id.to_string(), n.date.clone()?)))
+            .collect();
         Query {
             g: KnowledgeGraph::from_doc(doc),
+            article_dates,
         }
     }
 
@@ -140,23 +149,14 @@ impl Query {
                 )))
             }
             many => {
-                let mut list: Vec<String> = many
-                    .iter()
-                    .map(|&i| {
-                        format!(
-                            "{} ({})",
-                            self.g.graph[i].display_label(),
-                            self.g.graph[i].id
-                        )
-                    })
-                    .collect();
-                list.sort();
-                Err(Error::Ambiguous(format!(
-                    "{name} matches {} {}s; name one of them (or give its id):\n  {}",
-                    many.len(),
-                    kind_words(kinds),
-                    list.join("\n  ")
-                )))
+                let mut candidates: Vec<Candidate> =
+                    many.iter().map(|&i| self.candidate(i)).collect();
+                candidates.sort();
+                Err(Error::AmbiguousName(Box::new(Ambiguity {
+                    name: name.to_string(),
+                    kinds: kind_words(kinds),
+                    candidates,
+                })))
             }
         }
     }
@@ -167,6 +167,53 @@ impl Query {
         Answer {
             subject: self.g.graph[subject].clone(),
             rows,
+        }
+    }
+
+    /// A node with what tells it apart from others of its name: posts, places, and
+    /// the dates of the first and last article it is found in.
+    fn candidate(&self, i: NodeIndex) -> Candidate {
+        let node = &self.g.graph[i];
+        let places_of = |n: NodeIndex| -> Vec<String> {
+            self.g
+                .neighbors(n)
+                .into_iter()
+                .filter(|(e, _, out)| *out && e.relation == Relation::LocatedIn)
+                .map(|(_, p, _)| self.g.graph[p].name.clone())
+                .collect()
+        };
+        let mut places = places_of(i);
+        // A person's places are their organisations'; an event's, its organisers'.
+        for (e, other, out) in self.g.neighbors(i) {
+            let via = match node.kind {
+                NodeKind::Person => out && e.relation == Relation::HoldsPosition,
+                NodeKind::Event => !out && e.relation == Relation::Held,
+                _ => false,
+            };
+            if via {
+                places.extend(places_of(other));
+            }
+        }
+        places.sort();
+        places.dedup();
+        let articles: BTreeSet<&str> = node.evidence.iter().map(|e| &*e.article).collect();
+        let mut dates: Vec<&str> = articles
+            .iter()
+            .filter_map(|a| self.article_dates.get(*a).map(String::as_str))
+            .collect();
+        dates.sort();
+        Candidate {
+            name: node.display_label(),
+            id: node.id.to_string(),
+            posts: if node.kind == NodeKind::Person {
+                self.posts_of(i)
+            } else {
+                Vec::new()
+            },
+            places,
+            first_seen: dates.first().map(|d| d.to_string()),
+            last_seen: dates.last().map(|d| d.to_string()),
+            articles: articles.len(),
         }
     }
 
@@ -509,7 +556,15 @@ mod tests {
             "no person named 张五; did you mean: 张三, 张四"
         );
         let err = q.find("张", &[NodeKind::Person]).unwrap_err();
-        assert!(matches!(err, Error::Ambiguous(_)), "{err}");
+        let Error::AmbiguousName(amb) = &err else {
+            panic!("{err}")
+        };
+        // Each candidate with its id and what tells it apart.
+        let ids: Vec<&str> = amb.candidates.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2"]);
+        assert!(err.to_string().contains("张三 (p1): "), "{err}");
+        // An id selects exactly one.
+        assert!(q.find("p2", &[NodeKind::Person]).is_ok());
     }
 
     #[test]

@@ -286,6 +286,26 @@ fn queries_answer_from_the_saved_graph() {
         err.contains("did you mean") && err.contains("马军"),
         "{err}"
     );
+    // A name several nodes match: exit 3, and with --json the candidates on stdout,
+    // each with an id that selects it.
+    let many = zhkg()
+        .arg("query")
+        .arg("--graph")
+        .arg(&graph)
+        .args(["--json", "attendees", "会"])
+        .assert()
+        .code(3);
+    let v: serde_json::Value = serde_json::from_slice(&many.get_output().stdout).unwrap();
+    let candidates = v["candidates"].as_array().unwrap();
+    assert!(candidates.len() >= 2, "{v}");
+    let id = candidates[0]["id"].as_str().unwrap();
+    zhkg()
+        .arg("query")
+        .arg("--graph")
+        .arg(&graph)
+        .args(["attendees", id])
+        .assert()
+        .success();
 }
 
 #[test]

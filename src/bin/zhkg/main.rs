@@ -442,12 +442,21 @@ fn run(cli: Cli) -> Result<()> {
             let doc = load_graph(&graph.graph)?;
             let q = Query::new(&doc);
             let answer = match question {
-                Question::Attendees { event } => q.attendees(&event)?,
-                Question::Events { person } => q.events(&person)?,
-                Question::Positions { person } => q.positions(&person)?,
-                Question::Holders { org } => q.holders(&org)?,
-                Question::Neighbors { name, depth } => q.neighbors(&name, depth)?,
-                Question::Path { a, b } => q.path(&a, &b)?,
+                Question::Attendees { event } => q.attendees(&event),
+                Question::Events { person } => q.events(&person),
+                Question::Positions { person } => q.positions(&person),
+                Question::Holders { org } => q.holders(&org),
+                Question::Neighbors { name, depth } => q.neighbors(&name, depth),
+                Question::Path { a, b } => q.path(&a, &b),
+            };
+            // With --json, the candidates of an ambiguous name are the answer on
+            // standard output too (the exit code still says no one was chosen).
+            let answer = match answer {
+                Err(zhkg::Error::AmbiguousName(amb)) if json => {
+                    emit(&format!("{}\n", serde_json::to_string_pretty(&amb)?))?;
+                    return Err(zhkg::Error::AmbiguousName(amb).into());
+                }
+                other => other?,
             };
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&answer)?))?;
@@ -679,7 +688,11 @@ fn main() {
                 | zhkg::Error::UnfinishedPublish(_)
                 | zhkg::Error::Input { .. },
             ) => 2,
-            Some(zhkg::Error::NotFound(_) | zhkg::Error::Ambiguous(_)) => 3,
+            Some(
+                zhkg::Error::NotFound(_)
+                | zhkg::Error::Ambiguous(_)
+                | zhkg::Error::AmbiguousName(_),
+            ) => 3,
             _ => 1,
         };
         std::process::exit(code);
