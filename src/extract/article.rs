@@ -206,6 +206,42 @@ impl ArticleBuilder<'_> {
         }
     }
 
+    /// A market, project or organisation named bare and with its place before it in one
+    /// article (南关农贸市场, 管城回族区南关农贸市场) is one: the bare form takes the
+    /// full name, when only one full name fits.
+    pub(super) fn join_place_prefixed(&mut self) {
+        let kinds = [
+            MentionKind::Market,
+            MentionKind::Project,
+            MentionKind::Organization,
+        ];
+        for e in 0..self.ents.len() {
+            let kind = self.ents[e].kind;
+            if !kinds.contains(&kind) {
+                continue;
+            }
+            let bare = self.ents[e].canonical().to_string();
+            let mut fulls: Vec<&str> = self
+                .ents
+                .iter()
+                .filter(|o| o.kind == kind)
+                .map(|o| o.canonical())
+                .filter(|full| {
+                    full.strip_suffix(bare.as_str())
+                        .is_some_and(|place| !place.is_empty() && self.lex.place(place).is_some())
+                })
+                .collect();
+            fulls.sort_unstable();
+            fulls.dedup();
+            if let [full] = fulls.as_slice() {
+                let full = full.to_string();
+                let why = format!("{bare} is {full} named without its place in the same article");
+                self.ents[e].set_reason(Some(why));
+                self.ents[e].set_canonical(full);
+            }
+        }
+    }
+
     /// Every organisation located in the jurisdiction its name spells out.
     pub(super) fn locate_organizations(&mut self) {
         for e in 0..self.ents.len() {

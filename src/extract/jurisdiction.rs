@@ -51,9 +51,15 @@ pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Juris
             | MentionKind::Event
             | MentionKind::Project => {
                 // The place an organ's name starts with (惠济区规划服务中心).
+                // A short form (南关 in 南关农贸市场) is too often a word of the name
+                // itself to say where the article is.
                 for pre in crate::lexicon::place_prefixes(&e.text) {
                     if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
-                        add(pre, weight);
+                        if crate::lexicon::is_division_name(pre)
+                            || e.kind == MentionKind::Organization
+                        {
+                            add(pre, weight);
+                        }
                         break;
                     }
                 }

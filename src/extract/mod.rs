@@ -175,6 +175,7 @@ impl Extractor {
             .clone()
             .or_else(|| dateline(&b.ents, &sentences, article.headline.is_some()));
         b.resolve_names(&jurisdiction);
+        b.join_place_prefixed();
         let (roles, held) = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
         let main = b.settle_events(&roles, &held, &at.chunks, date.as_deref());
         b.add_roles(roles, &parses, &at, main);

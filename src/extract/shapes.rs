@@ -146,3 +146,25 @@ fn occasions_referred_to_for_their_spirit_are_no_events() {
     assert!(has(&f, "王忠林", "chaired", "扩大会议"), "{f:?}");
     assert!(!f.iter().any(|(_, _, x)| x.contains("常委会会议")), "{f:?}");
 }
+
+#[test]
+fn a_place_prefixed_name_and_its_bare_form_are_one() {
+    let ex = test_extractor();
+    let text = "3月1日,管城回族区南关农贸市场正式开业。南关农贸市场共有摊位200个。区长张三到南关农贸市场调研。";
+    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
+    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
+    let doc: GraphDoc = g.to_doc();
+    let markets: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Market)
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(markets, ["管城回族区南关农贸市场"]);
+    // The market's short form (南关) does not move the article to 南关区.
+    let f = facts(text);
+    assert!(
+        has(&f, "张三", "holds_position", "区长@管城回族区人民政府"),
+        "{f:?}"
+    );
+}

@@ -495,11 +495,12 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
     // 许振等, 郝新瑞及, 马宇骏率: a name run into the word after it.
-    if n >= 3 && w.ends_with(['等', '及', '和', '与', '率']) && t.tag.starts_with("nr") {
+    if n >= 3 && w.ends_with(['等', '及', '和', '与', '率', '到']) && t.tag.starts_with("nr")
+    {
         let last = w.chars().next_back().map_or(0, char::len_utf8);
         let tag = match w.chars().next_back() {
             Some('等') => "u",
-            Some('率') => "v",
+            Some('率' | '到') => "v",
             _ => "c",
         };
         return split(n - 1, w.len() - last, "nr", tag);
