@@ -145,6 +145,23 @@ fn occasions_referred_to_for_their_spirit_are_no_events() {
     let f = facts("1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。王忠林主持会议。");
     assert!(has(&f, "王忠林", "chaired", "扩大会议"), "{f:?}");
     assert!(!f.iter().any(|(_, _, x)| x.contains("常委会会议")), "{f:?}");
+    let events = event_names(
+        "1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。",
+    );
+    assert_eq!(events, ["扩大会议"]);
+}
+
+/// The names of the event nodes built from a text.
+fn event_names(text: &str) -> Vec<String> {
+    let ex = test_extractor();
+    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
+    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
+    let doc: GraphDoc = g.to_doc();
+    doc.nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Event)
+        .map(|n| n.name.clone())
+        .collect()
 }
 
 #[test]
