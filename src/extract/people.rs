@@ -39,8 +39,18 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
         return false;
     };
     let given = n - s;
-    (1..=2).contains(&given) && !lex.not_names().contains(&t.word) && !arrival(&t.word)
+    (1..=2).contains(&given) && !is_other_word(lex, &t.word)
 }
+
+/// Whether a word that looks like a name is another word: listed in not_names.txt,
+/// an arrival (来津), or the name of a thing or body (陶器, 陈列室).
+fn is_other_word(lex: &Lexicon, w: &str) -> bool {
+    lex.not_names().contains(w) || arrival(w) || w.ends_with(NEVER_LAST_IN_NAMES)
+}
+
+/// Characters that end names of things and bodies (陶器, 石棺, 陈列室, 督导组) and no
+/// given name.
+const NEVER_LAST_IN_NAMES: &[char] = &['器', '棺', '室', '组', '队', '局', '厅', '馆', '处', '站'];
 
 /// 来津, 赴京, 到沪: coming to a province called by its one-character short form,
 /// which reads like a surname and a given name.
@@ -89,7 +99,7 @@ pub fn candidates(
             && t.word
                 .chars()
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
-            && !lex.not_names().contains(&t.word)
+            && !is_other_word(lex, &t.word)
     };
     toks.iter()
         .enumerate()
@@ -100,7 +110,7 @@ pub fn candidates(
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()
-                    && !lex.not_names().contains(&t.word)
+                    && !is_other_word(lex, &t.word)
             };
             !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
         })
