@@ -17,8 +17,6 @@ use std::collections::BTreeSet;
 /// A graph loaded for querying.
 pub struct Query {
     g: KnowledgeGraph,
-    /// Each article's date, by the article's node id.
-    article_dates: rustc_hash::FxHashMap<String, String>,
 }
 
 /// One line of an answer.
@@ -88,15 +86,8 @@ fn char_overlap(a: &str, b: &str) -> f64 {
 impl Query {
     /// Loads `doc` into a petgraph graph to walk.
     pub fn new(doc: &GraphDoc) -> Query {
-        let article_dates = doc
-            .nodes
-            .iter()
-            .filter(|n| n.kind == NodeKind::Article)
-            .filter_map(|n| Some((n.id.to_string(), n.date.clone()?)))
-            .collect();
         Query {
             g: KnowledgeGraph::from_doc(doc),
-            article_dates,
         }
     }
 
@@ -149,8 +140,16 @@ impl Query {
                 )))
             }
             many => {
-                let mut candidates: Vec<Candidate> =
-                    many.iter().map(|&i| self.candidate(i)).collect();
+                // Each article's date, by its node id: only asked for here.
+                let article_dates: rustc_hash::FxHashMap<&str, &str> = self
+                    .nodes()
+                    .filter(|(_, n)| n.kind == NodeKind::Article)
+                    .filter_map(|(_, n)| Some((&*n.id, n.date.as_deref()?)))
+                    .collect();
+                let mut candidates: Vec<Candidate> = many
+                    .iter()
+                    .map(|&i| self.candidate(i, &article_dates))
+                    .collect();
                 candidates.sort();
                 Err(Error::AmbiguousName(Box::new(Ambiguity {
                     name: name.to_string(),
@@ -172,7 +171,11 @@ impl Query {
 
     /// A node with what tells it apart from others of its name: posts, places, and
     /// the dates of the first and last article it is found in.
-    fn candidate(&self, i: NodeIndex) -> Candidate {
+    fn candidate(
+        &self,
+        i: NodeIndex,
+        article_dates: &rustc_hash::FxHashMap<&str, &str>,
+    ) -> Candidate {
         let node = &self.g.graph[i];
         let places_of = |n: NodeIndex| -> Vec<String> {
             self.g
@@ -199,7 +202,7 @@ impl Query {
         let articles: BTreeSet<&str> = node.evidence.iter().map(|e| &*e.article).collect();
         let mut dates: Vec<&str> = articles
             .iter()
-            .filter_map(|a| self.article_dates.get(*a).map(String::as_str))
+            .filter_map(|a| article_dates.get(*a).copied())
             .collect();
         dates.sort();
         Candidate {

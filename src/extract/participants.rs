@@ -170,8 +170,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         while i > 0
             && (BETWEEN.contains(&toks[i - 1].word.as_str())
                 || is_time_token(&toks[i - 1])
-                || (i >= 2 && toks[i - 2].word == "等" && is_head_count(&toks[i - 1]))
-                || (i >= 3 && toks[i - 3].word == "等" && is_head_count(&toks[i - 2]))
+                || is_head_count(toks, i - 1)
                 || in_date(i - 1))
         {
             i -= 1;
@@ -312,13 +311,22 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
     (i, frame_event)
 }
 
-/// 等97人, 等20余名: how many people a list stands for.
-fn is_head_count(t: &Word) -> bool {
-    let w = t.word.trim_end_matches(['人', '名', '位']);
-    (w.len() < t.word.len() || t.tag == "m")
-        && !w.is_empty()
-        && w.chars()
-            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千余多".contains(c))
+/// Whether token `k` is part of how many people a list stands for, right after its
+/// 等: the number (等97人, 等20余名, written in one token or two) or the unit after it.
+fn is_head_count(toks: &[Word], k: usize) -> bool {
+    let number = |t: &Word| {
+        let w = t.word.trim_end_matches(['人', '名', '位']);
+        (w.len() < t.word.len() || t.tag == "m")
+            && !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千余多".contains(c))
+    };
+    let after_deng = |n: usize| n >= 1 && toks[n - 1].word == "等";
+    (after_deng(k) && number(&toks[k]))
+        || (matches!(toks[k].word.as_str(), "人" | "名" | "位")
+            && k >= 1
+            && after_deng(k - 1)
+            && number(&toks[k - 1]))
 }
 
 pub(super) fn is_time_token(t: &Word) -> bool {

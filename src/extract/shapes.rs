@@ -9,10 +9,7 @@ use std::collections::BTreeSet;
 /// (person, relation, event name or `title@organisation`) of a text built as an article;
 /// the other tests of the passes use it too.
 pub(super) fn facts(text: &str) -> BTreeSet<(String, &'static str, String)> {
-    let ex = test_extractor();
-    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
-    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
-    let doc: GraphDoc = g.to_doc();
+    let doc = graph_of(text);
     doc.edges
         .iter()
         .filter_map(|e| {
@@ -145,39 +142,34 @@ fn occasions_referred_to_for_their_spirit_are_no_events() {
     let f = facts("1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。王忠林主持会议。");
     assert!(has(&f, "王忠林", "chaired", "扩大会议"), "{f:?}");
     assert!(!f.iter().any(|(_, _, x)| x.contains("常委会会议")), "{f:?}");
-    let events = event_names(
+    let events = names_of(
         "1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。",
+        NodeKind::Event,
     );
     assert_eq!(events, ["扩大会议"]);
 }
 
-/// The names of the event nodes built from a text.
-fn event_names(text: &str) -> Vec<String> {
-    let ex = test_extractor();
+/// The graph of a text built as one article.
+fn graph_of(text: &str) -> GraphDoc {
     let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
-    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
-    let doc: GraphDoc = g.to_doc();
-    doc.nodes
+    let (g, _) = crate::pipeline::build_graph(test_extractor(), &[article]);
+    g.to_doc()
+}
+
+/// The names of the nodes of `kind` built from a text.
+fn names_of(text: &str, kind: NodeKind) -> Vec<String> {
+    graph_of(text)
+        .nodes
         .iter()
-        .filter(|n| n.kind == NodeKind::Event)
+        .filter(|n| n.kind == kind)
         .map(|n| n.name.clone())
         .collect()
 }
 
 #[test]
 fn a_place_prefixed_name_and_its_bare_form_are_one() {
-    let ex = test_extractor();
     let text = "3月1日,管城回族区南关农贸市场正式开业。南关农贸市场共有摊位200个。区长张三到南关农贸市场调研。";
-    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
-    let (g, _) = crate::pipeline::build_graph(ex, &[article]);
-    let doc: GraphDoc = g.to_doc();
-    let markets: Vec<&str> = doc
-        .nodes
-        .iter()
-        .filter(|n| n.kind == NodeKind::Market)
-        .map(|n| n.name.as_str())
-        .collect();
-    assert_eq!(markets, ["管城回族区南关农贸市场"]);
+    assert_eq!(names_of(text, NodeKind::Market), ["管城回族区南关农贸市场"]);
     // The market's short form (南关) does not move the article to 南关区.
     let f = facts(text);
     assert!(

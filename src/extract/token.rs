@@ -325,15 +325,18 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
 fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
     let mut joins = Vec::new();
     for i in 1..toks.len().saturating_sub(2) {
+        // Most tokens follow no post: that test first, on every token of a corpus.
+        if toks[i - 1].category != Category::Title {
+            continue;
+        }
         let (surname, given, next) = (&toks[i], &toks[i + 1], &toks[i + 2]);
-        let one_surname = {
+        let one_surname = || {
             let mut cs = surname.word.chars();
             matches!((cs.next(), cs.next()), (Some(c), None) if lex.surnames().contains(&c))
         };
-        let breaks_list = matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及");
-        if toks[i - 1].category == Category::Title
-            && one_surname
+        if matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
             && surname.tag.starts_with("nr")
+            && one_surname()
             && (1..=2).contains(&given.word.chars().count())
             && matches!(given.category, Category::Nominal | Category::Other)
             && !matches!(
@@ -341,7 +344,6 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
                 Some('v' | 'p' | 'u' | 'c' | 'd' | 'r')
             )
             && !lex.role_verbs().contains_key(&given.word)
-            && breaks_list
         {
             joins.push((i, 2));
         }
@@ -358,36 +360,40 @@ fn join_listed_names(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -
             && matches!(t.category, Category::Nominal)
             && (2..=4).contains(&t.word.chars().count())
     };
+    let piece = |t: &Word| {
+        matches!(
+            t.category,
+            Category::Nominal | Category::Place | Category::Other
+        ) && t.word.chars().all(crate::normalize::is_cjk)
+            && (!t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
+                // 杨坤 + 生/vn: one character jieba read as a verbal noun.
+                || t.tag == "vn" && t.word.chars().count() == 1)
+    };
+    let bounded = |t: Option<&Word>| {
+        t.is_none_or(|t| matches!(t.category, Category::Punct | Category::Other))
+    };
     let mut joins = Vec::new();
     let mut i = 0;
     while i + 1 < toks.len() {
         let (a, b) = (&toks[i], &toks[i + 1]);
-        let piece = |t: &Word| {
-            matches!(
-                t.category,
-                Category::Nominal | Category::Place | Category::Other
-            ) && t.word.chars().all(crate::normalize::is_cjk)
-                && (!t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
-                    // 杨坤 + 生/vn: one character jieba read as a verbal noun.
-                    || t.tag == "vn" && t.word.chars().count() == 1)
-        };
-        let chars = a.word.chars().count() + b.word.chars().count();
         let before = i.checked_sub(1).map(|k| &toks[k]);
         let after = toks.get(i + 2);
+        // Most tokens stand in no list of names: the 、 around them are tested first.
         let listed_before =
             before.is_some_and(|t| t.word == "、") && i >= 2 && is_name(&toks[i - 2]);
         let listed_after =
             after.is_some_and(|t| t.word == "、") && toks.get(i + 3).is_some_and(is_name);
-        let bounded = |t: Option<&Word>| {
-            t.is_none_or(|t| t.category == Category::Punct || t.category == Category::Other)
-        };
         let in_list = (listed_before && bounded(after)) || (listed_after && bounded(before));
+        if !in_list {
+            i += 1;
+            continue;
+        }
+        let chars = a.word.chars().count() + b.word.chars().count();
         // 周庄村、马北村: places listed, not people.
         let place_end = b.word.ends_with([
             '村', '镇', '乡', '区', '县', '市', '省', '路', '街', '巷', '组', '社', '州',
         ]);
-        if in_list
-            && !place_end
+        if !place_end
             && (2..=3).contains(&chars)
             && piece(a)
             && piece(b)
