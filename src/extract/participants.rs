@@ -147,12 +147,7 @@ pub const BETWEEN: &[&str] = &[
 /// 就, 以人大代表身份).
 const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于", "以"];
 
-pub(super) fn is_clause_break(t: &Word) -> bool {
-    matches!(
-        t.word.as_str(),
-        "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
-    )
-}
+pub(super) use super::token::is_clause_break;
 
 /// Where the subject of the verb at `v` ends: skips words that may stand between (等,
 /// 也), dates (27日), and a frame such as 在开幕式上 / 在会见…时 / 在…举行的发布会上.

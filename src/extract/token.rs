@@ -608,6 +608,14 @@ fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
     n - s >= if s == 1 { 2 } else { 1 }
 }
 
+/// Whether a token ends a clause (a comma, a full stop, a colon…).
+pub(super) fn is_clause_break(t: &Word) -> bool {
+    matches!(
+        t.word.as_str(),
+        "," | "，" | "。" | ";" | "；" | "!" | "！" | "?" | "？" | ":" | "："
+    )
+}
+
 /// Characters of `toks[a..b]` joined.
 pub(super) fn text_of(toks: &[Word], a: usize, b: usize) -> String {
     toks[a..b].iter().map(|t| t.word.as_str()).collect()

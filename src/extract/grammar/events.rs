@@ -5,7 +5,7 @@
 
 use super::names::extend_left_until;
 use super::{Chunk, ChunkDetails};
-use crate::extract::token::{text_of, Category, Word};
+use crate::extract::token::{is_clause_break, text_of, Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
 
@@ -92,7 +92,7 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
                 let next_event = toks[k + 1..]
                     .iter()
                     .take(12)
-                    .position(|t| t.category == Category::Event || is_clause_break_word(&t.word));
+                    .position(|t| t.category == Category::Event || is_clause_break(t));
                 match next_event {
                     Some(d) if toks[k + 1 + d].category == Category::Event => k = k + 2 + d,
                     _ => return false,
@@ -102,8 +102,4 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
         }
     }
     false
-}
-
-fn is_clause_break_word(w: &str) -> bool {
-    matches!(w, "," | "，" | "。" | ";" | "；" | ":" | "：")
 }
