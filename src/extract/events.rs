@@ -4,6 +4,7 @@
 use super::builder::ArticleBuilder;
 use super::facts::EntityMention;
 use super::relations;
+use super::sessions;
 use crate::lexicon::Lexicon;
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
@@ -159,7 +160,10 @@ impl ArticleBuilder<'_> {
             // What the article reports happened on its day: an event named without a date
             // of its own (the 座谈会 of a visit) is dated as the main one. Sessions and
             // plenums named by their number are often only referred to, and stay undated.
-            let date = self.ents[m].date().map(str::to_string);
+            let date = self.ents[m]
+                .date()
+                .filter(|_| !self.multi_day.contains(&m))
+                .map(str::to_string);
             for &e in &events {
                 let ent = &self.ents[e];
                 let numbered = ent.text.contains(['届', '次']);
@@ -179,7 +183,7 @@ impl ArticleBuilder<'_> {
 
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).
 fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
-    if a == b {
+    if a == b || sessions::same_session(a, b) {
         return true;
     }
     let norm = |s: &str| -> String {

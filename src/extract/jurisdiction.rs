@@ -26,6 +26,29 @@ pub(super) fn dateline(
     date::parse_date(&d.text, None).map(|(date, _)| date.to_string())
 }
 
+/// Whether the article's lead starts with a range of days (11月14日至19日, 代表团来湘
+/// 考察): then what it tells without a date of its own happened on one of them, not
+/// on the first.
+pub(super) fn lead_spans_days(
+    ents: &[EntityMention],
+    sentences: &[String],
+    has_headline: bool,
+) -> bool {
+    let lead = usize::from(has_headline);
+    let Some(lead_text) = sentences.get(lead) else {
+        return false;
+    };
+    ents.iter()
+        .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
+        .min_by_key(|e| e.start())
+        .is_some_and(|d| {
+            lead_text
+                .chars()
+                .nth(d.end())
+                .is_some_and(|c| matches!(c, '至' | '到' | '-' | '—' | '～' | '~'))
+        })
+}
+
 /// The jurisdiction the article is about: the most mentioned division and its parents.
 pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Jurisdiction {
     let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();

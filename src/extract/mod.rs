@@ -19,6 +19,7 @@ mod parties;
 pub mod people;
 mod posts;
 pub mod relations;
+mod sessions;
 #[cfg(test)]
 mod shapes;
 pub mod token;
@@ -32,7 +33,7 @@ use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use builder::ArticleBuilder;
 use grammar::Chunk;
-use jurisdiction::{dateline, infer_jurisdiction};
+use jurisdiction::{dateline, infer_jurisdiction, lead_spans_days};
 use token::Word;
 // FxHash: the candidates of every sentence are looked up in the article's new names,
 // and SipHash showed in the build's profile; the keys are the article's own words.
@@ -167,6 +168,7 @@ impl Extractor {
             ents: Vec::new(),
             facts: Vec::new(),
             last_post: None,
+            multi_day: Vec::new(),
         };
         let at = b.add_mentions(&parses);
         let jurisdiction = infer_jurisdiction(&self.lex, &b.ents);
@@ -177,7 +179,15 @@ impl Extractor {
         b.resolve_names(&jurisdiction);
         b.join_place_prefixed();
         let (roles, held) = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
-        let main = b.settle_events(&roles, &held, &at.chunks, date.as_deref());
+        // A lead's range of days dates the occasion it names, not the others.
+        let main_day = if article.date.is_none()
+            && lead_spans_days(&b.ents, &sentences, article.headline.is_some())
+        {
+            None
+        } else {
+            date.as_deref()
+        };
+        let main = b.settle_events(&roles, &held, &at.chunks, main_day);
         b.add_roles(roles, &parses, &at, main);
         b.locate_organizations();
         b.add_bylines(&article.bylines, &mut sentences);

@@ -177,3 +177,50 @@ fn a_place_prefixed_name_and_its_bare_form_are_one() {
         "{f:?}"
     );
 }
+
+/// Each event node's name and date.
+fn dated_events(text: &str) -> Vec<(String, Option<String>)> {
+    graph_of(text)
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Event)
+        .map(|n| (n.name.clone(), n.date.clone()))
+        .collect()
+}
+
+#[test]
+fn a_session_holding_a_sitting_and_occasions_prepared_take_no_date() {
+    let events = dated_events("1月29日,省政协十二届一次会议举行了第四次全体会议。");
+    assert!(
+        events.contains(&("省政协十二届一次会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("第四次全体会议".into(), Some("01-29".into()))),
+        "{events:?}"
+    );
+    let events = dated_events(
+        "2月8日,中牟县召开中国共产党中牟县第十五次代表大会第三次会议、政协第十六届中牟县委员会第三次会议筹备工作部署会。",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|(n, d)| d.is_some() == n.ends_with("部署会")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn the_long_and_short_names_of_a_session_are_one_event() {
+    let events = dated_events("政协萧山区十四届五次会议今日开幕\n\n2月23日,中国人民政治协商会议第十四届杭州市萧山区委员会第五次会议在萧山剧院开幕。");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1.as_deref(), Some("02-23"), "{events:?}");
+}
+
+#[test]
+fn a_visit_over_several_days_does_not_date_what_happened_during_it() {
+    let events = dated_events(
+        "11月14日至19日,山南市党政代表团一行来湘访问。在此期间,省委书记王成会见了代表团一行。",
+    );
+    assert!(events.iter().all(|(_, d)| d.is_none()), "{events:?}");
+}

@@ -86,7 +86,8 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
     // Over a list of occasions (中央政治局常委会会议、省委常委会会议精神).
     while let Some(t) = toks.get(k) {
         match t.word.as_str() {
-            "精神" | "的精神" | "重要精神" => return true,
+            // …会议精神; …会议关于…的决议: the occasion as the author of a document.
+            "精神" | "的精神" | "重要精神" | "关于" => return true,
             "的" | "重要" => k += 1,
             "、" | "和" | "及" => {
                 let next_event = toks[k + 1..]
