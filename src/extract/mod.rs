@@ -34,7 +34,7 @@ use crate::segment::Segmenter;
 use builder::ArticleBuilder;
 use grammar::Chunk;
 use jurisdiction::{dateline, infer_jurisdiction, lead_spans_days};
-use token::Word;
+use token::{Category, Word};
 // FxHash: the candidates of every sentence are looked up in the article's new names,
 // and SipHash showed in the build's profile; the keys are the article's own words.
 use rustc_hash::FxHashSet as HashSet;
@@ -171,7 +171,18 @@ impl Extractor {
             multi_day: Vec::new(),
         };
         let at = b.add_mentions(&parses);
-        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents);
+        let common_words: Vec<&str> = parses
+            .iter()
+            .flat_map(|p| &p.toks)
+            .filter(|t| {
+                t.category == Category::Nominal
+                    && t.word.chars().count() >= 2
+                    && !crate::lexicon::is_division_name(&t.word)
+                    && self.lex.place(&t.word).is_some()
+            })
+            .map(|t| t.word.as_str())
+            .collect();
+        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents, &common_words);
         let date = article
             .date
             .clone()

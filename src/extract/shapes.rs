@@ -224,3 +224,22 @@ fn a_visit_over_several_days_does_not_date_what_happened_during_it() {
     );
     assert!(events.iter().all(|(_, d)| d.is_none()), "{events:?}");
 }
+
+#[test]
+fn where_the_article_is_from_the_places_it_names() {
+    // A county's short form read as a common noun is the only place named.
+    let f = facts("1月10日,食品项目开工仪式举行。县委书记王成出席并致辞。2023年以来,微山把项目建设作为头等大事。");
+    assert!(has(&f, "王成", "holds_position", "书记@微山县委"), "{f:?}");
+    // The places after the body in a committee's name (政协苏州市虎丘区…).
+    let f = facts("2月21日,区政协主席李立主持召开主席会议。会议审议了《政协苏州市虎丘区第九届委员会委员履职办法》。");
+    assert!(
+        has(&f, "李立", "holds_position", "主席@虎丘区政协"),
+        "{f:?}"
+    );
+    // Of two counties named as often, the one named first.
+    let f = facts("12月18日,九峰镇农贸市场举行启用仪式。县委常委林德志参加。该市场是平和县西部最大的市场,也是南靖县的水果集散地。");
+    assert!(
+        has(&f, "林德志", "holds_position", "常委@平和县委"),
+        "{f:?}"
+    );
+}
