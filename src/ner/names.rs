@@ -10,10 +10,10 @@ use super::Tagger;
 use crate::mention::MentionKind;
 
 /// Where a span really ends: a person of three or more characters does not end
-/// in the enumeration particle 等 (许振等出席 → 许振), which a name almost never
-/// ends with.
+/// in the enumeration particle 等 (许振等出席 → 许振), nor in the 摄 or 绘 of a
+/// photo or drawing credit (记者任珑摄 → 任珑), which a name almost never ends with.
 pub(super) fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
-    if kind == MentionKind::Person && e - s >= 3 && chars[e - 1] == '等' {
+    if kind == MentionKind::Person && e - s >= 3 && matches!(chars[e - 1], '等' | '摄' | '绘') {
         e - 1
     } else {
         e
@@ -432,6 +432,8 @@ mod tests {
         assert_eq!(trim_end(&chars, 1, 3, MentionKind::Person), 3);
         assert_eq!(trim_end(&chars, 0, 3, MentionKind::Organization), 3);
         assert_eq!(trim_end(&chars, 0, 4, MentionKind::Person), 4);
+        let credit: Vec<char> = "记者任珑摄".chars().collect();
+        assert_eq!(trim_end(&credit, 2, 5, MentionKind::Person), 4);
     }
 
     #[test]
