@@ -17,6 +17,16 @@ type Case = (&'static str, usize, &'static [(MentionKind, f64)]);
 
 const CASES: &[Case] = &[
     (
+        // Report-only news from outside the training corpora (never trained on).
+        "news2007/test.bio",
+        6425,
+        &[
+            (MentionKind::Person, 0.88),
+            (MentionKind::Place, 0.81),
+            (MentionKind::Organization, 0.53),
+        ],
+    ),
+    (
         "msra/test.bio",
         600,
         &[
