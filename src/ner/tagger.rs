@@ -216,6 +216,30 @@ mod tests {
     }
 
     #[test]
+    fn a_list_printed_with_spaces_ends_each_name_at_its_space() {
+        let tagger = Tagger::embedded(&Lexicon::embedded());
+        let names = [
+            "陈东",
+            "陈南",
+            "孙勇",
+            "孙英",
+            "吴江",
+            "吴河",
+            "刘淇",
+            "刘毅",
+            "张德和",
+            "王征",
+            "李汉",
+        ];
+        // With spaces, with the geta mark news of the GB era prints for them, and
+        // with a note after a name.
+        for sep in [" ", "〓"] {
+            let text = format!("出席的有：{}", names.join(sep)).replace("陈南", "陈南（女）");
+            assert_eq!(persons(&tagger, &text), names, "{text}");
+        }
+    }
+
+    #[test]
     fn a_third_character_the_labeller_nearly_took_is_taken_in() {
         let tagger = Tagger::embedded(&Lexicon::embedded());
         let words = ["来说", "回答", "记者", "提问", "不想"];
