@@ -21,7 +21,7 @@ const CASES: &[Case] = &[
         "news2007/test.bio",
         6425,
         &[
-            (MentionKind::Person, 0.88),
+            (MentionKind::Person, 0.90),
             (MentionKind::Place, 0.81),
             (MentionKind::Organization, 0.53),
         ],
