@@ -103,6 +103,9 @@ pub(super) fn relabel_name_lists(
     const MIN_NAMES: usize = 5;
     const MAX_GAP: usize = 6;
     let persons = person_spans(labels);
+    if persons.len() < MIN_NAMES {
+        return Vec::new();
+    }
     // Begin, inside and end of persons: a name in a list has two characters or more.
     let names_only = labels_of(MentionKind::Person) & !Label::PersonSingle.bit();
     let mut out = Vec::new();
