@@ -58,6 +58,16 @@ impl ArticleBuilder<'_> {
                     .iter()
                     .copied()
                     .find(|&e| roles_without_event && !is_bare(&self.ents[e]))
+            })
+            // …活动在石家庄市举办。副市长白龙参加: the lead's occasion, named by its
+            // kind alone.
+            .or_else(|| {
+                let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
+                events.iter().copied().find(|&e| {
+                    roles_without_event
+                        && self.ents[e].sentence() <= 1
+                        && self.ents[e].date().is_some()
+                })
             });
         // A headline names the event undated; the body dates it (昨天上午…会议召开): the
         // dated mention of the same name stands for the event.

@@ -243,3 +243,22 @@ fn where_the_article_is_from_the_places_it_names() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_leader_takes_part_with_the_delegation_led() {
+    let f = facts("本报讯 11月19日,“2015产业转移系列对接活动”在石家庄市举办。市长刘建华率我市代表团参加对接活动。");
+    assert!(
+        has(&f, "刘建华", "attended", "2015产业转移系列对接活动"),
+        "{f:?}"
+    );
+    let f = facts("9月25日至27日,市长白雪率领经贸代表团赴上海参加“长三角招商引资促进周”活动。");
+    assert!(has(&f, "白雪", "attended", "招商引资促进周"), "{f:?}");
+}
+
+#[test]
+fn the_leads_occasion_named_by_its_kind_alone() {
+    let f =
+        facts("本报讯 11月19日,对接活动在石家庄市举办。市委常委、副市长张远,副市长白龙一同参加。");
+    assert!(has(&f, "张远", "attended", "活动"), "{f:?}");
+    assert!(has(&f, "白龙", "attended", "活动"), "{f:?}");
+}
