@@ -262,3 +262,13 @@ fn the_leads_occasion_named_by_its_kind_alone() {
     assert!(has(&f, "张远", "attended", "活动"), "{f:?}");
     assert!(has(&f, "白龙", "attended", "活动"), "{f:?}");
 }
+
+#[test]
+fn a_preposition_fused_with_the_jurisdiction_word_stays_out_of_the_organ() {
+    let f = facts("2月7日,安平县举办开工奠基仪式。奠基仪式由县人大主任崔东主持。");
+    assert!(
+        has(&f, "崔东", "holds_position", "主任@安平县人大"),
+        "{f:?}"
+    );
+    assert!(has(&f, "崔东", "chaired", "奠基仪式"), "{f:?}");
+}
