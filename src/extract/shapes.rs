@@ -272,3 +272,13 @@ fn a_preposition_fused_with_the_jurisdiction_word_stays_out_of_the_organ() {
     );
     assert!(has(&f, "崔东", "chaired", "奠基仪式"), "{f:?}");
 }
+
+#[test]
+fn occasions_only_served_or_conduct_called_activity_are_no_events() {
+    let text = "2月8日,某县召开筹备工作部署会。会议要求全力保障大会筹备,优化会议组织。经会议表决全票通过。暂停聚集性活动和经营活动。";
+    let events = names_of(text, NodeKind::Event);
+    assert_eq!(events, ["筹备工作部署会"]);
+    // A name that starts with such a verb keeps it.
+    let events = names_of("2月21日,全区优化营商环境大会召开。", NodeKind::Event);
+    assert_eq!(events, ["全区优化营商环境大会"]);
+}

@@ -40,6 +40,31 @@ fn quoted_name_start(toks: &[Word], h: usize, covered: &[bool]) -> Option<usize>
     (toks[q].word == open && q + 1 < h).then_some(q + 1)
 }
 
+/// Verbs whose object is an occasion, read into its name by the leftward walk.
+const DONE_FOR_OCCASIONS: &[&str] = &[
+    "保障",
+    "全力保障",
+    "提交",
+    "优化",
+    "经",
+    "确保",
+    "开好",
+    "办好",
+    "服务保障",
+];
+
+/// Words that make 活动 a kind of conduct (经营活动), not an occasion.
+const CONDUCT: &[&str] = &[
+    "经营",
+    "聚集性",
+    "性",
+    "商业",
+    "生产经营",
+    "违法",
+    "非法",
+    "日常",
+];
+
 /// Words that point at an occasion or size it up (上述, 大型, 整场).
 const POINTING: &[&str] = &[
     "上述", "大型", "整场", "此次", "本次", "这次", "该", "各类", "各项", "相关", "有关", "系列",
@@ -80,9 +105,19 @@ pub(super) fn event_chunk(
     {
         return None;
     }
+    // 全力保障大会筹备, 提交大会选举, 经会议表决, 优化会议组织: the occasion is the object
+    // of what is done for it; the verb right before the head is no part of its name
+    // (优化营商环境大会 keeps its own).
+    let mut a = a;
+    if a < h && DONE_FOR_OCCASIONS.contains(&toks[h - 1].word.as_str()) {
+        a = h;
+    }
+    // 经营活动, 聚集性活动: activity as a kind of conduct, not an occasion.
+    if toks[h].word == "活动" && h > 0 && CONDUCT.contains(&toks[h - 1].word.as_str()) {
+        return None;
+    }
     // 上述活动, 大型活动, 此次会议: words that point at an occasion are no part of its
     // name.
-    let mut a = a;
     while a < h && POINTING.contains(&toks[a].word.as_str()) {
         a += 1;
     }
