@@ -1,0 +1,767 @@
+//! Reading `graph.db`: checking that it is a graph database of this schema, finding
+//! the nodes a name means, and loading the part of the graph a question looks at.
+//!
+//! A question is answered by the same code as on graph.json ([`Query`]), run on the
+//! part of the graph it can reach: the nodes the name matches (every one of them, so
+//! that an ambiguous name lists the same candidates) and the edges and nodes the
+//! question walks. That part is a few hundred rows where graph.json is the whole
+//! corpus, and the answers are the same by construction.
+
+use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+use crate::graph::{Edge, Evidence, GraphDoc, Merge, Node, NodeKind, Relation};
+use crate::query::{not_found, Query, Question, Reply};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// An open graph database, read only.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// How much of a node a question needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Detail {
+    /// Kind, name, aliases, titles, date: enough to name it and match it.
+    Light,
+    /// Everything, evidence with its quotes too: a node an answer is about.
+    Full,
+}
+
+/// The part of the graph a question needs: node numbers, edge numbers (with or
+/// without evidence).
+#[derive(Default)]
+struct Part {
+    nodes: BTreeMap<i64, Detail>,
+    edges: BTreeMap<i64, bool>,
+}
+
+impl Part {
+    fn node(&mut self, n: i64, d: Detail) {
+        let e = self.nodes.entry(n).or_insert(d);
+        *e = (*e).max(d);
+    }
+}
+
+/// One row of `edges`: its number and its ends.
+#[derive(Clone, Copy)]
+struct Link {
+    edge: i64,
+    source: i64,
+    target: i64,
+}
+
+impl Store {
+    /// Opens `path` for reading, refusing a file that is not a zhkg graph database or
+    /// that was written with another schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        crate::publish::settle(crate::output::parent_dir(path))?;
+        if !path.exists() {
+            return Err(Error::NoGraph(path.to_path_buf()));
+        }
+        let refuse = |message: String| Error::Store {
+            path: path.to_path_buf(),
+            message,
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| refuse(e.to_string()))?;
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| refuse(format!("not a zhkg graph database ({e})")))?;
+        if app != APPLICATION_ID {
+            return Err(refuse(
+                "not a zhkg graph database (an SQLite file written by another program); build one with zhkg build".into(),
+            ));
+        }
+        let version: Option<String> = conn
+            .query_row(
+                "SELECT value FROM zhkg_meta WHERE key = 'schema_version'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| refuse(format!("not a zhkg graph database ({e})")))?;
+        let version: i64 = version.and_then(|v| v.parse().ok()).unwrap_or(0);
+        if version != SCHEMA_VERSION {
+            let age = if version < SCHEMA_VERSION {
+                "an older"
+            } else {
+                "a newer"
+            };
+            return Err(refuse(format!(
+                "written by {age} zhkg (graph database schema {version}; this zhkg reads schema {SCHEMA_VERSION}); rebuild it with zhkg build"
+            )));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        Error::Store {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Answers `q` as [`Query::ask`] answers it on the same graph's graph.json.
+    pub fn ask(&self, q: &Question) -> Result<Reply> {
+        let mut part = Part::default();
+        match q {
+            Question::Attendees(name) => {
+                self.about(name, &[NodeKind::Event], &mut part, |s, n, p| {
+                    for l in s.links(n, false, &["chaired", "attended", "spoke_at", "held"])? {
+                        p.edges.insert(l.edge, false);
+                        for post in s.links(l.source, true, &["holds_position"])? {
+                            p.edges.insert(post.edge, false);
+                        }
+                    }
+                    Ok(())
+                })?
+            }
+            Question::Events(name) => self.about(
+                name,
+                &[NodeKind::Person, NodeKind::Organization],
+                &mut part,
+                |s, n, p| s.add_links(p, n, true, &["chaired", "attended", "spoke_at", "held"]),
+            )?,
+            Question::Positions(name) => {
+                self.about(name, &[NodeKind::Person], &mut part, |s, n, p| {
+                    s.add_links(p, n, true, &["holds_position"])
+                })?
+            }
+            Question::Holders(name) => self.about(
+                name,
+                &[NodeKind::Organization, NodeKind::Place],
+                &mut part,
+                |s, n, p| s.add_links(p, n, false, &["holds_position"]),
+            )?,
+            Question::Neighbors(name, depth) => {
+                self.about(name, &[], &mut part, |s, n, p| s.add_ball(p, n, *depth))?
+            }
+            Question::Timeline(name) => {
+                self.about(name, &[NodeKind::Person], &mut part, |s, n, p| {
+                    for l in s.links(
+                        n,
+                        true,
+                        &["holds_position", "chaired", "attended", "spoke_at"],
+                    )? {
+                        p.edges.insert(l.edge, true);
+                        for a in s.evidence_articles(l.edge)? {
+                            p.node(a, Detail::Light);
+                        }
+                    }
+                    Ok(())
+                })?
+            }
+            Question::Coattend(name) => {
+                self.about(name, &[NodeKind::Person], &mut part, |s, n, p| {
+                    for l in s.links(n, true, &["chaired", "attended", "spoke_at"])? {
+                        p.edges.insert(l.edge, false);
+                        s.add_links(p, l.target, false, &["chaired", "attended", "spoke_at"])?;
+                    }
+                    Ok(())
+                })?
+            }
+            Question::Path(a, b) => return self.path(a, b),
+            Question::Search(words) => self.add_search(&mut part, words)?,
+        }
+        let doc = self.load(&part)?;
+        Query::new(&doc).ask(q)
+    }
+
+    /// Puts into `part` what a question about `name` (among `kinds`) needs: every
+    /// node the name matches, and when it matches one, what `walk` adds around it;
+    /// when it matches several, what tells them apart. No match is the error
+    /// graph.json's query gives.
+    fn about(
+        &self,
+        name: &str,
+        kinds: &[NodeKind],
+        part: &mut Part,
+        walk: impl FnOnce(&Store, i64, &mut Part) -> Result<()>,
+    ) -> Result<()> {
+        let matched = self.matches(name, kinds)?;
+        match matched.as_slice() {
+            [] => Err(self.not_found(name, kinds)?),
+            [one] => {
+                part.node(*one, Detail::Full);
+                walk(self, *one, part)
+            }
+            many => {
+                for &n in many {
+                    self.add_candidate(part, n)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The nodes of `kinds` (any kind when empty) a name means: those whose id, name
+    /// or alias is the name, or when there are none, those whose name or an alias
+    /// contains it, as [`Query::find`] chooses.
+    fn matches(&self, name: &str, kinds: &[NodeKind]) -> Result<Vec<i64>> {
+        let exact = self.numbers(
+            "SELECT node FROM nodes WHERE id = ?1 OR name = ?1
+             UNION SELECT node FROM aliases WHERE alias = ?1",
+            [name],
+        )?;
+        let exact = self.of_kinds(exact, kinds)?;
+        if !exact.is_empty() {
+            return Ok(exact);
+        }
+        let partial = if name.chars().count() >= 3 {
+            // The trigram index finds the names holding the name's trigrams; the
+            // check in SQL keeps those that hold the name itself.
+            self.numbers(
+                "SELECT DISTINCT node FROM names_fts
+                 WHERE names_fts MATCH ?2 AND instr(name, ?1) > 0",
+                (name, fts_phrase(name)),
+            )?
+        } else {
+            self.numbers(
+                "SELECT node FROM nodes WHERE instr(name, ?1) > 0
+                 UNION SELECT node FROM aliases WHERE instr(alias, ?1) > 0",
+                [name],
+            )?
+        };
+        self.of_kinds(partial, kinds)
+    }
+
+    fn numbers(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(p, |r| r.get::<_, i64>(0))
+            .map_err(|e| self.err(e))?;
+        let mut out: Vec<i64> = rows
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))?;
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+
+    fn of_kinds(&self, nodes: Vec<i64>, kinds: &[NodeKind]) -> Result<Vec<i64>> {
+        if kinds.is_empty() {
+            return Ok(nodes);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind FROM nodes WHERE node = ?1")
+            .map_err(|e| self.err(e))?;
+        let mut out = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            let kind: String = stmt.query_row([n], |r| r.get(0)).map_err(|e| self.err(e))?;
+            if NodeKind::parse(&kind).is_some_and(|k| kinds.contains(&k)) {
+                out.push(n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The error of a name no node of `kinds` has, with the names most like it.
+    fn not_found(&self, name: &str, kinds: &[NodeKind]) -> Result<Error> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, name, date FROM nodes")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut nodes = Vec::new();
+        for row in rows {
+            let (kind, n, date) = row.map_err(|e| self.err(e))?;
+            let kind = self.kind(&kind)?;
+            if kinds.is_empty() || kinds.contains(&kind) {
+                let mut node = Node::new(String::new(), kind, n);
+                node.date = date;
+                nodes.push(node);
+            }
+        }
+        Ok(not_found(name, kinds, nodes.iter()))
+    }
+
+    fn kind(&self, s: &str) -> Result<NodeKind> {
+        NodeKind::parse(s).ok_or_else(|| Error::Store {
+            path: self.path.clone(),
+            message: format!("a node of unknown kind {s:?}"),
+        })
+    }
+
+    /// The edges of `n` with one of `relations` (any when empty), leaving it when
+    /// `out`, else coming into it, in edge order.
+    fn links(&self, n: i64, out: bool, relations: &[&str]) -> Result<Vec<Link>> {
+        let sql = if out {
+            "SELECT edge, source, target FROM edges WHERE source = ?1 AND relation = ?2"
+        } else {
+            "SELECT edge, source, target FROM edges WHERE target = ?1 AND relation = ?2"
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut links = Vec::new();
+        for rel in relations {
+            let rows = stmt
+                .query_map(params![n, rel], |r| {
+                    Ok(Link {
+                        edge: r.get(0)?,
+                        source: r.get(1)?,
+                        target: r.get(2)?,
+                    })
+                })
+                .map_err(|e| self.err(e))?;
+            for l in rows {
+                links.push(l.map_err(|e| self.err(e))?);
+            }
+        }
+        links.sort_by_key(|l| l.edge);
+        Ok(links)
+    }
+
+    /// Every edge of `n`, either way.
+    fn all_links(&self, n: i64) -> Result<Vec<Link>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT edge, source, target FROM edges WHERE source = ?1
+                 UNION SELECT edge, source, target FROM edges WHERE target = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([n], |r| {
+                Ok(Link {
+                    edge: r.get(0)?,
+                    source: r.get(1)?,
+                    target: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    fn add_links(&self, part: &mut Part, n: i64, out: bool, relations: &[&str]) -> Result<()> {
+        for l in self.links(n, out, relations)? {
+            part.edges.insert(l.edge, false);
+        }
+        Ok(())
+    }
+
+    /// The articles an edge's evidence points into.
+    fn evidence_articles(&self, edge: i64) -> Result<Vec<i64>> {
+        self.numbers(
+            "SELECT DISTINCT article FROM edge_evidence WHERE edge = ?1",
+            [edge],
+        )
+    }
+
+    /// What tells a candidate apart: its places and posts, its organisations' or
+    /// organisers' places, the articles it is found in.
+    fn add_candidate(&self, part: &mut Part, n: i64) -> Result<()> {
+        part.node(n, Detail::Full);
+        self.add_links(part, n, true, &["located_in"])?;
+        let via = [
+            self.links(n, true, &["holds_position"])?,
+            self.links(n, false, &["held"])?,
+        ];
+        for l in via.iter().flatten() {
+            part.edges.insert(l.edge, false);
+            let other = if l.source == n { l.target } else { l.source };
+            self.add_links(part, other, true, &["located_in"])?;
+        }
+        for a in self.numbers(
+            "SELECT DISTINCT article FROM node_evidence WHERE node = ?1",
+            [n],
+        )? {
+            part.node(a, Detail::Light);
+        }
+        Ok(())
+    }
+
+    /// The edges of every node fewer than `depth` steps from `n`.
+    fn add_ball(&self, part: &mut Part, n: i64, depth: usize) -> Result<()> {
+        let mut seen: BTreeSet<i64> = BTreeSet::from([n]);
+        let mut frontier = vec![n];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for &m in &frontier {
+                for l in self.all_links(m)? {
+                    part.edges.insert(l.edge, false);
+                    for end in [l.source, l.target] {
+                        if seen.insert(end) {
+                            next.push(end);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        Ok(())
+    }
+
+    /// The sentences holding every word, their articles whole, and the facts read
+    /// from those sentences with their evidence.
+    fn add_search(&self, part: &mut Part, words: &[String]) -> Result<()> {
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let mut stmt;
+        let rows: Vec<(i64, i64, String)> = if !long.is_empty() {
+            let expr = long
+                .iter()
+                .map(|w| fts_phrase(w))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT s.article, s.sentence, s.text FROM sentences_fts f
+                     JOIN sentences s ON s.sentence_id = f.rowid
+                     WHERE sentences_fts MATCH ?1",
+                )
+                .map_err(|e| self.err(e))?;
+            let r = stmt
+                .query_map([expr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(|e| self.err(e))?;
+            r.collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?
+        } else {
+            // Shorter than a trigram: every sentence is looked at.
+            let first = words.first().map(String::as_str).unwrap_or("");
+            stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT article, sentence, text FROM sentences WHERE instr(text, ?1) > 0",
+                )
+                .map_err(|e| self.err(e))?;
+            let r = stmt
+                .query_map([first], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(|e| self.err(e))?;
+            r.collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?
+        };
+        let mut by_edge = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT ev.edge FROM edge_evidence ev JOIN edges e ON e.edge = ev.edge
+                 WHERE ev.article = ?1 AND ev.sentence = ?2 AND e.relation <> 'mentions'",
+            )
+            .map_err(|e| self.err(e))?;
+        for (article, sentence, text) in rows {
+            if !words.iter().all(|w| text.contains(w.as_str())) {
+                continue;
+            }
+            part.node(article, Detail::Full);
+            let edges = by_edge
+                .query_map(params![article, sentence], |r| r.get::<_, i64>(0))
+                .map_err(|e| self.err(e))?;
+            for e in edges {
+                part.edges.insert(e.map_err(|e| self.err(e))?, true);
+            }
+        }
+        Ok(())
+    }
+
+    /// A shortest path as [`Query::path`] finds it: a breadth-first walk trying
+    /// neighbors in id order, over links other than `mentions` first; then the
+    /// answer is made from the path's nodes and the edges between them.
+    fn path(&self, a: &str, b: &str) -> Result<Reply> {
+        let mut ends = Vec::new();
+        for name in [a, b] {
+            let matched = self.matches(name, &[])?;
+            match matched.as_slice() {
+                [] => return Err(self.not_found(name, &[])?),
+                [one] => ends.push(*one),
+                many => {
+                    let mut part = Part::default();
+                    for &n in many {
+                        self.add_candidate(&mut part, n)?;
+                    }
+                    let doc = self.load(&part)?;
+                    return Err(Query::new(&doc)
+                        .find(name, &[])
+                        .err()
+                        .expect("several candidates are ambiguous"));
+                }
+            }
+        }
+        let (s, t) = (ends[0], ends[1]);
+        for allow_mentions in [false, true] {
+            if let Some(nodes) = self.walk(s, t, allow_mentions)? {
+                let mut part = Part::default();
+                part.node(s, Detail::Full);
+                for pair in nodes.windows(2) {
+                    part.node(pair[1], Detail::Light);
+                    for l in self.all_links(pair[0])? {
+                        let other = if l.source == pair[0] {
+                            l.target
+                        } else {
+                            l.source
+                        };
+                        if other == pair[1] {
+                            part.edges.insert(l.edge, false);
+                        }
+                    }
+                }
+                let doc = self.load(&part)?;
+                let ids: Vec<String> = [s, t]
+                    .iter()
+                    .map(|&n| self.id_of(n))
+                    .collect::<Result<_>>()?;
+                return Ok(Reply::Answer(Query::new(&doc).path(&ids[0], &ids[1])?));
+            }
+        }
+        Err(Error::NotFound(format!("no path between {a} and {b}")))
+    }
+
+    fn id_of(&self, n: i64) -> Result<String> {
+        self.conn
+            .prepare_cached("SELECT id FROM nodes WHERE node = ?1")
+            .and_then(|mut s| s.query_row([n], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    /// The nodes of the first shortest path from `s` to `t` a breadth-first walk
+    /// finds trying each node's neighbors in id order (= node number order).
+    fn walk(&self, s: i64, t: i64, allow_mentions: bool) -> Result<Option<Vec<i64>>> {
+        let sql = if allow_mentions {
+            "SELECT target FROM edges WHERE source = ?1
+             UNION SELECT source FROM edges WHERE target = ?1 ORDER BY 1"
+        } else {
+            "SELECT target FROM edges WHERE source = ?1 AND relation <> 'mentions'
+             UNION SELECT source FROM edges WHERE target = ?1 AND relation <> 'mentions'
+             ORDER BY 1"
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let mut from: rustc_hash::FxHashMap<i64, i64> = rustc_hash::FxHashMap::default();
+        let mut seen: rustc_hash::FxHashSet<i64> = rustc_hash::FxHashSet::default();
+        let mut queue = VecDeque::from([s]);
+        seen.insert(s);
+        while let Some(n) = queue.pop_front() {
+            if n == t {
+                let mut path = vec![t];
+                let mut at = t;
+                while let Some(&p) = from.get(&at) {
+                    path.push(p);
+                    at = p;
+                }
+                path.reverse();
+                return Ok(Some(path));
+            }
+            let next = stmt
+                .query_map([n], |r| r.get::<_, i64>(0))
+                .map_err(|e| self.err(e))?;
+            for m in next {
+                let m = m.map_err(|e| self.err(e))?;
+                if seen.insert(m) {
+                    from.insert(m, n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The part of the graph as a graph document, nodes and edges in the graph's
+    /// order. The ends of every edge are in it.
+    fn load(&self, part: &Part) -> Result<GraphDoc> {
+        let mut nodes = part.nodes.clone();
+        let mut edges = Vec::with_capacity(part.edges.len());
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached(
+                    "SELECT source, target, key, relation, title, role FROM edges WHERE edge = ?1",
+                )
+                .map_err(|e| self.err(e))?;
+            for (&e, &with_evidence) in &part.edges {
+                let row = stmt
+                    .query_row([e], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, i64>(2)?,
+                            r.get::<_, String>(3)?,
+                            r.get::<_, Option<String>>(4)?,
+                            r.get::<_, Option<String>>(5)?,
+                        ))
+                    })
+                    .map_err(|e| self.err(e))?;
+                nodes.entry(row.0).or_insert(Detail::Light);
+                nodes.entry(row.1).or_insert(Detail::Light);
+                edges.push((e, with_evidence, row));
+            }
+        }
+        let mut doc = GraphDoc::empty();
+        let mut ids: BTreeMap<i64, Arc<str>> = BTreeMap::new();
+        for (&n, &d) in &nodes {
+            let node = self.node(n, d)?;
+            ids.insert(n, Arc::from(node.id.as_str()));
+            doc.nodes.push(node);
+        }
+        for (e, with_evidence, (s, t, key, rel, title, role)) in edges {
+            let relation = Relation::parse(&rel).ok_or_else(|| Error::Store {
+                path: self.path.clone(),
+                message: format!("an edge of unknown relation {rel:?}"),
+            })?;
+            doc.edges.push(Edge {
+                source: Arc::clone(&ids[&s]),
+                target: Arc::clone(&ids[&t]),
+                key: key as usize,
+                relation,
+                title,
+                role,
+                evidence: if with_evidence {
+                    self.evidence("edge_evidence", "edge", e)?
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+        Ok(doc)
+    }
+
+    fn strings(&self, sql: &str, n: i64) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([n], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Node `n` as graph.json holds it (`Light`: without sources, sentences, merges
+    /// and evidence).
+    fn node(&self, n: i64, detail: Detail) -> Result<Node> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, kind, name, date, time, event_type, headline FROM nodes WHERE node = ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let (id, kind, name, date, time, event_type, headline) = stmt
+            .query_row([n], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        let mut node = Node::new(id, self.kind(&kind)?, name);
+        node.date = date;
+        node.time = time;
+        node.event_type = event_type;
+        node.headline = headline;
+        node.aliases = self.strings(
+            "SELECT alias FROM aliases WHERE node = ?1 ORDER BY alias",
+            n,
+        )?;
+        node.titles = self.strings("SELECT title FROM titles WHERE node = ?1 ORDER BY title", n)?;
+        if detail == Detail::Full {
+            node.sources = self.strings(
+                "SELECT source FROM sources WHERE node = ?1 ORDER BY source",
+                n,
+            )?;
+            node.sentences = self
+                .strings(
+                    "SELECT text FROM sentences WHERE article = ?1 ORDER BY sentence",
+                    n,
+                )?
+                .into_iter()
+                .map(Arc::from)
+                .collect();
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT alias, reason FROM merges WHERE node = ?1 ORDER BY seq")
+                .map_err(|e| self.err(e))?;
+            let rows = stmt
+                .query_map([n], |r| {
+                    Ok(Merge {
+                        alias: r.get(0)?,
+                        reason: r.get(1)?,
+                    })
+                })
+                .map_err(|e| self.err(e))?;
+            node.merges = rows
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.err(e))?;
+            node.evidence = self.evidence("node_evidence", "node", n)?;
+        }
+        Ok(node)
+    }
+
+    /// The evidence of a node or edge, with the sentences quoted.
+    fn evidence(&self, table: &str, owner: &str, n: i64) -> Result<Vec<Evidence>> {
+        let sql = format!(
+            "SELECT a.id, ev.sentence, ev.start, ev.end, s.text FROM {table} ev
+             JOIN nodes a ON a.node = ev.article
+             LEFT JOIN sentences s ON s.article = ev.article AND s.sentence = ev.sentence
+             WHERE ev.{owner} = ?1 ORDER BY ev.seq"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([n], |r| {
+                Ok(Evidence {
+                    article: Arc::from(r.get::<_, String>(0)?),
+                    sentence: r.get::<_, i64>(1)? as usize,
+                    start: r.get::<_, i64>(2)? as usize,
+                    end: r.get::<_, i64>(3)? as usize,
+                    quote: Arc::from(r.get::<_, Option<String>>(4)?.unwrap_or_default()),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every row of every table, in a fixed order, one line each: two databases
+    /// with equal dumps hold the same graph.
+    pub fn dump(&self) -> Result<String> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+            )
+            .map_err(|e| self.err(e))?;
+        let tables: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        let mut out = String::new();
+        for table in tables {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
+                .map_err(|e| self.err(e))?;
+            let cols = stmt.column_count();
+            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                out.push_str(&table);
+                for c in 0..cols {
+                    let v: rusqlite::types::Value = r.get(c).map_err(|e| self.err(e))?;
+                    out.push('\t');
+                    out.push_str(&format!("{v:?}"));
+                }
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A string as one FTS5 phrase: in double quotes, its own double quotes doubled.
+fn fts_phrase(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
