@@ -413,21 +413,22 @@ impl Store {
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
         let mut stmt;
         let rows: Vec<(i64, i64, String)> = if !long.is_empty() {
-            let expr = long
-                .iter()
-                .map(|w| fts_phrase(w))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            stmt = self
-                .conn
-                .prepare_cached(
-                    "SELECT s.article, s.sentence, s.text FROM sentences_fts f
-                     JOIN sentences s ON s.sentence_id = f.rowid
-                     WHERE sentences_fts MATCH ?1",
-                )
-                .map_err(|e| self.err(e))?;
+            // GLOB, not MATCH: the index keeps no positions (detail=none, a third
+            // smaller), and FTS5 answers substring GLOBs from the trigrams alone.
+            let sql = format!(
+                "SELECT s.article, s.sentence, s.text FROM sentences_fts f
+                 JOIN sentences s ON s.sentence_id = f.rowid WHERE {}",
+                (1..=long.len())
+                    .map(|i| format!("f.text GLOB ?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(" AND ")
+            );
+            stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+            let patterns: Vec<String> = long.iter().map(|w| glob_substring(w)).collect();
             let r = stmt
-                .query_map([expr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .query_map(rusqlite::params_from_iter(patterns), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .map_err(|e| self.err(e))?;
             r.collect::<rusqlite::Result<_>>()
                 .map_err(|e| self.err(e))?
@@ -436,9 +437,7 @@ impl Store {
             let first = words.first().map(String::as_str).unwrap_or("");
             stmt = self
                 .conn
-                .prepare_cached(
-                    "SELECT article, sentence, text FROM sentences WHERE instr(text, ?1) > 0",
-                )
+                .prepare("SELECT article, sentence, text FROM sentences WHERE instr(text, ?1) > 0")
                 .map_err(|e| self.err(e))?;
             let r = stmt
                 .query_map([first], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -761,7 +760,59 @@ impl Store {
     }
 }
 
+/// A GLOB pattern matching any text that contains `s`: its wildcards bracketed so
+/// that they stand for themselves.
+fn glob_substring(s: &str) -> String {
+    let mut p = String::from("*");
+    for c in s.chars() {
+        match c {
+            '*' | '?' | '[' => {
+                p.push('[');
+                p.push(c);
+                p.push(']');
+            }
+            _ => p.push(c),
+        }
+    }
+    p.push('*');
+    p
+}
+
 /// A string as one FTS5 phrase: in double quotes, its own double quotes doubled.
 fn fts_phrase(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns_take_wildcards_literally() {
+        assert_eq!(glob_substring("会议"), "*会议*");
+        assert_eq!(glob_substring("a*b?[c]"), "*a[*]b[?][[]c]*");
+        assert_eq!(fts_phrase("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn patterns_match_in_sqlite_as_substrings() {
+        let conn = Connection::open_in_memory().unwrap();
+        for (text, word, want) in [
+            ("马军主持会议", "主持", true),
+            ("马军*主持", "*主", true),
+            ("马军主持", "*主", false),
+            ("a[b]c", "[b]", true),
+            ("a?c", "?", true),
+            ("abc", "?", false),
+        ] {
+            let got: bool = conn
+                .query_row(
+                    "SELECT ?1 GLOB ?2",
+                    params![text, glob_substring(word)],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(got, want, "{text} {word}");
+        }
+    }
 }
