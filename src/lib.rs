@@ -63,6 +63,8 @@ pub mod query;
 pub mod resolve;
 #[doc(hidden)]
 pub mod segment;
+#[cfg(feature = "tools")]
+pub mod serve;
 pub mod store;
 #[doc(hidden)]
 pub mod terminal;

@@ -6,10 +6,13 @@
 //!
 //! * [`schema`]: the tables, the schema version and the file's marks;
 //! * [`write`]: a graph into a new database, deterministically;
-//! * [`read`]: opening (refusing foreign and older files) and answering.
+//! * [`read`]: opening (refusing foreign and older files) and answering;
+//! * `walk`: shortest paths; `browse`: what the web app reads, and dumps.
 
+mod browse;
 pub mod read;
 pub mod schema;
+mod walk;
 pub mod write;
 
 pub use read::Store;

@@ -12,19 +12,19 @@ use crate::error::{Error, Result};
 use crate::graph::{Edge, Evidence, GraphDoc, Merge, Node, NodeKind, Relation};
 use crate::query::{not_found, Query, Question, Reply};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// An open graph database, read only.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    pub(super) conn: Connection,
+    pub(super) path: PathBuf,
 }
 
 /// How much of a node a question needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Detail {
+pub(super) enum Detail {
     /// Kind, name, aliases, titles, date: enough to name it and match it.
     Light,
     /// Everything, evidence with its quotes too: a node an answer is about.
@@ -34,13 +34,13 @@ enum Detail {
 /// The part of the graph a question needs: node numbers, edge numbers (with or
 /// without evidence).
 #[derive(Default)]
-struct Part {
-    nodes: BTreeMap<i64, Detail>,
-    edges: BTreeMap<i64, bool>,
+pub(super) struct Part {
+    pub(super) nodes: BTreeMap<i64, Detail>,
+    pub(super) edges: BTreeMap<i64, bool>,
 }
 
 impl Part {
-    fn node(&mut self, n: i64, d: Detail) {
+    pub(super) fn node(&mut self, n: i64, d: Detail) {
         let e = self.nodes.entry(n).or_insert(d);
         *e = (*e).max(d);
     }
@@ -48,10 +48,10 @@ impl Part {
 
 /// One row of `edges`: its number and its ends.
 #[derive(Clone, Copy)]
-struct Link {
-    edge: i64,
-    source: i64,
-    target: i64,
+pub(super) struct Link {
+    pub(super) edge: i64,
+    pub(super) source: i64,
+    pub(super) target: i64,
 }
 
 impl Store {
@@ -101,7 +101,7 @@ impl Store {
         })
     }
 
-    fn err(&self, e: rusqlite::Error) -> Error {
+    pub(super) fn err(&self, e: rusqlite::Error) -> Error {
         Error::Store {
             path: self.path.clone(),
             message: e.to_string(),
@@ -204,7 +204,7 @@ impl Store {
     /// The nodes of `kinds` (any kind when empty) a name means: those whose id, name
     /// or alias is the name, or when there are none, those whose name or an alias
     /// contains it, as [`Query::find`] chooses.
-    fn matches(&self, name: &str, kinds: &[NodeKind]) -> Result<Vec<i64>> {
+    pub(super) fn matches(&self, name: &str, kinds: &[NodeKind]) -> Result<Vec<i64>> {
         let exact = self.numbers(
             "SELECT node FROM nodes WHERE id = ?1 OR name = ?1
              UNION SELECT node FROM aliases WHERE alias = ?1",
@@ -232,7 +232,7 @@ impl Store {
         self.of_kinds(partial, kinds)
     }
 
-    fn numbers(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
+    pub(super) fn numbers(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map(p, |r| r.get::<_, i64>(0))
@@ -245,7 +245,7 @@ impl Store {
         Ok(out)
     }
 
-    fn of_kinds(&self, nodes: Vec<i64>, kinds: &[NodeKind]) -> Result<Vec<i64>> {
+    pub(super) fn of_kinds(&self, nodes: Vec<i64>, kinds: &[NodeKind]) -> Result<Vec<i64>> {
         if kinds.is_empty() {
             return Ok(nodes);
         }
@@ -264,7 +264,7 @@ impl Store {
     }
 
     /// The error of a name no node of `kinds` has, with the names most like it.
-    fn not_found(&self, name: &str, kinds: &[NodeKind]) -> Result<Error> {
+    pub(super) fn not_found(&self, name: &str, kinds: &[NodeKind]) -> Result<Error> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT kind, name, date FROM nodes")
@@ -291,7 +291,7 @@ impl Store {
         Ok(not_found(name, kinds, nodes.iter()))
     }
 
-    fn kind(&self, s: &str) -> Result<NodeKind> {
+    pub(super) fn kind(&self, s: &str) -> Result<NodeKind> {
         NodeKind::parse(s).ok_or_else(|| Error::Store {
             path: self.path.clone(),
             message: format!("a node of unknown kind {s:?}"),
@@ -300,7 +300,7 @@ impl Store {
 
     /// The edges of `n` with one of `relations` (any when empty), leaving it when
     /// `out`, else coming into it, in edge order.
-    fn links(&self, n: i64, out: bool, relations: &[&str]) -> Result<Vec<Link>> {
+    pub(super) fn links(&self, n: i64, out: bool, relations: &[&str]) -> Result<Vec<Link>> {
         let sql = if out {
             "SELECT edge, source, target FROM edges WHERE source = ?1 AND relation = ?2"
         } else {
@@ -327,7 +327,7 @@ impl Store {
     }
 
     /// Every edge of `n`, either way.
-    fn all_links(&self, n: i64) -> Result<Vec<Link>> {
+    pub(super) fn all_links(&self, n: i64) -> Result<Vec<Link>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -348,7 +348,13 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    fn add_links(&self, part: &mut Part, n: i64, out: bool, relations: &[&str]) -> Result<()> {
+    pub(super) fn add_links(
+        &self,
+        part: &mut Part,
+        n: i64,
+        out: bool,
+        relations: &[&str],
+    ) -> Result<()> {
         for l in self.links(n, out, relations)? {
             part.edges.insert(l.edge, false);
         }
@@ -356,7 +362,7 @@ impl Store {
     }
 
     /// The articles an edge's evidence points into.
-    fn evidence_articles(&self, edge: i64) -> Result<Vec<i64>> {
+    pub(super) fn evidence_articles(&self, edge: i64) -> Result<Vec<i64>> {
         self.numbers(
             "SELECT DISTINCT article FROM edge_evidence WHERE edge = ?1",
             [edge],
@@ -365,7 +371,7 @@ impl Store {
 
     /// What tells a candidate apart: its places and posts, its organisations' or
     /// organisers' places, the articles it is found in.
-    fn add_candidate(&self, part: &mut Part, n: i64) -> Result<()> {
+    pub(super) fn add_candidate(&self, part: &mut Part, n: i64) -> Result<()> {
         part.node(n, Detail::Full);
         self.add_links(part, n, true, &["located_in"])?;
         let via = [
@@ -467,109 +473,9 @@ impl Store {
         Ok(())
     }
 
-    /// A shortest path as [`Query::path`] finds it: a breadth-first walk trying
-    /// neighbors in id order, over links other than `mentions` first; then the
-    /// answer is made from the path's nodes and the edges between them.
-    fn path(&self, a: &str, b: &str) -> Result<Reply> {
-        let mut ends = Vec::new();
-        for name in [a, b] {
-            let matched = self.matches(name, &[])?;
-            match matched.as_slice() {
-                [] => return Err(self.not_found(name, &[])?),
-                [one] => ends.push(*one),
-                many => {
-                    let mut part = Part::default();
-                    for &n in many {
-                        self.add_candidate(&mut part, n)?;
-                    }
-                    let doc = self.load(&part)?;
-                    return Err(Query::new(&doc)
-                        .find(name, &[])
-                        .err()
-                        .expect("several candidates are ambiguous"));
-                }
-            }
-        }
-        let (s, t) = (ends[0], ends[1]);
-        for allow_mentions in [false, true] {
-            if let Some(nodes) = self.walk(s, t, allow_mentions)? {
-                let mut part = Part::default();
-                part.node(s, Detail::Full);
-                for pair in nodes.windows(2) {
-                    part.node(pair[1], Detail::Light);
-                    for l in self.all_links(pair[0])? {
-                        let other = if l.source == pair[0] {
-                            l.target
-                        } else {
-                            l.source
-                        };
-                        if other == pair[1] {
-                            part.edges.insert(l.edge, false);
-                        }
-                    }
-                }
-                let doc = self.load(&part)?;
-                let ids: Vec<String> = [s, t]
-                    .iter()
-                    .map(|&n| self.id_of(n))
-                    .collect::<Result<_>>()?;
-                return Ok(Reply::Answer(Query::new(&doc).path(&ids[0], &ids[1])?));
-            }
-        }
-        Err(Error::NotFound(format!("no path between {a} and {b}")))
-    }
-
-    fn id_of(&self, n: i64) -> Result<String> {
-        self.conn
-            .prepare_cached("SELECT id FROM nodes WHERE node = ?1")
-            .and_then(|mut s| s.query_row([n], |r| r.get(0)))
-            .map_err(|e| self.err(e))
-    }
-
-    /// The nodes of the first shortest path from `s` to `t` a breadth-first walk
-    /// finds trying each node's neighbors in id order (= node number order).
-    fn walk(&self, s: i64, t: i64, allow_mentions: bool) -> Result<Option<Vec<i64>>> {
-        let sql = if allow_mentions {
-            "SELECT target FROM edges WHERE source = ?1
-             UNION SELECT source FROM edges WHERE target = ?1 ORDER BY 1"
-        } else {
-            "SELECT target FROM edges WHERE source = ?1 AND relation <> 'mentions'
-             UNION SELECT source FROM edges WHERE target = ?1 AND relation <> 'mentions'
-             ORDER BY 1"
-        };
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-        let mut from: rustc_hash::FxHashMap<i64, i64> = rustc_hash::FxHashMap::default();
-        let mut seen: rustc_hash::FxHashSet<i64> = rustc_hash::FxHashSet::default();
-        let mut queue = VecDeque::from([s]);
-        seen.insert(s);
-        while let Some(n) = queue.pop_front() {
-            if n == t {
-                let mut path = vec![t];
-                let mut at = t;
-                while let Some(&p) = from.get(&at) {
-                    path.push(p);
-                    at = p;
-                }
-                path.reverse();
-                return Ok(Some(path));
-            }
-            let next = stmt
-                .query_map([n], |r| r.get::<_, i64>(0))
-                .map_err(|e| self.err(e))?;
-            for m in next {
-                let m = m.map_err(|e| self.err(e))?;
-                if seen.insert(m) {
-                    from.insert(m, n);
-                    queue.push_back(m);
-                }
-            }
-        }
-        Ok(None)
-    }
-
     /// The part of the graph as a graph document, nodes and edges in the graph's
     /// order. The ends of every edge are in it.
-    fn load(&self, part: &Part) -> Result<GraphDoc> {
+    pub(super) fn load(&self, part: &Part) -> Result<GraphDoc> {
         let mut nodes = part.nodes.clone();
         let mut edges = Vec::with_capacity(part.edges.len());
         {
@@ -626,7 +532,7 @@ impl Store {
         Ok(doc)
     }
 
-    fn strings(&self, sql: &str, n: i64) -> Result<Vec<String>> {
+    pub(super) fn strings(&self, sql: &str, n: i64) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([n], |r| r.get::<_, String>(0))
@@ -637,7 +543,7 @@ impl Store {
 
     /// Node `n` as graph.json holds it (`Light`: without sources, sentences, merges
     /// and evidence).
-    fn node(&self, n: i64, detail: Detail) -> Result<Node> {
+    pub(super) fn node(&self, n: i64, detail: Detail) -> Result<Node> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -701,7 +607,7 @@ impl Store {
     }
 
     /// The evidence of a node or edge, with the sentences quoted.
-    fn evidence(&self, table: &str, owner: &str, n: i64) -> Result<Vec<Evidence>> {
+    pub(super) fn evidence(&self, table: &str, owner: &str, n: i64) -> Result<Vec<Evidence>> {
         let sql = format!(
             "SELECT a.id, ev.sentence, ev.start, ev.end, s.text FROM {table} ev
              JOIN nodes a ON a.node = ev.article
@@ -722,41 +628,6 @@ impl Store {
             .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| self.err(e))
-    }
-
-    /// Every row of every table, in a fixed order, one line each: two databases
-    /// with equal dumps hold the same graph.
-    pub fn dump(&self) -> Result<String> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT name FROM sqlite_schema WHERE type = 'table'
-                 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
-            )
-            .map_err(|e| self.err(e))?;
-        let tables: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))?;
-        let mut out = String::new();
-        for table in tables {
-            let mut stmt = self
-                .conn
-                .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1, 2"))
-                .map_err(|e| self.err(e))?;
-            let cols = stmt.column_count();
-            let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
-            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                out.push_str(&table);
-                for c in 0..cols {
-                    let v: rusqlite::types::Value = r.get(c).map_err(|e| self.err(e))?;
-                    out.push('\t');
-                    out.push_str(&format!("{v:?}"));
-                }
-                out.push('\n');
-            }
-        }
-        Ok(out)
     }
 }
 

@@ -274,6 +274,23 @@ enum Command {
         #[arg(long, value_parser = ["event"])]
         layout: Option<String>,
     },
+    /// Explore a graph.db in the browser: search, person and event pages, ego graphs (read-only).
+    #[command(after_help = "Example:
+  zhkg serve --graph graphs/graph.db --port 8080   # then open http://127.0.0.1:8080/
+
+JSON API: /api/search?q=TEXT, /api/person/ID, /api/event/ID, /api/node/ID,
+/api/neighbors/ID?depth=N.")]
+    Serve {
+        /// The graph database (graph.db, or the folder holding it).
+        #[arg(long, default_value = DEFAULT_QUERY_GRAPH, value_name = "GRAPH_DB")]
+        graph: PathBuf,
+        /// Port to listen on (0: any free port, printed).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; the default answers this machine only.
+        #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+        bind: std::net::IpAddr,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Example:\n  zhkg completions bash > ~/.local/share/bash-completion/completions/zhkg"
@@ -541,6 +558,19 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 emit(&format!("{answer}"))?;
             }
+        }
+        Command::Serve { graph, port, bind } => {
+            let db = if graph.is_dir() {
+                graph.join("graph.db")
+            } else {
+                graph
+            };
+            zhkg::serve::serve(&db, std::net::SocketAddr::new(bind, port), |addr| {
+                eprintln!(
+                    "serving {} on http://{addr}/ (Ctrl-C to stop)",
+                    db.display()
+                );
+            })?;
         }
         Command::Ner {
             input,
