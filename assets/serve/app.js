@@ -53,9 +53,7 @@ function evidenceList(fact) {
     li.append(source(q), quote(q.text, q.start, q.end));
     ul.append(li);
   }
-  if (fact.evidence_count > fact.evidence.length) {
-    ul.append(el("li", "… " + (fact.evidence_count - fact.evidence.length) + " more"));
-  }
+  if (fact.more_evidence) ul.append(el("li", "… more", "hint"));
   return ul;
 }
 
@@ -71,7 +69,7 @@ function factItem(fact) {
   li.append(el("span", rel, "relation"), link(fact.other));
   if (fact.detail) li.append(el("span", " (" + fact.detail + ")", "detail"));
   const details = el("details");
-  details.append(el("summary", "evidence: " + fact.evidence_count));
+  details.append(el("summary", "evidence: " + fact.evidence.length + (fact.more_evidence ? "+" : "")));
   details.append(evidenceList(fact));
   li.append(details);
   return li;
@@ -166,10 +164,20 @@ async function showNode(kind, id) {
   const parts = header(page.node);
   const roles = ["chaired", "attended", "spoke_at", "held"];
   if (page.node.kind === "person") {
-    const timeline = page.timeline.map((r) => {
+    // Posts and events in date order: an event by its date, a post by its first
+    // article's.
+    const dated = page.facts
+      .filter((f) => f.relation === "holds_position" || roles.includes(f.relation))
+      .map((f) => {
+        const first = f.evidence.map((q) => q.date).filter((d) => d).sort()[0];
+        return { date: f.other.date || first || "", fact: f };
+      })
+      .sort((a, b) => (a.date || "\uffff").localeCompare(b.date || "\uffff"));
+    const timeline = dated.map(({ date, fact }) => {
       const li = el("li");
-      li.append(el("span", r.detail || "(no date)", "source"), el("span", r.relation, "relation"));
-      li.append(link({ id: r.id, name: r.name, label: r.name, kind: r.relation === "holds_position" ? "organization" : "event" }));
+      li.append(el("span", date || "(no date)", "source"), el("span", fact.relation + " ", "relation"));
+      li.append(link(fact.other));
+      if (fact.detail) li.append(el("span", " " + fact.detail));
       return li;
     });
     const co = page.coattendees.map((r) => {

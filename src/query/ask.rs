@@ -35,7 +35,7 @@ pub enum Question {
 #[serde(untagged)]
 pub enum Reply {
     /// Rows about one node.
-    Answer(Answer),
+    Answer(Box<Answer>),
     /// Sentences.
     Search(SearchAnswer),
 }
@@ -53,15 +53,15 @@ impl Query {
     /// Answers `q`.
     pub fn ask(&self, q: &Question) -> Result<Reply> {
         Ok(match q {
-            Question::Attendees(n) => Reply::Answer(self.attendees(n)?),
-            Question::Events(n) => Reply::Answer(self.events(n)?),
-            Question::Positions(n) => Reply::Answer(self.positions(n)?),
-            Question::Holders(n) => Reply::Answer(self.holders(n)?),
-            Question::Neighbors(n, depth) => Reply::Answer(self.neighbors(n, *depth)?),
-            Question::Path(a, b) => Reply::Answer(self.path(a, b)?),
+            Question::Attendees(n) => Reply::Answer(Box::new(self.attendees(n)?)),
+            Question::Events(n) => Reply::Answer(Box::new(self.events(n)?)),
+            Question::Positions(n) => Reply::Answer(Box::new(self.positions(n)?)),
+            Question::Holders(n) => Reply::Answer(Box::new(self.holders(n)?)),
+            Question::Neighbors(n, depth) => Reply::Answer(Box::new(self.neighbors(n, *depth)?)),
+            Question::Path(a, b) => Reply::Answer(Box::new(self.path(a, b)?)),
             Question::Search(words) => Reply::Search(self.search(words)),
-            Question::Timeline(n) => Reply::Answer(self.timeline(n)?),
-            Question::Coattend(n) => Reply::Answer(self.coattend(n)?),
+            Question::Timeline(n) => Reply::Answer(Box::new(self.timeline(n)?)),
+            Question::Coattend(n) => Reply::Answer(Box::new(self.coattend(n)?)),
         })
     }
 }

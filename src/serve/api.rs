@@ -13,7 +13,7 @@ const MAX_NAMES: usize = 50;
 /// Sentences a search lists at most.
 const MAX_SENTENCES: usize = 50;
 /// Pieces of evidence shown for one fact at most.
-const MAX_EVIDENCE: usize = 20;
+const MAX_EVIDENCE: usize = 5;
 /// Nodes of an ego graph at most.
 const MAX_EGO_NODES: usize = 300;
 
@@ -24,6 +24,8 @@ pub struct NodeRef {
     name: String,
     label: String,
     kind: NodeKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
 }
 
 impl NodeRef {
@@ -33,6 +35,7 @@ impl NodeRef {
             name: n.name.clone(),
             label: n.display_label(),
             kind: n.kind,
+            date: n.date.clone(),
         }
     }
 }
@@ -67,12 +70,7 @@ pub fn search(store: &Store, q: &str) -> Result<Search> {
         .filter(|n| n.kind != NodeKind::Article)
         .map(NodeRef::of)
         .collect();
-    let mut sentences = match store.ask(&Question::Search(words))? {
-        Reply::Search(s) => s,
-        Reply::Answer(_) => unreachable!("a search is answered with sentences"),
-    };
-    let sentence_count = sentences.hits.len();
-    sentences.hits.truncate(MAX_SENTENCES);
+    let (sentences, sentence_count) = store.search_first(&words, MAX_SENTENCES)?;
     Ok(Search {
         query: q.to_string(),
         names,
@@ -104,8 +102,8 @@ pub struct Fact {
     /// The post (holds_position) or role (reported).
     detail: Option<String>,
     evidence: Vec<Quote>,
-    /// How many pieces of evidence there were in all.
-    evidence_count: usize,
+    /// Whether there is more evidence than is listed.
+    more_evidence: bool,
 }
 
 /// `/api/node/{id}`, `/api/event/{id}`; `/api/person/{id}` adds more.
@@ -113,8 +111,6 @@ pub struct Fact {
 pub struct Page {
     node: NodeFields,
     facts: Vec<Fact>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    timeline: Option<Vec<Row>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     coattendees: Option<Vec<Row>>,
 }
@@ -135,26 +131,20 @@ struct NodeFields {
 
 /// The page of the node with this id; `None` when there is none.
 pub fn page(store: &Store, id: &str) -> Result<Option<Page>> {
-    let Some(doc) = store.facts_of(id)? else {
+    let Some(doc) = store.facts_of(id, MAX_EVIDENCE + 1)? else {
         return Ok(None);
     };
     let Some(node) = doc.node(id) else {
         return Ok(None);
     };
     let facts = facts(&doc, node);
-    let (timeline, coattendees) = if node.kind == NodeKind::Person {
-        let rows = |q: Question| -> Result<Vec<Row>> {
-            match store.ask(&q)? {
-                Reply::Answer(a) => Ok(a.rows),
-                Reply::Search(_) => Ok(Vec::new()),
-            }
-        };
-        (
-            Some(rows(Question::Timeline(id.to_string()))?),
-            Some(rows(Question::Coattend(id.to_string()))?),
-        )
+    let coattendees = if node.kind == NodeKind::Person {
+        match store.ask(&Question::Coattend(id.to_string()))? {
+            Reply::Answer(a) => Some(a.rows),
+            Reply::Search(_) => None,
+        }
     } else {
-        (None, None)
+        None
     };
     Ok(Some(Page {
         node: NodeFields {
@@ -170,7 +160,6 @@ pub fn page(store: &Store, id: &str) -> Result<Option<Page>> {
             headline: node.headline.clone(),
         },
         facts,
-        timeline,
         coattendees,
     }))
 }
@@ -221,7 +210,7 @@ fn fact(doc: &GraphDoc, node: &Node, e: &Edge) -> Option<Fact> {
         other: NodeRef::of(other),
         detail: e.title.clone().or_else(|| e.role.clone()),
         evidence,
-        evidence_count: e.evidence.len(),
+        more_evidence: e.evidence.len() > MAX_EVIDENCE,
     })
 }
 

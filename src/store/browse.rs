@@ -18,21 +18,44 @@ impl Store {
         Ok(out)
     }
 
+    /// The first `limit` sentences (in sentence order) holding every one of `words`,
+    /// with the facts read from them, and how many sentences hold them in all.
+    pub fn search_first(
+        &self,
+        words: &[String],
+        limit: usize,
+    ) -> Result<(crate::query::SearchAnswer, usize)> {
+        let mut part = Part::default();
+        let found = self.add_search(&mut part, words, Some(limit))?;
+        let doc = self.load(&part)?;
+        let mut answer = crate::query::Query::new(&doc).search(words);
+        answer.hits.truncate(limit);
+        Ok((answer, found))
+    }
+
     /// The node with this id, and every edge touching it other than `mentions` (with
     /// its evidence), the nodes at their other ends and the articles the evidence
     /// points into; `None` when no node has the id.
-    pub fn facts_of(&self, id: &str) -> Result<Option<GraphDoc>> {
+    /// At most `evidence` pieces of evidence an edge are read (the first ones).
+    pub fn facts_of(&self, id: &str, evidence: usize) -> Result<Option<GraphDoc>> {
         let Some(n) = self.number_of(id)? else {
             return Ok(None);
         };
-        let mut part = Part::default();
+        let mut part = Part {
+            evidence_limit: Some(evidence),
+            ..Part::default()
+        };
         part.node(n, Detail::Full);
         for l in self.all_links(n)? {
             if self.relation_of(l.edge)? == Relation::Mentions {
                 continue;
             }
             part.edges.insert(l.edge, true);
-            for a in self.evidence_articles(l.edge)? {
+            for a in self.numbers(
+                "SELECT DISTINCT article FROM
+                 (SELECT article FROM edge_evidence WHERE edge = ?1 ORDER BY seq LIMIT ?2)",
+                [l.edge, evidence as i64],
+            )? {
                 part.node(a, Detail::Light);
             }
         }

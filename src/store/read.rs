@@ -37,6 +37,8 @@ pub(super) enum Detail {
 pub(super) struct Part {
     pub(super) nodes: BTreeMap<i64, Detail>,
     pub(super) edges: BTreeMap<i64, bool>,
+    /// At most this many pieces of evidence an edge (the first), when set.
+    pub(super) evidence_limit: Option<usize>,
 }
 
 impl Part {
@@ -168,7 +170,9 @@ impl Store {
                 })?
             }
             Question::Path(a, b) => return self.path(a, b),
-            Question::Search(words) => self.add_search(&mut part, words)?,
+            Question::Search(words) => {
+                self.add_search(&mut part, words, None)?;
+            }
         }
         let doc = self.load(&part)?;
         Query::new(&doc).ask(q)
@@ -413,9 +417,10 @@ impl Store {
         Ok(())
     }
 
-    /// The sentences holding every word, their articles whole, and the facts read
-    /// from those sentences with their evidence.
-    fn add_search(&self, part: &mut Part, words: &[String]) -> Result<()> {
+    /// The sentences (article, place, text) that may hold every word: those the
+    /// trigram index finds for the words of three characters or more, else every
+    /// sentence holding the first word; in sentence order.
+    fn sentence_candidates(&self, words: &[String]) -> Result<Vec<(i64, i64, String)>> {
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
         let mut stmt;
         let rows: Vec<(i64, i64, String)> = if !long.is_empty() {
@@ -451,6 +456,20 @@ impl Store {
             r.collect::<rusqlite::Result<_>>()
                 .map_err(|e| self.err(e))?
         };
+        Ok(rows)
+    }
+
+    /// The sentences holding every word (the first `limit` of them in sentence
+    /// order), their articles whole, and the facts read from those sentences with
+    /// their evidence; returns how many sentences hold every word in all.
+    pub(super) fn add_search(
+        &self,
+        part: &mut Part,
+        words: &[String],
+        limit: Option<usize>,
+    ) -> Result<usize> {
+        let rows = self.sentence_candidates(words)?;
+        let mut found = 0;
         let mut by_edge = self
             .conn
             .prepare_cached(
@@ -462,6 +481,10 @@ impl Store {
             if !words.iter().all(|w| text.contains(w.as_str())) {
                 continue;
             }
+            found += 1;
+            if limit.is_some_and(|l| found > l) {
+                continue;
+            }
             part.node(article, Detail::Full);
             let edges = by_edge
                 .query_map(params![article, sentence], |r| r.get::<_, i64>(0))
@@ -470,7 +493,7 @@ impl Store {
                 part.edges.insert(e.map_err(|e| self.err(e))?, true);
             }
         }
-        Ok(())
+        Ok(found)
     }
 
     /// The part of the graph as a graph document, nodes and edges in the graph's
@@ -523,7 +546,7 @@ impl Store {
                 title,
                 role,
                 evidence: if with_evidence {
-                    self.evidence("edge_evidence", "edge", e)?
+                    self.evidence("edge_evidence", "edge", e, part.evidence_limit)?
                 } else {
                     Vec::new()
                 },
@@ -601,22 +624,29 @@ impl Store {
             node.merges = rows
                 .collect::<rusqlite::Result<_>>()
                 .map_err(|e| self.err(e))?;
-            node.evidence = self.evidence("node_evidence", "node", n)?;
+            node.evidence = self.evidence("node_evidence", "node", n, None)?;
         }
         Ok(node)
     }
 
     /// The evidence of a node or edge, with the sentences quoted.
-    pub(super) fn evidence(&self, table: &str, owner: &str, n: i64) -> Result<Vec<Evidence>> {
+    pub(super) fn evidence(
+        &self,
+        table: &str,
+        owner: &str,
+        n: i64,
+        limit: Option<usize>,
+    ) -> Result<Vec<Evidence>> {
         let sql = format!(
             "SELECT a.id, ev.sentence, ev.start, ev.end, s.text FROM {table} ev
              JOIN nodes a ON a.node = ev.article
              LEFT JOIN sentences s ON s.article = ev.article AND s.sentence = ev.sentence
-             WHERE ev.{owner} = ?1 ORDER BY ev.seq"
+             WHERE ev.{owner} = ?1 ORDER BY ev.seq LIMIT ?2"
         );
+        let limit = limit.map_or(-1, |l| l as i64);
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([n], |r| {
+            .query_map([n, limit], |r| {
                 Ok(Evidence {
                     article: Arc::from(r.get::<_, String>(0)?),
                     sentence: r.get::<_, i64>(1)? as usize,

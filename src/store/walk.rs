@@ -25,8 +25,7 @@ impl Store {
                     let doc = self.load(&part)?;
                     return Err(Query::new(&doc)
                         .find(name, &[])
-                        .err()
-                        .expect("several candidates are ambiguous"));
+                        .expect_err("several candidates are ambiguous"));
                 }
             }
         }
@@ -53,7 +52,9 @@ impl Store {
                     .iter()
                     .map(|&n| self.id_of(n))
                     .collect::<Result<_>>()?;
-                return Ok(Reply::Answer(Query::new(&doc).path(&ids[0], &ids[1])?));
+                return Ok(Reply::Answer(Box::new(
+                    Query::new(&doc).path(&ids[0], &ids[1])?,
+                )));
             }
         }
         Err(Error::NotFound(format!("no path between {a} and {b}")))
