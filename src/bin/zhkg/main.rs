@@ -77,7 +77,7 @@ struct QueryGraphArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the graph from articles: writes graph.json, graph.facts.jsonl, graph.dot and graph.svg.
+    /// Build the graph from articles: writes graph.json, graph.db, graph.facts.jsonl, graph.dot and graph.svg.
     #[command(after_help = "Examples:
   zhkg build data -o graphs
   cat article.txt | zhkg build - -o out
