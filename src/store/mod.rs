@@ -7,9 +7,11 @@
 //! * [`schema`]: the tables, the schema version and the file's marks;
 //! * [`write`]: a graph into a new database, deterministically;
 //! * [`read`]: opening (refusing foreign and older files) and answering;
-//! * `walk`: shortest paths; `browse`: what the web app reads, and dumps.
+//! * `load`: rows back into graph documents; `walk`: shortest paths; `browse`: what
+//!   the web app reads, and dumps.
 
 mod browse;
+mod load;
 pub mod read;
 pub mod schema;
 mod walk;
