@@ -50,6 +50,15 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// A graph database (`graph.db`) could not be written or read, or is not one this
+    /// zhkg reads.
+    #[error("{path}: {message}")]
+    Store {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A NER model file is not one this zhkg can read.
     #[error("NER model: {0}")]
     BadModel(String),

@@ -10,7 +10,9 @@
 //! - [`build_graph`]: articles' texts to a [`GraphDoc`] (one node per entity, every
 //!   join explained); [`pipeline`] builds from files and folders as `zhkg build` does,
 //!   with incremental updates and merges.
-//! - [`query`] asks a graph who attended what, who holds which post; [`export`] writes
+//! - [`query`] asks a graph who attended what, who holds which post; [`store`] writes
+//!   the graph into an SQLite database (`graph.db`) and answers the same questions
+//!   from it without reading the whole graph; [`export`] writes
 //!   it for Graphviz, networkx, Gephi, Cytoscape, Neo4j and RDF stores.
 //! - [`eval`] (feature `tools`, on by default) scores the extractor on annotated text.
 //!
@@ -61,6 +63,9 @@ pub mod query;
 pub mod resolve;
 #[doc(hidden)]
 pub mod segment;
+#[cfg(feature = "tools")]
+pub mod serve;
+pub mod store;
 #[doc(hidden)]
 pub mod terminal;
 

@@ -123,6 +123,26 @@ impl AtomicSet {
         Ok(())
     }
 
+    /// Stages `path`'s new content written by `fill` to the temporary file's path: for
+    /// a file another library writes by name (the SQLite database). The file exists,
+    /// empty, when `fill` starts; it is flushed to disk by [`AtomicSet::commit`].
+    pub fn stage_by_path(
+        &mut self,
+        path: &Path,
+        fill: impl FnOnce(&Path) -> Result<()>,
+    ) -> Result<()> {
+        let dir = parent_dir(path);
+        let tmp = tempfile::Builder::new()
+            .prefix(crate::publish::TEMP_PREFIX)
+            .suffix(crate::publish::TEMP_SUFFIX)
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(path, e))?;
+        fill(tmp.path())?;
+        set_permissions(&tmp, path);
+        self.staged.push((tmp, path.to_path_buf(), None));
+        Ok(())
+    }
+
     /// Takes over the files staged in `other` (staged in another thread), after this
     /// set's own.
     pub fn append(&mut self, other: AtomicSet) {

@@ -493,12 +493,21 @@ fn stage_graph(
     // (output::write_in_order), and a pool thread busy writing would leave one to do it.
     // Nothing is in place before `commit`, so a Graphviz failure below still leaves the
     // previous outputs as they were.
-    let (dot, json_set) = std::thread::scope(|s| {
+    // The database is written on a thread of its own beside them: SQLite builds its
+    // indexes on one core while the JSON is serialised on the pool.
+    let db_path = crate::store::db_path(json_path);
+    let (dot, json_set, db_set) = std::thread::scope(|s| {
         let dot = s.spawn(|| to_dot(doc));
+        let db = s.spawn(|| {
+            let mut set = AtomicSet::default();
+            set.stage_by_path(&db_path, |p| crate::store::write_db(doc, p))
+                .map(|()| set)
+        });
         let mut set = AtomicSet::default();
         let json_set = set.stage(json_path, |w| doc.write_json(w)).map(|()| set);
         let dot = dot.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (dot, json_set)
+        let db = db.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (dot, json_set, db)
     });
     let json_set = json_set?;
     // Render first: a Graphviz failure must not leave a new JSON beside an old SVG.
@@ -529,5 +538,7 @@ fn stage_graph(
         set.stage(&p, |w| w.write_all(&bytes))?;
         summary.outputs.push(p);
     }
+    set.append(db_set?);
+    summary.outputs.push(db_path);
     Ok(())
 }

@@ -44,6 +44,20 @@ fn committed_graphs_are_current() {
             "graphs/{name} is out of date: run `ZHKG_BLESS=1 cargo test --test cli` and review the diff"
         );
     }
+    // The database, compared row by row (SQLite's pages are no business of a review).
+    let (fresh_db, committed_db) = (out.path().join("graph.db"), root().join("graphs/graph.db"));
+    if bless {
+        std::fs::copy(&fresh_db, &committed_db).unwrap();
+    }
+    let dump = |p: &std::path::Path| {
+        zhkg::store::Store::open(p)
+            .and_then(|s| s.dump())
+            .unwrap_or_else(|e| panic!("{e}: run `ZHKG_BLESS=1 cargo test --test cli`"))
+    };
+    assert!(
+        dump(&fresh_db) == dump(&committed_db),
+        "graphs/graph.db is out of date: run `ZHKG_BLESS=1 cargo test --test cli` and review the diff"
+    );
     if bless && out.path().join("graph.svg").exists() {
         std::fs::copy(
             out.path().join("graph.svg"),

@@ -67,6 +67,24 @@ fn same_outputs(x: &Path, y: &Path) {
             y.display()
         );
     }
+    same_db(x, y);
+}
+
+/// The two folders' graph.db hold the same rows (compared as dumps of every table).
+fn same_db(x: &Path, y: &Path) {
+    let dump = |d: &Path| {
+        zhkg::store::Store::open(&d.join("graph.db"))
+            .and_then(|s| s.dump())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (a, b) = (dump(x), dump(y));
+    assert!(a.lines().count() > 100, "a dump of the whole graph:\n{a}");
+    assert!(
+        a == b,
+        "graph.db differs between {} and {}",
+        x.display(),
+        y.display()
+    );
 }
 
 #[test]
@@ -125,6 +143,7 @@ fn merge_gives_what_a_full_rebuild_gives() {
             "{name} differs"
         );
     }
+    same_db(&full, &merged);
 }
 
 #[test]

@@ -61,9 +61,23 @@ struct GraphArgs {
     graph: PathBuf,
 }
 
+/// `--graph` of `zhkg query`: the database by default.
+#[derive(clap::Args, Clone)]
+struct QueryGraphArgs {
+    /// The graph to read: graph.db (answers in milliseconds), graph.json, or the
+    /// folder holding them (its graph.db when there is one).
+    #[arg(
+        long,
+        global = true,
+        default_value = DEFAULT_QUERY_GRAPH,
+        value_name = "GRAPH"
+    )]
+    graph: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Build the graph from articles: writes graph.json, graph.facts.jsonl, graph.dot and graph.svg.
+    /// Build the graph from articles: writes graph.json, graph.db, graph.facts.jsonl, graph.dot and graph.svg.
     #[command(after_help = "Examples:
   zhkg build data -o graphs
   cat article.txt | zhkg build - -o out
@@ -127,10 +141,14 @@ enum Command {
   zhkg query attendees 揭牌仪式
   zhkg query events 马军 --json
   zhkg query positions 丁文霞
-  zhkg query path 马军 丁文霞")]
+  zhkg query path 马军 丁文霞
+  zhkg query search 惠济区 座谈
+  zhkg query timeline 丁文霞
+  zhkg query coattend 马军
+  zhkg query events 马军 --graph graphs/graph.json")]
     Query {
         #[command(flatten)]
-        graph: GraphArgs,
+        graph: QueryGraphArgs,
         /// Answer as JSON.
         #[arg(long, global = true)]
         json: bool,
@@ -260,6 +278,23 @@ enum Command {
         #[arg(long, value_parser = ["event"])]
         layout: Option<String>,
     },
+    /// Explore a graph.db in the browser: search, person and event pages, ego graphs (read-only).
+    #[command(after_help = "Example:
+  zhkg serve --graph graphs/graph.db --port 8080   # then open http://127.0.0.1:8080/
+
+JSON API: /api/search?q=TEXT, /api/person/ID, /api/event/ID, /api/node/ID,
+/api/neighbors/ID?depth=N.")]
+    Serve {
+        /// The graph database (graph.db, or the folder holding it).
+        #[arg(long, default_value = DEFAULT_QUERY_GRAPH, value_name = "GRAPH_DB")]
+        graph: PathBuf,
+        /// Port to listen on (0: any free port, printed).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Address to listen on; the default answers this machine only.
+        #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+        bind: std::net::IpAddr,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
         after_help = "Example:\n  zhkg completions bash > ~/.local/share/bash-completion/completions/zhkg"
@@ -318,6 +353,41 @@ enum Question {
         #[arg(value_parser = NonEmptyStringValueParser::new())]
         b: String,
     },
+    /// The sentences that contain all the words, with their article, date and facts.
+    Search {
+        /// Words or phrases, each a substring the sentence must hold.
+        #[arg(required = true, num_args = 1.., value_parser = NonEmptyStringValueParser::new())]
+        words: Vec<String>,
+    },
+    /// A person's posts and events in date order, with the articles they come from.
+    Timeline {
+        /// The person: id or name.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        person: String,
+    },
+    /// Who took part in the same events as a person, and in how many.
+    Coattend {
+        /// The person: id or name.
+        #[arg(value_parser = NonEmptyStringValueParser::new())]
+        person: String,
+    },
+}
+
+impl Question {
+    fn into_library(self) -> zhkg::query::Question {
+        use zhkg::query::Question as Q;
+        match self {
+            Question::Attendees { event } => Q::Attendees(event),
+            Question::Events { person } => Q::Events(person),
+            Question::Positions { person } => Q::Positions(person),
+            Question::Holders { org } => Q::Holders(org),
+            Question::Neighbors { name, depth } => Q::Neighbors(name, depth),
+            Question::Path { a, b } => Q::Path(a, b),
+            Question::Search { words } => Q::Search(words),
+            Question::Timeline { person } => Q::Timeline(person),
+            Question::Coattend { person } => Q::Coattend(person),
+        }
+    }
 }
 
 /// A value parser over a library enum's names, so that help and errors list them.
@@ -375,6 +445,36 @@ fn extractor(args: &ExtractorArgs) -> Result<Extractor> {
 }
 
 /// A saved graph: `path` itself, or the graph.json of a folder.
+/// What `zhkg query --graph` reads.
+enum QuerySource {
+    Db(PathBuf),
+    Json(PathBuf),
+}
+
+/// A `.db` file is the database; a folder, its graph.db when there is one, else
+/// its graph.json; the default `graphs/graph.db`, when missing, `graphs/graph.json`
+/// (a graph built before graph.db existed).
+fn query_source(given: &Path) -> QuerySource {
+    let is_db = |p: &Path| p.extension().is_some_and(|x| x == "db");
+    if given.is_dir() {
+        let db = given.join("graph.db");
+        if db.exists() {
+            return QuerySource::Db(db);
+        }
+        return QuerySource::Json(given.join("graph.json"));
+    }
+    if is_db(given) {
+        if given == Path::new(DEFAULT_QUERY_GRAPH) && !given.exists() {
+            return QuerySource::Json(given.with_extension("json"));
+        }
+        return QuerySource::Db(given.to_path_buf());
+    }
+    QuerySource::Json(given.to_path_buf())
+}
+
+/// The graph `zhkg query` reads when not told.
+const DEFAULT_QUERY_GRAPH: &str = "graphs/graph.db";
+
 fn load_graph(path: &Path) -> Result<GraphDoc> {
     Ok(GraphDoc::load(&pipeline::graph_file(path))?)
 }
@@ -443,15 +543,10 @@ fn run(cli: Cli) -> Result<()> {
             json,
             question,
         } => {
-            let doc = load_graph(&graph.graph)?;
-            let q = Query::new(&doc);
-            let answer = match question {
-                Question::Attendees { event } => q.attendees(&event),
-                Question::Events { person } => q.events(&person),
-                Question::Positions { person } => q.positions(&person),
-                Question::Holders { org } => q.holders(&org),
-                Question::Neighbors { name, depth } => q.neighbors(&name, depth),
-                Question::Path { a, b } => q.path(&a, &b),
+            let question = question.into_library();
+            let answer = match query_source(&graph.graph) {
+                QuerySource::Db(path) => zhkg::store::Store::open(&path)?.ask(&question),
+                QuerySource::Json(path) => Query::new(&load_graph(&path)?).ask(&question),
             };
             // With --json, the candidates of an ambiguous name are the answer on
             // standard output too (the exit code still says no one was chosen).
@@ -467,6 +562,19 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 emit(&format!("{answer}"))?;
             }
+        }
+        Command::Serve { graph, port, bind } => {
+            let db = if graph.is_dir() {
+                graph.join("graph.db")
+            } else {
+                graph
+            };
+            zhkg::serve::serve(&db, std::net::SocketAddr::new(bind, port), |addr| {
+                eprintln!(
+                    "serving {} on http://{addr}/ (Ctrl-C to stop)",
+                    db.display()
+                );
+            })?;
         }
         Command::Ner {
             input,

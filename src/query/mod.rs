@@ -14,6 +14,12 @@ use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
+mod ask;
+mod more;
+
+pub use ask::{Question, Reply};
+pub use more::{Hit, Quoted, SearchAnswer};
+
 /// A graph loaded for querying.
 pub struct Query {
     g: KnowledgeGraph,
@@ -31,6 +37,20 @@ pub struct Row {
     pub relation: String,
     /// Extra detail: post, date, kind.
     pub detail: String,
+    /// The articles the row's fact comes from (`timeline` only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+/// An article a fact was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+pub struct Source {
+    /// The article's date, when it has one.
+    pub date: Option<String>,
+    /// The article's node id.
+    pub article: String,
+    /// Its headline.
+    pub headline: String,
 }
 
 /// An answer: what was matched and the rows.
@@ -56,17 +76,34 @@ impl std::fmt::Display for Answer {
             writeln!(f, "  (nothing)")?;
         }
         for r in &self.rows {
-            if r.detail.is_empty() {
-                writeln!(f, "  {}\t{}", r.relation, Escaped(&r.name))?;
-            } else {
-                writeln!(
-                    f,
-                    "  {}\t{}\t{}",
-                    r.relation,
-                    Escaped(&r.name),
-                    Escaped(&r.detail)
-                )?;
-            }
+            self.write_row(f, r)?;
+        }
+        Ok(())
+    }
+}
+
+impl Answer {
+    fn write_row(&self, f: &mut std::fmt::Formatter<'_>, r: &Row) -> std::fmt::Result {
+        use crate::terminal::Escaped;
+        if r.detail.is_empty() {
+            writeln!(f, "  {}\t{}", r.relation, Escaped(&r.name))?;
+        } else {
+            writeln!(
+                f,
+                "  {}\t{}\t{}",
+                r.relation,
+                Escaped(&r.name),
+                Escaped(&r.detail)
+            )?;
+        }
+        for s in &r.sources {
+            writeln!(
+                f,
+                "    from {} {} ({})",
+                Escaped(s.date.as_deref().unwrap_or("(no date)")),
+                Escaped(&s.headline),
+                Escaped(&s.article)
+            )?;
         }
         Ok(())
     }
@@ -120,25 +157,7 @@ impl Query {
         };
         match partial.as_slice() {
             [one] => Ok(*one),
-            [] => {
-                let mut near: Vec<(f64, String)> = self
-                    .nodes()
-                    .filter(|(_, n)| ok(n))
-                    .map(|(_, n)| (char_overlap(name, &n.name), n.display_label()))
-                    .filter(|(s, _)| *s > 0.0)
-                    .collect();
-                near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                let list: Vec<String> = near.into_iter().take(5).map(|(_, n)| n).collect();
-                let hint = if list.is_empty() {
-                    String::new()
-                } else {
-                    format!("; did you mean: {}", list.join(", "))
-                };
-                Err(Error::NotFound(format!(
-                    "no {} named {name}{hint}",
-                    kind_words(kinds)
-                )))
-            }
+            [] => Err(not_found(name, kinds, self.nodes().map(|(_, n)| n))),
             many => {
                 // Each article's date, by its node id: only asked for here.
                 let article_dates: rustc_hash::FxHashMap<&str, &str> = self
@@ -258,6 +277,7 @@ impl Query {
                 name: self.g.graph[p].name.clone(),
                 relation: edge.relation.as_str().to_string(),
                 detail: self.posts_of(p).join("、"),
+                sources: Vec::new(),
             })
             .collect();
         Ok(self.answer(e, rows))
@@ -287,6 +307,7 @@ impl Query {
                         .flatten()
                         .collect::<Vec<_>>()
                         .join(" "),
+                    sources: Vec::new(),
                 }
             })
             .collect();
@@ -306,6 +327,7 @@ impl Query {
                 name: self.g.graph[o].name.clone(),
                 relation: edge.title.clone().unwrap_or_default(),
                 detail: String::new(),
+                sources: Vec::new(),
             })
             .collect();
         // Posts whose organ the text did not name.
@@ -317,6 +339,7 @@ impl Query {
                     name: String::new(),
                     relation: t.clone(),
                     detail: "organisation not named".into(),
+                    sources: Vec::new(),
                 });
             }
         }
@@ -336,6 +359,7 @@ impl Query {
                 name: self.g.graph[p].name.clone(),
                 relation: edge.title.clone().unwrap_or_default(),
                 detail: String::new(),
+                sources: Vec::new(),
             })
             .collect();
         Ok(self.answer(o, rows))
@@ -367,6 +391,7 @@ impl Query {
                             .map(|t| format!(" ({t})"))
                             .unwrap_or_default()
                     ),
+                    sources: Vec::new(),
                 });
             }
         }
@@ -387,6 +412,7 @@ impl Query {
                         name: self.g.graph[to].display_label(),
                         relation: rel,
                         detail: format!("from {}", self.g.graph[from].name),
+                        sources: Vec::new(),
                     })
                     .collect::<Vec<_>>();
                 return Ok(Answer {
@@ -479,6 +505,29 @@ impl Query {
 /// The links between the nodes of a graph, without direction: see
 /// [`Query::links_in_id_order`].
 type Links = UnGraphMap<NodeIndex, bool, FxBuildHasher>;
+
+/// The error for a name that matches no node of `kinds` among `nodes`, with the
+/// names that look most alike.
+pub(crate) fn not_found<'a>(
+    name: &str,
+    kinds: &[NodeKind],
+    nodes: impl Iterator<Item = &'a Node>,
+) -> Error {
+    let ok = |n: &Node| kinds.is_empty() || kinds.contains(&n.kind);
+    let mut near: Vec<(f64, String)> = nodes
+        .filter(|n| ok(n))
+        .map(|n| (char_overlap(name, &n.name), n.display_label()))
+        .filter(|(s, _)| *s > 0.0)
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let list: Vec<String> = near.into_iter().take(5).map(|(_, n)| n).collect();
+    let hint = if list.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean: {}", list.join(", "))
+    };
+    Error::NotFound(format!("no {} named {name}{hint}", kind_words(kinds)))
+}
 
 /// The kinds a question accepts, in words: `person or organization`; `node` for
 /// any kind.
