@@ -2,6 +2,7 @@
 //! entity, and the stable ASCII id a node gets from its kind, name and identity, so
 //! that the same entity has the same id in every build.
 
+use super::identity::{Anchor, Identities, Placed};
 use crate::extract::EntityMention;
 use crate::graph::NodeKind;
 use crate::mention::MentionKind;
@@ -65,16 +66,36 @@ pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
     id
 }
 
-/// What makes two mentions the same entity.
-pub(super) fn identity_key(e: &EntityMention, name: &str, article: &str) -> String {
+/// What makes two mentions the same entity: for a person, the name and place
+/// ([`Identities::person`]); for an event, its name, day and place
+/// ([`Identities::event`]), or, undated, its article; for the rest, the name.
+pub(super) fn identity_key(
+    e: &EntityMention,
+    i: usize,
+    name: &str,
+    article: &str,
+    ctx: &ArticleIdentity,
+) -> String {
     match e.kind {
-        // An event is one occurrence: its date, or, undated, its article.
-        MentionKind::Event => match e.date() {
-            Some(d) => format!("{name}@{d}"),
-            None => format!("{name}@{article}"),
+        MentionKind::Person => match ctx.persons.get(e.canonical()) {
+            Some(p) => ctx.identities.person(name, p, article),
+            None => name.to_string(),
+        },
+        MentionKind::Event => match (e.date(), ctx.events.get(&i)) {
+            (Some(d), Some(a)) => ctx.identities.event(name, d, a, article),
+            (Some(d), None) => format!("{name}@{d}"),
+            (None, _) => format!("{name}@{article}"),
         },
         _ => name.to_string(),
     }
+}
+
+/// What [`identity_key`] needs of an article: the corpus's decisions and where the
+/// article places its persons and events.
+pub(super) struct ArticleIdentity<'a> {
+    pub identities: &'a Identities,
+    pub persons: rustc_hash::FxHashMap<&'a str, Placed>,
+    pub events: rustc_hash::FxHashMap<usize, Anchor>,
 }
 
 #[cfg(test)]

@@ -95,9 +95,15 @@ enum Command {
         /// No progress bar and no summary.
         #[arg(short, long)]
         quiet: bool,
-        /// Also list the files that were not read.
+        /// Also list the files that were not read, and the persons and events joined
+        /// across articles or kept apart.
         #[arg(short, long)]
         verbose: bool,
+        /// A person named with no place evidence (no post with a place, an article of
+        /// no known place): single joins the one placed person of that name when there
+        /// is exactly one, apart keeps each such article's own.
+        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
+        unplaced_persons: String,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -121,6 +127,11 @@ enum Command {
         /// Folder of lexicon files that replace the built-in ones file by file.
         #[arg(long, value_name = "DIR")]
         lexicon: Option<PathBuf>,
+        /// A person named with no place evidence (no post with a place, an article of
+        /// no known place): single joins the one placed person of that name when there
+        /// is exactly one, apart keeps each such article's own.
+        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
+        unplaced_persons: String,
     },
     /// Ask a saved graph a question.
     #[command(after_help = "Examples:
@@ -150,7 +161,9 @@ enum Command {
     #[command(after_help = "Examples:
   zhkg eval ../shared/eval/peoples-daily/dev.bio --errors 10
   zhkg eval --relations tests/fixtures/events
-  zhkg eval --articles ../shared/eval/gov-news --gold tests/gold/gov-news.jsonl --split dev")]
+  zhkg eval --articles ../shared/eval/gov-news --gold tests/gold/gov-news.jsonl --split dev
+  zhkg eval --articles tests/fixtures/identity/articles --identity tests/fixtures/identity/gold.jsonl")]
+    #[command(group(clap::ArgGroup::new("article_gold").args(["gold", "identity"])))]
     Eval {
         /// Gold format of FILES (guessed from the extension when left out).
         #[arg(long, value_parser = gold_format_parser())]
@@ -159,9 +172,19 @@ enum Command {
         #[arg(required_unless_present_any = ["relations", "articles"], value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Build and score whole articles of this folder against --gold (persons,
-        /// organisations, places, posts, events, roles, bylines, junk nodes).
-        #[arg(long, value_name = "DIR", requires = "gold")]
+        /// organisations, places, posts, events, roles, bylines, junk nodes) or
+        /// --identity.
+        #[arg(long, value_name = "DIR", requires = "article_gold")]
         articles: Option<PathBuf>,
+        /// Build all of --articles into one graph and score which person and event
+        /// mentions it makes one node against this file's clusters (B-cubed).
+        #[arg(
+            long,
+            value_name = "FILE",
+            requires = "articles",
+            conflicts_with = "gold"
+        )]
+        identity: Option<PathBuf>,
         /// The annotation of --articles (docs/annotation.md).
         #[arg(long, value_name = "FILE", requires = "articles")]
         gold: Option<PathBuf>,
@@ -180,6 +203,9 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// With --identity: see `zhkg build --unplaced-persons`.
+        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
+        unplaced_persons: String,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -346,6 +372,13 @@ fn stdin_format_parser() -> impl TypedValueParser<Value = StdinFormat> {
     })
 }
 
+/// Resolution's options from `--unplaced-persons` (clap allows only known values).
+fn identity_options(unplaced: &str) -> zhkg::resolve::ResolveOptions {
+    zhkg::resolve::ResolveOptions {
+        unplaced_persons: unplaced.parse().unwrap_or_default(),
+    }
+}
+
 /// The built-in lexicons, or those of `--lexicon DIR` over them.
 fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
     Ok(match dir {
@@ -387,6 +420,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             quiet,
             verbose,
+            unplaced_persons,
             extractor: args,
         } => {
             let lex = lexicon(&args.lexicon)?;
@@ -403,6 +437,7 @@ fn run(cli: Cli) -> Result<()> {
                     update,
                     stdin_format,
                     max_file_bytes: max_file_size.saturating_mul(1 << 20),
+                    identity: identity_options(&unplaced_persons),
                 },
                 &|p| bar.show(p),
             );
@@ -414,6 +449,7 @@ fn run(cli: Cli) -> Result<()> {
                 eprint!("{summary}");
             }
             if verbose {
+                eprint!("{}", summary.identity);
                 for name in &summary.not_read {
                     eprintln!("not read: {}", zhkg::terminal::escape(name));
                 }
@@ -425,9 +461,11 @@ fn run(cli: Cli) -> Result<()> {
             no_svg,
             json,
             lexicon: dir,
+            unplaced_persons,
         } => {
             let lex = lexicon(&dir)?;
-            let summary = pipeline::run_merge(&lex, &graphs, &out, !no_svg)?;
+            let identity = identity_options(&unplaced_persons);
+            let summary = pipeline::run_merge(&lex, &identity, &graphs, &out, !no_svg)?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
@@ -490,15 +528,24 @@ fn run(cli: Cli) -> Result<()> {
             format,
             files,
             articles,
+            identity,
             gold,
             split,
             relations,
             limit,
             errors,
             json,
+            unplaced_persons,
             extractor: args,
         } => {
             let ex = extractor(&args)?;
+            if let (Some(dir), Some(gold)) = (&articles, identity) {
+                let gold = eval::identity::read_gold_identity(&gold)?;
+                let opts = identity_options(&unplaced_persons);
+                let mut report = eval::identity::evaluate_identity(&ex, dir, &gold, &opts)?;
+                report.errors.truncate(errors);
+                print_report(&report, json)?;
+            }
             if let (Some(dir), Some(gold)) = (articles, gold) {
                 let gold = eval::articles::read_gold_articles(&gold)?;
                 let mut report =
