@@ -378,8 +378,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     // written beside it, each article's line before its facts are dropped.
     progress(Progress::Step("resolving entities"));
     write_outputs(
-        lex,
-        &opts.identity,
+        (lex, &opts.identity),
         facts,
         &json_path,
         opts.svg,
@@ -398,8 +397,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
 /// (the facts file, graph.json, graph.dot and, when wanted, graph.svg) all or
 /// nothing. The caller holds the folder's lock.
 fn write_outputs(
-    lex: &Lexicon,
-    identity: &ResolveOptions,
+    (lex, identity): (&Lexicon, &ResolveOptions),
     facts: Vec<ArticleFacts>,
     json_path: &Path,
     svg: bool,
@@ -473,8 +471,7 @@ pub fn run_merge(
     clock.lap("load");
     let json_path = out.join("graph.json");
     write_outputs(
-        lex,
-        identity,
+        (lex, identity),
         facts,
         &json_path,
         svg,

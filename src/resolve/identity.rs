@@ -15,8 +15,9 @@
 //!
 //! An anchor known less precisely than the key's level (a provincial post, an article
 //! only known to be in 河南省) joins the one cluster of the name it is compatible
-//! with, when there is exactly one; otherwise it is a cluster of its own. A mention
-//! with no place evidence at all follows [`UnplacedPersons`].
+//! with, when there is exactly one; otherwise it is a cluster of its own. A person
+//! mention with no place evidence at all follows [`UnplacedPersons`]; an event with
+//! none is joined to no other article's.
 //!
 //! The decision for a mention depends only on the set of anchors each name has in the
 //! whole corpus, never on the order of the articles, so an update or a merge gives
@@ -286,18 +287,32 @@ pub(super) fn place_events(lex: &Lexicon, f: &ArticleFacts) -> FxHashMap<usize, 
 
 /// What the articles say of one anchor of a name.
 #[derive(Debug, Clone, Default)]
-struct AnchorStats {
-    /// Articles naming it with this anchor.
-    articles: usize,
-    /// Of them, placed by a post: the posts as written, with their article counts.
-    posts: BTreeMap<String, usize>,
+struct AnchorStats<'f> {
+    /// Articles naming it with this anchor (ids: an article read twice is one).
+    ids: BTreeSet<&'f str>,
+    /// Of them, placed by a post: the posts as written, with their articles.
+    posts: BTreeMap<String, BTreeSet<&'f str>>,
 }
 
-impl AnchorStats {
-    fn add(&mut self, other: AnchorStats) {
-        self.articles += other.articles;
+impl<'f> AnchorStats<'f> {
+    /// What one article says.
+    fn of(article: &'f str, post: Option<String>) -> AnchorStats<'f> {
+        AnchorStats {
+            ids: BTreeSet::from([article]),
+            posts: post
+                .map(|p| BTreeMap::from([(p, BTreeSet::from([article]))]))
+                .unwrap_or_default(),
+        }
+    }
+
+    fn articles(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn add(&mut self, other: AnchorStats<'f>) {
+        self.ids.extend(other.ids);
         for (p, n) in other.posts {
-            *self.posts.entry(p).or_default() += n;
+            self.posts.entry(p).or_default().extend(n);
         }
     }
 }
@@ -334,52 +349,38 @@ const SAMPLES: usize = 12;
 impl Identities {
     /// Collects every anchor of every person name and event name and day, and decides
     /// where each leads.
-    pub(super) fn decide(
+    pub(super) fn decide<'f>(
         lex: &Lexicon,
         opts: &ResolveOptions,
-        facts: &[ArticleFacts],
+        facts: &'f [ArticleFacts],
     ) -> Identities {
-        type PersonMap = FxHashMap<String, BTreeMap<Anchor, AnchorStats>>;
-        type EventMap = FxHashMap<(String, String), BTreeMap<Anchor, AnchorStats>>;
+        type PersonMap<'f> = FxHashMap<String, BTreeMap<Anchor, AnchorStats<'f>>>;
+        type EventMap<'f> = FxHashMap<(String, String), BTreeMap<Anchor, AnchorStats<'f>>>;
         use rayon::prelude::*;
-        let (persons, events): (PersonMap, EventMap) = facts
+        let (persons, events): (PersonMap<'f>, EventMap<'f>) = facts
             .par_iter()
             .fold(
                 || (PersonMap::default(), EventMap::default()),
                 |(mut pm, mut em), f| {
                     for (name, placed) in place_persons(lex, f) {
-                        let mut s = AnchorStats {
-                            articles: 1,
-                            ..Default::default()
-                        };
-                        if let Some(p) = placed.post {
-                            s.posts.insert(p, 1);
-                        }
+                        let s = AnchorStats::of(&f.article.id, placed.post);
                         pm.entry(name.to_string())
                             .or_default()
                             .entry(placed.anchor.truncated(PERSON_DEPTH))
                             .or_default()
                             .add(s);
                     }
-                    // An event named twice in one article counts once.
-                    let mut seen = BTreeSet::new();
                     for (i, a) in place_events(lex, f) {
                         let e = &f.ents[i];
                         let key = (
                             e.canonical().to_string(),
                             e.date().unwrap_or("").to_string(),
                         );
-                        let a = a.truncated(EVENT_DEPTH);
-                        if seen.insert((key.clone(), a.clone())) {
-                            em.entry(key)
-                                .or_default()
-                                .entry(a)
-                                .or_default()
-                                .add(AnchorStats {
-                                    articles: 1,
-                                    ..Default::default()
-                                });
-                        }
+                        em.entry(key)
+                            .or_default()
+                            .entry(a.truncated(EVENT_DEPTH))
+                            .or_default()
+                            .add(AnchorStats::of(&f.article.id, None));
                     }
                     (pm, em)
                 },
@@ -406,7 +407,8 @@ impl Identities {
         let mut out = Identities::default();
         let mut joined_samples = BTreeSet::new();
         let mut apart_samples = BTreeSet::new();
-        let mut names: Vec<(String, BTreeMap<Anchor, AnchorStats>)> = persons.into_iter().collect();
+        let mut names: Vec<(String, BTreeMap<Anchor, AnchorStats<'f>>)> =
+            persons.into_iter().collect();
         names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (name, anchors) in names {
             let decided = cluster(&anchors, PERSON_DEPTH, opts.unplaced_persons);
@@ -418,7 +420,7 @@ impl Identities {
                 apart_samples.insert(apart_sample(&name, &decided));
             }
             for (anchor, members) in &decided.clusters {
-                let articles: usize = members.iter().map(|(_, s)| s.articles).sum();
+                let articles: usize = members.iter().map(|(_, s)| s.articles()).sum();
                 if articles < 2 {
                     continue;
                 }
@@ -440,16 +442,18 @@ impl Identities {
                 },
             );
         }
-        let mut groups: Vec<((String, String), BTreeMap<Anchor, AnchorStats>)> =
+        let mut groups: Vec<((String, String), BTreeMap<Anchor, AnchorStats<'f>>)> =
             events.into_iter().collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for ((name, date), anchors) in groups {
-            let decided = cluster(&anchors, EVENT_DEPTH, UnplacedPersons::Single);
+            // An event no article places is joined to none: names like 启用仪式 and 调研
+            // are held in many places on one day, and nothing says which this is.
+            let decided = cluster(&anchors, EVENT_DEPTH, UnplacedPersons::Apart);
             let r = &mut out.report;
             let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
             r.events_apart += placed.saturating_sub(1);
             for (anchor, members) in &decided.clusters {
-                let articles: usize = members.iter().map(|(_, s)| s.articles).sum();
+                let articles: usize = members.iter().map(|(_, s)| s.articles()).sum();
                 if articles < 2 {
                     continue;
                 }
@@ -510,6 +514,38 @@ impl Identities {
     }
 }
 
+/// What makes two mentions the same entity: for a person, the name and place
+/// ([`Identities::person`]); for an event, its name, day and place
+/// ([`Identities::event`]), or, undated, its article; for the rest, the name.
+pub(super) fn identity_key(
+    e: &EntityMention,
+    i: usize,
+    name: &str,
+    article: &str,
+    ctx: &ArticleIdentity,
+) -> String {
+    match e.kind {
+        MentionKind::Person => match ctx.persons.get(e.canonical()) {
+            Some(p) => ctx.identities.person(name, p, article),
+            None => name.to_string(),
+        },
+        MentionKind::Event => match (e.date(), ctx.events.get(&i)) {
+            (Some(d), Some(a)) => ctx.identities.event(name, d, a, article),
+            (Some(d), None) => format!("{name}@{d}"),
+            (None, _) => format!("{name}@{article}"),
+        },
+        _ => name.to_string(),
+    }
+}
+
+/// What [`identity_key`] needs of an article: the corpus's decisions and where the
+/// article places its persons and events.
+pub(super) struct ArticleIdentity<'a> {
+    pub identities: &'a Identities,
+    pub persons: rustc_hash::FxHashMap<&'a str, Placed>,
+    pub events: rustc_hash::FxHashMap<usize, Anchor>,
+}
+
 fn person_key(name: &str, target: &Target, article: &str) -> String {
     match target {
         Target::Cluster(a) if a.depth() == 0 => name.to_string(),
@@ -520,7 +556,7 @@ fn person_key(name: &str, target: &Target, article: &str) -> String {
 
 fn event_key(name: &str, date: &str, target: &Target, article: &str) -> String {
     match target {
-        // The key events had before places were told apart: their ids stay.
+        // Not reached (unplaced events are per article); the key events had before.
         Target::Cluster(a) if a.depth() == 0 => format!("{name}@{date}"),
         Target::Cluster(a) => format!("{name}@{date}@{}", a.key()),
         Target::PerArticle => format!("{name}@{date}@@{article}"),
@@ -528,9 +564,9 @@ fn event_key(name: &str, date: &str, target: &Target, article: &str) -> String {
 }
 
 /// The clusters of one name: each with its member anchors.
-struct Decided<'s> {
+struct Decided<'s, 'f> {
     targets: BTreeMap<Anchor, Target>,
-    clusters: BTreeMap<Anchor, Vec<(Anchor, &'s AnchorStats)>>,
+    clusters: BTreeMap<Anchor, Vec<(Anchor, &'s AnchorStats<'f>)>>,
     /// Articles whose unplaced mention stays a node of its own.
     per_article: usize,
 }
@@ -539,11 +575,11 @@ struct Decided<'s> {
 /// are clusters; a less precise one joins the one cluster it contains, or is a
 /// cluster of its own when it contains none or several; the empty anchor (no
 /// evidence) follows `unplaced`.
-fn cluster(
-    anchors: &BTreeMap<Anchor, AnchorStats>,
+fn cluster<'s, 'f>(
+    anchors: &'s BTreeMap<Anchor, AnchorStats<'f>>,
     depth: usize,
     unplaced: UnplacedPersons,
-) -> Decided<'_> {
+) -> Decided<'s, 'f> {
     let mut order: Vec<(&Anchor, &AnchorStats)> = anchors.iter().collect();
     // Most precise first; ties in anchor order.
     order.sort_by(|a, b| b.0.depth().cmp(&a.0.depth()).then(a.0.cmp(b.0)));
@@ -568,7 +604,7 @@ fn cluster(
         };
         match &target {
             Target::Cluster(c) => clusters.entry(c.clone()).or_default().push((a.clone(), s)),
-            Target::PerArticle => per_article += s.articles,
+            Target::PerArticle => per_article += s.articles(),
         }
         targets.insert(a.clone(), target);
     }
@@ -605,21 +641,22 @@ fn person_reason(
     let mut posts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_article = 0;
     for (a, s) in members {
-        let by_post: usize = s.posts.values().sum();
         if a == anchor {
+            let mut by_post: BTreeSet<&str> = BTreeSet::new();
             for (p, n) in &s.posts {
-                *posts.entry(p).or_default() += n;
+                *posts.entry(p).or_default() += n.len();
+                by_post.extend(n);
             }
-            by_article += s.articles - by_post;
+            by_article += s.articles() - by_post.len();
         } else if a.depth() == 0 {
             parts.push(format!(
                 "{} with no place evidence, and this is the only {name} placed anywhere",
-                articles_n(s.articles)
+                articles_n(s.articles())
             ));
         } else {
             parts.push(format!(
                 "{} placed only in {}, where this is the only {name}",
-                articles_n(s.articles),
+                articles_n(s.articles()),
                 a.label()
             ));
         }
@@ -630,7 +667,6 @@ fn person_reason(
     if let Some((p, n)) = posts.first().filter(|(_, n)| *n >= 2) {
         head.push(format!("shared post {p} ({})", articles_n(*n)));
     }
-    let by_post: usize = posts.iter().map(|(_, n)| n).sum();
     let others: Vec<&str> = posts
         .iter()
         .filter(|(_, n)| *n < 2)
@@ -640,12 +676,10 @@ fn person_reason(
     if !others.is_empty() {
         head.push(format!("posts there: {}", others.join(", ")));
     }
-    let _ = by_post;
     if by_article > 0 {
         head.push(format!(
-            "{} about {} with no post of theirs elsewhere",
-            articles_n(by_article),
-            anchor.label()
+            "{} placed by where the article is, with no post of a place",
+            articles_n(by_article)
         ));
     }
     let mut s = format!(
@@ -668,30 +702,17 @@ fn event_reason(
     members: &[(Anchor, &AnchorStats)],
     articles: usize,
 ) -> String {
-    if anchor.depth() == 0 {
-        return format!(
-            "across {}: the same name and day {date}, and no article says where",
-            articles_n(articles)
-        );
-    }
     let mut s = format!(
         "across {}: the same name, day {date} and place {}",
         articles_n(articles),
         anchor.label()
     );
     for (a, st) in members.iter().filter(|(a, _)| a != anchor) {
-        if a.depth() == 0 {
-            s.push_str(&format!(
-                "; {} saying no place, and this is the only one that day",
-                articles_n(st.articles)
-            ));
-        } else {
-            s.push_str(&format!(
-                "; {} placing it only in {}, where this is the only one that day",
-                articles_n(st.articles),
-                a.label()
-            ));
-        }
+        s.push_str(&format!(
+            "; {} placing it only in {}, where this is the only one that day",
+            articles_n(st.articles()),
+            a.label()
+        ));
     }
     s
 }
@@ -703,7 +724,7 @@ fn apart_sample(name: &str, d: &Decided) -> String {
         .iter()
         .filter(|(a, _)| a.depth() > 0)
         .map(|(a, m)| {
-            let n: usize = m.iter().map(|(_, s)| s.articles).sum();
+            let n: usize = m.iter().map(|(_, s)| s.articles()).sum();
             format!("{} ({})", a.label(), articles_n(n))
         })
         .collect();
@@ -718,9 +739,11 @@ mod tests {
         Anchor(p.iter().map(|s| s.to_string()).collect())
     }
 
-    fn stats(n: usize) -> AnchorStats {
+    const IDS: [&str; 4] = ["a1", "a2", "a3", "a4"];
+
+    fn stats(n: usize) -> AnchorStats<'static> {
         AnchorStats {
-            articles: n,
+            ids: IDS[..n].iter().copied().collect(),
             ..Default::default()
         }
     }

@@ -1,9 +1,7 @@
-//! Node identity: the node kind of a mention kind, what makes two mentions the same
-//! entity, and the stable ASCII id a node gets from its kind, name and identity, so
-//! that the same entity has the same id in every build.
+//! Node ids: the node kind of a mention kind, and the stable ASCII id a node gets from
+//! its kind, name and identity key (see [`super::identity`] for what makes two
+//! mentions one entity), so that the same entity has the same id in every build.
 
-use super::identity::{Anchor, Identities, Placed};
-use crate::extract::EntityMention;
 use crate::graph::NodeKind;
 use crate::mention::MentionKind;
 use pinyin::ToPinyin;
@@ -64,38 +62,6 @@ pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
         id.push(char::from(HEX[usize::from(b & 0xF)]));
     }
     id
-}
-
-/// What makes two mentions the same entity: for a person, the name and place
-/// ([`Identities::person`]); for an event, its name, day and place
-/// ([`Identities::event`]), or, undated, its article; for the rest, the name.
-pub(super) fn identity_key(
-    e: &EntityMention,
-    i: usize,
-    name: &str,
-    article: &str,
-    ctx: &ArticleIdentity,
-) -> String {
-    match e.kind {
-        MentionKind::Person => match ctx.persons.get(e.canonical()) {
-            Some(p) => ctx.identities.person(name, p, article),
-            None => name.to_string(),
-        },
-        MentionKind::Event => match (e.date(), ctx.events.get(&i)) {
-            (Some(d), Some(a)) => ctx.identities.event(name, d, a, article),
-            (Some(d), None) => format!("{name}@{d}"),
-            (None, _) => format!("{name}@{article}"),
-        },
-        _ => name.to_string(),
-    }
-}
-
-/// What [`identity_key`] needs of an article: the corpus's decisions and where the
-/// article places its persons and events.
-pub(super) struct ArticleIdentity<'a> {
-    pub identities: &'a Identities,
-    pub persons: rustc_hash::FxHashMap<&'a str, Placed>,
-    pub events: rustc_hash::FxHashMap<usize, Anchor>,
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! the one thread that owns the graph.
 
 use super::abbreviations::Aliases;
-use super::identity::{place_events, place_persons, Identities};
-use super::ids::{identity_key, node_id, node_kind, ArticleIdentity};
+use super::identity::{identity_key, place_events, place_persons, ArticleIdentity, Identities};
+use super::ids::{node_id, node_kind};
 use crate::extract::{ArticleFacts, End, EntityMention};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
 use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
