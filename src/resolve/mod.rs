@@ -11,13 +11,16 @@ use crate::graph::build::KnowledgeGraph;
 use crate::lexicon::Lexicon;
 
 mod abbreviations;
+mod anchor;
+mod clusters;
 mod identity;
 mod ids;
 mod plan;
 
 use abbreviations::{org_aliases, Aliases};
+pub use clusters::UnplacedPersons;
 use identity::Identities;
-pub use identity::{ResolveOptions, UnplacedPersons, EVENT_DEPTH, PERSON_DEPTH};
+pub use identity::{ResolveOptions, EVENT_DEPTH, PERSON_DEPTH};
 pub use ids::{node_id, node_kind};
 pub use plan::MAX_EVIDENCE_PER_ARTICLE;
 use plan::{apply, plan, Corpus, Plan};

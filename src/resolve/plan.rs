@@ -3,7 +3,8 @@
 //! the one thread that owns the graph.
 
 use super::abbreviations::Aliases;
-use super::identity::{identity_key, place_events, place_persons, ArticleIdentity, Identities};
+use super::anchor::{place_events, place_persons};
+use super::identity::{identity_key, ArticleIdentity, Identities};
 use super::ids::{node_id, node_kind};
 use crate::extract::{ArticleFacts, End, EntityMention};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};

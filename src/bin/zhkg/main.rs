@@ -3,9 +3,7 @@
 //! ambiguous").
 
 use anyhow::{Context, Result};
-use clap::builder::{
-    NonEmptyStringValueParser, PossibleValue, PossibleValuesParser, TypedValueParser,
-};
+use clap::builder::NonEmptyStringValueParser;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,11 +12,16 @@ use zhkg::export::{self, Format, RenderOptions, ViewOptions};
 use zhkg::extract::Extractor;
 use zhkg::graph::{GraphDoc, NodeKind, Relation};
 use zhkg::ingest::StdinFormat;
-use zhkg::lexicon::Lexicon;
 use zhkg::pipeline::{self, BuildOptions};
 use zhkg::query::Query;
 
+mod args;
 mod progress;
+
+use args::{
+    extractor, format_parser, gold_format_parser, kind_parser, lexicon, model, relation_parser,
+    stdin_format_parser, ExtractorArgs, GraphArgs, IdentityArgs,
+};
 
 // glibc malloc spent about a sixth of a corpus build in malloc/free and in page
 // faults of fresh arenas (perf); mimalloc keeps per-thread pages warm.
@@ -34,31 +37,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-/// `--lexicon` and `--model`, on the commands that extract.
-#[derive(clap::Args, Clone)]
-struct ExtractorArgs {
-    /// Folder of lexicon files that replace the built-in ones file by file.
-    #[arg(long, value_name = "DIR")]
-    lexicon: Option<PathBuf>,
-    /// NER model file (written by `zhkg train`) that replaces the built-in one.
-    #[arg(long, value_name = "FILE")]
-    model: Option<PathBuf>,
-}
-
-/// `--graph` and `--json`, on the commands that read a saved graph; accepted before
-/// or after a query's question.
-#[derive(clap::Args, Clone)]
-struct GraphArgs {
-    /// The graph to read (graph.json, or the folder holding it).
-    #[arg(
-        long,
-        global = true,
-        default_value = "graphs/graph.json",
-        value_name = "GRAPH"
-    )]
-    graph: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -99,11 +77,8 @@ enum Command {
         /// across articles or kept apart.
         #[arg(short, long)]
         verbose: bool,
-        /// A person named with no place evidence (no post with a place, an article of
-        /// no known place): single joins the one placed person of that name when there
-        /// is exactly one, apart keeps each such article's own.
-        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
-        unplaced_persons: String,
+        #[command(flatten)]
+        identity: IdentityArgs,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -127,11 +102,8 @@ enum Command {
         /// Folder of lexicon files that replace the built-in ones file by file.
         #[arg(long, value_name = "DIR")]
         lexicon: Option<PathBuf>,
-        /// A person named with no place evidence (no post with a place, an article of
-        /// no known place): single joins the one placed person of that name when there
-        /// is exactly one, apart keeps each such article's own.
-        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
-        unplaced_persons: String,
+        #[command(flatten)]
+        identity: IdentityArgs,
     },
     /// Ask a saved graph a question.
     #[command(after_help = "Examples:
@@ -203,9 +175,8 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
-        /// With --identity: see `zhkg build --unplaced-persons`.
-        #[arg(long, default_value = "single", value_name = "POLICY", value_parser = ["single", "apart"])]
-        unplaced_persons: String,
+        #[command(flatten)]
+        resolution: IdentityArgs,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -342,67 +313,6 @@ enum Question {
     },
 }
 
-/// A value parser over a library enum's names, so that help and errors list them.
-fn names_parser<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    name: fn(T) -> &'static str,
-) -> impl TypedValueParser<Value = T> {
-    PossibleValuesParser::new(all.iter().map(|x| PossibleValue::new(name(*x))))
-        .map(move |s| *all.iter().find(|x| name(**x) == s).expect("a listed name"))
-}
-
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    names_parser(&Format::ALL, Format::as_str)
-}
-fn kind_parser() -> impl TypedValueParser<Value = NodeKind> {
-    names_parser(&NodeKind::ALL, NodeKind::as_str)
-}
-fn relation_parser() -> impl TypedValueParser<Value = Relation> {
-    names_parser(&Relation::ALL, Relation::as_str)
-}
-fn gold_format_parser() -> impl TypedValueParser<Value = GoldFormat> {
-    names_parser(&GoldFormat::ALL, GoldFormat::as_str)
-}
-fn stdin_format_parser() -> impl TypedValueParser<Value = StdinFormat> {
-    const ALL: [StdinFormat; 3] = [StdinFormat::Auto, StdinFormat::Text, StdinFormat::Jsonl];
-    names_parser(&ALL, |f| match f {
-        StdinFormat::Auto => "auto",
-        StdinFormat::Text => "text",
-        StdinFormat::Jsonl => "jsonl",
-    })
-}
-
-/// Resolution's options from `--unplaced-persons` (clap allows only known values).
-fn identity_options(unplaced: &str) -> zhkg::resolve::ResolveOptions {
-    zhkg::resolve::ResolveOptions {
-        unplaced_persons: unplaced.parse().unwrap_or_default(),
-    }
-}
-
-/// The built-in lexicons, or those of `--lexicon DIR` over them.
-fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
-    Ok(match dir {
-        Some(dir) => Lexicon::with_overrides(dir)?,
-        None => Lexicon::embedded(),
-    })
-}
-
-/// The `--model` file, or the embedded model, decoded for this command alone (a build
-/// frees it after extraction).
-fn model(path: &Option<PathBuf>) -> zhkg::Result<std::sync::Arc<zhkg::ner::model::Model>> {
-    Ok(std::sync::Arc::new(match path {
-        Some(path) => zhkg::ner::load_model(path)?,
-        None => zhkg::ner::decode_embedded_model(),
-    }))
-}
-
-fn extractor(args: &ExtractorArgs) -> Result<Extractor> {
-    Ok(Extractor::with_model(
-        lexicon(&args.lexicon)?,
-        model(&args.model)?,
-    ))
-}
-
 /// A saved graph: `path` itself, or the graph.json of a folder.
 fn load_graph(path: &Path) -> Result<GraphDoc> {
     Ok(GraphDoc::load(&pipeline::graph_file(path))?)
@@ -420,7 +330,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             quiet,
             verbose,
-            unplaced_persons,
+            identity,
             extractor: args,
         } => {
             let lex = lexicon(&args.lexicon)?;
@@ -437,7 +347,7 @@ fn run(cli: Cli) -> Result<()> {
                     update,
                     stdin_format,
                     max_file_bytes: max_file_size.saturating_mul(1 << 20),
-                    identity: identity_options(&unplaced_persons),
+                    identity: identity.options(),
                 },
                 &|p| bar.show(p),
             );
@@ -461,11 +371,10 @@ fn run(cli: Cli) -> Result<()> {
             no_svg,
             json,
             lexicon: dir,
-            unplaced_persons,
+            identity,
         } => {
             let lex = lexicon(&dir)?;
-            let identity = identity_options(&unplaced_persons);
-            let summary = pipeline::run_merge(&lex, &identity, &graphs, &out, !no_svg)?;
+            let summary = pipeline::run_merge(&lex, &identity.options(), &graphs, &out, !no_svg)?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
@@ -535,13 +444,13 @@ fn run(cli: Cli) -> Result<()> {
             limit,
             errors,
             json,
-            unplaced_persons,
+            resolution,
             extractor: args,
         } => {
             let ex = extractor(&args)?;
             if let (Some(dir), Some(gold)) = (&articles, identity) {
                 let gold = eval::identity::read_gold_identity(&gold)?;
-                let opts = identity_options(&unplaced_persons);
+                let opts = resolution.options();
                 let mut report = eval::identity::evaluate_identity(&ex, dir, &gold, &opts)?;
                 report.errors.truncate(errors);
                 print_report(&report, json)?;

@@ -1,0 +1,252 @@
+//! Where an article places the persons and events it names: an [`Anchor`], the
+//! administrative place as a path from the province down, from a person's own posts
+//! (the place of the post's organisation), an event's organiser, or else the
+//! article's jurisdiction (its dateline and the divisions it is about).
+
+use crate::extract::{ArticleFacts, EntityMention, Jurisdiction};
+use crate::graph::Relation;
+use crate::lexicon::{Lexicon, PlaceLevel};
+use crate::mention::MentionKind;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// An administrative place as a path from the province down (province, prefecture,
+/// county); empty when nothing is known. A municipality (北京市) is its own
+/// prefecture: 北京市/北京市/朝阳区.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct Anchor(pub(super) Vec<String>);
+
+impl Anchor {
+    /// The anchor of a gazetteer place (full or short name); empty when it is none
+    /// or not in the hierarchy.
+    fn of_place(lex: &Lexicon, name: &str) -> Anchor {
+        let (mut province, mut prefecture, mut county) = (None, None, None);
+        for p in lex.place_chain(name) {
+            match p.level {
+                PlaceLevel::Province => province = Some(p.name.clone()),
+                PlaceLevel::Prefecture => prefecture = Some(p.name.clone()),
+                PlaceLevel::County => county = Some(p.name.clone()),
+                PlaceLevel::Town | PlaceLevel::Other => {}
+            }
+        }
+        Anchor::from_levels(province, prefecture, county)
+    }
+
+    /// The anchor of an article's jurisdiction.
+    fn of_jurisdiction(lex: &Lexicon, j: &Jurisdiction) -> Anchor {
+        let mut province = j.province.clone();
+        if province.is_none() {
+            // A prefecture or county without its province: the gazetteer knows it.
+            let deepest = j.county.as_deref().or(j.prefecture.as_deref());
+            province = deepest.and_then(|n| {
+                lex.place_chain(n)
+                    .iter()
+                    .find(|p| p.level == PlaceLevel::Province)
+                    .map(|p| p.name.clone())
+            });
+        }
+        Anchor::from_levels(province, j.prefecture.clone(), j.county.clone())
+    }
+
+    fn from_levels(
+        province: Option<String>,
+        prefecture: Option<String>,
+        county: Option<String>,
+    ) -> Anchor {
+        let Some(province) = province else {
+            return Anchor::default();
+        };
+        // A district straight under a municipality: the municipality is its city.
+        let prefecture = prefecture.or_else(|| county.as_ref().map(|_| province.clone()));
+        let mut path = vec![province];
+        if let Some(p) = prefecture {
+            path.push(p);
+            path.extend(county);
+        }
+        Anchor(path)
+    }
+
+    pub(super) fn truncated(mut self, depth: usize) -> Anchor {
+        self.0.truncate(depth);
+        self
+    }
+
+    pub(super) fn depth(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether `self` is `other` or a place above it.
+    pub(super) fn contains(&self, other: &Anchor) -> bool {
+        other.0.starts_with(&self.0)
+    }
+
+    /// The most precise place, for messages; the prefecture and county of a
+    /// municipality's district read 北京市朝阳区.
+    pub(super) fn label(&self) -> String {
+        match self.0.as_slice() {
+            [] => String::new(),
+            [p] => p.clone(),
+            [p, c] if p == c => p.clone(),
+            [_, c] => c.clone(),
+            [_, c, d] => format!("{c}{d}"),
+            [.., last] => last.clone(),
+        }
+    }
+
+    /// The anchor as written in identity keys.
+    pub(super) fn key(&self) -> String {
+        self.0.join("/")
+    }
+}
+
+/// Where an article places a person, and why.
+#[derive(Debug, Clone)]
+pub(super) struct Placed {
+    pub anchor: Anchor,
+    /// The post that gave the place (`金水区委副书记`), or `None` when the article's
+    /// jurisdiction did.
+    pub post: Option<String>,
+}
+
+/// The jurisdiction place of an organisation mention: the one extraction settled, or
+/// the gazetteer place its name starts with.
+fn org_anchor(lex: &Lexicon, e: &EntityMention) -> Anchor {
+    if let Some(p) = e.place() {
+        let a = Anchor::of_place(lex, p);
+        if a.depth() > 0 {
+            return a;
+        }
+    }
+    for pre in crate::lexicon::place_prefixes(e.canonical()) {
+        if lex.place(pre).is_some() {
+            return Anchor::of_place(lex, pre);
+        }
+    }
+    Anchor::default()
+}
+
+/// Whether a mention makes a node of its own.
+fn own_node(e: &EntityMention) -> bool {
+    !e.orphan && e.refers_to().is_none()
+}
+
+/// Where the article places each person it names (by canonical name).
+pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap<&'f str, Placed> {
+    // Post places per name: (anchor, how many facts, the post as written).
+    let mut posts: FxHashMap<&str, BTreeMap<Anchor, (usize, String)>> = FxHashMap::default();
+    for fact in &f.facts {
+        if fact.relation != Relation::HoldsPosition {
+            continue;
+        }
+        let (Some(s), Some(t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        let (p, o) = (&f.ents[s], &f.ents[t]);
+        if p.kind != MentionKind::Person || o.kind != MentionKind::Organization {
+            continue;
+        }
+        let a = org_anchor(lex, o);
+        if a.depth() == 0 {
+            continue;
+        }
+        let written = format!("{}{}", o.canonical(), fact.title().unwrap_or(""));
+        let slot = posts
+            .entry(p.canonical())
+            .or_default()
+            .entry(a)
+            .or_insert((0, written));
+        slot.0 += 1;
+    }
+    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+    let mut out = FxHashMap::default();
+    for e in &f.ents {
+        if e.kind != MentionKind::Person || !own_node(e) || out.contains_key(e.canonical()) {
+            continue;
+        }
+        let placed = match posts.get(e.canonical()) {
+            Some(by_place) => {
+                // The most precise place of the posts; places that conflict (two
+                // cities) are settled by the one more posts name, then by name.
+                let mut best: Option<(&Anchor, &(usize, String))> = None;
+                for (a, v) in by_place {
+                    best = match best {
+                        None => Some((a, v)),
+                        Some((b, _)) if b.contains(a) && a != b => Some((a, v)),
+                        Some((b, _)) if a.contains(b) => best,
+                        Some((_, w)) if v.0 > w.0 => Some((a, v)),
+                        keep => keep,
+                    };
+                }
+                let (a, (_, written)) = best.expect("a name with posts has a place");
+                Placed {
+                    anchor: a.clone(),
+                    post: Some(written.clone()),
+                }
+            }
+            None => Placed {
+                anchor: article.clone(),
+                post: None,
+            },
+        };
+        out.insert(e.canonical(), placed);
+    }
+    out
+}
+
+/// Where the article places each event it names (by mention index): the place of an
+/// organisation that held it, else the article's jurisdiction.
+pub(super) fn place_events(lex: &Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor> {
+    let mut held: FxHashMap<usize, Anchor> = FxHashMap::default();
+    for fact in &f.facts {
+        if fact.relation != Relation::Held {
+            continue;
+        }
+        let (Some(s), Some(t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        if f.ents[s].kind != MentionKind::Organization {
+            continue;
+        }
+        let a = org_anchor(lex, &f.ents[s]);
+        // The first organiser with a place, and the more precise of two compatible.
+        match held.get(&t) {
+            Some(b) if !(b.contains(&a) && a.depth() > b.depth()) => {}
+            _ => {
+                if a.depth() > 0 {
+                    held.insert(t, a);
+                }
+            }
+        }
+    }
+    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+    f.ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == MentionKind::Event && own_node(e) && e.date().is_some())
+        .map(|(i, _)| (i, held.remove(&i).unwrap_or_else(|| article.clone())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(p: &[&str]) -> Anchor {
+        Anchor(p.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn anchors_from_the_gazetteer() {
+        let lex = Lexicon::embedded();
+        assert_eq!(
+            Anchor::of_place(&lex, "金水区"),
+            a(&["河南省", "郑州市", "金水区"])
+        );
+        assert_eq!(Anchor::of_place(&lex, "洛阳"), a(&["河南省", "洛阳市"]));
+        assert_eq!(
+            Anchor::of_place(&lex, "丰台区"),
+            a(&["北京市", "北京市", "丰台区"])
+        );
+        assert_eq!(Anchor::of_place(&lex, "会议"), Anchor::default());
+    }
+}
