@@ -12,97 +12,122 @@ use std::collections::BTreeMap;
 
 /// An administrative place as a path from the province down (province, prefecture,
 /// county); empty when nothing is known. A municipality (北京市) is its own
-/// prefecture: 北京市/北京市/朝阳区.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub(super) struct Anchor(pub(super) Vec<String>);
+/// prefecture: 北京市/北京市/朝阳区. The names are the gazetteer's, borrowed: an
+/// anchor is made for every person of every article, and copied into every key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct Anchor<'l> {
+    /// The first `depth` are the path; the rest are empty.
+    path: [&'l str; 3],
+    depth: u8,
+}
 
-impl Anchor {
+impl<'l> Anchor<'l> {
+    /// The anchor of a path from the province down (at most three names).
+    pub(super) fn of_path(names: &[&'l str]) -> Anchor<'l> {
+        let mut a = Anchor::default();
+        for (slot, n) in a.path.iter_mut().zip(names) {
+            *slot = n;
+        }
+        a.depth = names.len().min(3) as u8;
+        a
+    }
+
     /// The anchor of a gazetteer place (full or short name); empty when it is none
     /// or not in the hierarchy.
-    fn of_place(lex: &Lexicon, name: &str) -> Anchor {
+    pub(super) fn of_place(lex: &'l Lexicon, name: &str) -> Anchor<'l> {
         let (mut province, mut prefecture, mut county) = (None, None, None);
         for p in lex.place_chain(name) {
             match p.level {
-                PlaceLevel::Province => province = Some(p.name.clone()),
-                PlaceLevel::Prefecture => prefecture = Some(p.name.clone()),
-                PlaceLevel::County => county = Some(p.name.clone()),
+                PlaceLevel::Province => province = Some(p.name.as_str()),
+                PlaceLevel::Prefecture => prefecture = Some(p.name.as_str()),
+                PlaceLevel::County => county = Some(p.name.as_str()),
                 PlaceLevel::Town | PlaceLevel::Other => {}
             }
         }
         Anchor::from_levels(province, prefecture, county)
     }
 
-    /// The anchor of an article's jurisdiction.
-    fn of_jurisdiction(lex: &Lexicon, j: &Jurisdiction) -> Anchor {
-        let mut province = j.province.clone();
-        if province.is_none() {
+    /// The anchor of an article's jurisdiction (whose names are the gazetteer's).
+    fn of_jurisdiction(lex: &'l Lexicon, j: &Jurisdiction) -> Anchor<'l> {
+        let name = |n: &Option<String>| {
+            n.as_deref()
+                .and_then(|n| lex.place(n))
+                .map(|p| p.name.as_str())
+        };
+        let (prefecture, county) = (name(&j.prefecture), name(&j.county));
+        let province = name(&j.province).or_else(|| {
             // A prefecture or county without its province: the gazetteer knows it.
-            let deepest = j.county.as_deref().or(j.prefecture.as_deref());
-            province = deepest.and_then(|n| {
+            county.or(prefecture).and_then(|n| {
                 lex.place_chain(n)
-                    .iter()
+                    .into_iter()
                     .find(|p| p.level == PlaceLevel::Province)
-                    .map(|p| p.name.clone())
-            });
-        }
-        Anchor::from_levels(province, j.prefecture.clone(), j.county.clone())
+                    .map(|p| p.name.as_str())
+            })
+        });
+        Anchor::from_levels(province, prefecture, county)
     }
 
     fn from_levels(
-        province: Option<String>,
-        prefecture: Option<String>,
-        county: Option<String>,
-    ) -> Anchor {
+        province: Option<&'l str>,
+        prefecture: Option<&'l str>,
+        county: Option<&'l str>,
+    ) -> Anchor<'l> {
         let Some(province) = province else {
             return Anchor::default();
         };
         // A district straight under a municipality: the municipality is its city.
-        let prefecture = prefecture.or_else(|| county.as_ref().map(|_| province.clone()));
-        let mut path = vec![province];
-        if let Some(p) = prefecture {
-            path.push(p);
-            path.extend(county);
+        match (prefecture.or(county.map(|_| province)), county) {
+            (None, _) => Anchor::of_path(&[province]),
+            (Some(p), None) => Anchor::of_path(&[province, p]),
+            (Some(p), Some(c)) => Anchor::of_path(&[province, p, c]),
         }
-        Anchor(path)
     }
 
-    pub(super) fn truncated(mut self, depth: usize) -> Anchor {
-        self.0.truncate(depth);
+    /// The path's first `depth` names.
+    pub(super) fn truncated(mut self, depth: usize) -> Anchor<'l> {
+        for slot in self.path.iter_mut().skip(depth) {
+            *slot = "";
+        }
+        self.depth = self.depth.min(depth as u8);
         self
     }
 
     pub(super) fn depth(&self) -> usize {
-        self.0.len()
+        usize::from(self.depth)
+    }
+
+    fn names(&self) -> &[&'l str] {
+        &self.path[..self.depth()]
     }
 
     /// Whether `self` is `other` or a place above it.
     pub(super) fn contains(&self, other: &Anchor) -> bool {
-        other.0.starts_with(&self.0)
+        other.names().starts_with(self.names())
     }
 
     /// The most precise place, for messages; the prefecture and county of a
     /// municipality's district read 北京市朝阳区.
     pub(super) fn label(&self) -> String {
-        match self.0.as_slice() {
+        match self.names() {
             [] => String::new(),
-            [p] => p.clone(),
-            [p, c] if p == c => p.clone(),
-            [_, c] => c.clone(),
+            [p] => p.to_string(),
+            [p, c] if p == c => p.to_string(),
+            [_, c] => c.to_string(),
             [_, c, d] => format!("{c}{d}"),
-            [.., last] => last.clone(),
+            [.., last] => last.to_string(),
         }
     }
 
     /// The anchor as written in identity keys.
     pub(super) fn key(&self) -> String {
-        self.0.join("/")
+        self.names().join("/")
     }
 }
 
 /// Where an article places a person, and why.
 #[derive(Debug, Clone)]
-pub(super) struct Placed {
-    pub anchor: Anchor,
+pub(super) struct Placed<'l> {
+    pub anchor: Anchor<'l>,
     /// The post that gave the place (`金水区委副书记`), or `None` when the article's
     /// jurisdiction did.
     pub post: Option<String>,
@@ -110,7 +135,7 @@ pub(super) struct Placed {
 
 /// The jurisdiction place of an organisation mention: the one extraction settled, or
 /// the gazetteer place its name starts with.
-fn org_anchor(lex: &Lexicon, e: &EntityMention) -> Anchor {
+fn org_anchor<'l>(lex: &'l Lexicon, e: &EntityMention) -> Anchor<'l> {
     if let Some(p) = e.place() {
         let a = Anchor::of_place(lex, p);
         if a.depth() > 0 {
@@ -130,10 +155,16 @@ fn own_node(e: &EntityMention) -> bool {
     !e.orphan && e.refers_to().is_none()
 }
 
+/// The posts of a person at one place: how many, and the first (organisation, title).
+type PostsAt<'f> = (usize, &'f EntityMention, Option<&'f str>);
+
 /// Where the article places each person it names (by canonical name).
-pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap<&'f str, Placed> {
+pub(super) fn place_persons<'l, 'f>(
+    lex: &'l Lexicon,
+    f: &'f ArticleFacts,
+) -> FxHashMap<&'f str, Placed<'l>> {
     // Post places per name: (anchor, how many facts, the post as written).
-    let mut posts: FxHashMap<&str, BTreeMap<Anchor, (usize, String)>> = FxHashMap::default();
+    let mut posts: FxHashMap<&str, BTreeMap<Anchor, PostsAt>> = FxHashMap::default();
     for fact in &f.facts {
         if fact.relation != Relation::HoldsPosition {
             continue;
@@ -149,12 +180,11 @@ pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap
         if a.depth() == 0 {
             continue;
         }
-        let written = format!("{}{}", o.canonical(), fact.title().unwrap_or(""));
         let slot = posts
             .entry(p.canonical())
             .or_default()
             .entry(a)
-            .or_insert((0, written));
+            .or_insert((0, o, fact.title()));
         slot.0 += 1;
     }
     let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
@@ -167,7 +197,7 @@ pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap
             Some(by_place) => {
                 // The most precise place of the posts; places that conflict (two
                 // cities) are settled by the one more posts name, then by name.
-                let mut best: Option<(&Anchor, &(usize, String))> = None;
+                let mut best: Option<(&Anchor, &PostsAt)> = None;
                 for (a, v) in by_place {
                     best = match best {
                         None => Some((a, v)),
@@ -177,14 +207,14 @@ pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap
                         keep => keep,
                     };
                 }
-                let (a, (_, written)) = best.expect("a name with posts has a place");
+                let (a, (_, org, title)) = best.expect("a name with posts has a place");
                 Placed {
-                    anchor: a.clone(),
-                    post: Some(written.clone()),
+                    anchor: *a,
+                    post: Some(format!("{}{}", org.canonical(), title.unwrap_or(""))),
                 }
             }
             None => Placed {
-                anchor: article.clone(),
+                anchor: article,
                 post: None,
             },
         };
@@ -195,7 +225,7 @@ pub(super) fn place_persons<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> FxHashMap
 
 /// Where the article places each event it names (by mention index): the place of an
 /// organisation that held it, else the article's jurisdiction.
-pub(super) fn place_events(lex: &Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor> {
+pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor<'l>> {
     let mut held: FxHashMap<usize, Anchor> = FxHashMap::default();
     for fact in &f.facts {
         if fact.relation != Relation::Held {
@@ -223,7 +253,7 @@ pub(super) fn place_events(lex: &Lexicon, f: &ArticleFacts) -> FxHashMap<usize, 
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == MentionKind::Event && own_node(e) && e.date().is_some())
-        .map(|(i, _)| (i, held.remove(&i).unwrap_or_else(|| article.clone())))
+        .map(|(i, _)| (i, held.remove(&i).unwrap_or(article)))
         .collect()
 }
 
@@ -231,8 +261,8 @@ pub(super) fn place_events(lex: &Lexicon, f: &ArticleFacts) -> FxHashMap<usize, 
 mod tests {
     use super::*;
 
-    fn a(p: &[&str]) -> Anchor {
-        Anchor(p.iter().map(|s| s.to_string()).collect())
+    fn a(p: &[&'static str]) -> Anchor<'static> {
+        Anchor::of_path(p)
     }
 
     #[test]

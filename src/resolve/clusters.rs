@@ -34,19 +34,20 @@ impl UnplacedPersons {
 /// What the articles say of one anchor of a name.
 #[derive(Debug, Clone, Default)]
 pub(super) struct AnchorStats<'f> {
-    /// Articles naming it with this anchor (ids: an article read twice is one).
-    ids: BTreeSet<&'f str>,
+    /// Articles naming it with this anchor (ids: an article read twice is one);
+    /// distinct once [`AnchorStats::finish`] ran.
+    ids: Vec<&'f str>,
     /// Of them, placed by a post: the posts as written, with their articles.
-    posts: BTreeMap<String, BTreeSet<&'f str>>,
+    posts: BTreeMap<String, Vec<&'f str>>,
 }
 
 impl<'f> AnchorStats<'f> {
     /// What one article says.
     pub(super) fn of(article: &'f str, post: Option<String>) -> AnchorStats<'f> {
         AnchorStats {
-            ids: BTreeSet::from([article]),
+            ids: vec![article],
             posts: post
-                .map(|p| BTreeMap::from([(p, BTreeSet::from([article]))]))
+                .map(|p| BTreeMap::from([(p, vec![article])]))
                 .unwrap_or_default(),
         }
     }
@@ -61,21 +62,32 @@ impl<'f> AnchorStats<'f> {
             self.posts.entry(p).or_default().extend(n);
         }
     }
+
+    /// Each article once (gathered in lists: most anchors have one article, and a
+    /// set per anchor cost a node each).
+    pub(super) fn finish(&mut self) {
+        self.ids.sort_unstable();
+        self.ids.dedup();
+        for v in self.posts.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+    }
 }
 
 /// Where a mention's key leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Target {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Target<'l> {
     /// The cluster of this anchor (empty: the name alone).
-    Cluster(Anchor),
+    Cluster(Anchor<'l>),
     /// A node of the article's own.
     PerArticle,
 }
 
 /// The clusters of one name: each with its member anchors.
-pub(super) struct Decided<'s, 'f> {
-    pub(super) targets: BTreeMap<Anchor, Target>,
-    pub(super) clusters: BTreeMap<Anchor, Vec<(Anchor, &'s AnchorStats<'f>)>>,
+pub(super) struct Decided<'s, 'f, 'l> {
+    pub(super) targets: BTreeMap<Anchor<'l>, Target<'l>>,
+    pub(super) clusters: BTreeMap<Anchor<'l>, Vec<(Anchor<'l>, &'s AnchorStats<'f>)>>,
     /// Articles whose unplaced mention stays a node of its own.
     pub(super) per_article: usize,
 }
@@ -84,38 +96,38 @@ pub(super) struct Decided<'s, 'f> {
 /// are clusters; a less precise one joins the one cluster it contains, or is a
 /// cluster of its own when it contains none or several; the empty anchor (no
 /// evidence) follows `unplaced`.
-pub(super) fn cluster<'s, 'f>(
-    anchors: &'s BTreeMap<Anchor, AnchorStats<'f>>,
+pub(super) fn cluster<'s, 'f, 'l>(
+    anchors: &'s BTreeMap<Anchor<'l>, AnchorStats<'f>>,
     depth: usize,
     unplaced: UnplacedPersons,
-) -> Decided<'s, 'f> {
+) -> Decided<'s, 'f, 'l> {
     let mut order: Vec<(&Anchor, &AnchorStats)> = anchors.iter().collect();
     // Most precise first; ties in anchor order.
     order.sort_by(|a, b| b.0.depth().cmp(&a.0.depth()).then(a.0.cmp(b.0)));
-    let mut clusters: BTreeMap<Anchor, Vec<(Anchor, &AnchorStats)>> = BTreeMap::new();
+    let mut clusters: BTreeMap<Anchor<'l>, Vec<(Anchor<'l>, &AnchorStats)>> = BTreeMap::new();
     let mut targets = BTreeMap::new();
     let mut per_article = 0;
     for (a, s) in order {
         let target = if a.depth() == 0 && unplaced == UnplacedPersons::Apart {
             Target::PerArticle
         } else if a.depth() >= depth {
-            Target::Cluster(a.clone())
+            Target::Cluster(*a)
         } else {
             let mut within = clusters.keys().filter(|c| a.contains(c));
             match (within.next(), within.next()) {
-                (Some(c), None) => Target::Cluster(c.clone()),
-                (None, _) => Target::Cluster(a.clone()),
+                (Some(c), None) => Target::Cluster(*c),
+                (None, _) => Target::Cluster(*a),
                 // Several people (or occasions) this mention could be: the unplaced
                 // one cannot say which; a partly placed one is another.
                 (Some(_), Some(_)) if a.depth() == 0 => Target::PerArticle,
-                (Some(_), Some(_)) => Target::Cluster(a.clone()),
+                (Some(_), Some(_)) => Target::Cluster(*a),
             }
         };
         match &target {
-            Target::Cluster(c) => clusters.entry(c.clone()).or_default().push((a.clone(), s)),
+            Target::Cluster(c) => clusters.entry(*c).or_default().push((*a, s)),
             Target::PerArticle => per_article += s.articles(),
         }
-        targets.insert(a.clone(), target);
+        targets.insert(*a, target);
     }
     Decided {
         targets,
@@ -244,15 +256,15 @@ pub(super) fn apart_sample(name: &str, d: &Decided) -> String {
 mod tests {
     use super::*;
 
-    fn a(p: &[&str]) -> Anchor {
-        Anchor(p.iter().map(|s| s.to_string()).collect())
+    fn a(p: &[&'static str]) -> Anchor<'static> {
+        Anchor::of_path(p)
     }
 
     const IDS: [&str; 4] = ["a1", "a2", "a3", "a4"];
 
     fn stats(n: usize) -> AnchorStats<'static> {
         AnchorStats {
-            ids: IDS[..n].iter().copied().collect(),
+            ids: IDS[..n].to_vec(),
             ..Default::default()
         }
     }
@@ -268,7 +280,7 @@ mod tests {
         let d = cluster(&anchors, 2, UnplacedPersons::Single);
         assert_eq!(d.clusters.len(), 2);
         // Only the province known: two cities it could be, so a third person.
-        let mut more = anchors.clone();
+        let mut more = anchors;
         more.insert(a(&["河南省"]), stats(1));
         more.insert(Anchor::default(), stats(1));
         let d = cluster(&more, 2, UnplacedPersons::Single);

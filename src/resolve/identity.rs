@@ -48,18 +48,16 @@ pub struct ResolveOptions {
     pub unplaced_persons: UnplacedPersons,
 }
 
-/// The anchors of one name (persons) or one name and day (events) and where each
-/// leads.
-#[derive(Debug, Default)]
-struct Clusters {
-    targets: BTreeMap<Anchor, Target>,
-}
+/// Where the anchors of one name (persons) or one name and day (events) lead, when
+/// not to their own cluster (most lead there, and are not kept).
+type Targets<'l> = BTreeMap<Anchor<'l>, Target<'l>>;
 
 /// The identity decisions for a corpus, made before any article is added.
 #[derive(Debug, Default)]
-pub(super) struct Identities {
-    persons: FxHashMap<String, Clusters>,
-    events: FxHashMap<(String, String), Clusters>,
+pub(super) struct Identities<'l> {
+    persons: FxHashMap<String, Targets<'l>>,
+    /// Name → day → targets.
+    events: FxHashMap<String, FxHashMap<String, Targets<'l>>>,
     /// Merges to record on joined nodes: node id → merges.
     merges: BTreeMap<String, Vec<Merge>>,
     report: IdentityReport,
@@ -68,25 +66,26 @@ pub(super) struct Identities {
 /// Examples kept in the report, of each kind.
 const SAMPLES: usize = 12;
 
-impl Identities {
+impl<'l> Identities<'l> {
     /// Collects every anchor of every person name and event name and day, and decides
     /// where each leads.
     pub(super) fn decide<'f>(
-        lex: &Lexicon,
+        lex: &'l Lexicon,
         opts: &ResolveOptions,
         facts: &'f [ArticleFacts],
-    ) -> Identities {
-        type PersonMap<'f> = FxHashMap<String, BTreeMap<Anchor, AnchorStats<'f>>>;
-        type EventMap<'f> = FxHashMap<(String, String), BTreeMap<Anchor, AnchorStats<'f>>>;
+    ) -> Identities<'l> {
+        type Stats<'l, 'f> = BTreeMap<Anchor<'l>, AnchorStats<'f>>;
+        type PersonMap<'l, 'f> = FxHashMap<&'f str, Stats<'l, 'f>>;
+        type EventMap<'l, 'f> = FxHashMap<(&'f str, &'f str), Stats<'l, 'f>>;
         use rayon::prelude::*;
-        let (persons, events): (PersonMap<'f>, EventMap<'f>) = facts
+        let (mut persons, mut events): (PersonMap<'l, 'f>, EventMap<'l, 'f>) = facts
             .par_iter()
             .fold(
                 || (PersonMap::default(), EventMap::default()),
                 |(mut pm, mut em), f| {
                     for (name, placed) in place_persons(lex, f) {
                         let s = AnchorStats::of(&f.article.id, placed.post);
-                        pm.entry(name.to_string())
+                        pm.entry(name)
                             .or_default()
                             .entry(placed.anchor.truncated(PERSON_DEPTH))
                             .or_default()
@@ -94,10 +93,7 @@ impl Identities {
                     }
                     for (i, a) in place_events(lex, f) {
                         let e = &f.ents[i];
-                        let key = (
-                            e.canonical().to_string(),
-                            e.date().unwrap_or("").to_string(),
-                        );
+                        let key = (e.canonical(), e.date().unwrap_or(""));
                         em.entry(key)
                             .or_default()
                             .entry(a.truncated(EVENT_DEPTH))
@@ -126,12 +122,18 @@ impl Identities {
                 },
             );
 
+        for s in persons
+            .values_mut()
+            .chain(events.values_mut())
+            .flat_map(|m| m.values_mut())
+        {
+            s.finish();
+        }
         let mut out = Identities::default();
         let mut joined_samples = BTreeSet::new();
         let mut apart_samples = BTreeSet::new();
-        let mut names: Vec<(String, BTreeMap<Anchor, AnchorStats<'f>>)> =
-            persons.into_iter().collect();
-        names.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut names: Vec<(&str, Stats<'l, 'f>)> = persons.into_iter().collect();
+        names.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (name, anchors) in names {
             let decided = cluster(&anchors, PERSON_DEPTH, opts.unplaced_persons);
             let r = &mut out.report;
@@ -139,7 +141,7 @@ impl Identities {
             r.persons_apart += placed.saturating_sub(1);
             r.persons_unplaced_apart += decided.per_article;
             if placed > 1 {
-                apart_samples.insert(apart_sample(&name, &decided));
+                apart_samples.insert(apart_sample(name, &decided));
             }
             for (anchor, members) in &decided.clusters {
                 let articles: usize = members.iter().map(|(_, s)| s.articles()).sum();
@@ -148,24 +150,21 @@ impl Identities {
                 }
                 r.persons_joined += 1;
                 r.person_joins += articles - 1;
-                let reason = person_reason(&name, anchor, members, articles);
+                let reason = person_reason(name, anchor, members, articles);
                 joined_samples.insert(format!("{name}: {reason}"));
-                let key = person_key(&name, &Target::Cluster(anchor.clone()), "");
-                let id = super::ids::node_id(NodeKind::Person, &name, &key);
+                let key = person_key(name, &Target::Cluster(*anchor), "");
+                let id = super::ids::node_id(NodeKind::Person, name, &key);
                 out.merges.entry(id).or_default().push(Merge {
-                    alias: name.clone(),
+                    alias: name.to_string(),
                     reason,
                 });
             }
-            out.persons.insert(
-                name,
-                Clusters {
-                    targets: decided.targets,
-                },
-            );
+            let moved = moved_only(decided.targets);
+            if !moved.is_empty() {
+                out.persons.insert(name.to_string(), moved);
+            }
         }
-        let mut groups: Vec<((String, String), BTreeMap<Anchor, AnchorStats<'f>>)> =
-            events.into_iter().collect();
+        let mut groups: Vec<((&str, &str), Stats<'l, 'f>)> = events.into_iter().collect();
         groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for ((name, date), anchors) in groups {
             // An event no article places is joined to none: names like 启用仪式 and 调研
@@ -181,20 +180,21 @@ impl Identities {
                 }
                 r.events_joined += 1;
                 r.event_joins += articles - 1;
-                let reason = event_reason(&date, anchor, members, articles);
-                let key = event_key(&name, &date, &Target::Cluster(anchor.clone()), "");
-                let id = super::ids::node_id(NodeKind::Event, &name, &key);
+                let reason = event_reason(date, anchor, members, articles);
+                let key = event_key(name, date, &Target::Cluster(*anchor), "");
+                let id = super::ids::node_id(NodeKind::Event, name, &key);
                 out.merges.entry(id).or_default().push(Merge {
-                    alias: name.clone(),
+                    alias: name.to_string(),
                     reason,
                 });
             }
-            out.events.insert(
-                (name, date),
-                Clusters {
-                    targets: decided.targets,
-                },
-            );
+            let moved = moved_only(decided.targets);
+            if !moved.is_empty() {
+                out.events
+                    .entry(name.to_string())
+                    .or_default()
+                    .insert(date.to_string(), moved);
+            }
         }
         out.report.joined_samples = joined_samples.into_iter().take(SAMPLES).collect();
         out.report.apart_samples = apart_samples.into_iter().take(SAMPLES).collect();
@@ -203,24 +203,25 @@ impl Identities {
 
     /// The identity key of a person the article places at `placed`.
     pub(super) fn person(&self, name: &str, placed: &Placed, article: &str) -> String {
-        let a = placed.anchor.clone().truncated(PERSON_DEPTH);
+        let a = placed.anchor.truncated(PERSON_DEPTH);
         let target = self
             .persons
             .get(name)
-            .and_then(|c| c.targets.get(&a))
-            .cloned()
+            .and_then(|t| t.get(&a))
+            .copied()
             .unwrap_or(Target::Cluster(a));
         person_key(name, &target, article)
     }
 
     /// The identity key of a dated event the article places at `anchor`.
     pub(super) fn event(&self, name: &str, date: &str, anchor: &Anchor, article: &str) -> String {
-        let a = anchor.clone().truncated(EVENT_DEPTH);
+        let a = anchor.truncated(EVENT_DEPTH);
         let target = self
             .events
-            .get(&(name.to_string(), date.to_string()))
-            .and_then(|c| c.targets.get(&a))
-            .cloned()
+            .get(name)
+            .and_then(|d| d.get(date))
+            .and_then(|t| t.get(&a))
+            .copied()
             .unwrap_or(Target::Cluster(a));
         event_key(name, date, &target, article)
     }
@@ -263,9 +264,17 @@ pub(super) fn identity_key(
 /// What [`identity_key`] needs of an article: the corpus's decisions and where the
 /// article places its persons and events.
 pub(super) struct ArticleIdentity<'a> {
-    pub identities: &'a Identities,
-    pub persons: rustc_hash::FxHashMap<&'a str, Placed>,
-    pub events: rustc_hash::FxHashMap<usize, Anchor>,
+    pub identities: &'a Identities<'a>,
+    pub persons: rustc_hash::FxHashMap<&'a str, Placed<'a>>,
+    pub events: rustc_hash::FxHashMap<usize, Anchor<'a>>,
+}
+
+/// The targets that lead elsewhere than their own anchor's cluster.
+fn moved_only(targets: Targets) -> Targets {
+    targets
+        .into_iter()
+        .filter(|(a, t)| *t != Target::Cluster(*a))
+        .collect()
 }
 
 fn person_key(name: &str, target: &Target, article: &str) -> String {
@@ -289,8 +298,8 @@ fn event_key(name: &str, date: &str, target: &Target, article: &str) -> String {
 mod tests {
     use super::*;
 
-    fn a(p: &[&str]) -> Anchor {
-        Anchor(p.iter().map(|s| s.to_string()).collect())
+    fn a(p: &[&'static str]) -> Anchor<'static> {
+        Anchor::of_path(p)
     }
 
     #[test]

@@ -100,11 +100,11 @@ impl Sink<'_> {
     }
 }
 
-fn begin(
-    lex: &Lexicon,
+fn begin<'l>(
+    lex: &'l Lexicon,
     opts: &ResolveOptions,
     facts: &[ArticleFacts],
-) -> (KnowledgeGraph, Aliases, Identities) {
+) -> (KnowledgeGraph, Aliases, Identities<'l>) {
     let mut g = KnowledgeGraph::new();
     let (aliases, ids) = rayon::join(
         || org_aliases(lex, facts),

@@ -58,7 +58,7 @@ enum Planned {
 pub(super) struct Corpus<'a> {
     pub lex: &'a Lexicon,
     pub aliases: &'a Aliases,
-    pub identities: &'a Identities,
+    pub identities: &'a Identities<'a>,
 }
 
 pub(super) fn plan(f: &ArticleFacts, corpus: &Corpus) -> Plan {
