@@ -163,7 +163,7 @@ pub(super) fn place_persons<'l, 'f>(
     lex: &'l Lexicon,
     f: &'f ArticleFacts,
 ) -> FxHashMap<&'f str, Placed<'l>> {
-    // Post places per name: (anchor, how many facts, the post as written).
+    // Post places per name: (anchor, how many facts, the first post there).
     let mut posts: FxHashMap<&str, BTreeMap<Anchor, PostsAt>> = FxHashMap::default();
     for fact in &f.facts {
         if fact.relation != Relation::HoldsPosition {
