@@ -11,6 +11,7 @@ use super::relations::Score;
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::{GraphDoc, Node, NodeKind, Relation};
+use crate::lexicon::Lexicon;
 use crate::normalize::normalize_text;
 use crate::pipeline::build_graph;
 use serde::{Deserialize, Serialize};
@@ -288,7 +289,7 @@ impl Tally<'_> {
 }
 
 /// Scores one article's graph against its annotation.
-fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
+fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
     let p = predicted(doc);
     let file = gold.file.as_str();
     let persons: Vec<String> = p.persons.iter().cloned().collect();
@@ -448,14 +449,24 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
     );
 
     // Junk: nodes a reader would not accept. A place is accepted when listed, or when
-    // it is the jurisdiction an accepted organisation's name starts with.
+    // the text names it inside an annotated organisation, event or place (北京市 of
+    // 农工党北京市委, 甘肃省 of 甘肃神农珍稀菇业有限公司), which the annotation does not
+    // list apart.
     let accepted_org = |n: &&Node| org_forms.iter().any(|f| org_hit(n, f));
-    let org_names: Vec<String> = org_forms.iter().flatten().cloned().collect();
+    let inner_places: BTreeSet<String> = org_forms
+        .iter()
+        .flatten()
+        .chain(gold.events.iter().flat_map(|e| &e.names))
+        .flat_map(|name| places_inside(lex, name, true))
+        .chain(
+            place_forms
+                .iter()
+                .flatten()
+                .flat_map(|name| places_inside(lex, name, false)),
+        )
+        .collect();
     let accepted_place = |n: &&Node| {
-        place_forms.iter().any(|f| place_hit(n, f))
-            || (n.name.chars().count() >= 2
-                && crate::lexicon::is_division_name(&n.name)
-                && org_names.iter().any(|o| o.starts_with(&key(&n.name))))
+        place_forms.iter().any(|f| place_hit(n, f)) || inner_places.contains(&key(&n.name))
     };
     let accepted_event = |n: &&Node| {
         gold.events
@@ -483,6 +494,33 @@ fn score_article(gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
     }
 }
 
+/// The full names of the divisions `name` holds: written in full anywhere (北京市 of
+/// 农工党北京市委; read longest first, so 平和县 holds no 和县), or as a short form
+/// that starts it when `short_forms` (甘肃 of 甘肃神农珍稀菇业有限公司; a place's own name
+/// starting with another's short form, 南岔 of 南岔村, says nothing).
+fn places_inside(lex: &Lexicon, name: &str, short_forms: bool) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let longest = (2..=8.min(chars.len() - i)).rev().find_map(|len| {
+            let part: String = chars[i..i + len].iter().collect();
+            let full = crate::lexicon::is_division_name(&part) || short_forms && i == 0;
+            lex.place(&part)
+                .filter(|_| full)
+                .map(|p| (len, key(&p.name)))
+        });
+        match longest {
+            Some((len, place)) => {
+                out.push(place);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// Builds every article of `gold` (those of `split`, when given) from `corpus` and
 /// scores it. A file whose text changed since it was annotated is an error.
 pub fn evaluate_articles(
@@ -507,7 +545,7 @@ pub fn evaluate_articles(
         }
         let (articles, _) = crate::ingest::read_bytes(&bytes, &path, &ex.lex)?;
         let (graph, _) = build_graph(ex, &articles);
-        score_article(g, &graph.to_doc(), &mut report);
+        score_article(&ex.lex, g, &graph.to_doc(), &mut report);
         report.junk = report.junk_nodes.len();
         report.articles += 1;
     }

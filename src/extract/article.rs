@@ -110,17 +110,32 @@ impl ArticleBuilder<'_> {
                 roles.push((si, r));
             }
             let sentence_ents: Vec<usize> = at.chunks[si].iter().flatten().copied().collect();
+            let framing: Vec<usize> = rel
+                .framing
+                .iter()
+                .filter_map(|&c| at.chunks[si][c])
+                .collect();
             let mut last_date: Option<usize> = None;
-            for &e in &sentence_ents {
+            let mut range = false;
+            for (c, e) in at.chunks[si].iter().enumerate() {
+                let Some(e) = *e else { continue };
                 match self.ents[e].kind {
-                    MentionKind::Date => last_date = Some(e),
-                    MentionKind::Event => {
+                    MentionKind::Date => {
+                        last_date = Some(e);
+                        range = p.toks.get(p.chunks[c].tok_end).is_some_and(|t| {
+                            matches!(t.word.as_str(), "至" | "到" | "-" | "—" | "～" | "~")
+                        });
+                    }
+                    MentionKind::Event if !framing.contains(&e) => {
                         if let Some(d) = last_date {
                             if let Some((date, time)) =
                                 date::resolve_date(&self.ents[d].text, article_day, year)
                             {
                                 self.ents[e].set_date(Some(date.to_string()));
                                 self.ents[e].set_time(time);
+                                if range {
+                                    self.multi_day.push(e);
+                                }
                             }
                         }
                     }

@@ -16,6 +16,9 @@ pub(super) struct ArticleBuilder<'a> {
     /// The last post added: its sentence, holder and organisation, for the posts that
     /// follow in the same list.
     pub(super) last_post: Option<(usize, usize, usize)>,
+    /// Events dated by the first day of a range (9月25日至27日): what happened during
+    /// them happened on a day the text does not give.
+    pub(super) multi_day: Vec<usize>,
 }
 
 /// Departments of a party committee, written without it after a post on the committee

@@ -4,6 +4,7 @@
 use super::builder::ArticleBuilder;
 use super::facts::EntityMention;
 use super::relations;
+use super::sessions;
 use crate::lexicon::Lexicon;
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
@@ -57,6 +58,16 @@ impl ArticleBuilder<'_> {
                     .iter()
                     .copied()
                     .find(|&e| roles_without_event && !is_bare(&self.ents[e]))
+            })
+            // …活动在石家庄市举办。副市长白龙参加: the lead's occasion, named by its
+            // kind alone.
+            .or_else(|| {
+                let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
+                events.iter().copied().find(|&e| {
+                    roles_without_event
+                        && self.ents[e].sentence() <= 1
+                        && self.ents[e].date().is_some()
+                })
             });
         // A headline names the event undated; the body dates it (昨天上午…会议召开): the
         // dated mention of the same name stands for the event.
@@ -159,7 +170,10 @@ impl ArticleBuilder<'_> {
             // What the article reports happened on its day: an event named without a date
             // of its own (the 座谈会 of a visit) is dated as the main one. Sessions and
             // plenums named by their number are often only referred to, and stay undated.
-            let date = self.ents[m].date().map(str::to_string);
+            let date = self.ents[m]
+                .date()
+                .filter(|_| !self.multi_day.contains(&m))
+                .map(str::to_string);
             for &e in &events {
                 let ent = &self.ents[e];
                 let numbered = ent.text.contains(['届', '次']);
@@ -179,7 +193,7 @@ impl ArticleBuilder<'_> {
 
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).
 fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
-    if a == b {
+    if a == b || sessions::same_session(a, b) {
         return true;
     }
     let norm = |s: &str| -> String {

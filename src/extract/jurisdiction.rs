@@ -26,59 +26,94 @@ pub(super) fn dateline(
     date::parse_date(&d.text, None).map(|(date, _)| date.to_string())
 }
 
-/// The jurisdiction the article is about: the most mentioned division and its parents.
-pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Jurisdiction {
-    let mut counts: HashMap<(PlaceLevel, String), usize> = HashMap::default();
-    // A division counts for itself, and a town for its county too (梁祝镇 says the
-    // story is in 汝南县), when the town's name says which county.
-    let mut add = |name: &str, weight: usize| {
-        let chain = lex.place_chain(name);
-        let take = match chain.first().map(|p| p.level) {
-            Some(PlaceLevel::Town) => 2,
-            _ => 1,
-        };
-        for p in chain.iter().take(take) {
-            *counts.entry((p.level, p.name.clone())).or_default() += weight;
-        }
+/// Whether the article's lead starts with a range of days (11月14日至19日, 代表团来湘
+/// 考察): then what it tells without a date of its own happened on one of them, not
+/// on the first.
+pub(super) fn lead_spans_days(
+    ents: &[EntityMention],
+    sentences: &[String],
+    has_headline: bool,
+) -> bool {
+    let lead = usize::from(has_headline);
+    let Some(lead_text) = sentences.get(lead) else {
+        return false;
     };
+    ents.iter()
+        .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
+        .min_by_key(|e| e.start())
+        .is_some_and(|d| {
+            lead_text
+                .chars()
+                .nth(d.end())
+                .is_some_and(|c| matches!(c, '至' | '到' | '-' | '—' | '～' | '~'))
+        })
+}
+
+/// The jurisdiction the article is about: the most mentioned division and its parents.
+///
+/// `common_words` are the words a division's short form may be, read as common nouns
+/// by the segmenter (微山把…, 石首优势): a short form that is also a word (资源, 合作)
+/// cannot make a place on its own, so they count only for a division under a place
+/// the article names otherwise, or where it names no place at all.
+pub(super) fn infer_jurisdiction(
+    lex: &Lexicon,
+    ents: &[EntityMention],
+    common_words: &[&str],
+) -> Jurisdiction {
+    let mut tally = Tally::default();
     for e in ents {
         // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
         let weight = if e.sentence() <= 1 { 2 } else { 1 };
         match e.kind {
-            MentionKind::Place => add(&e.text, weight),
+            MentionKind::Place => tally.add(lex, &e.text, weight),
             MentionKind::Organization
             | MentionKind::Market
             | MentionKind::Event
             | MentionKind::Project => {
-                // The place an organ's name starts with (惠济区规划服务中心).
-                // A short form (南关 in 南关农贸市场) is too often a word of the name
-                // itself to say where the article is.
-                for pre in crate::lexicon::place_prefixes(&e.text) {
-                    if lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town) {
-                        if crate::lexicon::is_division_name(pre)
-                            || e.kind == MentionKind::Organization
-                        {
-                            add(pre, weight);
-                        }
-                        break;
+                // The places an organ's name starts with (惠济区规划服务中心, 政协苏州市
+                // 虎丘区第九届委员会). A short form (南关 in 南关农贸市场) is too often a
+                // word of the name itself to say where the article is.
+                for pre in leading_places(lex, &e.text) {
+                    if crate::lexicon::is_division_name(pre) || e.kind == MentionKind::Organization
+                    {
+                        tally.add(lex, pre, weight);
                     }
                 }
             }
             _ => {}
         }
     }
+    let weak: Vec<&str> = common_words
+        .iter()
+        .copied()
+        .filter(|w| {
+            let chain = lex.place_chain(w);
+            let named_above = chain
+                .iter()
+                .skip(1)
+                .any(|p| tally.counts.contains_key(&(p.level, p.name.clone())));
+            let no_place = tally.counts.is_empty();
+            chain.first().is_some_and(|p| p.level == PlaceLevel::County)
+                && (named_above || no_place)
+        })
+        .collect();
+    for w in weak {
+        tally.add(lex, w, 1);
+    }
+    let Tally { counts, first, .. } = tally;
     let best = |level: PlaceLevel| -> Option<String> {
         let mut v: Vec<(&String, usize)> = counts
             .iter()
             .filter(|((l, _), _)| *l == level)
             .map(|((_, n), c)| (n, *c))
             .collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        match v.as_slice() {
-            [] => None,
-            [(n, _)] => Some((*n).clone()),
-            [(n, a), (_, b), ..] => (a > b).then(|| (*n).clone()),
-        }
+        let first_named = |n: &String| first.get(&(level, n.clone())).copied();
+        v.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then(first_named(a.0).cmp(&first_named(b.0)))
+                .then(a.0.cmp(b.0))
+        });
+        v.first().map(|(n, _)| (*n).clone())
     };
     let mut j = Jurisdiction::default();
     if let Some(county) = best(PlaceLevel::County) {
@@ -138,6 +173,57 @@ pub(super) fn infer_jurisdiction(lex: &Lexicon, ents: &[EntityMention]) -> Juris
         j.province = best(PlaceLevel::Province);
     }
     j
+}
+
+/// How often, and where first, an article names each division.
+#[derive(Default)]
+struct Tally {
+    counts: HashMap<(PlaceLevel, String), usize>,
+    /// Where each division is first named: of two named as often, the article is about
+    /// the one it names first (its headline, its lead).
+    first: HashMap<(PlaceLevel, String), usize>,
+}
+
+impl Tally {
+    /// Counts a division for itself, and a town for its county too (梁祝镇 says the
+    /// story is in 汝南县), when the town's name says which county.
+    fn add(&mut self, lex: &Lexicon, name: &str, weight: usize) {
+        // A full name (大竹县) says more than a short form, which may be a word of
+        // something else (观音 of 观音阁街).
+        let weight = if crate::lexicon::is_division_name(name) {
+            2 * weight
+        } else {
+            weight
+        };
+        let chain = lex.place_chain(name);
+        let take = match chain.first().map(|p| p.level) {
+            Some(PlaceLevel::Town) => 2,
+            _ => 1,
+        };
+        let order = self.first.len();
+        for p in chain.iter().take(take) {
+            *self.counts.entry((p.level, p.name.clone())).or_default() += weight;
+            self.first.entry((p.level, p.name.clone())).or_insert(order);
+        }
+    }
+}
+
+/// The divisions a name starts with, one after the other (苏州市, 虎丘区 of 政协苏州市虎丘区
+/// 第九届委员会), after the body that sits there (政协, 中共).
+fn leading_places<'t>(lex: &Lexicon, name: &'t str) -> Vec<&'t str> {
+    const BODIES: &[&str] = &["中国人民政治协商会议", "中国共产党", "中共", "政协", "人大"];
+    let mut rest = BODIES
+        .iter()
+        .find_map(|b| name.strip_prefix(b))
+        .unwrap_or(name);
+    let mut out = Vec::new();
+    while let Some(pre) = crate::lexicon::place_prefixes(rest)
+        .find(|pre| lex.place(pre).is_some_and(|p| p.level <= PlaceLevel::Town))
+    {
+        out.push(pre);
+        rest = &rest[pre.len()..];
+    }
+    out
 }
 
 pub(super) fn level_char_matches(level: PlaceLevel, c: char) -> bool {

@@ -19,6 +19,7 @@ mod parties;
 pub mod people;
 mod posts;
 pub mod relations;
+mod sessions;
 #[cfg(test)]
 mod shapes;
 pub mod token;
@@ -32,8 +33,8 @@ use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use builder::ArticleBuilder;
 use grammar::Chunk;
-use jurisdiction::{dateline, infer_jurisdiction};
-use token::Word;
+use jurisdiction::{dateline, infer_jurisdiction, lead_spans_days};
+use token::{Category, Word};
 // FxHash: the candidates of every sentence are looked up in the article's new names,
 // and SipHash showed in the build's profile; the keys are the article's own words.
 use rustc_hash::FxHashSet as HashSet;
@@ -167,9 +168,21 @@ impl Extractor {
             ents: Vec::new(),
             facts: Vec::new(),
             last_post: None,
+            multi_day: Vec::new(),
         };
         let at = b.add_mentions(&parses);
-        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents);
+        let common_words: Vec<&str> = parses
+            .iter()
+            .flat_map(|p| &p.toks)
+            .filter(|t| {
+                t.category == Category::Nominal
+                    && t.word.chars().count() >= 2
+                    && !crate::lexicon::is_division_name(&t.word)
+                    && self.lex.place(&t.word).is_some()
+            })
+            .map(|t| t.word.as_str())
+            .collect();
+        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents, &common_words);
         let date = article
             .date
             .clone()
@@ -177,7 +190,15 @@ impl Extractor {
         b.resolve_names(&jurisdiction);
         b.join_place_prefixed();
         let (roles, held) = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
-        let main = b.settle_events(&roles, &held, &at.chunks, date.as_deref());
+        // A lead's range of days dates the occasion it names, not the others.
+        let main_day = if article.date.is_none()
+            && lead_spans_days(&b.ents, &sentences, article.headline.is_some())
+        {
+            None
+        } else {
+            date.as_deref()
+        };
+        let main = b.settle_events(&roles, &held, &at.chunks, main_day);
         b.add_roles(roles, &parses, &at, main);
         b.locate_organizations();
         b.add_bylines(&article.bylines, &mut sentences);

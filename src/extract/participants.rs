@@ -225,6 +225,18 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
+        // 市长X率我市代表团参加, X率领经贸代表团赴上海参加: the one who leads a
+        // delegation takes part with it; the delegation stands between.
+        if let Some(k) = (i.saturating_sub(14)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]) && !toks[k].tag.starts_with("nr"))
+            .find(|&k| matches!(toks[k].word.as_str(), "率" | "率领" | "带领" | "带队"))
+        {
+            if k > 0 && k + 1 < i {
+                i = k;
+                continue;
+            }
+        }
         // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
         if let Some(k) = (i.saturating_sub(12)..i)
             .rev()

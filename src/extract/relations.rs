@@ -26,6 +26,10 @@ pub struct SentenceRelations {
     /// Events that are the object of 举行 or 召开 (X举行第二次全体会议): the occasion
     /// itself, where an event before the verb is the session it belongs to.
     pub held: Vec<usize>,
+    /// Events that only frame another event of the sentence: a session that holds it
+    /// (X会议举行了第四次全体会议) or occasions naming what it prepares
+    /// (A会议、B会议“三会”筹备工作部署会). The sentence's date is not theirs.
+    pub framing: Vec<usize>,
 }
 
 /// Presiding officers named by their post (本次大会的执行主席郭建宇、王小宁…): they
@@ -481,11 +485,66 @@ pub fn relate(
     roles.extend(visitors(toks, chunks, people));
     let mut posts = find_posts(lex, toks, chunks, people);
     posts.extend(elected(toks, chunks, people));
+    let framing = framing_events(lex, toks, chunks);
+    // 召开A会议、B会议筹备工作部署会: what is held is the occasion the list frames.
+    let held = held_events(lex, toks, chunks)
+        .into_iter()
+        .filter_map(|h| {
+            (h..chunks.len())
+                .find(|&c| chunks[c].mention.kind == MentionKind::Event && !framing.contains(&c))
+        })
+        .collect();
     SentenceRelations {
         posts,
         roles,
-        held: held_events(lex, toks, chunks),
+        held,
+        framing,
     }
+}
+
+/// The event chunks of a sentence that frame another one (see
+/// [`SentenceRelations::framing`]).
+fn framing_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
+    let events: Vec<usize> = (0..chunks.len())
+        .filter(|&c| chunks[c].mention.kind == MentionKind::Event)
+        .collect();
+    if events.len() < 2 {
+        return Vec::new();
+    }
+    let next_event = |from: usize| chunk_starting_at(chunks, from, MentionKind::Event);
+    let mut framing = vec![false; chunks.len()];
+    // Right to left, so that a list's items see whether the item after them frames.
+    for &c in events.iter().rev() {
+        let end = chunks[c].tok_end;
+        let frames = match toks.get(end).map(|t| t.word.as_str()) {
+            // Touching the next occasion's name: it names what that one is about.
+            Some(_) if next_event(end).is_some() => true,
+            // An item of a list whose last item frames.
+            Some("、" | "和" | "及") => next_event(end + 1).is_some_and(|n| framing[n]),
+            None => false,
+            Some(_) => {
+                // X举行(了)Y, X在某会场举行Y: the session holding the sitting.
+                let mut v = end;
+                if matches!(toks[v].word.as_str(), "在" | "于") {
+                    v = (v + 1..toks.len().min(v + 10))
+                        .find(|&k| {
+                            is_clause_break(&toks[k])
+                                || lex.role_verbs().get(&toks[k].word) == Some(&RoleVerb::Held)
+                        })
+                        .unwrap_or(v);
+                }
+                let held = lex.role_verbs().get(&toks[v].word) == Some(&RoleVerb::Held);
+                let k = if toks.get(v + 1).is_some_and(|t| t.word == "了") {
+                    v + 2
+                } else {
+                    v + 1
+                };
+                held && next_event(k).is_some()
+            }
+        };
+        framing[c] = frames;
+    }
+    events.into_iter().filter(|&c| framing[c]).collect()
 }
 
 #[cfg(test)]

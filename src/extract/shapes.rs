@@ -177,3 +177,98 @@ fn a_place_prefixed_name_and_its_bare_form_are_one() {
         "{f:?}"
     );
 }
+
+/// Each event node's name and date.
+fn dated_events(text: &str) -> Vec<(String, Option<String>)> {
+    graph_of(text)
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Event)
+        .map(|n| (n.name.clone(), n.date.clone()))
+        .collect()
+}
+
+#[test]
+fn a_session_holding_a_sitting_and_occasions_prepared_take_no_date() {
+    let events = dated_events("1月29日,省政协十二届一次会议举行了第四次全体会议。");
+    assert!(
+        events.contains(&("省政协十二届一次会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("第四次全体会议".into(), Some("01-29".into()))),
+        "{events:?}"
+    );
+    let events = dated_events(
+        "2月8日,中牟县召开中国共产党中牟县第十五次代表大会第三次会议、政协第十六届中牟县委员会第三次会议筹备工作部署会。",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|(n, d)| d.is_some() == n.ends_with("部署会")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn the_long_and_short_names_of_a_session_are_one_event() {
+    let events = dated_events("政协萧山区十四届五次会议今日开幕\n\n2月23日,中国人民政治协商会议第十四届杭州市萧山区委员会第五次会议在萧山剧院开幕。");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1.as_deref(), Some("02-23"), "{events:?}");
+}
+
+#[test]
+fn a_visit_over_several_days_does_not_date_what_happened_during_it() {
+    let events = dated_events(
+        "11月14日至19日,山南市党政代表团一行来湘访问。在此期间,省委书记王成会见了代表团一行。",
+    );
+    assert!(events.iter().all(|(_, d)| d.is_none()), "{events:?}");
+}
+
+#[test]
+fn where_the_article_is_from_the_places_it_names() {
+    // A county's short form read as a common noun is the only place named.
+    let f = facts("1月10日,食品项目开工仪式举行。县委书记王成出席并致辞。2023年以来,微山把项目建设作为头等大事。");
+    assert!(has(&f, "王成", "holds_position", "书记@微山县委"), "{f:?}");
+    // The places after the body in a committee's name (政协苏州市虎丘区…).
+    let f = facts("2月21日,区政协主席李立主持召开主席会议。会议审议了《政协苏州市虎丘区第九届委员会委员履职办法》。");
+    assert!(
+        has(&f, "李立", "holds_position", "主席@虎丘区政协"),
+        "{f:?}"
+    );
+    // Of two counties named as often, the one named first.
+    let f = facts("12月18日,九峰镇农贸市场举行启用仪式。县委常委林德志参加。该市场是平和县西部最大的市场,也是南靖县的水果集散地。");
+    assert!(
+        has(&f, "林德志", "holds_position", "常委@平和县委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_leader_takes_part_with_the_delegation_led() {
+    let f = facts("本报讯 11月19日,“2015产业转移系列对接活动”在石家庄市举办。市长刘建华率我市代表团参加对接活动。");
+    assert!(
+        has(&f, "刘建华", "attended", "2015产业转移系列对接活动"),
+        "{f:?}"
+    );
+    let f = facts("9月25日至27日,市长白雪率领经贸代表团赴上海参加“长三角招商引资促进周”活动。");
+    assert!(has(&f, "白雪", "attended", "招商引资促进周"), "{f:?}");
+}
+
+#[test]
+fn the_leads_occasion_named_by_its_kind_alone() {
+    let f =
+        facts("本报讯 11月19日,对接活动在石家庄市举办。市委常委、副市长张远,副市长白龙一同参加。");
+    assert!(has(&f, "张远", "attended", "活动"), "{f:?}");
+    assert!(has(&f, "白龙", "attended", "活动"), "{f:?}");
+}
+
+#[test]
+fn a_preposition_fused_with_the_jurisdiction_word_stays_out_of_the_organ() {
+    let f = facts("2月7日,安平县举办开工奠基仪式。奠基仪式由县人大主任崔东主持。");
+    assert!(
+        has(&f, "崔东", "holds_position", "主任@安平县人大"),
+        "{f:?}"
+    );
+    assert!(has(&f, "崔东", "chaired", "奠基仪式"), "{f:?}");
+}

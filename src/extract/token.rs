@@ -477,6 +477,15 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
             }
         }
     }
+    // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会: a preposition fused with the
+    // jurisdiction word of the organ after it.
+    if n == 2
+        && w.starts_with(['由', '经', '向', '对', '在', '据'])
+        && w.ends_with(['县', '区', '市', '省', '镇', '乡'])
+    {
+        let at = w.chars().next().map_or(0, char::len_utf8);
+        return split(1, at, "p", "n");
+    }
     // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone,
     // unless the whole word names the occasion (揭牌仪式).
     if n >= 3 && !lex.is_event_head(w) {

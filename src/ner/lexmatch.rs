@@ -416,7 +416,8 @@ pub(super) fn prefetch<T>(x: &T) {
 pub fn fold(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
+        // The geta mark stands in for a space in GB-encoded news (新华社北京８月４日电〓…).
+        '\u{3000}' | '\u{3013}' => ' ',
         _ => c,
     }
 }
@@ -465,6 +466,7 @@ mod tests {
         assert_eq!(fold('Ａ'), 'A');
         assert_eq!(fold('１'), '1');
         assert_eq!(fold('中'), '中');
+        assert_eq!(fold('〓'), ' ');
     }
 
     #[test]

@@ -3,17 +3,17 @@
 //! in two are joined and take in the characters they left out, and a surname or a
 //! third character left out is taken in.
 
-use super::label::{labels_of, spans, Label, LABEL_COUNT};
+use super::label::{labels_of, spans, Label, LabelSet, LABEL_COUNT};
 use super::model::Model;
 use super::viterbi::viterbi;
 use super::Tagger;
 use crate::mention::MentionKind;
 
 /// Where a span really ends: a person of three or more characters does not end
-/// in the enumeration particle 等 (许振等出席 → 许振), which a name almost never
-/// ends with.
+/// in the enumeration particle 等 (许振等出席 → 许振), nor in the 摄 or 绘 of a
+/// photo or drawing credit (记者任珑摄 → 任珑), which a name almost never ends with.
 pub(super) fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
-    if kind == MentionKind::Person && e - s >= 3 && chars[e - 1] == '等' {
+    if kind == MentionKind::Person && e - s >= 3 && matches!(chars[e - 1], '等' | '摄' | '绘') {
         e - 1
     } else {
         e
@@ -90,7 +90,10 @@ pub(super) fn split_names(chars: &[char], tagger: &Tagger, min_len: usize) -> Op
 /// names' worth of Han characters between them, and persons cover four fifths of
 /// the stretch, the stretch is a list: it is decoded again with only the person
 /// labels allowed, so the same scores choose where each name ends and nothing in
-/// between is lost. Returns the lists' character ranges.
+/// between is lost. Lists printed with spaces between the names (and notes such
+/// as （女） after some) are lists too: there the spaces and the bracketed notes
+/// stay outside, so each name ends at its space. Returns the lists' character
+/// ranges.
 pub(super) fn relabel_name_lists(
     chars: &[char],
     emissions: &[i32],
@@ -100,18 +103,43 @@ pub(super) fn relabel_name_lists(
     const MIN_NAMES: usize = 5;
     const MAX_GAP: usize = 6;
     let persons = person_spans(labels);
+    if persons.len() < MIN_NAMES {
+        return Vec::new();
+    }
     // Begin, inside and end of persons: a name in a list has two characters or more.
     let names_only = labels_of(MentionKind::Person) & !Label::PersonSingle.bit();
     let mut out = Vec::new();
     let mut lists = Vec::new();
+    let no_person = ((1 << LABEL_COUNT) - 1) & !labels_of(MentionKind::Person);
+    let separator = separators(chars);
     for (g, h) in runs(persons.len(), |j| {
         let (end, next) = (persons[j].1, persons[j + 1].0);
-        next - end <= MAX_GAP && chars[end..next].iter().all(|&c| is_han(c))
+        // Notes join names only in lists printed with spaces: in one printed
+        // without (MSRA's 1998 lists), a note is where the labeller's own reading
+        // is kept.
+        let gap = end..next;
+        next - end <= MAX_GAP
+            && (gap.clone().all(|i| is_han(chars[i]))
+                || gap.clone().any(|i| separator[i] == Separator::Space)
+                    && gap
+                        .clone()
+                        .all(|i| is_han(chars[i]) || separator[i] != Separator::Name))
     }) {
         let (a, b) = (persons[g].0, persons[h].1);
-        let covered: usize = persons[g..=h].iter().map(|(s, e)| e - s).sum();
-        if h + 1 - g >= MIN_NAMES && covered * 5 >= (b - a) * 4 {
-            let allowed = vec![names_only; b - a];
+        let covered: usize = persons[g..=h]
+            .iter()
+            .map(|&(s, e)| (s..e).filter(|&i| separator[i] == Separator::Name).count())
+            .sum();
+        let named = (a..b).filter(|&i| separator[i] == Separator::Name).count();
+        if h + 1 - g >= MIN_NAMES && covered * 5 >= named * 4 {
+            let allowed: Vec<LabelSet> = (a..b)
+                .map(|i| match separator[i] {
+                    Separator::Name => names_only,
+                    Separator::Space => Label::Outside.bit(),
+                    // A note may name a place (蒙古 of （蒙古族）), never a person.
+                    Separator::Note => no_person,
+                })
+                .collect();
             viterbi(
                 &emissions[a * LABEL_COUNT..b * LABEL_COUNT],
                 &model.transitions,
@@ -124,6 +152,38 @@ pub(super) fn relabel_name_lists(
         }
     }
     lists
+}
+
+/// What a character of a name list is: part of a name, or a separator between
+/// names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// Part of a name (or of text between names, as the labeller reads it).
+    Name,
+    /// A space.
+    Space,
+    /// A bracketed note after a name, brackets included (王丹凤（女）).
+    Note,
+}
+
+/// What each character of `chars` is in a name list.
+fn separators(chars: &[char]) -> Vec<Separator> {
+    let mut out = vec![Separator::Name; chars.len()];
+    let mut open = None;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => open = Some(i),
+            ')' => {
+                // A note is short; a longer bracket is text, not a note.
+                if let Some(o) = open.take().filter(|&o| i - o <= 5) {
+                    out[o..=i].fill(Separator::Note);
+                }
+            }
+            c if c.is_whitespace() => out[i] = Separator::Space,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether `chars[s..e]` reads as a foreign name: two characters or more, written
@@ -432,6 +492,8 @@ mod tests {
         assert_eq!(trim_end(&chars, 1, 3, MentionKind::Person), 3);
         assert_eq!(trim_end(&chars, 0, 3, MentionKind::Organization), 3);
         assert_eq!(trim_end(&chars, 0, 4, MentionKind::Person), 4);
+        let credit: Vec<char> = "记者任珑摄".chars().collect();
+        assert_eq!(trim_end(&credit, 2, 5, MentionKind::Person), 4);
     }
 
     #[test]

@@ -175,6 +175,10 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+        /// Score one-character gold places (中 of 中美, 京 of 在京) too: by default
+        /// they are kept aside, as the mention layer emits no such short form.
+        #[arg(long)]
+        score_short_places: bool,
         #[command(flatten)]
         resolution: IdentityArgs,
         #[command(flatten)]
@@ -444,6 +448,7 @@ fn run(cli: Cli) -> Result<()> {
             limit,
             errors,
             json,
+            score_short_places,
             resolution,
             extractor: args,
         } => {
@@ -483,6 +488,9 @@ fn run(cli: Cli) -> Result<()> {
                 let mut set = eval::read_gold(&file, fmt)?;
                 if let Some(n) = limit {
                     set = eval::limit(&set, n);
+                }
+                if !score_short_places {
+                    set = eval::unscore_short_places(&set);
                 }
                 let report = eval::evaluate(&set, |s| ex.ner(s), errors);
                 print_report(&report, json)?;

@@ -19,6 +19,27 @@ const VISIT_MODIFIERS: &[&str] = &[
     "安全", "重点", "节前",
 ];
 
+/// Where a name in quotes starts when the head `h` closes it (“…对接活动”): the
+/// first word inside the quotes, when the quotes open in the same clause and nothing
+/// inside is taken.
+fn quoted_name_start(toks: &[Word], h: usize, covered: &[bool]) -> Option<usize> {
+    if !toks
+        .get(h + 1)
+        .is_some_and(|t| matches!(t.word.as_str(), "”" | "》"))
+    {
+        return None;
+    }
+    let open = if toks[h + 1].word == "”" {
+        "“"
+    } else {
+        "《"
+    };
+    let q = (h.saturating_sub(16)..h)
+        .rev()
+        .find(|&k| toks[k].word == open || is_clause_break(&toks[k]) || covered[k])?;
+    (toks[q].word == open && q + 1 < h).then_some(q + 1)
+}
+
 /// Words that point at an occasion or size it up (上述, 大型, 整场).
 const POINTING: &[&str] = &[
     "上述", "大型", "整场", "此次", "本次", "这次", "该", "各类", "各项", "相关", "有关", "系列",
@@ -45,6 +66,10 @@ pub(super) fn event_chunk(
             a -= 1;
         }
         a
+    } else if let Some(q) = quoted_name_start(toks, h, covered) {
+        // “2015京津冀产业转移系列对接活动”: a name in quotes is the name as a whole,
+        // verbs and all.
+        q
     } else {
         extend_left_until(toks, h, covered, true, true)
     };
@@ -86,7 +111,8 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
     // Over a list of occasions (中央政治局常委会会议、省委常委会会议精神).
     while let Some(t) = toks.get(k) {
         match t.word.as_str() {
-            "精神" | "的精神" | "重要精神" => return true,
+            // …会议精神; …会议关于…的决议: the occasion as the author of a document.
+            "精神" | "的精神" | "重要精神" | "关于" => return true,
             "的" | "重要" => k += 1,
             "、" | "和" | "及" => {
                 let next_event = toks[k + 1..]

@@ -28,11 +28,33 @@ pub(super) fn extend_left_until(
                 Category::Place | Category::JurisdictionWord
             )
         {
-            // 政协沁县第十四届五次会议: a body may stand before the place it is of.
-            let body = toks[a - 1].word.as_str();
-            if matches!(body, "政协" | "人大" | "中共" | "中国共产党") && !covered[a - 1]
+            // 政协沁县第十四届五次会议: a body may stand before the place it is of, and
+            // before the term of the place's committee (政协第十六届夏县委员会第三次会议).
+            let is_body = |i: usize| {
+                matches!(
+                    toks[i].word.as_str(),
+                    "政协" | "人大" | "中共" | "中国共产党" | "中国人民政治协商会议"
+                ) && !covered[i]
+            };
+            let is_term = |i: usize| {
+                let w = toks[i].word.as_str();
+                w.starts_with('第') && w.ends_with('届') && !covered[i]
+            };
+            // A district written after its city (杭州市萧山区) is one jurisdiction.
+            while a >= 1
+                && toks[a - 1].category == Category::Place
+                && toks[a].category == Category::Place
+                && !covered[a - 1]
             {
                 a -= 1;
+            }
+            if a == 0 {
+                break;
+            }
+            if is_body(a - 1) {
+                a -= 1;
+            } else if a >= 2 && is_term(a - 1) && is_body(a - 2) {
+                a -= 2;
             }
             break;
         }
