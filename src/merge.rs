@@ -292,6 +292,7 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
 pub fn write_facts_into(
     w: &mut (dyn Write + Send),
     lex: &Lexicon,
+    opts: &resolve::ResolveOptions,
     facts: Vec<ArticleFacts>,
 ) -> std::io::Result<KnowledgeGraph> {
     let mut hashed = HashingWriter {
@@ -299,7 +300,7 @@ pub fn write_facts_into(
         hash: Sha256::new(),
     };
     write_facts_header(&mut hashed, facts.len())?;
-    let mut g = resolve::resolve_owned_writing(lex, facts, &mut hashed, &facts_line)?;
+    let mut g = resolve::resolve_owned_writing(lex, opts, facts, &mut hashed, &facts_line)?;
     g.meta.facts_sha256 = Some(hex(&hashed.hash.finalize()));
     Ok(g)
 }
@@ -559,7 +560,7 @@ mod tests {
         let arts = crate::ingest::split_text(text, "x.md", &ex.lex);
         let facts: Vec<ArticleFacts> = arts.iter().map(|a| ex.analyze(a)).collect();
         let mut buf = Vec::new();
-        let g = write_facts_into(&mut buf, &ex.lex, facts.clone()).unwrap();
+        let g = write_facts_into(&mut buf, &ex.lex, &Default::default(), facts.clone()).unwrap();
         // The graph is the one resolving the facts alone gives.
         let mut alone = resolve::resolve(&ex.lex, &facts);
         alone.meta.facts_sha256 = Some(hex(&Sha256::digest(&buf)));

@@ -7,13 +7,13 @@ use crate::error::{Error, Result};
 use crate::export::{render_with_dot, to_dot};
 use crate::extract::{ArticleFacts, Extractor};
 use crate::graph::build::KnowledgeGraph;
-use crate::graph::{GraphDoc, NodeKind, Relation};
+use crate::graph::{GraphDoc, IdentityReport, NodeKind, Relation};
 use crate::ingest::{self, Article, ReadEvent, Skipped};
 use crate::lexicon::Lexicon;
 use crate::merge;
 use crate::output::AtomicSet;
 use crate::publish::OutputDir;
-use crate::resolve::resolve;
+use crate::resolve::{resolve_with, ResolveOptions};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,8 @@ pub struct BuildSummary {
     pub outputs: Vec<PathBuf>,
     /// Things worth telling that are not errors (no Graphviz, empty input).
     pub notices: Vec<String>,
+    /// Persons and events joined across articles, and kept apart (`-v` prints it).
+    pub identity: IdentityReport,
 }
 
 impl std::fmt::Display for BuildSummary {
@@ -124,8 +126,17 @@ impl std::fmt::Display for BuildSummary {
 
 /// Extracts every article (in parallel, order kept) and resolves them into one graph.
 pub fn build_graph(ex: &Extractor, articles: &[Article]) -> (KnowledgeGraph, Vec<ArticleFacts>) {
+    build_graph_with(ex, &ResolveOptions::default(), articles)
+}
+
+/// [`build_graph`] with the options of resolution.
+pub fn build_graph_with(
+    ex: &Extractor,
+    opts: &ResolveOptions,
+    articles: &[Article],
+) -> (KnowledgeGraph, Vec<ArticleFacts>) {
     let facts: Vec<ArticleFacts> = articles.par_iter().map(|a| ex.analyze(a)).collect();
-    let g = resolve(&ex.lex, &facts);
+    let g = resolve_with(&ex.lex, opts, &facts);
     (g, facts)
 }
 
@@ -176,6 +187,8 @@ pub struct BuildOptions {
     pub stdin_format: ingest::StdinFormat,
     /// Files larger than this many bytes are skipped with a message.
     pub max_file_bytes: u64,
+    /// How persons and events of different articles are told apart.
+    pub identity: ResolveOptions,
 }
 
 impl BuildOptions {
@@ -365,7 +378,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     // written beside it, each article's line before its facts are dropped.
     progress(Progress::Step("resolving entities"));
     write_outputs(
-        lex,
+        (lex, &opts.identity),
         facts,
         &json_path,
         opts.svg,
@@ -384,7 +397,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
 /// (the facts file, graph.json, graph.dot and, when wanted, graph.svg) all or
 /// nothing. The caller holds the folder's lock.
 fn write_outputs(
-    lex: &Lexicon,
+    (lex, identity): (&Lexicon, &ResolveOptions),
     facts: Vec<ArticleFacts>,
     json_path: &Path,
     svg: bool,
@@ -402,11 +415,14 @@ fn write_outputs(
         // On a pool thread, so that the loop planning the batches works on them itself
         // rather than waiting on the pool (the graph is added to, and the facts freed,
         // on threads of their own).
-        g = Some(rayon::scope(|_| merge::write_facts_into(w, lex, facts))?);
+        g = Some(rayon::scope(|_| {
+            merge::write_facts_into(w, lex, identity, facts)
+        })?);
         Ok(())
     })?;
-    let g = g.expect("staged facts file resolved the graph");
+    let mut g = g.expect("staged facts file resolved the graph");
     clock.lap("resolve");
+    summary.identity = std::mem::take(&mut g.identity);
 
     progress(Progress::Step("writing"));
     let doc = into_doc(g);
@@ -433,6 +449,7 @@ pub fn graph_file(input: &Path) -> PathBuf {
 /// inputs, in this order, would give.
 pub fn run_merge(
     lex: &Lexicon,
+    identity: &ResolveOptions,
     graphs: &[PathBuf],
     out_dir: &Path,
     svg: bool,
@@ -454,7 +471,7 @@ pub fn run_merge(
     clock.lap("load");
     let json_path = out.join("graph.json");
     write_outputs(
-        lex,
+        (lex, identity),
         facts,
         &json_path,
         svg,

@@ -120,21 +120,34 @@ fn several_articles_share_people_and_keep_events_apart() {
         (JINSHUI, "jinshui.md"),
         (SHAPES, "shapes.md"),
     ]);
-    // 陈立、周红 appear in two articles (两个区/市): one node each, by name.
-    assert_eq!(doc.nodes.iter().filter(|n| n.name == "陈立").count(), 1);
-    let q = Query::new(&doc);
-    let events: BTreeSet<String> = q
-        .events("陈立")
-        .unwrap()
-        .rows
-        .into_iter()
-        .map(|r| r.name)
+    // 陈立 of 金水区 (郑州) and 陈立 of 洛阳 share a name, not a place: two people,
+    // each at the meeting of their own article.
+    let chen: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.name == "陈立")
+        .map(|n| n.id.as_str())
         .collect();
+    assert_eq!(chen.len(), 2);
+    let q = Query::new(&doc);
+    assert!(q.events("陈立").is_err(), "an ambiguous name picks no one");
+    let mut events: Vec<Vec<String>> = chen
+        .iter()
+        .map(|id| {
+            q.events(id)
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|r| r.name)
+                .collect()
+        })
+        .collect();
+    events.sort();
     assert_eq!(
         events,
-        ["全区安全生产工作会议", "全市安全生产工作会议"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        [
+            vec!["全区安全生产工作会议".to_string()],
+            vec!["全市安全生产工作会议".to_string()]
+        ]
     );
 }

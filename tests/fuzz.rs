@@ -276,7 +276,8 @@ fn saved() -> &'static (Vec<u8>, Vec<u8>) {
         let arts = zhkg::ingest::split_text(&text, "jinshui.md", &ex.lex);
         let facts: Vec<_> = arts.iter().map(|a| ex.analyze(a)).collect();
         let mut buf = Vec::new();
-        let g = zhkg::merge::write_facts_into(&mut buf, &ex.lex, facts).unwrap();
+        let g =
+            zhkg::merge::write_facts_into(&mut buf, &ex.lex, &Default::default(), facts).unwrap();
         (buf, g.to_doc().to_json().into_bytes())
     })
 }

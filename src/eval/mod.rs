@@ -7,6 +7,7 @@
 
 pub mod articles;
 pub mod gold;
+pub mod identity;
 pub mod relations;
 pub mod score;
 

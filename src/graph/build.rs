@@ -18,6 +18,8 @@ pub struct KnowledgeGraph {
     ids: FxHashMap<String, NodeIndex>,
     /// What `graph.json` says about the whole graph (generator, counts, facts hash).
     pub meta: GraphMeta,
+    /// What resolution decided about identity across articles (not saved).
+    pub identity: super::model::IdentityReport,
 }
 
 impl KnowledgeGraph {

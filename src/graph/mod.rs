@@ -12,4 +12,6 @@ pub mod json;
 pub mod model;
 pub mod walk;
 
-pub use model::{Edge, Evidence, GraphDoc, GraphMeta, Merge, Node, NodeKind, Relation};
+pub use model::{
+    Edge, Evidence, GraphDoc, GraphMeta, IdentityReport, Merge, Node, NodeKind, Relation,
+};

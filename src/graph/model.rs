@@ -465,3 +465,54 @@ mod tests {
         assert!(doc.node("p2").is_none());
     }
 }
+
+/// What entity resolution decided about identity across articles: how many persons
+/// and events it joined from several articles, and how many it kept apart although
+/// they share a name (and, for events, a day), with a few examples of each. Not saved
+/// in `graph.json`; `zhkg build -v` and the JSON summary report it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct IdentityReport {
+    /// Person nodes made of the mentions of two or more articles.
+    pub persons_joined: usize,
+    /// Articles whose person mention went into a node another article's had made
+    /// (a node of three articles counts two).
+    pub person_joins: usize,
+    /// Person nodes beyond the first of a name: kept apart by their places.
+    pub persons_apart: usize,
+    /// Articles naming a person with no place evidence where several placed persons of
+    /// that name exist: kept as a node of their own.
+    pub persons_unplaced_apart: usize,
+    /// Event nodes reported by two or more articles.
+    pub events_joined: usize,
+    /// Articles whose event went into a node another article's had made.
+    pub event_joins: usize,
+    /// Event nodes beyond the first of a name and day: kept apart by their places.
+    pub events_apart: usize,
+    /// A few joins, `name: what joined them`, sorted.
+    pub joined_samples: Vec<String>,
+    /// A few names kept apart, `name: place (articles) | place (articles)`, sorted.
+    pub apart_samples: Vec<String>,
+}
+
+impl std::fmt::Display for IdentityReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "identity: persons joined across articles {} ({} joins), kept apart by place {}, unplaced kept apart {}; events joined {} ({} joins), kept apart by place {}",
+            self.persons_joined,
+            self.person_joins,
+            self.persons_apart,
+            self.persons_unplaced_apart,
+            self.events_joined,
+            self.event_joins,
+            self.events_apart
+        )?;
+        for s in &self.joined_samples {
+            writeln!(f, "  joined {}", crate::terminal::Escaped(s))?;
+        }
+        for s in &self.apart_samples {
+            writeln!(f, "  apart {}", crate::terminal::Escaped(s))?;
+        }
+        Ok(())
+    }
+}

@@ -1,8 +1,7 @@
-//! Node identity: the node kind of a mention kind, what makes two mentions the same
-//! entity, and the stable ASCII id a node gets from its kind, name and identity, so
-//! that the same entity has the same id in every build.
+//! Node ids: the node kind of a mention kind, and the stable ASCII id a node gets from
+//! its kind, name and identity key (see [`super::identity`] for what makes two
+//! mentions one entity), so that the same entity has the same id in every build.
 
-use crate::extract::EntityMention;
 use crate::graph::NodeKind;
 use crate::mention::MentionKind;
 use pinyin::ToPinyin;
@@ -63,18 +62,6 @@ pub fn node_id(kind: NodeKind, name: &str, key: &str) -> String {
         id.push(char::from(HEX[usize::from(b & 0xF)]));
     }
     id
-}
-
-/// What makes two mentions the same entity.
-pub(super) fn identity_key(e: &EntityMention, name: &str, article: &str) -> String {
-    match e.kind {
-        // An event is one occurrence: its date, or, undated, its article.
-        MentionKind::Event => match e.date() {
-            Some(d) => format!("{name}@{d}"),
-            None => format!("{name}@{article}"),
-        },
-        _ => name.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -1,26 +1,50 @@
 //! Entity resolution: the facts of every article come in; one graph node per real
-//! entity goes out. People merge by identical name; organisations by canonical name
-//! and, where one name abbreviates another (市资源规划局惠济分局 for
-//! 郑州市自然资源和规划局惠济分局), by an explained abbreviation rule; events are one
-//! node per occurrence (name and date). Every merge records its reason on the node.
+//! entity goes out. People merge by name and place ([`identity`]: the same name in two
+//! cities is two people); organisations by canonical name and, where one name
+//! abbreviates another (市资源规划局惠济分局 for 郑州市自然资源和规划局惠济分局), by an
+//! explained abbreviation rule; events are one node per occasion (name, day and
+//! place). Every merge, and every join of mentions from different articles, records
+//! its reason on the node.
 
 use crate::extract::ArticleFacts;
 use crate::graph::build::KnowledgeGraph;
 use crate::lexicon::Lexicon;
 
 mod abbreviations;
+mod anchor;
+mod clusters;
+mod identity;
 mod ids;
 mod plan;
 
 use abbreviations::{org_aliases, Aliases};
+pub use clusters::UnplacedPersons;
+use identity::Identities;
+pub use identity::{ResolveOptions, EVENT_DEPTH, PERSON_DEPTH};
 pub use ids::{node_id, node_kind};
 pub use plan::MAX_EVIDENCE_PER_ARTICLE;
-use plan::{apply, plan, Plan};
+use plan::{apply, plan, Corpus, Plan};
+
+/// Resolves every article's facts into one graph, with the default options.
+pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
+    resolve_with(lex, &ResolveOptions::default(), facts)
+}
 
 /// Resolves every article's facts into one graph.
-pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
-    let (g, aliases) = begin(lex, facts);
-    resolve_each(g, &aliases, facts.iter(), None)
+pub fn resolve_with(
+    lex: &Lexicon,
+    opts: &ResolveOptions,
+    facts: &[ArticleFacts],
+) -> KnowledgeGraph {
+    let (g, aliases, ids) = begin(lex, opts, facts);
+    let corpus = Corpus {
+        lex,
+        aliases: &aliases,
+        identities: &ids,
+    };
+    let mut g = resolve_each(g, &corpus, facts.iter(), None);
+    ids.record(&mut g);
+    g
 }
 
 /// Like [`resolve`], taking the facts and dropping each article's as soon as it is in
@@ -31,17 +55,24 @@ pub fn resolve(lex: &Lexicon, facts: &[ArticleFacts]) -> KnowledgeGraph {
 /// graph, which only one thread can do: the facts file costs the build next to nothing.
 pub fn resolve_owned_writing(
     lex: &Lexicon,
+    opts: &ResolveOptions,
     facts: Vec<ArticleFacts>,
     out: &mut (dyn std::io::Write + Send),
     line: &(dyn Fn(&ArticleFacts, &mut Vec<u8>) + Sync),
 ) -> std::io::Result<KnowledgeGraph> {
-    let (g, aliases) = begin(lex, &facts);
+    let (g, aliases, ids) = begin(lex, opts, &facts);
     let mut sink = Sink {
         out,
         line,
         failed: None,
     };
-    let g = resolve_each(g, &aliases, facts.into_iter(), Some(&mut sink));
+    let corpus = Corpus {
+        lex,
+        aliases: &aliases,
+        identities: &ids,
+    };
+    let mut g = resolve_each(g, &corpus, facts.into_iter(), Some(&mut sink));
+    ids.record(&mut g);
     match sink.failed {
         Some(e) => Err(e),
         None => Ok(g),
@@ -69,15 +100,22 @@ impl Sink<'_> {
     }
 }
 
-fn begin(lex: &Lexicon, facts: &[ArticleFacts]) -> (KnowledgeGraph, Aliases) {
+fn begin<'l>(
+    lex: &'l Lexicon,
+    opts: &ResolveOptions,
+    facts: &[ArticleFacts],
+) -> (KnowledgeGraph, Aliases, Identities<'l>) {
     let mut g = KnowledgeGraph::new();
-    let aliases = org_aliases(lex, facts);
+    let (aliases, ids) = rayon::join(
+        || org_aliases(lex, facts),
+        || Identities::decide(lex, opts, facts),
+    );
     g.meta.articles = facts.len();
     g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
     // Every edge comes from a fact, so this is enough.
     g.reserve_edges(facts.iter().map(|f| f.facts.len()).sum());
-    (g, aliases)
+    (g, aliases, ids)
 }
 
 /// Articles planned at a time, handed together to the thread that adds them: this
@@ -93,7 +131,7 @@ const BATCH_FACTS: usize = 20_000;
 /// there is one.
 fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
     g: KnowledgeGraph,
-    aliases: &Aliases,
+    corpus: &Corpus,
     mut facts: impl Iterator<Item = F>,
     mut sink: Option<&mut Sink>,
 ) -> KnowledgeGraph {
@@ -156,7 +194,7 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
                         line(f.borrow(), &mut buf);
                         buf
                     });
-                    (plan(f.borrow(), aliases), buf)
+                    (plan(f.borrow(), corpus), buf)
                 })
                 .unzip();
             if writer.is_some() {

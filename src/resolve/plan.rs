@@ -3,10 +3,13 @@
 //! the one thread that owns the graph.
 
 use super::abbreviations::Aliases;
-use super::ids::{identity_key, node_id, node_kind};
+use super::anchor::{place_events, place_persons};
+use super::identity::{identity_key, ArticleIdentity, Identities};
+use super::ids::{node_id, node_kind};
 use crate::extract::{ArticleFacts, End, EntityMention};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
 use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
+use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
 use std::sync::Arc;
 
@@ -51,21 +54,34 @@ enum Planned {
     },
 }
 
-pub(super) fn plan(f: &ArticleFacts, aliases: &Aliases) -> Plan {
+/// What every article's plan reads of the whole corpus.
+pub(super) struct Corpus<'a> {
+    pub lex: &'a Lexicon,
+    pub aliases: &'a Aliases,
+    pub identities: &'a Identities<'a>,
+}
+
+pub(super) fn plan(f: &ArticleFacts, corpus: &Corpus) -> Plan {
+    let aliases = corpus.aliases;
+    let ctx = ArticleIdentity {
+        identities: corpus.identities,
+        persons: place_persons(corpus.lex, f),
+        events: place_events(corpus.lex, f),
+    };
     let aid = f.article.id.as_str();
     let aid_rc: Arc<str> = Arc::from(aid);
     let quotes: Vec<Arc<str>> = f.sentences.iter().map(|s| Arc::from(s.as_str())).collect();
 
     // Node id for every mention that makes a node.
     let mut nodes: Vec<Option<EntNode>> = Vec::with_capacity(f.ents.len());
-    for e in &f.ents {
+    for (i, e) in f.ents.iter().enumerate() {
         let kind = node_kind(e.kind).filter(|_| !e.orphan && e.refers_to().is_none());
         nodes.push(kind.map(|kind| {
             let (name, merge) = match (e.kind, aliases.get(e.canonical())) {
                 (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
                 _ => (e.canonical().to_string(), None),
             };
-            let key = identity_key(e, &name, aid);
+            let key = identity_key(e, i, &name, aid, &ctx);
             EntNode {
                 id: node_id(kind, &name, &key).into(),
                 own: Some((kind, name, merge)),

@@ -3,9 +3,7 @@
 //! ambiguous").
 
 use anyhow::{Context, Result};
-use clap::builder::{
-    NonEmptyStringValueParser, PossibleValue, PossibleValuesParser, TypedValueParser,
-};
+use clap::builder::NonEmptyStringValueParser;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -14,11 +12,16 @@ use zhkg::export::{self, Format, RenderOptions, ViewOptions};
 use zhkg::extract::Extractor;
 use zhkg::graph::{GraphDoc, NodeKind, Relation};
 use zhkg::ingest::StdinFormat;
-use zhkg::lexicon::Lexicon;
 use zhkg::pipeline::{self, BuildOptions};
 use zhkg::query::Query;
 
+mod args;
 mod progress;
+
+use args::{
+    extractor, format_parser, gold_format_parser, kind_parser, lexicon, model, relation_parser,
+    stdin_format_parser, ExtractorArgs, GraphArgs, IdentityArgs,
+};
 
 // glibc malloc spent about a sixth of a corpus build in malloc/free and in page
 // faults of fresh arenas (perf); mimalloc keeps per-thread pages warm.
@@ -34,31 +37,6 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-/// `--lexicon` and `--model`, on the commands that extract.
-#[derive(clap::Args, Clone)]
-struct ExtractorArgs {
-    /// Folder of lexicon files that replace the built-in ones file by file.
-    #[arg(long, value_name = "DIR")]
-    lexicon: Option<PathBuf>,
-    /// NER model file (written by `zhkg train`) that replaces the built-in one.
-    #[arg(long, value_name = "FILE")]
-    model: Option<PathBuf>,
-}
-
-/// `--graph` and `--json`, on the commands that read a saved graph; accepted before
-/// or after a query's question.
-#[derive(clap::Args, Clone)]
-struct GraphArgs {
-    /// The graph to read (graph.json, or the folder holding it).
-    #[arg(
-        long,
-        global = true,
-        default_value = "graphs/graph.json",
-        value_name = "GRAPH"
-    )]
-    graph: PathBuf,
 }
 
 /// `--graph` of `zhkg query`: the database by default.
@@ -109,9 +87,12 @@ enum Command {
         /// No progress bar and no summary.
         #[arg(short, long)]
         quiet: bool,
-        /// Also list the files that were not read.
+        /// Also list the files that were not read, and the persons and events joined
+        /// across articles or kept apart.
         #[arg(short, long)]
         verbose: bool,
+        #[command(flatten)]
+        identity: IdentityArgs,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -135,6 +116,8 @@ enum Command {
         /// Folder of lexicon files that replace the built-in ones file by file.
         #[arg(long, value_name = "DIR")]
         lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        identity: IdentityArgs,
     },
     /// Ask a saved graph a question.
     #[command(after_help = "Examples:
@@ -168,7 +151,9 @@ enum Command {
     #[command(after_help = "Examples:
   zhkg eval ../shared/eval/peoples-daily/dev.bio --errors 10
   zhkg eval --relations tests/fixtures/events
-  zhkg eval --articles ../shared/eval/gov-news --gold tests/gold/gov-news.jsonl --split dev")]
+  zhkg eval --articles ../shared/eval/gov-news --gold tests/gold/gov-news.jsonl --split dev
+  zhkg eval --articles tests/fixtures/identity/articles --identity tests/fixtures/identity/gold.jsonl")]
+    #[command(group(clap::ArgGroup::new("article_gold").args(["gold", "identity"])))]
     Eval {
         /// Gold format of FILES (guessed from the extension when left out).
         #[arg(long, value_parser = gold_format_parser())]
@@ -177,9 +162,19 @@ enum Command {
         #[arg(required_unless_present_any = ["relations", "articles"], value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Build and score whole articles of this folder against --gold (persons,
-        /// organisations, places, posts, events, roles, bylines, junk nodes).
-        #[arg(long, value_name = "DIR", requires = "gold")]
+        /// organisations, places, posts, events, roles, bylines, junk nodes) or
+        /// --identity.
+        #[arg(long, value_name = "DIR", requires = "article_gold")]
         articles: Option<PathBuf>,
+        /// Build all of --articles into one graph and score which person and event
+        /// mentions it makes one node against this file's clusters (B-cubed).
+        #[arg(
+            long,
+            value_name = "FILE",
+            requires = "articles",
+            conflicts_with = "gold"
+        )]
+        identity: Option<PathBuf>,
         /// The annotation of --articles (docs/annotation.md).
         #[arg(long, value_name = "FILE", requires = "articles")]
         gold: Option<PathBuf>,
@@ -202,6 +197,8 @@ enum Command {
         /// they are kept aside, as the mention layer emits no such short form.
         #[arg(long)]
         score_short_places: bool,
+        #[command(flatten)]
+        resolution: IdentityArgs,
         #[command(flatten)]
         extractor: ExtractorArgs,
     },
@@ -390,60 +387,6 @@ impl Question {
     }
 }
 
-/// A value parser over a library enum's names, so that help and errors list them.
-fn names_parser<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    name: fn(T) -> &'static str,
-) -> impl TypedValueParser<Value = T> {
-    PossibleValuesParser::new(all.iter().map(|x| PossibleValue::new(name(*x))))
-        .map(move |s| *all.iter().find(|x| name(**x) == s).expect("a listed name"))
-}
-
-fn format_parser() -> impl TypedValueParser<Value = Format> {
-    names_parser(&Format::ALL, Format::as_str)
-}
-fn kind_parser() -> impl TypedValueParser<Value = NodeKind> {
-    names_parser(&NodeKind::ALL, NodeKind::as_str)
-}
-fn relation_parser() -> impl TypedValueParser<Value = Relation> {
-    names_parser(&Relation::ALL, Relation::as_str)
-}
-fn gold_format_parser() -> impl TypedValueParser<Value = GoldFormat> {
-    names_parser(&GoldFormat::ALL, GoldFormat::as_str)
-}
-fn stdin_format_parser() -> impl TypedValueParser<Value = StdinFormat> {
-    const ALL: [StdinFormat; 3] = [StdinFormat::Auto, StdinFormat::Text, StdinFormat::Jsonl];
-    names_parser(&ALL, |f| match f {
-        StdinFormat::Auto => "auto",
-        StdinFormat::Text => "text",
-        StdinFormat::Jsonl => "jsonl",
-    })
-}
-
-/// The built-in lexicons, or those of `--lexicon DIR` over them.
-fn lexicon(dir: &Option<PathBuf>) -> Result<Lexicon> {
-    Ok(match dir {
-        Some(dir) => Lexicon::with_overrides(dir)?,
-        None => Lexicon::embedded(),
-    })
-}
-
-/// The `--model` file, or the embedded model, decoded for this command alone (a build
-/// frees it after extraction).
-fn model(path: &Option<PathBuf>) -> zhkg::Result<std::sync::Arc<zhkg::ner::model::Model>> {
-    Ok(std::sync::Arc::new(match path {
-        Some(path) => zhkg::ner::load_model(path)?,
-        None => zhkg::ner::decode_embedded_model(),
-    }))
-}
-
-fn extractor(args: &ExtractorArgs) -> Result<Extractor> {
-    Ok(Extractor::with_model(
-        lexicon(&args.lexicon)?,
-        model(&args.model)?,
-    ))
-}
-
 /// A saved graph: `path` itself, or the graph.json of a folder.
 /// What `zhkg query --graph` reads.
 enum QuerySource {
@@ -491,6 +434,7 @@ fn run(cli: Cli) -> Result<()> {
             json,
             quiet,
             verbose,
+            identity,
             extractor: args,
         } => {
             let lex = lexicon(&args.lexicon)?;
@@ -507,6 +451,7 @@ fn run(cli: Cli) -> Result<()> {
                     update,
                     stdin_format,
                     max_file_bytes: max_file_size.saturating_mul(1 << 20),
+                    identity: identity.options(),
                 },
                 &|p| bar.show(p),
             );
@@ -518,6 +463,7 @@ fn run(cli: Cli) -> Result<()> {
                 eprint!("{summary}");
             }
             if verbose {
+                eprint!("{}", summary.identity);
                 for name in &summary.not_read {
                     eprintln!("not read: {}", zhkg::terminal::escape(name));
                 }
@@ -529,9 +475,10 @@ fn run(cli: Cli) -> Result<()> {
             no_svg,
             json,
             lexicon: dir,
+            identity,
         } => {
             let lex = lexicon(&dir)?;
-            let summary = pipeline::run_merge(&lex, &graphs, &out, !no_svg)?;
+            let summary = pipeline::run_merge(&lex, &identity.options(), &graphs, &out, !no_svg)?;
             if json {
                 emit(&format!("{}\n", serde_json::to_string_pretty(&summary)?))?;
             } else {
@@ -602,6 +549,7 @@ fn run(cli: Cli) -> Result<()> {
             format,
             files,
             articles,
+            identity,
             gold,
             split,
             relations,
@@ -609,9 +557,17 @@ fn run(cli: Cli) -> Result<()> {
             errors,
             json,
             score_short_places,
+            resolution,
             extractor: args,
         } => {
             let ex = extractor(&args)?;
+            if let (Some(dir), Some(gold)) = (&articles, identity) {
+                let gold = eval::identity::read_gold_identity(&gold)?;
+                let opts = resolution.options();
+                let mut report = eval::identity::evaluate_identity(&ex, dir, &gold, &opts)?;
+                report.errors.truncate(errors);
+                print_report(&report, json)?;
+            }
             if let (Some(dir), Some(gold)) = (articles, gold) {
                 let gold = eval::articles::read_gold_articles(&gold)?;
                 let mut report =

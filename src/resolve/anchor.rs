@@ -1,0 +1,282 @@
+//! Where an article places the persons and events it names: an [`Anchor`], the
+//! administrative place as a path from the province down, from a person's own posts
+//! (the place of the post's organisation), an event's organiser, or else the
+//! article's jurisdiction (its dateline and the divisions it is about).
+
+use crate::extract::{ArticleFacts, EntityMention, Jurisdiction};
+use crate::graph::Relation;
+use crate::lexicon::{Lexicon, PlaceLevel};
+use crate::mention::MentionKind;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// An administrative place as a path from the province down (province, prefecture,
+/// county); empty when nothing is known. A municipality (北京市) is its own
+/// prefecture: 北京市/北京市/朝阳区. The names are the gazetteer's, borrowed: an
+/// anchor is made for every person of every article, and copied into every key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) struct Anchor<'l> {
+    /// The first `depth` are the path; the rest are empty.
+    path: [&'l str; 3],
+    depth: u8,
+}
+
+impl<'l> Anchor<'l> {
+    /// The anchor of a path from the province down (at most three names).
+    pub(super) fn of_path(names: &[&'l str]) -> Anchor<'l> {
+        let mut a = Anchor::default();
+        for (slot, n) in a.path.iter_mut().zip(names) {
+            *slot = n;
+        }
+        a.depth = names.len().min(3) as u8;
+        a
+    }
+
+    /// The anchor of a gazetteer place (full or short name); empty when it is none
+    /// or not in the hierarchy.
+    pub(super) fn of_place(lex: &'l Lexicon, name: &str) -> Anchor<'l> {
+        let (mut province, mut prefecture, mut county) = (None, None, None);
+        for p in lex.place_chain(name) {
+            match p.level {
+                PlaceLevel::Province => province = Some(p.name.as_str()),
+                PlaceLevel::Prefecture => prefecture = Some(p.name.as_str()),
+                PlaceLevel::County => county = Some(p.name.as_str()),
+                PlaceLevel::Town | PlaceLevel::Other => {}
+            }
+        }
+        Anchor::from_levels(province, prefecture, county)
+    }
+
+    /// The anchor of an article's jurisdiction (whose names are the gazetteer's).
+    fn of_jurisdiction(lex: &'l Lexicon, j: &Jurisdiction) -> Anchor<'l> {
+        let name = |n: &Option<String>| {
+            n.as_deref()
+                .and_then(|n| lex.place(n))
+                .map(|p| p.name.as_str())
+        };
+        let (prefecture, county) = (name(&j.prefecture), name(&j.county));
+        let province = name(&j.province).or_else(|| {
+            // A prefecture or county without its province: the gazetteer knows it.
+            county.or(prefecture).and_then(|n| {
+                lex.place_chain(n)
+                    .into_iter()
+                    .find(|p| p.level == PlaceLevel::Province)
+                    .map(|p| p.name.as_str())
+            })
+        });
+        Anchor::from_levels(province, prefecture, county)
+    }
+
+    fn from_levels(
+        province: Option<&'l str>,
+        prefecture: Option<&'l str>,
+        county: Option<&'l str>,
+    ) -> Anchor<'l> {
+        let Some(province) = province else {
+            return Anchor::default();
+        };
+        // A district straight under a municipality: the municipality is its city.
+        match (prefecture.or(county.map(|_| province)), county) {
+            (None, _) => Anchor::of_path(&[province]),
+            (Some(p), None) => Anchor::of_path(&[province, p]),
+            (Some(p), Some(c)) => Anchor::of_path(&[province, p, c]),
+        }
+    }
+
+    /// The path's first `depth` names.
+    pub(super) fn truncated(mut self, depth: usize) -> Anchor<'l> {
+        for slot in self.path.iter_mut().skip(depth) {
+            *slot = "";
+        }
+        self.depth = self.depth.min(depth as u8);
+        self
+    }
+
+    pub(super) fn depth(&self) -> usize {
+        usize::from(self.depth)
+    }
+
+    fn names(&self) -> &[&'l str] {
+        &self.path[..self.depth()]
+    }
+
+    /// Whether `self` is `other` or a place above it.
+    pub(super) fn contains(&self, other: &Anchor) -> bool {
+        other.names().starts_with(self.names())
+    }
+
+    /// The most precise place, for messages; the prefecture and county of a
+    /// municipality's district read 北京市朝阳区.
+    pub(super) fn label(&self) -> String {
+        match self.names() {
+            [] => String::new(),
+            [p] => p.to_string(),
+            [p, c] if p == c => p.to_string(),
+            [_, c] => c.to_string(),
+            [_, c, d] => format!("{c}{d}"),
+            [.., last] => last.to_string(),
+        }
+    }
+
+    /// The anchor as written in identity keys.
+    pub(super) fn key(&self) -> String {
+        self.names().join("/")
+    }
+}
+
+/// Where an article places a person, and why.
+#[derive(Debug, Clone)]
+pub(super) struct Placed<'l> {
+    pub anchor: Anchor<'l>,
+    /// The post that gave the place (`金水区委副书记`), or `None` when the article's
+    /// jurisdiction did.
+    pub post: Option<String>,
+}
+
+/// The jurisdiction place of an organisation mention: the one extraction settled, or
+/// the gazetteer place its name starts with.
+fn org_anchor<'l>(lex: &'l Lexicon, e: &EntityMention) -> Anchor<'l> {
+    if let Some(p) = e.place() {
+        let a = Anchor::of_place(lex, p);
+        if a.depth() > 0 {
+            return a;
+        }
+    }
+    for pre in crate::lexicon::place_prefixes(e.canonical()) {
+        if lex.place(pre).is_some() {
+            return Anchor::of_place(lex, pre);
+        }
+    }
+    Anchor::default()
+}
+
+/// Whether a mention makes a node of its own.
+fn own_node(e: &EntityMention) -> bool {
+    !e.orphan && e.refers_to().is_none()
+}
+
+/// The posts of a person at one place: how many, and the first (organisation, title).
+type PostsAt<'f> = (usize, &'f EntityMention, Option<&'f str>);
+
+/// Where the article places each person it names (by canonical name).
+pub(super) fn place_persons<'l, 'f>(
+    lex: &'l Lexicon,
+    f: &'f ArticleFacts,
+) -> FxHashMap<&'f str, Placed<'l>> {
+    // Post places per name: (anchor, how many facts, the first post there).
+    let mut posts: FxHashMap<&str, BTreeMap<Anchor, PostsAt>> = FxHashMap::default();
+    for fact in &f.facts {
+        if fact.relation != Relation::HoldsPosition {
+            continue;
+        }
+        let (Some(s), Some(t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        let (p, o) = (&f.ents[s], &f.ents[t]);
+        if p.kind != MentionKind::Person || o.kind != MentionKind::Organization {
+            continue;
+        }
+        let a = org_anchor(lex, o);
+        if a.depth() == 0 {
+            continue;
+        }
+        let slot = posts
+            .entry(p.canonical())
+            .or_default()
+            .entry(a)
+            .or_insert((0, o, fact.title()));
+        slot.0 += 1;
+    }
+    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+    let mut out = FxHashMap::default();
+    for e in &f.ents {
+        if e.kind != MentionKind::Person || !own_node(e) || out.contains_key(e.canonical()) {
+            continue;
+        }
+        let placed = match posts.get(e.canonical()) {
+            Some(by_place) => {
+                // The most precise place of the posts; places that conflict (two
+                // cities) are settled by the one more posts name, then by name.
+                let mut best: Option<(&Anchor, &PostsAt)> = None;
+                for (a, v) in by_place {
+                    best = match best {
+                        None => Some((a, v)),
+                        Some((b, _)) if b.contains(a) && a != b => Some((a, v)),
+                        Some((b, _)) if a.contains(b) => best,
+                        Some((_, w)) if v.0 > w.0 => Some((a, v)),
+                        keep => keep,
+                    };
+                }
+                let (a, (_, org, title)) = best.expect("a name with posts has a place");
+                Placed {
+                    anchor: *a,
+                    post: Some(format!("{}{}", org.canonical(), title.unwrap_or(""))),
+                }
+            }
+            None => Placed {
+                anchor: article,
+                post: None,
+            },
+        };
+        out.insert(e.canonical(), placed);
+    }
+    out
+}
+
+/// Where the article places each event it names (by mention index): the place of an
+/// organisation that held it, else the article's jurisdiction.
+pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor<'l>> {
+    let mut held: FxHashMap<usize, Anchor> = FxHashMap::default();
+    for fact in &f.facts {
+        if fact.relation != Relation::Held {
+            continue;
+        }
+        let (Some(s), Some(t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        if f.ents[s].kind != MentionKind::Organization {
+            continue;
+        }
+        let a = org_anchor(lex, &f.ents[s]);
+        // The first organiser with a place, and the more precise of two compatible.
+        match held.get(&t) {
+            Some(b) if !(b.contains(&a) && a.depth() > b.depth()) => {}
+            _ => {
+                if a.depth() > 0 {
+                    held.insert(t, a);
+                }
+            }
+        }
+    }
+    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+    f.ents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == MentionKind::Event && own_node(e) && e.date().is_some())
+        .map(|(i, _)| (i, held.remove(&i).unwrap_or(article)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a(p: &[&'static str]) -> Anchor<'static> {
+        Anchor::of_path(p)
+    }
+
+    #[test]
+    fn anchors_from_the_gazetteer() {
+        let lex = Lexicon::embedded();
+        assert_eq!(
+            Anchor::of_place(&lex, "金水区"),
+            a(&["河南省", "郑州市", "金水区"])
+        );
+        assert_eq!(Anchor::of_place(&lex, "洛阳"), a(&["河南省", "洛阳市"]));
+        assert_eq!(
+            Anchor::of_place(&lex, "丰台区"),
+            a(&["北京市", "北京市", "丰台区"])
+        );
+        assert_eq!(Anchor::of_place(&lex, "会议"), Anchor::default());
+    }
+}
