@@ -103,9 +103,9 @@ fn the_api_answers_and_refuses_in_json() {
     let (status, body) = get(&addr, "/api/search?q=%E4%B8%81%E6%96%87%E9%9C%9E");
     assert_eq!(status, 200, "{body}");
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(v["names"][0]["id"], "person_ding_wen_xia_424299fc", "{v}");
+    assert_eq!(v["names"][0]["id"], "person_ding_wen_xia_2d5e0fa8", "{v}");
     assert!(v["sentence_count"].as_u64().unwrap() >= 1, "{v}");
-    let (status, body) = get(&addr, "/api/person/person_ding_wen_xia_424299fc");
+    let (status, body) = get(&addr, "/api/person/person_ding_wen_xia_2d5e0fa8");
     assert_eq!(status, 200);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     let facts = v["facts"].as_array().unwrap();
@@ -121,7 +121,7 @@ fn the_api_answers_and_refuses_in_json() {
         "{ev}"
     );
     assert!(v["coattendees"][0]["name"] == "许振", "{v}");
-    let (status, body) = get(&addr, "/api/neighbors/person_ma_jun_7c3226e9?depth=2");
+    let (status, body) = get(&addr, "/api/neighbors/person_ma_jun_984f0604?depth=2");
     assert_eq!(status, 200);
     let v: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert!(v["nodes"].as_array().unwrap().len() > 3, "{v}");
@@ -336,7 +336,7 @@ fn a_person_searched_and_an_event_followed_in_chromium() {
     b.wait_for("document.getElementById('main').dataset.view === 'search'");
     assert!(b.text().contains("丁文霞"), "{}", b.text());
     // Open the person from the list of names.
-    b.eval("document.querySelector('#main a[data-id=\"person_ding_wen_xia_424299fc\"]').click()");
+    b.eval("document.querySelector('#main a[data-id=\"person_ding_wen_xia_2d5e0fa8\"]').click()");
     b.wait_for("document.getElementById('main').dataset.view === 'person'");
     let person = b.text();
     for want in [
@@ -392,7 +392,7 @@ fn a_person_searched_and_an_event_followed_in_chromium() {
         quoted.as_str().unwrap().contains("出席揭牌仪式"),
         "{quoted}"
     );
-    assert!(location_of(&mut b).contains("#/event/event_gua_pai_yi_shi_a9b7b967"));
+    assert!(location_of(&mut b).contains("#/event/event_gua_pai_yi_shi_54495059"));
 }
 
 fn location_of(b: &mut Browser) -> String {
