@@ -1013,21 +1013,6 @@ fn hostile_fixture_is_hostile() {
         .any(|w| w[0].source == w[1].source && w[0].target == w[1].target));
 }
 
-/// Finds a Chromium-like browser on PATH.
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .map(|s| s.success())
-                .unwrap_or(false)
-        })
-}
-
 /// Runs the browser headless on `page` and returns the DOM after scripts ran.
 fn dump_dom(browser: &str, page: &Path, profile: &Path) -> String {
     let mut child = Command::new(browser)
@@ -1114,7 +1099,7 @@ fn probe_text(dom: &str, id: &str) -> String {
 
 #[test]
 fn html_page_draws_in_headless_chromium() {
-    let Some(browser) = chromium() else {
+    let Some(browser) = require::chromium() else {
         require::missing("chromium");
         return;
     };

@@ -159,19 +159,6 @@ struct Browser {
     events: Vec<serde_json::Value>,
 }
 
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|b| {
-            Command::new(b)
-                .arg("--version")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
-}
-
 impl Browser {
     fn start(program: &str) -> Browser {
         let profile = tempfile::tempdir().unwrap();
@@ -318,7 +305,7 @@ impl Browser {
 }
 
 fn browser() -> Option<&'static str> {
-    let b = chromium();
+    let b = require::chromium();
     if b.is_none() {
         require::missing("chromium");
     }

@@ -125,21 +125,10 @@ impl Store {
     }
 
     fn links_out_all(&self, n: i64) -> Result<Vec<Link>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT edge, source, target FROM edges WHERE source = ?1")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([n], |r| {
-                Ok(Link {
-                    edge: r.get(0)?,
-                    source: r.get(1)?,
-                    target: r.get(2)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        self.links_by(
+            "SELECT edge, source, target FROM edges WHERE source = ?1",
+            n,
+        )
     }
 
     /// Every row of every table, in a fixed order, one line each: two databases

@@ -331,13 +331,16 @@ impl Store {
 
     /// Every edge of `n`, either way.
     pub(super) fn all_links(&self, n: i64) -> Result<Vec<Link>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT edge, source, target FROM edges WHERE source = ?1
-                 UNION SELECT edge, source, target FROM edges WHERE target = ?1",
-            )
-            .map_err(|e| self.err(e))?;
+        self.links_by(
+            "SELECT edge, source, target FROM edges WHERE source = ?1
+             UNION SELECT edge, source, target FROM edges WHERE target = ?1",
+            n,
+        )
+    }
+
+    /// The edges a query of `n` selects, as (edge, source, target) rows.
+    pub(super) fn links_by(&self, sql: &str, n: i64) -> Result<Vec<Link>> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([n], |r| {
                 Ok(Link {

@@ -57,6 +57,26 @@ impl From<rusqlite::Error> for Insert {
     }
 }
 
+/// The evidence of node or edge `owner`, in order.
+fn insert_evidence(
+    stmt: &mut rusqlite::Statement<'_>,
+    owner: i64,
+    evidence: &[Evidence],
+    article_of: &dyn Fn(&Evidence) -> std::result::Result<i64, Insert>,
+) -> std::result::Result<(), Insert> {
+    for (k, ev) in evidence.iter().enumerate() {
+        stmt.execute(params![
+            owner,
+            k as i64,
+            article_of(ev)?,
+            ev.sentence as i64,
+            ev.start as i64,
+            ev.end as i64
+        ])?;
+    }
+    Ok(())
+}
+
 fn insert_rows(tx: &rusqlite::Transaction<'_>, doc: &GraphDoc) -> std::result::Result<(), Insert> {
     let meta = &doc.graph;
     let mut put_meta = tx.prepare("INSERT INTO zhkg_meta(key, value) VALUES (?1, ?2)")?;
@@ -140,16 +160,7 @@ fn insert_rows(tx: &rusqlite::Transaction<'_>, doc: &GraphDoc) -> std::result::R
                 sentence_id += 1;
             }
         }
-        for (k, ev) in n.evidence.iter().enumerate() {
-            node_ev.execute(params![
-                i,
-                k as i64,
-                article_of(ev)?,
-                ev.sentence as i64,
-                ev.start as i64,
-                ev.end as i64
-            ])?;
-        }
+        insert_evidence(&mut node_ev, i, &n.evidence, &article_of)?;
     }
 
     let mut edge = tx.prepare(
@@ -176,16 +187,7 @@ fn insert_rows(tx: &rusqlite::Transaction<'_>, doc: &GraphDoc) -> std::result::R
             e.title,
             e.role
         ])?;
-        for (k, ev) in e.evidence.iter().enumerate() {
-            edge_ev.execute(params![
-                i,
-                k as i64,
-                article_of(ev)?,
-                ev.sentence as i64,
-                ev.start as i64,
-                ev.end as i64
-            ])?;
-        }
+        insert_evidence(&mut edge_ev, i, &e.evidence, &article_of)?;
     }
     Ok(())
 }

@@ -49,3 +49,17 @@ pub fn unprivileged(program: &Path) -> Option<std::process::Command> {
         .arg(program);
     Some(c)
 }
+
+/// A Chromium-like browser on PATH.
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+}
