@@ -180,6 +180,9 @@ pub struct BuildOptions {
     pub out_dir: Option<PathBuf>,
     /// Whether to render `graph.svg` with Graphviz when it is installed.
     pub svg: bool,
+    /// Whether graph.db gets the trigram index of the sentences (`search` in
+    /// milliseconds instead of a scan, for a much slower write).
+    pub search_index: bool,
     /// Add the inputs to this saved graph (its facts file beside it) instead of
     /// building from nothing.
     pub update: Option<PathBuf>,
@@ -381,7 +384,10 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
         (lex, &opts.identity),
         facts,
         &json_path,
-        opts.svg,
+        Extras {
+            svg: opts.svg,
+            search_index: opts.search_index,
+        },
         &mut summary,
         &mut clock,
         &progress,
@@ -400,7 +406,7 @@ fn write_outputs(
     (lex, identity): (&Lexicon, &ResolveOptions),
     facts: Vec<ArticleFacts>,
     json_path: &Path,
-    svg: bool,
+    extras: Extras,
     summary: &mut BuildSummary,
     clock: &mut Stopwatch,
     progress: &(dyn Fn(Progress) + Sync),
@@ -427,7 +433,7 @@ fn write_outputs(
     progress(Progress::Step("writing"));
     let doc = into_doc(g);
     tally(&doc, summary);
-    stage_graph(&doc, json_path, svg, &mut set, summary)?;
+    stage_graph(&doc, json_path, extras, &mut set, summary)?;
     free_aside(doc);
     set.commit()?;
     summary.outputs.push(facts_file);
@@ -444,6 +450,15 @@ pub fn graph_file(input: &Path) -> PathBuf {
     }
 }
 
+/// Which of the optional outputs a build or merge writes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras {
+    /// Render `graph.svg` with Graphviz when it is installed.
+    pub svg: bool,
+    /// Give graph.db the trigram index of the sentences.
+    pub search_index: bool,
+}
+
 /// `zhkg merge`: joins graphs built separately (each with its facts file; a folder
 /// stands for its `graph.json`) into `out_dir`, the graph one build over all their
 /// inputs, in this order, would give.
@@ -452,7 +467,7 @@ pub fn run_merge(
     identity: &ResolveOptions,
     graphs: &[PathBuf],
     out_dir: &Path,
-    svg: bool,
+    extras: Extras,
 ) -> Result<BuildSummary> {
     let t0 = Instant::now();
     let mut clock = Stopwatch::new();
@@ -474,7 +489,7 @@ pub fn run_merge(
         (lex, identity),
         facts,
         &json_path,
-        svg,
+        extras,
         &mut summary,
         &mut clock,
         &no_progress,
@@ -500,7 +515,7 @@ fn free_aside<T: Send + 'static>(x: T) {
 fn stage_graph(
     doc: &GraphDoc,
     json_path: &Path,
-    svg: bool,
+    Extras { svg, search_index }: Extras,
     set: &mut AtomicSet,
     summary: &mut BuildSummary,
 ) -> Result<()> {
@@ -517,7 +532,7 @@ fn stage_graph(
         let dot = s.spawn(|| to_dot(doc));
         let db = s.spawn(|| {
             let mut set = AtomicSet::default();
-            set.stage_by_path(&db_path, |p| crate::store::write_db(doc, p))
+            set.stage_by_path(&db_path, |p| crate::store::write_db(doc, p, search_index))
                 .map(|()| set)
         });
         let mut set = AtomicSet::default();

@@ -419,7 +419,7 @@ fn hostile_db(dir: &Path) -> std::path::PathBuf {
     }
     doc.canonicalize();
     let db = dir.join("graph.db");
-    zhkg::store::write_db(&doc, &db).unwrap();
+    zhkg::store::write_db(&doc, &db, true).unwrap();
     db
 }
 

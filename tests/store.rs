@@ -9,6 +9,10 @@ use binary::{root, write, zhkg};
 use std::path::{Path, PathBuf};
 
 fn build(inputs: &[&Path], out: &Path) {
+    build_with(inputs, out, &[]);
+}
+
+fn build_with(inputs: &[&Path], out: &Path, extra: &[&str]) {
     zhkg()
         .arg("build")
         .args(inputs)
@@ -16,9 +20,13 @@ fn build(inputs: &[&Path], out: &Path) {
         .arg(out)
         .arg("--no-svg")
         .arg("-q")
+        .args(extra)
         .assert()
         .success();
 }
+
+/// Both ways graph.db is written: sentences scanned, and sentences indexed.
+const DB_KINDS: [&[&str]; 2] = [&[], &["--search-index"]];
 
 /// Standard output, standard error and exit code of `zhkg query ARGS --graph GRAPH`.
 fn ask(graph: &Path, args: &[&str]) -> (String, String, Option<i32>) {
@@ -70,8 +78,6 @@ fn q(words: &[&str]) -> Vec<String> {
 #[test]
 fn the_sample_gets_the_same_answers_from_both_files() {
     let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("g");
-    build(&[&root().join("data")], &out);
     let questions = vec![
         q(&["attendees", "揭牌仪式"]),
         q(&["attendees", "会"]),
@@ -94,8 +100,15 @@ fn the_sample_gets_the_same_answers_from_both_files() {
         q(&["coattend", "丁文霞"]),
         q(&["coattend", "许振"]),
     ];
-    let answered = same_answers(&out, &questions);
-    assert!(answered >= 24, "only {answered} answers had rows");
+    for (k, extra) in DB_KINDS.iter().enumerate() {
+        let out = tmp.path().join(format!("g{k}"));
+        build_with(&[&root().join("data")], &out, extra);
+        let answered = same_answers(&out, &questions);
+        assert!(
+            answered >= 24,
+            "{extra:?}: only {answered} answers had rows"
+        );
+    }
 }
 
 /// A deterministic corpus: 80 county news articles in which twelve officials chair,
@@ -196,14 +209,16 @@ fn a_generated_corpus_gets_the_same_answers_from_both_files() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in");
     let questions = generated_corpus(&input);
-    let out = tmp.path().join("g");
-    build(&[&input], &out);
-    let answered = same_answers(&out, &questions);
-    assert!(
-        answered >= questions.len(),
-        "only {answered} of {} answers had rows",
-        2 * questions.len()
-    );
+    for (k, extra) in DB_KINDS.iter().enumerate() {
+        let out = tmp.path().join(format!("g{k}"));
+        build_with(&[&input], &out, extra);
+        let answered = same_answers(&out, &questions);
+        assert!(
+            answered >= questions.len(),
+            "{extra:?}: only {answered} of {} answers had rows",
+            2 * questions.len()
+        );
+    }
 }
 
 /// A zhkg database with its schema version changed, as an older zhkg wrote it.

@@ -329,6 +329,18 @@ impl Store {
         Ok(links)
     }
 
+    /// Whether the sentences have their trigram index (`zhkg build --search-index`).
+    fn has_sentence_index(&self) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sentences_fts'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n > 0)
+            .map_err(|e| self.err(e))
+    }
+
     /// Every edge of `n`, either way.
     pub(super) fn all_links(&self, n: i64) -> Result<Vec<Link>> {
         self.links_by(
@@ -425,7 +437,7 @@ impl Store {
     fn sentence_candidates(&self, words: &[String]) -> Result<Vec<(i64, i64, String)>> {
         let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
         let mut stmt;
-        let rows: Vec<(i64, i64, String)> = if !long.is_empty() {
+        let rows: Vec<(i64, i64, String)> = if !long.is_empty() && self.has_sentence_index()? {
             // GLOB, not MATCH: the index keeps no positions (detail=none, a third
             // smaller), and FTS5 answers substring GLOBs from the trigrams alone.
             let sql = format!(
@@ -446,7 +458,7 @@ impl Store {
             r.collect::<rusqlite::Result<_>>()
                 .map_err(|e| self.err(e))?
         } else {
-            // Shorter than a trigram: every sentence is looked at.
+            // No index, or words shorter than a trigram: every sentence is looked at.
             let first = words.first().map(String::as_str).unwrap_or("");
             stmt = self
                 .conn

@@ -1,7 +1,7 @@
 //! Writing a graph into a new `graph.db`: every row in one transaction, in the
 //! graph's canonical order, so that equal graphs give equal databases.
 
-use super::schema::{APPLICATION_ID, INDEXES, SCHEMA_VERSION, TABLES};
+use super::schema::{APPLICATION_ID, INDEXES, SCHEMA_VERSION, SENTENCE_INDEX, TABLES};
 use crate::error::{Error, Result};
 use crate::graph::{Evidence, GraphDoc, NodeKind};
 use rusqlite::{params, Connection};
@@ -11,7 +11,8 @@ use std::path::Path;
 /// Writes `doc` (canonical: nodes sorted by id, edges numbered) into the empty or
 /// missing file `path`. Nothing else may have the file open: the database is written
 /// without a rollback journal, as the caller publishes it only once it is whole.
-pub fn write_db(doc: &GraphDoc, path: &Path) -> Result<()> {
+/// With `search_index`, the sentences get their trigram index too.
+pub fn write_db(doc: &GraphDoc, path: &Path, search_index: bool) -> Result<()> {
     let err = |e: rusqlite::Error| Error::Store {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -39,6 +40,9 @@ pub fn write_db(doc: &GraphDoc, path: &Path) -> Result<()> {
         },
     })?;
     tx.execute_batch(INDEXES).map_err(err)?;
+    if search_index {
+        tx.execute_batch(SENTENCE_INDEX).map_err(err)?;
+    }
     tx.commit().map_err(err)?;
     conn.execute_batch("PRAGMA optimize;").map_err(err)?;
     conn.close().map_err(|(_, e)| err(e))
