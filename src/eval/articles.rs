@@ -499,23 +499,22 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
 /// that starts it when `short_forms` (甘肃 of 甘肃神农珍稀菇业有限公司; a place's own name
 /// starting with another's short form, 南岔 of 南岔村, says nothing).
 fn places_inside(lex: &Lexicon, name: &str, short_forms: bool) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let longest = (2..=8.min(chars.len() - i)).rev().find_map(|len| {
-            let part: String = chars[i..i + len].iter().collect();
-            let full = crate::lexicon::is_division_name(&part) || short_forms && i == 0;
-            lex.place(&part)
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        let at_start = rest.len() == name.len();
+        let longest = crate::lexicon::place_prefixes(rest).find_map(|part| {
+            let full = crate::lexicon::is_division_name(part) || short_forms && at_start;
+            lex.place(part)
                 .filter(|_| full)
-                .map(|p| (len, key(&p.name)))
+                .map(|p| (part.len(), key(&p.name)))
         });
         match longest {
             Some((len, place)) => {
                 out.push(place);
-                i += len;
+                rest = &rest[len..];
             }
-            None => i += 1,
+            None => rest = &rest[c.len_utf8()..],
         }
     }
     out

@@ -122,9 +122,10 @@ impl ArticleBuilder<'_> {
                 match self.ents[e].kind {
                     MentionKind::Date => {
                         last_date = Some(e);
-                        range = p.toks.get(p.chunks[c].tok_end).is_some_and(|t| {
-                            matches!(t.word.as_str(), "至" | "到" | "-" | "—" | "～" | "~")
-                        });
+                        range = p
+                            .toks
+                            .get(p.chunks[c].tok_end)
+                            .is_some_and(|t| date::is_range_mark(&t.word));
                     }
                     MentionKind::Event if !framing.contains(&e) => {
                         if let Some(d) = last_date {

@@ -5,6 +5,11 @@
 use super::token::*;
 use std::fmt;
 
+/// Whether `mark` joins the first day of a range to its last (25日至26日, 3月1日-5日).
+pub fn is_range_mark(mark: &str) -> bool {
+    matches!(mark, "至" | "到" | "-" | "—" | "～" | "~")
+}
+
 /// Date and time expressions: (token start, token end, text). Built over whole tokens
 /// so that a date never splits a word: `2020年3月19日下午`, `二月十二日`, `3月5日讯`
 /// (dateline), `23日`, `今天上午`.

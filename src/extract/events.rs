@@ -23,6 +23,7 @@ impl ArticleBuilder<'_> {
             .collect();
         let lex = self.lex;
         let is_bare = |e: &EntityMention| lex.is_event_head(&e.text) && e.text.chars().count() <= 2;
+        let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
         let role_events: Vec<(RoleVerb, usize)> = roles
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
@@ -53,7 +54,6 @@ impl ArticleBuilder<'_> {
             // Roles told without naming the event (分别讲话, X出席) are at the one the
             // article names first, wherever it does (签字仪式 in its last paragraph).
             .or_else(|| {
-                let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
                 events
                     .iter()
                     .copied()
@@ -62,7 +62,6 @@ impl ArticleBuilder<'_> {
             // …活动在石家庄市举办。副市长白龙参加: the lead's occasion, named by its
             // kind alone.
             .or_else(|| {
-                let roles_without_event = roles.iter().any(|(_, r)| r.event.is_none());
                 events.iter().copied().find(|&e| {
                     roles_without_event
                         && self.ents[e].sentence() <= 1

@@ -45,7 +45,7 @@ pub(super) fn lead_spans_days(
             lead_text
                 .chars()
                 .nth(d.end())
-                .is_some_and(|c| matches!(c, '至' | '到' | '-' | '—' | '～' | '~'))
+                .is_some_and(|c| date::is_range_mark(c.encode_utf8(&mut [0; 4])))
         })
 }
 
@@ -83,6 +83,7 @@ pub(super) fn infer_jurisdiction(
             _ => {}
         }
     }
+    let no_place = tally.counts.is_empty();
     let weak: Vec<&str> = common_words
         .iter()
         .copied()
@@ -92,7 +93,6 @@ pub(super) fn infer_jurisdiction(
                 .iter()
                 .skip(1)
                 .any(|p| tally.counts.contains_key(&(p.level, p.name.clone())));
-            let no_place = tally.counts.is_empty();
             chain.first().is_some_and(|p| p.level == PlaceLevel::County)
                 && (named_above || no_place)
         })
@@ -211,8 +211,7 @@ impl Tally {
 /// The divisions a name starts with, one after the other (苏州市, 虎丘区 of 政协苏州市虎丘区
 /// 第九届委员会), after the body that sits there (政协, 中共).
 fn leading_places<'t>(lex: &Lexicon, name: &'t str) -> Vec<&'t str> {
-    const BODIES: &[&str] = &["中国人民政治协商会议", "中国共产党", "中共", "政协", "人大"];
-    let mut rest = BODIES
+    let mut rest = super::token::SITTING_BODIES
         .iter()
         .find_map(|b| name.strip_prefix(b))
         .unwrap_or(name);

@@ -197,15 +197,17 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
     toks.iter()
         .enumerate()
         .filter(|(_, t)| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held))
-        .filter_map(|(v, _)| {
-            let k = if toks.get(v + 1).is_some_and(|t| t.word == "了") {
-                v + 2
-            } else {
-                v + 1
-            };
-            chunk_starting_at(chunks, k, MentionKind::Event)
-        })
+        .filter_map(|(v, _)| chunk_starting_at(chunks, object_start(toks, v), MentionKind::Event))
         .collect()
+}
+
+/// Where the object of the verb at `v` starts: after it, and after its 了.
+fn object_start(toks: &[Word], v: usize) -> usize {
+    if toks.get(v + 1).is_some_and(|t| t.word == "了") {
+        v + 2
+    } else {
+        v + 1
+    }
 }
 
 /// A speech made by a light verb and what was said (作了明确要求, 作出安排, 提出具体
@@ -534,12 +536,7 @@ fn framing_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> 
                         .unwrap_or(v);
                 }
                 let held = lex.role_verbs().get(&toks[v].word) == Some(&RoleVerb::Held);
-                let k = if toks.get(v + 1).is_some_and(|t| t.word == "了") {
-                    v + 2
-                } else {
-                    v + 1
-                };
-                held && next_event(k).is_some()
+                held && next_event(object_start(toks, v)).is_some()
             }
         };
         framing[c] = frames;

@@ -43,6 +43,13 @@ pub enum Category {
     Other,
 }
 
+/// Bodies that sit for a place and stand before its name (政协沁县…, 中共郑州市委),
+/// longest first.
+pub const SITTING_BODIES: &[&str] = &["中国人民政治协商会议", "中国共产党", "中共", "政协", "人大"];
+
+/// The one-character jurisdiction words (省 市 区 县 镇 乡).
+pub const JURISDICTION_CHARS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
+
 fn is_punct(word: &str) -> bool {
     word.chars()
         .all(|c| !is_cjk(c) && !c.is_alphanumeric() || c.is_whitespace())
@@ -481,7 +488,7 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     // jurisdiction word of the organ after it.
     if n == 2
         && w.starts_with(['由', '经', '向', '对', '在', '据'])
-        && w.ends_with(['县', '区', '市', '省', '镇', '乡'])
+        && w.ends_with(JURISDICTION_CHARS)
     {
         let at = w.chars().next().map_or(0, char::len_utf8);
         return split(1, at, "p", "n");

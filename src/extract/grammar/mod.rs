@@ -14,7 +14,7 @@ mod markets;
 mod names;
 mod organizations;
 
-use super::date::find_dates;
+use super::date::{find_dates, is_range_mark};
 use super::token::*;
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
@@ -107,12 +107,7 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
     // first day.
     let mut last_date_end = None;
     for (a, b, _) in find_dates(toks) {
-        let range_end = a >= 1
-            && matches!(
-                toks[a - 1].word.as_str(),
-                "至" | "到" | "-" | "—" | "～" | "~"
-            )
-            && last_date_end == Some(a - 1);
+        let range_end = a >= 1 && is_range_mark(&toks[a - 1].word) && last_date_end == Some(a - 1);
         last_date_end = Some(b);
         if range_end || covered[a..b].iter().any(|&c| c) {
             continue;

@@ -3,7 +3,7 @@
 //! quoted stretches, and stopping at the words that never belong to one. Organisations
 //! and events share this walk, so it lives apart from both.
 
-use crate::extract::token::{Category, Word};
+use crate::extract::token::{Category, Word, JURISDICTION_CHARS, SITTING_BODIES};
 
 /// Walks left from `h` over tokens allowed inside a name; returns the first token index.
 pub(super) fn extend_left(toks: &[Word], h: usize, covered: &[bool], allow_quotes: bool) -> usize {
@@ -30,12 +30,7 @@ pub(super) fn extend_left_until(
         {
             // 政协沁县第十四届五次会议: a body may stand before the place it is of, and
             // before the term of the place's committee (政协第十六届夏县委员会第三次会议).
-            let is_body = |i: usize| {
-                matches!(
-                    toks[i].word.as_str(),
-                    "政协" | "人大" | "中共" | "中国共产党" | "中国人民政治协商会议"
-                ) && !covered[i]
-            };
+            let is_body = |i: usize| SITTING_BODIES.contains(&toks[i].word.as_str()) && !covered[i];
             let is_term = |i: usize| {
                 let w = toks[i].word.as_str();
                 w.starts_with('第') && w.ends_with('届') && !covered[i]
@@ -145,9 +140,7 @@ pub(super) fn extend_left_until(
                         Category::Place | Category::JurisdictionWord
                     )
                     && !(toks[a].category == Category::Organ
-                        && toks[a]
-                            .word
-                            .starts_with(['省', '市', '区', '县', '镇', '乡']))
+                        && toks[a].word.starts_with(JURISDICTION_CHARS))
                     && p > 0
                     && matches!(
                         toks[p - 1].category,
