@@ -112,8 +112,10 @@ impl ArticleBuilder<'_> {
                     continue;
                 }
                 if let Some(m) = main {
+                    // A bare 会议 is any kind of meeting (推进会, 座谈会, 表彰大会).
+                    let meeting = |t: &str| t.ends_with('会') || t.ends_with("会议");
                     let compatible = self.ents[m].subtype() == ent.subtype()
-                        || ent.text == "会议" && self.ents[m].subtype() == Some("会议");
+                        || ent.text == "会议" && meeting(&self.ents[m].text);
                     if compatible {
                         self.ents[e].set_refers_to(Some(m));
                         continue;

@@ -28,7 +28,11 @@ pub fn is_candidate(lex: &Lexicon, t: &Word) -> bool {
     }
     // jieba knows names (nr) and leaves unknown ones as nouns or single characters;
     // a dictionary verb, adverb or numeral is not a name.
-    if !(t.tag.starts_with("nr") || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j" | "g")) {
+    // A place jieba guessed but no gazetteer holds (于洋/ns) may be a name too.
+    if !(t.tag.starts_with("nr")
+        || matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "j" | "g")
+        || t.tag == "ns" && t.category == Category::Nominal)
+    {
         return false;
     }
     let n = t.word.chars().count();
@@ -105,8 +109,15 @@ pub fn candidates(
         .enumerate()
         .map(|(i, t)| {
             // The labeller and a surname agree on a word jieba tagged otherwise (罗干/ns).
+            // After a post or in a list, also a word jieba read as an adjective or
+            // adverb (市委书记曾强/a).
+            let placed =
+                || i > 0 && (toks[i - 1].category == Category::Title || toks[i - 1].word == "、");
             let surname_and_model = || {
-                t.category == Category::Nominal
+                (t.category == Category::Nominal
+                    || t.category == Category::Other
+                        && matches!(t.tag.as_str(), "a" | "ad" | "an" | "d" | "vn")
+                        && placed())
                     && in_model[i]
                     && (2..=3).contains(&t.word.chars().count())
                     && lex.surname_len(&t.word).is_some()

@@ -110,6 +110,20 @@ const VISIT_FRAME: &[&str] = &[
     "对",
 ];
 
+/// Words after which a visit says where it went or whom it took (深入, 带领).
+const ARRIVALS: &[&str] = &[
+    "到",
+    "赴",
+    "深入",
+    "深入到",
+    "前往",
+    "走进",
+    "来到",
+    "带领",
+    "率领",
+    "率",
+];
+
 /// Whether an event is a visit (调研, 考察, 视察, 督导, 慰问, 检查).
 fn is_visit(c: &Chunk) -> bool {
     matches!(
@@ -168,6 +182,19 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
                     i = start;
                     continue;
                 }
+            }
+            // 深入辖区企业走访调研, 带领市直有关部门负责人到…: where they went or whom
+            // they led, in common words no chunk names, back to the word that says so.
+            if let Some(k) = (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&k| {
+                    !is_clause_break(&toks[k]) && !people.contains(&k) && toks[k].word != "、"
+                })
+                .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
+            {
+                framed = true;
+                i = k;
+                continue;
             }
             break;
         }

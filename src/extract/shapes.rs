@@ -282,3 +282,36 @@ fn occasions_only_served_or_conduct_called_activity_are_no_events() {
     let events = names_of("2月21日,全区优化营商环境大会召开。", NodeKind::Event);
     assert_eq!(events, ["全区优化营商环境大会"]);
 }
+
+#[test]
+fn a_celebration_named_in_full_and_a_bare_meeting_pointing_at_it() {
+    let text = "6月30日,市委召开庆祝中国共产党成立103周年暨“七一”表彰大会。市委书记龙飞出席并讲话。市领导陶明、黎华参加会议。";
+    assert_eq!(
+        names_of(text, NodeKind::Event),
+        ["庆祝中国共产党成立103周年暨“七一”表彰大会"]
+    );
+    let f = facts(text);
+    for who in ["陶明", "黎华"] {
+        assert!(has(&f, who, "attended", "表彰大会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_speech_made_right_after_the_name() {
+    let f = facts("2月6日,全县经济工作会议召开。县委书记钱勇作重要讲话,县长孙磊作经济工作报告。");
+    assert!(has(&f, "钱勇", "spoke_at", "全县经济工作会议"), "{f:?}");
+    assert!(has(&f, "孙磊", "spoke_at", "全县经济工作会议"), "{f:?}");
+}
+
+#[test]
+fn visitors_who_lead_a_group_or_go_among_common_places() {
+    let f = facts(
+        "5月16日,漯河市委书记曾强带领市直有关部门负责人到郾城区调研。市领导于洋、吕辉参加调研。",
+    );
+    // 曾强 reads as an adjective and 于洋 as a place to the segmenter.
+    for who in ["曾强", "于洋", "吕辉"] {
+        assert!(has(&f, who, "attended", "调研"), "{who}: {f:?}");
+    }
+    let f = facts("8月8日,区委书记吴刚深入辖区企业走访调研。");
+    assert!(has(&f, "吴刚", "attended", "走访调研"), "{f:?}");
+}

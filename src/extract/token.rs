@@ -484,10 +484,10 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
             }
         }
     }
-    // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会: a preposition fused with the
-    // jurisdiction word of the organ after it.
+    // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会, 到市 of 到市行政审批服务中心:
+    // a preposition fused with the jurisdiction word of the organ after it.
     if n == 2
-        && w.starts_with(['由', '经', '向', '对', '在', '据'])
+        && w.starts_with(['由', '经', '向', '对', '在', '据', '到', '赴', '作'])
         && w.ends_with(JURISDICTION_CHARS)
     {
         let at = w.chars().next().map_or(0, char::len_utf8);
@@ -516,13 +516,13 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
-    // 许振等, 郝新瑞及, 马宇骏率: a name run into the word after it.
-    if n >= 3 && w.ends_with(['等', '及', '和', '与', '率', '到']) && t.tag.starts_with("nr")
+    // 许振等, 郝新瑞及, 马宇骏率, 钱勇作(重要讲话): a name run into the word after it.
+    if n >= 3 && w.ends_with(['等', '及', '和', '与', '率', '到', '作']) && t.tag.starts_with("nr")
     {
         let last = w.chars().next_back().map_or(0, char::len_utf8);
         let tag = match w.chars().next_back() {
             Some('等') => "u",
-            Some('率' | '到') => "v",
+            Some('率' | '到' | '作') => "v",
             _ => "c",
         };
         return split(n - 1, w.len() - last, "nr", tag);
@@ -555,7 +555,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
         return Category::Place;
     }
     // Event heads first: 攻坚会 ends in 会 like 协会, but is a meeting.
-    if t.tag == "nev" || maps & word_map::EVENT_HEAD != 0 {
+    if t.tag == "nev" || maps & word_map::EVENT_HEAD != 0 || is_occasion_compound(lex, w) {
         return Category::Event;
     }
     // A bare organ suffix used as a verb (有序组织商户, 办) is the verb, and a foreign
@@ -612,6 +612,18 @@ fn place_like(w: &str) -> bool {
 
 /// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
 /// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
+/// A word jieba keeps whole that ends in an occasion's head of two characters or more
+/// (表彰大会, 动员大会, 誓师大会): the occasion, though its last character also ends
+/// organs (协会). A congress (代表大会) is the body that sits, not a sitting; a word
+/// ending in a visit's or an activity's head names work done (执法检查), not an occasion.
+fn is_occasion_compound(lex: &Lexicon, w: &str) -> bool {
+    w.chars().count() >= 3
+        && !w.ends_with("代表大会")
+        && lex.event_head(w).is_some_and(|(head, ty)| {
+            head.chars().count() >= 2 && head != w && !matches!(ty.as_str(), "调研" | "活动")
+        })
+}
+
 fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
     let Some((suf, _)) = lex.org_suffix(w) else {
         return false;

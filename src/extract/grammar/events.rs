@@ -40,6 +40,23 @@ fn quoted_name_start(toks: &[Word], h: usize, covered: &[bool]) -> Option<usize>
     (toks[q].word == open && q + 1 < h).then_some(q + 1)
 }
 
+/// Where an occasion named for what it celebrates starts (召开庆祝中国共产党成立103周年
+/// 暨“七一”表彰大会): at 庆祝 or 纪念 right after the verb that convenes it, verbs and
+/// all, when the walk from the head stopped inside that stretch.
+fn celebration_start(toks: &[Word], a: usize, covered: &[bool]) -> Option<usize> {
+    let q = (a.saturating_sub(20)..a)
+        .rev()
+        .take_while(|&k| !is_clause_break(&toks[k]) && !covered[k])
+        .find(|&k| matches!(toks[k].word.as_str(), "庆祝" | "纪念"))?;
+    let convened = q == 0
+        || is_clause_break(&toks[q - 1])
+        || matches!(
+            toks[q - 1].word.as_str(),
+            "召开" | "举行" | "举办" | "隆重召开" | "隆重举行" | "开展"
+        );
+    convened.then_some(q)
+}
+
 /// Verbs whose object is an occasion, read into its name by the leftward walk.
 const DONE_FOR_OCCASIONS: &[&str] = &[
     "保障",
@@ -96,7 +113,8 @@ pub(super) fn event_chunk(
         // verbs and all.
         q
     } else {
-        extend_left_until(toks, h, covered, true, true)
+        let a = extend_left_until(toks, h, covered, true, true);
+        celebration_start(toks, a, covered).unwrap_or(a)
     };
     // 调研督导组, 考察团成员: the event word names a group, not an occasion.
     if toks
@@ -147,7 +165,8 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
     while let Some(t) = toks.get(k) {
         match t.word.as_str() {
             // …会议精神; …会议关于…的决议: the occasion as the author of a document.
-            "精神" | "的精神" | "重要精神" | "关于" => return true,
+            // …会议以来: the time since it, not the occasion.
+            "精神" | "的精神" | "重要精神" | "关于" | "以来" => return true,
             "的" | "重要" => k += 1,
             "、" | "和" | "及" => {
                 let next_event = toks[k + 1..]
