@@ -284,6 +284,8 @@ impl Jurisdiction {
                 .or(self.prefecture.as_deref())
                 .or(self.province.as_deref().filter(|p| p.ends_with('市'))),
             '区' | '县' => self.county.as_deref(),
+            // A banner (旗) is a county of Inner Mongolia: 旗委 is only a banner's.
+            '旗' => self.county.as_deref().filter(|c| c.ends_with('旗')),
             '镇' | '乡' => self.town.as_deref(),
             _ => None,
         }

@@ -230,7 +230,7 @@ pub(super) fn level_char_matches(level: PlaceLevel, c: char) -> bool {
         (level, c),
         (PlaceLevel::Province, '省')
             | (PlaceLevel::Prefecture, '市')
-            | (PlaceLevel::County, '区' | '县')
+            | (PlaceLevel::County, '区' | '县' | '旗')
             | (PlaceLevel::Town, '镇' | '乡')
     )
 }

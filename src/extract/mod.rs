@@ -87,7 +87,7 @@ impl Extractor {
                 .map(|m| (m.start, m.end))
                 .collect()
         };
-        let model = spans(MentionKind::Person);
+        let model = token::trim_light_verbs(text, spans(MentionKind::Person));
         let toks = token::merge_spans(
             &self.lex,
             token::tokenize(&self.seg, &self.lex, text),

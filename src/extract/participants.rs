@@ -237,7 +237,8 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
-        // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb.
+        // X 与/同 Y 举行会谈: the partner phrase stands between the subject and the verb,
+        // unless they act together (X与Y共同为…揭牌: both are subjects).
         if let Some(k) = (i.saturating_sub(12)..i)
             .rev()
             .take_while(|&k| !is_clause_break(&toks[k]))
@@ -246,6 +247,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                     // 和 inside a name (自然资源和规划局) joins nothing.
                     && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
             })
+            .filter(|&k| !acting_together(toks, k, v))
         {
             if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
                 i = k;
@@ -318,6 +320,14 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
     (i, frame_event)
 }
 
+/// Whether the words from `from` to the verb at `v` say the people before act
+/// together (共同, 一同, 一起), so that 与 and 同 join them into one subject.
+fn acting_together(toks: &[Word], from: usize, v: usize) -> bool {
+    toks[from..v]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "共同" | "一同" | "一起"))
+}
+
 /// Whether token `k` is part of how many people a list stands for, right after its
 /// 等: the number (等97人, 等20余名, written in one token or two) or the unit after it.
 fn is_head_count(toks: &[Word], k: usize) -> bool {
@@ -373,6 +383,9 @@ pub(super) fn subjects_before(
         let mut a = seg_end;
         while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people)
             || a > 1 && is_leaders_phrase(toks, a - 1)
+            || a > 1
+                && matches!(toks[a - 1].word.as_str(), "与" | "同")
+                && acting_together(toks, end, (end + 3).min(toks.len()))
         {
             a -= 1;
         }

@@ -315,3 +315,49 @@ fn visitors_who_lead_a_group_or_go_among_common_places() {
     let f = facts("8月8日,区委书记吴刚深入辖区企业走访调研。");
     assert!(has(&f, "吴刚", "attended", "走访调研"), "{f:?}");
 }
+
+#[test]
+fn department_heads_written_without_the_departments_bu() {
+    let f = facts("3月5日,伊川县召开全县安全生产工作会议。县委常委、组织部长王建军,县委常委、宣传部长刘丽华参加会议。");
+    assert!(
+        has(&f, "王建军", "holds_position", "部长@伊川县委组织部"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "刘丽华", "holds_position", "部长@伊川县委宣传部"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "刘丽华", "holds_position", "常委@伊川县委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_banners_organs_are_the_banners() {
+    let f = facts("5月9日,鄂托克前旗召开全旗安全生产工作会议。旗委常委、统战部长孟和参加会议。");
+    assert!(
+        has(&f, "孟和", "holds_position", "常委@鄂托克前旗委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "孟和", "holds_position", "部长@鄂托克前旗委统战部"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn lists_after_the_verb_and_people_acting_together() {
+    let f = facts("3月5日,洛阳市召开全市安全生产工作会议。出席会议的有市领导王刚、赵丽、陈伟。");
+    for who in ["王刚", "赵丽", "陈伟"] {
+        assert!(has(&f, who, "attended", "安全生产工作会议"), "{who}: {f:?}");
+    }
+    let f = facts(
+        "3月5日,洛阳市民营经济发展中心揭牌仪式举行。市委书记张建国与市长李明共同为中心揭牌。",
+    );
+    assert!(has(&f, "张建国", "attended", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "揭牌仪式"), "{f:?}");
+    let f = facts("3月5日,伊川县召开经济工作会议。县委副书记、县长李明作政府工作报告,新安县县长赵丽作交流发言。");
+    assert!(has(&f, "李明", "spoke_at", "经济工作会议"), "{f:?}");
+    assert!(has(&f, "赵丽", "spoke_at", "经济工作会议"), "{f:?}");
+}

@@ -48,7 +48,7 @@ pub enum Category {
 pub const SITTING_BODIES: &[&str] = &["中国人民政治协商会议", "中国共产党", "中共", "政协", "人大"];
 
 /// The one-character jurisdiction words (省 市 区 县 镇 乡).
-pub const JURISDICTION_CHARS: [char; 6] = ['省', '市', '区', '县', '镇', '乡'];
+pub const JURISDICTION_CHARS: [char; 7] = ['省', '市', '区', '县', '旗', '镇', '乡'];
 
 fn is_punct(word: &str) -> bool {
     word.chars()
@@ -170,6 +170,38 @@ fn join_runs(
         }
     }
     out
+}
+
+/// Person spans of the labeller with the light verb of a speech cut off their end
+/// (李明作 of 李明作政府工作报告, 赵丽作 of 赵丽作交流发言): 作 right after a name,
+/// with the speech's noun close behind, is the verb.
+pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    const SPEECH: &[&str] = &[
+        "报告", "讲话", "发言", "要求", "部署", "总结", "说明", "动员", "辅导", "讲解", "点评",
+    ];
+    // Offsets are in characters; most sentences have no such span, so the characters
+    // are only collected when one might.
+    let mut chars: Vec<char> = Vec::new();
+    for (s, e) in &mut spans {
+        if *e < *s + 3 {
+            continue;
+        }
+        if chars.is_empty() {
+            chars = text.chars().collect();
+        }
+        if chars.get(*e - 1) != Some(&'作') {
+            continue;
+        }
+        let rest: String = chars[*e..]
+            .iter()
+            .take(8)
+            .take_while(|c| !"，。；：,;:".contains(**c))
+            .collect();
+        if SPEECH.iter().any(|w| rest.contains(w)) {
+            *e -= 1;
+        }
+    }
+    spans
 }
 
 /// Cuts a token that runs one particle over the edge of a name the labeller found
@@ -487,7 +519,7 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
     // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会, 到市 of 到市行政审批服务中心:
     // a preposition fused with the jurisdiction word of the organ after it.
     if n == 2
-        && w.starts_with(['由', '经', '向', '对', '在', '据', '到', '赴', '作'])
+        && w.starts_with(['由', '经', '向', '对', '在', '据', '到', '赴', '作', '有'])
         && w.ends_with(JURISDICTION_CHARS)
     {
         let at = w.chars().next().map_or(0, char::len_utf8);
@@ -502,6 +534,14 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
                 return split(cut, at, "v", "nev");
             }
         }
+    }
+    // 宣传部长, 统战部长: a department's head written with the department's 部 left
+    // out; the department stem stands for the organ (see `department_stem`).
+    if let Some(stem) = w
+        .strip_suffix("部长")
+        .filter(|d| is_department_stem(lex, d))
+    {
+        return split(stem.chars().count(), stem.len(), "nt", "nnt");
     }
     // 林先生 in 李晓林先生: the form of address is no part of the name.
     if n >= 3 {
@@ -541,7 +581,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     }
     if matches!(
         w,
-        "省" | "市" | "区" | "县" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
+        "省" | "市" | "区" | "县" | "旗" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
     ) {
         return Category::JurisdictionWord;
     }
@@ -567,7 +607,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
             && !(t.tag.starts_with('v') && lex.org_suffixes().iter().any(|(suf, _)| suf == w))
             && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
     };
-    if maps & word_map::ORG_ABBREV != 0 || organ() {
+    if maps & word_map::ORG_ABBREV != 0 || organ() || t.tag == "nt" && is_department_stem(lex, w) {
         return Category::Organ;
     }
     let tag = t.tag.as_str();
@@ -612,6 +652,12 @@ fn place_like(w: &str) -> bool {
 
 /// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
 /// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
+/// Whether `w` is a department's name without its 部 (组织, 宣传, 统战), as written
+/// before 部长 (组织部长).
+pub(crate) fn is_department_stem(lex: &Lexicon, w: &str) -> bool {
+    w.chars().count() == 2 && lex.org_abbrev().contains_key(format!("{w}部").as_str())
+}
+
 /// A word jieba keeps whole that ends in an occasion's head of two characters or more
 /// (表彰大会, 动员大会, 誓师大会): the occasion, though its last character also ends
 /// organs (协会). A congress (代表大会) is the body that sits, not a sitting; a word

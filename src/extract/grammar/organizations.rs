@@ -6,7 +6,7 @@
 
 use super::names::{continues_compound, extend_left};
 use super::{Chunk, ChunkDetails};
-use crate::extract::token::{text_of, Category, Word};
+use crate::extract::token::{is_department_stem, text_of, Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
 
@@ -140,8 +140,16 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
     if a > 0 && matches!(toks[a - 1].tag.as_str(), "m" | "q" | "r") && !demonstrative {
         return None;
     }
-    let text = text_of(toks, a, h + 1);
-    let lone = a == h;
+    let mut text = text_of(toks, a, h + 1);
+    // 组织部长: the department is named by its stem before its head's title.
+    let department = is_department_stem(lex, &toks[h].word)
+        && toks
+            .get(h + 1)
+            .is_some_and(|t| t.category == Category::Title && t.word.ends_with("部长"));
+    if department {
+        text.push('部');
+    }
+    let lone = a == h && !department;
     let fused_juris = fused_jurisdiction(lex, &text);
     if lone
         && fused_juris.is_none()
@@ -201,7 +209,7 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
 fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
     let first = text.chars().next()?;
     let n = text.chars().count();
-    if !matches!(first, '省' | '市' | '区' | '县' | '镇' | '乡') {
+    if !matches!(first, '省' | '市' | '区' | '县' | '旗' | '镇' | '乡') {
         return None;
     }
     let (suf, class) = lex.org_suffix(text)?;
