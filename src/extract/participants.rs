@@ -189,14 +189,16 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
-        // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席: a group without
-        // names closes the list; the names are before it.
+        // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席, …及中常委参加: a
+        // group without names (by its kind or its post) closes the list; the names are
+        // before it.
         if let Some(k) = (i.saturating_sub(12)..i)
             .rev()
             .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
             .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及"))
         {
-            let group_words = toks[k + 1..i].iter().any(|t| {
+            // Up to the verb: 同志 of 负责同志 may have been passed over already.
+            let group_words = toks[k + 1..v].iter().any(|t| {
                 matches!(
                     t.word.as_str(),
                     "人士"
@@ -217,9 +219,13 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                         | "职工"
                         | "部门"
                         | "领导"
-                )
+                ) || t.category == Category::Title
+                    || DESCRIPTORS.contains(&t.word.as_str())
             });
-            let no_name_after = !toks[k + 1..i].iter().any(|t| t.tag.starts_with("nr"));
+            // (负责 of 主要负责同志 is tagged as a name by the segmenter's dictionary.)
+            let no_name_after = !toks[k + 1..v]
+                .iter()
+                .any(|t| t.tag.starts_with("nr") && t.word != "负责");
             if group_words && no_name_after && k + 1 < i {
                 i = k;
                 continue;

@@ -361,3 +361,16 @@ fn lists_after_the_verb_and_people_acting_together() {
     assert!(has(&f, "李明", "spoke_at", "经济工作会议"), "{f:?}");
     assert!(has(&f, "赵丽", "spoke_at", "经济工作会议"), "{f:?}");
 }
+
+#[test]
+fn a_list_closed_by_a_group_named_by_its_post_or_kind() {
+    let f = facts("1月5日,民革中央召开常委会议。民革中央常务副主席周铁农,名誉副主席贾亦斌、彭清源,副主席李赣骝、朱培康,秘书长刘民复及中常委参加了会议。");
+    for who in ["周铁农", "贾亦斌", "彭清源", "李赣骝", "朱培康", "刘民复"] {
+        assert!(has(&f, who, "attended", "常委会议"), "{who}: {f:?}");
+    }
+    let f = facts(
+        "3月5日,洛阳市召开全市经济工作会议。市领导陈伟、李明,以及各县区主要负责同志参加会议。",
+    );
+    assert!(has(&f, "陈伟", "attended", "经济工作会议"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "经济工作会议"), "{f:?}");
+}

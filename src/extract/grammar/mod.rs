@@ -157,9 +157,17 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
         }
         match t.category {
             Category::Title => {
-                let (prefix, head) = lex.parse_title(&t.word).expect("categorised as title");
-                let _ = prefix;
-                let mut m = chars_of(i, i + 1);
+                let (_, head) = lex.parse_title(&t.word).expect("categorised as title");
+                // 名誉 + 副主席, 执行 + 主任: a rank word the segmenter left apart is
+                // part of the post.
+                let ranked = i > 0
+                    && !covered[i - 1]
+                    && toks[i - 1].category != Category::Title
+                    && lex
+                        .parse_title(&format!("{}{head}", toks[i - 1].word))
+                        .is_some_and(|(p, _)| p == toks[i - 1].word);
+                let a = if ranked { i - 1 } else { i };
+                let mut m = chars_of(a, i + 1);
                 m.kind = MentionKind::Title;
                 out.push(Chunk {
                     mention: m,
@@ -168,7 +176,7 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
                         government: lex.titles().get(head).copied().unwrap_or(false),
                         ..ChunkDetails::default()
                     },
-                    tok_start: i,
+                    tok_start: a,
                     tok_end: i + 1,
                 });
             }
