@@ -38,6 +38,9 @@ pub(super) fn sentences(article: &Article) -> Vec<String> {
     sentences
 }
 
+/// Marks that open the items of an article of several (要闻简报: ◆9月23日,…).
+const SECTION_MARKS: &[char] = &['◆', '●', '■', '▲', '★', '◇', '□', '☆'];
+
 /// Where each sentence's chunks and names went among the article's mentions.
 pub(super) struct MentionsAt {
     /// Per sentence, per chunk: its mention.
@@ -188,6 +191,7 @@ impl ArticleBuilder<'_> {
         at: &MentionsAt,
         main: Option<usize>,
     ) {
+        let section_events = self.section_events(parses);
         for (si, r) in roles {
             let p = &parses[si];
             let subject = match r.subject {
@@ -199,7 +203,7 @@ impl ArticleBuilder<'_> {
             };
             let event = match r.event.and_then(|e| at.chunks[si][e]) {
                 Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
-                None => main,
+                None => section_events.get(si).copied().flatten().or(main),
             };
             let (Some(s), Some(e)) = (subject, event) else {
                 continue;
@@ -220,6 +224,44 @@ impl ArticleBuilder<'_> {
             }
             self.fact(relation, s, e, None, si);
         }
+    }
+
+    /// In an article of several items, each opened by a layout mark (◆, ●, ■), the
+    /// first occasion of the item each sentence is in: a role told without naming its
+    /// occasion (副县长X出席) is at its item's, not at the article's main one. Empty
+    /// for an article of one item.
+    fn section_events(&self, parses: &[SentenceParse]) -> Vec<Option<usize>> {
+        let opens = |p: &SentenceParse| {
+            p.toks
+                .first()
+                .is_some_and(|t| t.word.starts_with(SECTION_MARKS))
+        };
+        if parses.iter().filter(|p| opens(p)).count() < 2 {
+            return Vec::new();
+        }
+        let mut section = vec![0; parses.len()];
+        let mut n = 0;
+        for (si, p) in parses.iter().enumerate() {
+            if opens(p) {
+                n += 1;
+            }
+            section[si] = n;
+        }
+        let mut first: Vec<Option<usize>> = vec![None; n + 1];
+        for (e, ent) in self.ents.iter().enumerate() {
+            if ent.kind != MentionKind::Event || ent.orphan {
+                continue;
+            }
+            let slot = &mut first[section[ent.sentence()]];
+            if slot.is_none() {
+                *slot = Some(ent.refers_to().unwrap_or(e));
+            }
+        }
+        // Before the first mark (a headline, an introduction) the main event holds.
+        section
+            .iter()
+            .map(|&s| if s == 0 { None } else { first[s] })
+            .collect()
     }
 
     /// A market, project or organisation named bare and with its place before it in one

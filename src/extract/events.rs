@@ -128,6 +128,14 @@ impl ArticleBuilder<'_> {
                 }
                 continue;
             }
+            // 宣布运动会开幕 in a report of 第十届运动会开幕式: what is opened is told at
+            // its opening.
+            if let Some(m) = main.filter(|&m| opened_at(&self.ents[m].text, &ent.text)) {
+                let why = format!("{} opens at {}", ent.text, self.ents[m].text);
+                self.ents[e].set_refers_to(Some(m));
+                self.ents[e].set_reason(Some(why));
+                continue;
+            }
             // The same occasion named twice (headline and body; 挂牌仪式 and 揭牌仪式 of one
             // morning): same kind, same or interchangeable name, no conflicting date.
             let candidates: Vec<usize> = main
@@ -190,6 +198,15 @@ impl ArticleBuilder<'_> {
         }
         main
     }
+}
+
+/// Whether `opening` is the opening or closing of `occasion` (第十届运动会开幕式 and
+/// 运动会).
+fn opened_at(opening: &str, occasion: &str) -> bool {
+    ["开幕式", "闭幕式", "开幕典礼", "开幕", "闭幕"]
+        .iter()
+        .filter_map(|w| opening.strip_suffix(w))
+        .any(|stem| stem.ends_with(occasion))
 }
 
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).

@@ -374,3 +374,12 @@ fn a_list_closed_by_a_group_named_by_its_post_or_kind() {
     assert!(has(&f, "陈伟", "attended", "经济工作会议"), "{f:?}");
     assert!(has(&f, "李明", "attended", "经济工作会议"), "{f:?}");
 }
+
+#[test]
+fn roles_in_an_article_of_several_items_are_at_their_items_occasion() {
+    let text = "要闻简报\n\n◆9月24日,县直机关干部职工篮球赛在县体育馆开赛。副县长牛艳丽出席开幕式。\n\n◆9月23日,我县召开巩固衔接重点工作调度会。副县长李晋平出席。\n\n◆9月27日,县政协开展联谊活动。县政协副主席范建宏参加。";
+    let f = facts(text);
+    assert!(has(&f, "李晋平", "attended", "调度会"), "{f:?}");
+    assert!(has(&f, "范建宏", "attended", "联谊活动"), "{f:?}");
+    assert!(!has(&f, "李晋平", "attended", "篮球赛"), "{f:?}");
+}
