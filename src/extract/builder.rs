@@ -16,6 +16,9 @@ pub(super) struct ArticleBuilder<'a> {
     /// The last post added: its sentence, holder and organisation, for the posts that
     /// follow in the same list.
     pub(super) last_post: Option<(usize, usize, usize)>,
+    /// The organ of the last post of each head (主席 → 区政协), with its sentence: a
+    /// post written without an organ shortly after is of the same organ.
+    pub(super) organs_of_heads: Vec<(String, usize, usize)>,
     /// Events dated by the first day of a range (9月25日至27日): what happened during
     /// them happened on a day the text does not give.
     pub(super) multi_day: Vec<usize>,
@@ -171,6 +174,46 @@ impl ArticleBuilder<'_> {
         }
     }
 
+    /// The organ of a post: the one written, else that of the same head in this
+    /// sentence or the two before (区政协主席张禾波主持。副主席丁宏斌…参加: 区政协's;
+    /// a session's 秘书长 is of the 政协 or 人大常委会 named so). Records the organ of
+    /// each head as it goes.
+    fn organ_of_head(&mut self, si: usize, title: &str, org: Option<usize>) -> Option<usize> {
+        let Some((_, head)) = self.lex.parse_title(title) else {
+            return org;
+        };
+        let head = head.to_string();
+        if let Some(o) = org {
+            self.organs_of_heads.retain(|(h, _, _)| *h != head);
+            self.organs_of_heads.push((head, o, si));
+            return org;
+        }
+        let recent = |&&(_, _, s): &&(String, usize, usize)| s <= si && si - s <= 2;
+        let same_head = self
+            .organs_of_heads
+            .iter()
+            .filter(recent)
+            .find(|(h, _, _)| *h == head)
+            .map(|&(_, o, _)| o);
+        let body_of_sessions = || {
+            self.organs_of_heads
+                .iter()
+                .filter(recent)
+                .map(|&(_, o, _)| o)
+                .filter(|&o| {
+                    let c = self.ents[o].canonical();
+                    c.ends_with("政协") || c.ends_with("常委会")
+                })
+                .next_back()
+        };
+        match head.as_str() {
+            "秘书长" => same_head.or_else(body_of_sessions),
+            // Members (委员, 成员) belong to too many bodies to guess one.
+            "委员" | "成员" | "党组成员" => None,
+            _ => same_head,
+        }
+    }
+
     pub(super) fn add_post(
         &mut self,
         si: usize,
@@ -206,7 +249,14 @@ impl ArticleBuilder<'_> {
         }
         if let (Some(o), Some((ls, lp, lo))) = (org, self.last_post) {
             let bare = PARTY_DEPARTMENTS.contains(&self.ents[o].canonical());
-            let committee = self.ents[lo].canonical().to_string();
+            // 县委常委、组织部部长、统战部部长: the committee of a department before it.
+            let committee = self.ents[lo].canonical();
+            let committee = PARTY_DEPARTMENTS
+                .iter()
+                .find_map(|d| committee.strip_suffix(d))
+                .filter(|c| c.ends_with('委'))
+                .unwrap_or(committee)
+                .to_string();
             if bare && ls == si && lp == person && o != lo && committee.ends_with('委') {
                 let name = format!("{committee}{}", self.ents[o].text);
                 let why = format!(
@@ -250,6 +300,11 @@ impl ArticleBuilder<'_> {
             .lex
             .parse_title(&title_text)
             .is_some_and(|(_, head)| self.lex.titles().get(head).copied().unwrap_or(false));
+        let org = if government {
+            org
+        } else {
+            self.organ_of_head(si, &title_text, org)
+        };
         // A government head (区长) serves the people's government of a jurisdiction: the
         // one of the organ before it in the list (惠济区委 → 惠济区), else the article's.
         // 丰台区常务副区长: a place written before the post is whose government it is.

@@ -168,6 +168,7 @@ impl Extractor {
             ents: Vec::new(),
             facts: Vec::new(),
             last_post: None,
+            organs_of_heads: Vec::new(),
             multi_day: Vec::new(),
         };
         let at = b.add_mentions(&parses);

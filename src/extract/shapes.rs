@@ -383,3 +383,28 @@ fn roles_in_an_article_of_several_items_are_at_their_items_occasion() {
     assert!(has(&f, "范建宏", "attended", "联谊活动"), "{f:?}");
     assert!(!has(&f, "李晋平", "attended", "篮球赛"), "{f:?}");
 }
+
+#[test]
+fn posts_without_their_organ_right_after_the_same_post_with_it() {
+    let f = facts("3月2日,区政协召开主席会议。区政协主席张禾波主持会议并讲话。副主席丁宏斌、孙德明,秘书长林伦参加会议。");
+    assert!(has(&f, "丁宏斌", "holds_position", "副主席@"), "{f:?}");
+    let organ_of = |who: &str| {
+        f.iter()
+            .find(|(w, r, _)| w == who && *r == "holds_position")
+            .map(|(_, _, x)| x.split('@').nth(1).unwrap_or_default().to_string())
+    };
+    let chair = organ_of("张禾波").expect("the chair's post");
+    assert!(chair.ends_with("区政协"), "{f:?}");
+    for who in ["丁宏斌", "孙德明", "林伦"] {
+        assert_eq!(
+            organ_of(who).as_deref(),
+            Some(chair.as_str()),
+            "{who}: {f:?}"
+        );
+    }
+    let f = facts("5月6日,宿松县举办培训班。县委常委、组织部部长、统战部部长鲁长江出席开班式。");
+    assert!(
+        has(&f, "鲁长江", "holds_position", "部长@宿松县委统战部"),
+        "{f:?}"
+    );
+}
