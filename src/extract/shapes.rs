@@ -408,3 +408,10 @@ fn posts_without_their_organ_right_after_the_same_post_with_it() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_ending_like_an_office_is_the_person() {
+    let f = facts("3月5日,夏县召开“三会”筹备工作安排部署会。县委常委、组织部部长薛伟科出席会议。");
+    assert!(has(&f, "薛伟科", "attended", "部署会"), "{f:?}");
+    assert!(has(&f, "薛伟科", "holds_position", "部长@夏县"), "{f:?}");
+}

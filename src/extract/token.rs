@@ -606,6 +606,12 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
             && is_organ_word(lex, w)
             && !(t.tag.starts_with('v') && lex.org_suffixes().iter().any(|(suf, _)| suf == w))
             && !(t.tag.starts_with("nr") && lex.looks_transliterated(w))
+            // 薛伟科, 王建局: a name jieba knows, a surname and a given name ending like
+            // an office (科, 局).
+            && !(t.tag == "nr"
+                && w.chars().count() == 3
+                && lex.surname_len(w) == Some(1)
+                && lex.org_suffix(w).is_some_and(|(suf, _)| suf.chars().count() == 1))
     };
     if maps & word_map::ORG_ABBREV != 0 || organ() || t.tag == "nt" && is_department_stem(lex, w) {
         return Category::Organ;
