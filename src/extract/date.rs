@@ -135,7 +135,9 @@ fn is_date(s: &str) -> bool {
         }
         let (k, after) = numeral(rest);
         if let Some(r) = after.strip_prefix(['日', '号']).filter(|_| k > 0) {
-            if cn_number(&rest[..k]).is_some_and(|d| (1..=31).contains(&d)) {
+            if cn_number(&rest[..k]).is_some_and(|d| (1..=31).contains(&d))
+                || fused_month_day(&rest[..k]).is_some()
+            {
                 rest = r;
                 has_day_or_month = true;
                 if let Some(r) = rest.strip_prefix(['电', '讯']) {
@@ -292,9 +294,25 @@ pub fn resolve_date(
         return parse_date(text, year);
     }
     // A day alone: the article's month.
-    let day = cn_number(text.split(['日', '号']).next()?)?;
+    let number = text.split(['日', '号']).next()?;
+    if let Some((month, day)) = fused_month_day(number) {
+        let year = article_date.and_then(|d| d.year).or(year);
+        return Some((Date { year, month, day }, time));
+    }
+    let day = cn_number(number)?;
     let base = article_date?;
     Some((Date { day, ..base }, time))
+}
+
+/// A month and day written without 月 (1216日 for 12月16日, as pages scraped of their
+/// markup give them): three or four digits that read as a month and a day, and no day.
+fn fused_month_day(digits: &str) -> Option<(u32, u32)> {
+    if !(3..=4).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (m, d) = digits.split_at(digits.len() - 2);
+    let (m, d) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, d))
 }
 
 /// Arabic or Chinese numerals up to 9999 (十二, 二〇二〇, 19).
@@ -438,6 +456,16 @@ mod tests {
             ["3月5日讯", "今天上午"]
         );
         assert_eq!(dates("叶利钦23日在莫斯科会见"), ["23日"]);
+    }
+
+    #[test]
+    fn month_and_day_run_together() {
+        assert_eq!(fused_month_day("1216"), Some((12, 16)));
+        assert_eq!(fused_month_day("316"), Some((3, 16)));
+        assert_eq!(fused_month_day("1316"), None);
+        assert_eq!(fused_month_day("16"), None);
+        let (d, _) = resolve_date("1216日", None, Some(2022)).expect("a date");
+        assert_eq!(d.to_string(), "2022-12-16");
     }
 
     #[test]

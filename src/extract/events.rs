@@ -136,6 +136,19 @@ impl ArticleBuilder<'_> {
                 self.ents[e].set_reason(Some(why));
                 continue;
             }
+            // 专题调研…并到银隆公司实地考察: a visit's stop on the spot is the visit.
+            if let Some(m) = main.filter(|&m| {
+                let (a, b) = (&self.ents[m], &self.ents[e]);
+                is_visit_name(&a.text)
+                    && is_visit_name(&b.text)
+                    && (b.text.starts_with("实地") || b.text.starts_with("现场"))
+                    && (a.date() == b.date() || b.date().is_none())
+            }) {
+                let why = format!("{} is a stop of {}", ent.text, self.ents[m].text);
+                self.ents[e].set_refers_to(Some(m));
+                self.ents[e].set_reason(Some(why));
+                continue;
+            }
             // The same occasion named twice (headline and body; 挂牌仪式 and 揭牌仪式 of one
             // morning): same kind, same or interchangeable name, no conflicting date.
             let candidates: Vec<usize> = main
@@ -198,6 +211,11 @@ impl ArticleBuilder<'_> {
         }
         main
     }
+}
+
+/// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动).
+fn is_visit_name(name: &str) -> bool {
+    ["调研", "考察", "视察"].iter().any(|v| name.contains(v))
 }
 
 /// Whether `opening` is the opening or closing of `occasion` (第十届运动会开幕式 and
