@@ -415,3 +415,13 @@ fn a_name_ending_like_an_office_is_the_person() {
     assert!(has(&f, "薛伟科", "attended", "部署会"), "{f:?}");
     assert!(has(&f, "薛伟科", "holds_position", "部长@夏县"), "{f:?}");
 }
+
+#[test]
+fn a_village_named_like_a_county_is_the_village() {
+    let places = names_of(
+        "3月12日,开发区在贺海村开展义务植树活动。副区长王刚在洪山村查看。",
+        NodeKind::Place,
+    );
+    assert!(places.iter().any(|p| p == "洪山村"), "{places:?}");
+    assert!(!places.iter().any(|p| p == "洪山区"), "{places:?}");
+}

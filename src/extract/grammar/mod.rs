@@ -181,13 +181,19 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
                 });
             }
             Category::Place => {
-                let mut m = chars_of(i, i + 1);
+                // 南岔村, 洪山村: a village named like a county (南岔县), written with
+                // the word for village apart, is the village.
+                let village = toks.get(i + 1).is_some_and(|n| {
+                    !covered[i + 1] && matches!(n.word.as_str(), "村" | "社区" | "嘎查")
+                });
+                let end = if village { i + 2 } else { i + 1 };
+                let mut m = chars_of(i, end);
                 m.kind = MentionKind::Place;
                 out.push(Chunk {
                     mention: m,
                     details: ChunkDetails::default(),
                     tok_start: i,
-                    tok_end: i + 1,
+                    tok_end: end,
                 });
             }
             _ => {}
