@@ -16,6 +16,18 @@ use crate::mention::{Mention, MentionKind};
 /// name token, so the grammar's organisations, posts and events always win.
 pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[(usize, usize)]) {
     let mut added = false;
+    // Tokens inside a chunk other than the one a span may lengthen.
+    let mut taken = vec![false; toks.len()];
+    // A place may start a company's name (青岛 of 青岛中加特电气股份有限公司).
+    for c in chunks
+        .iter()
+        .filter(|c| c.mention.kind != MentionKind::Place)
+    {
+        for t in &mut taken[c.tok_start..c.tok_end] {
+            *t = true;
+        }
+    }
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in spans {
         let Some(a) = toks.iter().position(|t| t.start == s) else {
             continue;
@@ -23,6 +35,34 @@ pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[
         let Some(b) = toks[a..].iter().position(|t| t.end == e).map(|k| a + k + 1) else {
             continue;
         };
+        // 青岛中加特电气股份有限公司: the labeller's longer name of a company the
+        // grammar cut short (at 中加特, which reads as no modifier) is the name.
+        if let Some(c) = chunks.iter_mut().find(|c| {
+            c.mention.kind == MentionKind::Organization
+                && c.mention.end == e
+                && s < c.mention.start
+                && c.tok_start > a
+                && is_company(&c.mention.text)
+        }) {
+            let gap = &toks[a..c.tok_start];
+            let clean = gap.iter().all(|t| {
+                !matches!(t.category, Category::Title | Category::Event)
+                    && (t.category != Category::Punct
+                        || matches!(t.word.as_str(), "(" | ")" | "（" | "）"))
+            }) && !gap[0].tag.starts_with('v')
+                && gap[0].category != Category::Other;
+            let untaken = !(a..c.tok_start).any(|k| taken[k]);
+            if clean && untaken {
+                absorbed.push((a, c.tok_start));
+                c.mention.text = toks[a..c.tok_end].iter().map(|t| t.word.as_str()).collect();
+                c.mention.start = s;
+                c.tok_start = a;
+                c.details.parent = None;
+                c.details.juris = None;
+                added = true;
+                continue;
+            }
+        }
         let overlaps = chunks
             .iter()
             .any(|c| c.mention.start < e && s < c.mention.end);
@@ -55,8 +95,21 @@ pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[
         added = true;
     }
     if added {
+        chunks.retain(|c| {
+            c.mention.kind != MentionKind::Place
+                || !absorbed
+                    .iter()
+                    .any(|&(a, b)| a <= c.tok_start && c.tok_end <= b)
+        });
         chunks.sort_by_key(|c| (c.tok_start, c.tok_end));
     }
+}
+
+/// Whether an organisation's name ends like a company's (有限公司, 集团).
+fn is_company(name: &str) -> bool {
+    ["公司", "集团", "厂", "合作社"]
+        .iter()
+        .any(|s| name.ends_with(s))
 }
 
 /// The organisation chunk that starts a span (the issuer in 《郑州市城乡建设局关于…》),
