@@ -124,13 +124,56 @@ impl<'l> Anchor<'l> {
     }
 }
 
+/// A post as written, in two borrowed parts: the organisation (`金水区委`) and the
+/// title (`副书记`, or empty).
+pub(super) type Post<'f> = (&'f str, &'f str);
+
 /// Where an article places a person, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Placed<'l> {
     pub anchor: Anchor<'l>,
-    /// The post that gave the place (`金水区委副书记`), or `None` when the article's
-    /// jurisdiction did.
-    pub post: Option<String>,
+    /// The post that gave the place, as the indexes of its organisation mention and
+    /// of its fact (see [`Placed::post`]); `None` when the article's jurisdiction did.
+    post: Option<(u32, u32)>,
+}
+
+impl Placed<'_> {
+    /// The post that gave the place, as written in `f` (the article placed).
+    pub(super) fn post<'f>(&self, f: &'f ArticleFacts) -> Option<Post<'f>> {
+        self.post.map(|(o, fact)| {
+            let title = f.facts[fact as usize].title().unwrap_or("");
+            (f.ents[o as usize].canonical(), title)
+        })
+    }
+}
+
+/// Where an article places its persons and its events: worked out once for the
+/// corpus's identity decisions, and read again when the article is added.
+#[derive(Debug, Default)]
+pub(super) struct ArticlePlaces<'l> {
+    /// Each person name (by the index of its first mention with a node of its own),
+    /// in mention order.
+    pub persons: Vec<(u32, Placed<'l>)>,
+    /// Each dated event mention with a node of its own, in mention order.
+    pub events: Vec<(u32, Anchor<'l>)>,
+}
+
+impl<'l> ArticlePlaces<'l> {
+    pub(super) fn of(lex: &'l Lexicon, f: &ArticleFacts) -> ArticlePlaces<'l> {
+        let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+        ArticlePlaces {
+            persons: place_persons(lex, f, article),
+            events: place_events(lex, f, article),
+        }
+    }
+
+    /// The place of the event of mention `i`.
+    pub(super) fn event(&self, i: usize) -> Option<&Anchor<'l>> {
+        self.events
+            .binary_search_by_key(&i, |(j, _)| *j as usize)
+            .ok()
+            .map(|k| &self.events[k].1)
+    }
 }
 
 /// The jurisdiction place of an organisation mention: the one extraction settled, or
@@ -155,17 +198,19 @@ fn own_node(e: &EntityMention) -> bool {
     !e.orphan && e.refers_to().is_none()
 }
 
-/// The posts of a person at one place: how many, and the first (organisation, title).
-type PostsAt<'f> = (usize, &'f EntityMention, Option<&'f str>);
+/// The posts of a person at one place: how many, and the first (indexes of its
+/// organisation mention and of its fact).
+type PostsAt = (usize, u32, u32);
 
-/// Where the article places each person it names (by canonical name).
-pub(super) fn place_persons<'l, 'f>(
+/// Where the article (at `article`) places each person it names.
+fn place_persons<'l>(
     lex: &'l Lexicon,
-    f: &'f ArticleFacts,
-) -> FxHashMap<&'f str, Placed<'l>> {
+    f: &ArticleFacts,
+    article: Anchor<'l>,
+) -> Vec<(u32, Placed<'l>)> {
     // Post places per name: (anchor, how many facts, the first post there).
     let mut posts: FxHashMap<&str, BTreeMap<Anchor, PostsAt>> = FxHashMap::default();
-    for fact in &f.facts {
+    for (fi, fact) in f.facts.iter().enumerate() {
         if fact.relation != Relation::HoldsPosition {
             continue;
         }
@@ -184,13 +229,13 @@ pub(super) fn place_persons<'l, 'f>(
             .entry(p.canonical())
             .or_default()
             .entry(a)
-            .or_insert((0, o, fact.title()));
+            .or_insert((0, t as u32, fi as u32));
         slot.0 += 1;
     }
-    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
-    let mut out = FxHashMap::default();
-    for e in &f.ents {
-        if e.kind != MentionKind::Person || !own_node(e) || out.contains_key(e.canonical()) {
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut out = Vec::new();
+    for (i, e) in f.ents.iter().enumerate() {
+        if e.kind != MentionKind::Person || !own_node(e) || !seen.insert(e.canonical()) {
             continue;
         }
         let placed = match posts.get(e.canonical()) {
@@ -207,10 +252,10 @@ pub(super) fn place_persons<'l, 'f>(
                         keep => keep,
                     };
                 }
-                let (a, (_, org, title)) = best.expect("a name with posts has a place");
+                let (a, &(_, org, fact)) = best.expect("a name with posts has a place");
                 Placed {
                     anchor: *a,
-                    post: Some(format!("{}{}", org.canonical(), title.unwrap_or(""))),
+                    post: Some((org, fact)),
                 }
             }
             None => Placed {
@@ -218,14 +263,18 @@ pub(super) fn place_persons<'l, 'f>(
                 post: None,
             },
         };
-        out.insert(e.canonical(), placed);
+        out.push((i as u32, placed));
     }
     out
 }
 
-/// Where the article places each event it names (by mention index): the place of an
-/// organisation that held it, else the article's jurisdiction.
-pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor<'l>> {
+/// Where the article (at `article`) places each dated event it names, by mention
+/// index: the place of an organisation that held it, else the article's.
+fn place_events<'l>(
+    lex: &'l Lexicon,
+    f: &ArticleFacts,
+    article: Anchor<'l>,
+) -> Vec<(u32, Anchor<'l>)> {
     let mut held: FxHashMap<usize, Anchor> = FxHashMap::default();
     for fact in &f.facts {
         if fact.relation != Relation::Held {
@@ -248,12 +297,11 @@ pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<
             }
         }
     }
-    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
     f.ents
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == MentionKind::Event && own_node(e) && e.date().is_some())
-        .map(|(i, _)| (i, held.remove(&i).unwrap_or(article)))
+        .map(|(i, _)| (i as u32, held.remove(&i).unwrap_or(article)))
         .collect()
 }
 

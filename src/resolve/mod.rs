@@ -38,7 +38,6 @@ pub fn resolve_with(
 ) -> KnowledgeGraph {
     let (g, aliases, ids) = begin(lex, opts, facts);
     let corpus = Corpus {
-        lex,
         aliases: &aliases,
         identities: &ids,
     };
@@ -67,7 +66,6 @@ pub fn resolve_owned_writing(
         failed: None,
     };
     let corpus = Corpus {
-        lex,
         aliases: &aliases,
         identities: &ids,
     };
@@ -173,6 +171,8 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
                 }
             })
         });
+        // The position in the corpus of the batch's first article.
+        let mut first = 0;
         loop {
             let mut batch: Vec<F> = Vec::with_capacity(BATCH);
             let mut size = 0;
@@ -188,15 +188,17 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             use rayon::prelude::*;
             let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
                 .par_iter()
-                .map(|f| {
+                .enumerate()
+                .map(|(i, f)| {
                     let buf = line.map(|line| {
                         let mut buf = Vec::new();
                         line(f.borrow(), &mut buf);
                         buf
                     });
-                    (plan(f.borrow(), corpus), buf)
+                    (plan(f.borrow(), first + i, corpus), buf)
                 })
                 .unzip();
+            first += batch.len();
             if writer.is_some() {
                 // The writer only stops early by panicking, which its join re-raises.
                 let _ = ltx.send(lines);
