@@ -21,7 +21,20 @@ pub(super) struct Anchor<'l> {
     depth: u8,
 }
 
+/// The country, as the anchor of a national leader (a province of its own, which
+/// contains no other place).
+const NATION: &str = "中华人民共和国";
+
 impl<'l> Anchor<'l> {
+    /// The anchor of a national leader: the country (see `national_posts.txt`).
+    pub(super) fn nation() -> Anchor<'static> {
+        Anchor::of_path(&[NATION])
+    }
+
+    pub(super) fn is_nation(&self) -> bool {
+        self.depth == 1 && self.path[0] == NATION
+    }
+
     /// The anchor of a path from the province down (at most three names).
     pub(super) fn of_path(names: &[&'l str]) -> Anchor<'l> {
         let mut a = Anchor::default();
@@ -138,6 +151,11 @@ pub(super) struct Placed<'l> {
 }
 
 impl Placed<'_> {
+    /// Whether a post placed the person (not the article, nor nothing).
+    pub(super) fn by_post(&self) -> bool {
+        self.post.is_some()
+    }
+
     /// The post that gave the place, as written in `f` (the article placed).
     pub(super) fn post<'f>(&self, f: &'f ArticleFacts) -> Option<Post<'f>> {
         self.post.map(|(o, fact)| {
@@ -156,14 +174,21 @@ pub(super) struct ArticlePlaces<'l> {
     pub persons: Vec<(u32, Placed<'l>)>,
     /// Each dated event mention with a node of its own, in mention order.
     pub events: Vec<(u32, Anchor<'l>)>,
+    /// Each event at which two or more of the article's persons have a role
+    /// (chaired, attended, spoke at): the event's mention index and the persons, as
+    /// indexes into `persons`, in order.
+    pub meetings: Vec<(u32, Vec<u32>)>,
 }
 
 impl<'l> ArticlePlaces<'l> {
     pub(super) fn of(lex: &'l Lexicon, f: &ArticleFacts) -> ArticlePlaces<'l> {
         let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+        let persons = place_persons(lex, f, article);
+        let meetings = meetings(f, &persons);
         ArticlePlaces {
-            persons: place_persons(lex, f, article),
+            persons,
             events: place_events(lex, f, article),
+            meetings,
         }
     }
 
@@ -218,10 +243,26 @@ fn place_persons<'l>(
             continue;
         };
         let (p, o) = (&f.ents[s], &f.ents[t]);
-        if p.kind != MentionKind::Person || o.kind != MentionKind::Organization {
+        if p.kind != MentionKind::Person {
             continue;
         }
-        let a = org_anchor(lex, o);
+        let national = match o.kind {
+            MentionKind::Organization => {
+                lex.is_national_post(&format!("{}{}", o.canonical(), fact.title().unwrap_or("")))
+            }
+            // A post with no organ: 国家主席, or 总书记 alone.
+            MentionKind::Title => {
+                lex.is_national_post(&o.text) || lex.national_short_post(&o.text) == Some(&o.text)
+            }
+            _ => continue,
+        };
+        let a = if national {
+            Anchor::nation()
+        } else if o.kind == MentionKind::Organization {
+            org_anchor(lex, o)
+        } else {
+            continue;
+        };
         if a.depth() == 0 {
             continue;
         }
@@ -245,6 +286,9 @@ fn place_persons<'l>(
                 let mut best: Option<(&Anchor, &PostsAt)> = None;
                 for (a, v) in by_place {
                     best = match best {
+                        // A national post outranks any other.
+                        _ if a.is_nation() => Some((a, v)),
+                        Some((b, _)) if b.is_nation() => best,
                         None => Some((a, v)),
                         Some((b, _)) if b.contains(a) && a != b => Some((a, v)),
                         Some((b, _)) if a.contains(b) => best,
@@ -258,6 +302,11 @@ fn place_persons<'l>(
                     post: Some((org, fact)),
                 }
             }
+            // Named in the role of a national leader (习近平总书记), or by the article.
+            None if named_national(lex, f, e.canonical()) => Placed {
+                anchor: Anchor::nation(),
+                post: None,
+            },
             None => Placed {
                 anchor: article,
                 post: None,
@@ -266,6 +315,58 @@ fn place_persons<'l>(
         out.push((i as u32, placed));
     }
     out
+}
+
+/// Whether a mention of the person `name` is followed right away by the short form
+/// of a national leadership post (习近平总书记, 李强总理).
+fn named_national(lex: &Lexicon, f: &ArticleFacts, name: &str) -> bool {
+    f.ents.iter().any(|e| {
+        e.kind == MentionKind::Person
+            && e.canonical() == name
+            && f.sentences.get(e.sentence()).is_some_and(|s| {
+                let after = s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]);
+                lex.national_short_post(after).is_some()
+            })
+    })
+}
+
+/// The events of an article at which two or more of its persons (`persons`, as
+/// placed) have a role: who met whom, for identity by shared colleagues.
+fn meetings(f: &ArticleFacts, persons: &[(u32, Placed)]) -> Vec<(u32, Vec<u32>)> {
+    let slot: FxHashMap<&str, u32> = persons
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| (f.ents[*i as usize].canonical(), k as u32))
+        .collect();
+    let mut at: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for fact in &f.facts {
+        if !matches!(
+            fact.relation,
+            Relation::Chaired | Relation::Attended | Relation::SpokeAt
+        ) {
+            continue;
+        }
+        let (Some(s), Some(mut t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        // A mention pointing back at the meeting (会议) is the meeting.
+        for _ in 0..4 {
+            match f.ents[t].refers_to() {
+                Some(r) => t = r,
+                None => break,
+            }
+        }
+        if let Some(&k) = slot.get(f.ents[s].canonical()) {
+            at.entry(t as u32).or_default().push(k);
+        }
+    }
+    at.into_iter()
+        .filter_map(|(t, mut who)| {
+            who.sort_unstable();
+            who.dedup();
+            (who.len() >= 2).then_some((t, who))
+        })
+        .collect()
 }
 
 /// Where the article (at `article`) places each dated event it names, by mention

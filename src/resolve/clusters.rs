@@ -42,13 +42,18 @@ pub(super) struct Seen<'l, 'f> {
     pub anchor: Anchor<'l>,
     pub article: &'f str,
     pub post: Option<Post<'f>>,
+    /// The article names the person as a national leader (a national post, or
+    /// 总书记 after the name).
+    pub national: bool,
+    /// Moved here by a shared colleague: the colleague and the event they met at.
+    pub colleague: Option<(&'f str, &'f str)>,
 }
 
 /// The mentions of one anchor of a name: each article once.
 pub(super) type Member<'s, 'l, 'f> = (Anchor<'l>, &'s [Seen<'l, 'f>]);
 
 /// Where a mention's key leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Target<'l> {
     /// The cluster of this anchor (empty: the name alone).
     Cluster(Anchor<'l>),
@@ -139,13 +144,19 @@ pub(super) fn person_reason(
     }
     let mut parts = Vec::new();
     let mut posts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_article = 0;
+    let (mut by_article, mut by_role, mut bare) = (0, 0, 0);
+    let mut colleagues: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     for (a, s) in members {
         if a == anchor {
             for seen in s.iter() {
-                match seen.post {
-                    Some((org, title)) => *posts.entry(format!("{org}{title}")).or_default() += 1,
-                    None => by_article += 1,
+                match (seen.post, seen.colleague) {
+                    (Some((org, title)), _) => {
+                        *posts.entry(format!("{org}{title}")).or_default() += 1
+                    }
+                    (None, Some(c)) => *colleagues.entry(c).or_default() += 1,
+                    (None, None) if seen.national => by_role += 1,
+                    (None, None) if anchor.is_nation() => bare += 1,
+                    (None, None) => by_article += 1,
                 }
             }
         } else if a.depth() == 0 {
@@ -182,12 +193,38 @@ pub(super) fn person_reason(
             articles_n(by_article)
         ));
     }
-    let mut s = format!(
-        "across {}: the same name in one place, {} ({})",
-        articles_n(articles),
-        anchor.label(),
-        head.join("; ")
-    );
+    if by_role > 0 {
+        head.push(format!(
+            "{} naming {name} by a national leader's post after the name",
+            articles_n(by_role)
+        ));
+    }
+    if bare > 0 {
+        head.push(format!(
+            "{} naming {name} with no post of a place",
+            articles_n(bare)
+        ));
+    }
+    for ((colleague, event), n) in colleagues {
+        head.push(format!(
+            "{} with no post of a place, joined for the shared colleague {colleague} (at {event} there, and with this {name} elsewhere)",
+            articles_n(n)
+        ));
+    }
+    let mut s = if anchor.is_nation() {
+        format!(
+            "across {}: the same name, a national leader ({})",
+            articles_n(articles),
+            head.join("; ")
+        )
+    } else {
+        format!(
+            "across {}: the same name in one place, {} ({})",
+            articles_n(articles),
+            anchor.label(),
+            head.join("; ")
+        )
+    };
     for p in parts {
         s.push_str("; ");
         s.push_str(&p);
@@ -249,6 +286,8 @@ mod tests {
                 anchor: at,
                 article: id,
                 post: None,
+                national: false,
+                colleague: None,
             })
             .collect();
         (at, Vec::leak(v))

@@ -24,10 +24,11 @@
 //! what a full build gives. It is one pass over the mentions and one over the names:
 //! no pair of persons is ever compared.
 
-use super::anchor::{Anchor, ArticlePlaces};
+use super::anchor::{Anchor, ArticlePlaces, Placed};
 use super::clusters::{
     apart_sample, cluster, event_reason, person_reason, Member, Seen, Target, UnplacedPersons,
 };
+use super::colleagues::by_colleagues;
 use crate::extract::{ArticleFacts, EntityMention};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::{IdentityReport, Merge, NodeKind};
@@ -63,6 +64,10 @@ pub(super) struct Identities<'l> {
     report: IdentityReport,
     /// Where each article (by position) places its persons and events.
     places: Vec<ArticlePlaces<'l>>,
+    /// Names of national leaders: their mentions with no post of a place join them.
+    national: rustc_hash::FxHashSet<String>,
+    /// Mentions moved by a shared colleague: name → article → the cluster's anchor.
+    by_colleague: FxHashMap<String, FxHashMap<String, Anchor<'l>>>,
 }
 
 /// Examples kept in the report, of each kind.
@@ -113,13 +118,18 @@ impl<'l> Identities<'l> {
             .collect();
         let mut persons = Vec::with_capacity(places.iter().map(|p| p.persons.len()).sum());
         let mut events = Vec::with_capacity(places.iter().map(|p| p.events.len()).sum());
+        // Where each article's persons begin in `persons`.
+        let mut offsets = Vec::with_capacity(facts.len());
         for (f, p) in facts.iter().zip(&places) {
             let article = f.article.id.as_str();
+            offsets.push(persons.len());
             for (i, placed) in &p.persons {
                 let seen = Seen {
                     anchor: placed.anchor.truncated(PERSON_DEPTH),
                     article,
                     post: placed.post(f),
+                    national: placed.anchor.is_nation(),
+                    colleague: None,
                 };
                 persons.push((f.ents[*i as usize].canonical(), seen));
             }
@@ -129,13 +139,30 @@ impl<'l> Identities<'l> {
                     anchor: a.truncated(EVENT_DEPTH),
                     article,
                     post: None,
+                    national: false,
+                    colleague: None,
                 };
                 events.push(((e.canonical(), e.date().unwrap_or("")), seen));
             }
         }
 
+        // A national leader is one person for the country: every mention of the name
+        // with no post of a place (a bare name in any article) is them.
+        let national: rustc_hash::FxHashSet<&str> = persons
+            .iter()
+            .filter(|(_, s)| s.national)
+            .map(|(n, _)| *n)
+            .collect();
+        if !national.is_empty() {
+            for (n, s) in &mut persons {
+                if s.post.is_none() && national.contains(n) {
+                    s.anchor = Anchor::nation();
+                }
+            }
+        }
+
         let mut out = Identities {
-            places,
+            national: national.iter().map(|n| n.to_string()).collect(),
             ..Identities::default()
         };
         let persons_pass = Pass {
@@ -147,6 +174,53 @@ impl<'l> Identities<'l> {
             key: |k, t, a| person_key(k, t, a),
             reason: |k, a, m, n| person_reason(k, a, m, n),
         };
+        // Shared colleagues: decided on the decision by place of the persons who met
+        // someone, then moving the weak mentions they settle.
+        let met: rustc_hash::FxHashSet<&str> = facts
+            .iter()
+            .zip(&places)
+            .zip(&offsets)
+            .flat_map(|((_, p), &at)| {
+                p.meetings
+                    .iter()
+                    .flat_map(|(_, who)| who.iter())
+                    .map(move |k| at + *k as usize)
+            })
+            .map(|i| persons[i].0)
+            .collect();
+        if !met.is_empty() {
+            let some: Vec<_> = persons
+                .iter()
+                .filter(|(n, _)| met.contains(n))
+                .copied()
+                .collect();
+            let base_moved: FxHashMap<&str, Targets> = run_pass(
+                &persons_pass,
+                some,
+                &mut BTreeMap::new(),
+                &mut Tally::default(),
+            )
+            .into_iter()
+            .collect();
+            let base = |name: &str, s: &Seen<'l, 'f>| {
+                base_moved
+                    .get(name)
+                    .and_then(|t| t.get(&s.anchor))
+                    .copied()
+                    .unwrap_or(Target::Cluster(s.anchor))
+            };
+            for m in by_colleagues(facts, &places, &persons, &offsets, &base) {
+                let (name, seen) = &mut persons[m.index];
+                seen.anchor = m.to;
+                seen.colleague = Some((m.colleague, m.event));
+                out.by_colleague
+                    .entry(name.to_string())
+                    .or_default()
+                    .insert(seen.article.to_string(), m.to);
+            }
+        }
+        out.places = places;
+
         let mut tally = Tally::default();
         for (name, moved) in run_pass(&persons_pass, persons, &mut out.merges, &mut tally) {
             out.persons.insert(name.to_string(), moved);
@@ -189,9 +263,16 @@ impl<'l> Identities<'l> {
         &self.places[position]
     }
 
-    /// The identity key of a person the article places at `anchor`.
-    pub(super) fn person(&self, name: &str, anchor: &Anchor, article: &str) -> String {
-        let a = anchor.truncated(PERSON_DEPTH);
+    /// The identity key of a person the article places as `placed`.
+    pub(super) fn person(&self, name: &str, placed: &Placed, article: &str) -> String {
+        if let Some(a) = self.by_colleague.get(name).and_then(|m| m.get(article)) {
+            return person_key(name, &Target::Cluster(*a), article);
+        }
+        let a = if !placed.by_post() && self.national.contains(name) {
+            Anchor::nation()
+        } else {
+            placed.anchor.truncated(PERSON_DEPTH)
+        };
         let target = self
             .persons
             .get(name)
@@ -333,7 +414,7 @@ pub(super) fn identity_key(
 /// article places its persons (by name) and events.
 pub(super) struct ArticleIdentity<'a> {
     pub identities: &'a Identities<'a>,
-    pub persons: rustc_hash::FxHashMap<&'a str, Anchor<'a>>,
+    pub persons: rustc_hash::FxHashMap<&'a str, Placed<'a>>,
     pub places: &'a ArticlePlaces<'a>,
 }
 

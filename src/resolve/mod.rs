@@ -13,6 +13,7 @@ use crate::lexicon::Lexicon;
 mod abbreviations;
 mod anchor;
 mod clusters;
+mod colleagues;
 mod identity;
 mod ids;
 mod plan;

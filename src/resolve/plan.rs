@@ -67,7 +67,7 @@ pub(super) fn plan(f: &ArticleFacts, position: usize, corpus: &Corpus) -> Plan {
         persons: places
             .persons
             .iter()
-            .map(|(i, p)| (f.ents[*i as usize].canonical(), p.anchor))
+            .map(|(i, p)| (f.ents[*i as usize].canonical(), *p))
             .collect(),
         places,
     };
