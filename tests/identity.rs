@@ -265,3 +265,82 @@ fn an_update_equals_a_full_build_and_the_policy_counts() {
     };
     assert_eq!(li(&tmp.path().join("v")), 3);
 }
+
+#[test]
+fn the_unplaced_policy_is_saved_and_kept_by_update_and_merge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let mut files: Vec<_> = std::fs::read_dir(root().join(ARTICLES))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (i, p) in files.iter().enumerate() {
+        let dir = if i % 2 == 0 { &a } else { &b };
+        let name = p.file_name().unwrap().to_str().unwrap();
+        write(dir, name, &std::fs::read(p).unwrap());
+    }
+    // Placed nowhere, where 李明 of two cities is known: the policies differ on it.
+    write(
+        &b,
+        "zz-unplaced.txt",
+        "会议召开\n\n本报讯 7月1日,会议召开。李明出席会议。\n".as_bytes(),
+    );
+    let apart = ["--unplaced-persons", "apart"];
+    build(&[&a, &b], &tmp.path().join("full"), &apart);
+    build(&[&a], &tmp.path().join("half"), &apart);
+    let half = tmp.path().join("half/graph.json");
+    assert_eq!(
+        graph(&tmp.path().join("half"))["graph"]["unplaced_persons"],
+        "apart"
+    );
+    // No flag: the update resolves as the graph was built.
+    let upd = tmp.path().join("upd");
+    zhkg()
+        .args(["build", "--no-svg", "-q", "--update"])
+        .arg(&half)
+        .arg(&b)
+        .arg("-o")
+        .arg(&upd)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read(tmp.path().join("full/graph.json")).unwrap()
+            == std::fs::read(upd.join("graph.json")).unwrap(),
+        "--update did not keep the saved policy"
+    );
+    // Another policy is refused, saying which the graph has.
+    let out = zhkg()
+        .args([
+            "build",
+            "--no-svg",
+            "-q",
+            "--unplaced-persons",
+            "single",
+            "--update",
+        ])
+        .arg(&half)
+        .arg(&b)
+        .arg("-o")
+        .arg(tmp.path().join("refused"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("was built with --unplaced-persons apart, not single"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("refused/graph.json").exists());
+    // Two graphs of different policies are not merged.
+    build(&[&b], &tmp.path().join("single"), &[]);
+    let out = zhkg()
+        .arg("merge")
+        .arg(tmp.path().join("half"))
+        .arg(tmp.path().join("single"))
+        .args(["--no-svg", "-o"])
+        .arg(tmp.path().join("merged"))
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("rebuild one of them"), "{err}");
+}

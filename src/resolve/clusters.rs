@@ -3,33 +3,8 @@
 //! the reason a joined node records.
 
 use super::anchor::{Anchor, Post};
+pub use crate::graph::UnplacedPersons;
 use std::collections::BTreeMap;
-
-/// What becomes of a person mention with no place evidence at all (no post with a
-/// place, an article of no known jurisdiction).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum UnplacedPersons {
-    /// Joined to the one placed person of that name when the corpus has exactly one;
-    /// with none, all unplaced mentions of the name are one person; with several, a
-    /// node of its own.
-    #[default]
-    Single,
-    /// Always a node of its own (one per article).
-    Apart,
-}
-
-impl UnplacedPersons {
-    /// Every policy, for command-line parsers.
-    pub const ALL: [UnplacedPersons; 2] = [UnplacedPersons::Single, UnplacedPersons::Apart];
-
-    /// The policy's name on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnplacedPersons::Single => "single",
-            UnplacedPersons::Apart => "apart",
-        }
-    }
-}
 
 /// One article's mention of a name (a person) or of a name and day (an event), as
 /// identity sees it: where the article places it and, for a person, the post that

@@ -110,6 +110,7 @@ fn begin<'l>(
         || Identities::decide(lex, opts, facts),
     );
     g.meta.articles = facts.len();
+    g.meta.unplaced_persons = Some(opts.unplaced_persons);
     g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
     // Every edge comes from a fact, so this is enough.
