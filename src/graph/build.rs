@@ -76,13 +76,6 @@ impl KnowledgeGraph {
         self.graph.reserve_edges(edges);
     }
 
-    /// Makes room for about `nodes` more nodes at once, for the same reason: a node
-    /// is some 300 bytes, and a corpus graph has a hundred thousand.
-    pub fn reserve_nodes(&mut self, nodes: usize) {
-        self.graph.reserve_nodes(nodes);
-        self.ids.reserve(nodes);
-    }
-
     /// Adds an edge, merging it into an existing one that says the same thing.
     pub fn add_edge(&mut self, edge: Edge) {
         let (Some(a), Some(b)) = (self.index(&edge.source), self.index(&edge.target)) else {

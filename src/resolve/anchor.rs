@@ -159,8 +159,10 @@ impl Placed<'_> {
     /// The post that gave the place, as written in `f` (the article placed).
     pub(super) fn post<'f>(&self, f: &'f ArticleFacts) -> Option<Post<'f>> {
         self.post.map(|(o, fact)| {
-            let title = f.facts[fact as usize].title().unwrap_or("");
-            (f.ents[o as usize].canonical(), title)
+            let org = f.ents[o as usize].canonical();
+            // A post with no organ is its own title.
+            let title = f.facts[fact as usize].title().filter(|t| *t != org);
+            (org, title.unwrap_or(""))
         })
     }
 }
@@ -250,10 +252,10 @@ fn place_persons<'l>(
             MentionKind::Organization => {
                 lex.is_national_post(&format!("{}{}", o.canonical(), fact.title().unwrap_or("")))
             }
-            // A post with no organ: 国家主席, or 总书记 alone.
-            MentionKind::Title => {
-                lex.is_national_post(&o.text) || lex.national_short_post(&o.text) == Some(&o.text)
-            }
+            // A post with no organ, written in full (国家主席). A short form alone is
+            // not enough: 总书记 and 总理 of other countries' parties and governments
+            // are written so too.
+            MentionKind::Title => lex.is_national_post(&o.text),
             _ => continue,
         };
         let a = if national {

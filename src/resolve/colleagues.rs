@@ -16,7 +16,6 @@
 
 use super::anchor::{Anchor, ArticlePlaces};
 use super::clusters::{Seen, Target};
-use super::identity::PERSON_DEPTH;
 use crate::extract::ArticleFacts;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,16 +55,18 @@ fn weak(s: &Seen) -> bool {
     s.post.is_none() && !s.national && !s.anchor.is_nation()
 }
 
-/// Whether a cluster can take a mention moved by colleagues: placed at the
-/// prefecture, or a national leader (a partly placed cluster is itself unsure).
-fn firm(t: &Target) -> bool {
-    matches!(t, Target::Cluster(a) if a.depth() >= PERSON_DEPTH || a.is_nation())
+/// Whether a cluster can take a mention moved by colleagues: placed at `depth` (the
+/// prefecture), or a national leader (a partly placed cluster is itself unsure).
+fn firm(t: &Target, depth: usize) -> bool {
+    matches!(t, Target::Cluster(a) if a.depth() >= depth || a.is_nation())
 }
 
 /// The weak mentions that shared colleagues move, given the persons' sightings in
 /// article order (`offsets[k]`: where article `k`'s begin, in the order of its
-/// [`ArticlePlaces::persons`]) and `base`, the target by place alone.
+/// [`ArticlePlaces::persons`]), `base`, the target by place alone, and `depth`, the
+/// depth persons are told apart at.
 pub(super) fn by_colleagues<'l, 'f>(
+    depth: usize,
     facts: &'f [ArticleFacts],
     places: &[ArticlePlaces<'l>],
     persons: &[(&'f str, Seen<'l, 'f>)],
@@ -132,7 +133,7 @@ pub(super) fn by_colleagues<'l, 'f>(
                 }
                 if *target == t.target && t.target != Target::PerArticle {
                     own.insert(t.index);
-                } else if *target != t.target && firm(target) {
+                } else if *target != t.target && firm(target, depth) {
                     leads
                         .entry(t.index)
                         .or_default()

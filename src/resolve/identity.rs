@@ -209,7 +209,7 @@ impl<'l> Identities<'l> {
                     .copied()
                     .unwrap_or(Target::Cluster(s.anchor))
             };
-            for m in by_colleagues(facts, &places, &persons, &offsets, &base) {
+            for m in by_colleagues(PERSON_DEPTH, facts, &places, &persons, &offsets, &base) {
                 let (name, seen) = &mut persons[m.index];
                 seen.anchor = m.to;
                 seen.colleague = Some((m.colleague, m.event));
