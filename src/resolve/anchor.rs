@@ -275,6 +275,7 @@ fn place_persons<'l>(
             .or_insert((0, t as u32, fi as u32));
         slot.0 += 1;
     }
+    let national = named_national(lex, f);
     let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     let mut out = Vec::new();
     for (i, e) in f.ents.iter().enumerate() {
@@ -305,7 +306,7 @@ fn place_persons<'l>(
                 }
             }
             // Named in the role of a national leader (习近平总书记), or by the article.
-            None if named_national(lex, f, e.canonical()) => Placed {
+            None if national.contains(e.canonical()) => Placed {
                 anchor: Anchor::nation(),
                 post: None,
             },
@@ -319,22 +320,35 @@ fn place_persons<'l>(
     out
 }
 
-/// Whether a mention of the person `name` is followed right away by the short form
-/// of a national leadership post (习近平总书记, 李强总理).
-fn named_national(lex: &Lexicon, f: &ArticleFacts, name: &str) -> bool {
-    f.ents.iter().any(|e| {
-        e.kind == MentionKind::Person
-            && e.canonical() == name
-            && f.sentences.get(e.sentence()).is_some_and(|s| {
-                let after = s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]);
-                lex.national_short_post(after).is_some()
-            })
-    })
+/// The persons a mention of whom is followed right away by the short form of a
+/// national leadership post (习近平总书记, 李强总理).
+fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashSet<&'f str> {
+    f.ents
+        .iter()
+        .filter(|e| {
+            e.kind == MentionKind::Person
+                && f.sentences.get(e.sentence()).is_some_and(|s| {
+                    let after = s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]);
+                    lex.national_short_post(after).is_some()
+                })
+        })
+        .map(|e| e.canonical())
+        .collect()
 }
 
 /// The events of an article at which two or more of its persons (`persons`, as
 /// placed) have a role: who met whom, for identity by shared colleagues.
 fn meetings(f: &ArticleFacts, persons: &[(u32, Placed)]) -> Vec<(u32, Vec<u32>)> {
+    let role = |r: Relation| {
+        matches!(
+            r,
+            Relation::Chaired | Relation::Attended | Relation::SpokeAt
+        )
+    };
+    // Most articles have no role at all.
+    if persons.len() < 2 || !f.facts.iter().any(|x| role(x.relation)) {
+        return Vec::new();
+    }
     let slot: FxHashMap<&str, u32> = persons
         .iter()
         .enumerate()
@@ -342,10 +356,7 @@ fn meetings(f: &ArticleFacts, persons: &[(u32, Placed)]) -> Vec<(u32, Vec<u32>)>
         .collect();
     let mut at: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for fact in &f.facts {
-        if !matches!(
-            fact.relation,
-            Relation::Chaired | Relation::Attended | Relation::SpokeAt
-        ) {
+        if !role(fact.relation) {
             continue;
         }
         let (Some(s), Some(mut t)) = (fact.source.index(), fact.target.index()) else {

@@ -28,7 +28,7 @@ pub(super) struct Seen<'l, 'f> {
 pub(super) type Member<'s, 'l, 'f> = (Anchor<'l>, &'s [Seen<'l, 'f>]);
 
 /// Where a mention's key leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(super) enum Target<'l> {
     /// The cluster of this anchor (empty: the name alone).
     Cluster(Anchor<'l>),

@@ -86,30 +86,52 @@ pub(super) fn by_colleagues<'l, 'f>(
             },
         )
     };
+    // Each person of a meeting with each colleague there, as (person, colleague)
+    // sighting indexes and the event.
+    let pairs = || {
+        facts
+            .iter()
+            .zip(places)
+            .zip(offsets)
+            .flat_map(|((f, p), &at)| {
+                p.meetings.iter().flat_map(move |(event, slots)| {
+                    let slots = &slots[..slots.len().min(MEETING_MAX)];
+                    let event = f.ents[*event as usize].canonical();
+                    slots.iter().flat_map(move |&a| {
+                        slots
+                            .iter()
+                            .filter(move |&&b| {
+                                persons[at + b as usize].0 != persons[at + a as usize].0
+                            })
+                            .map(move |&b| (at + a as usize, at + b as usize, event))
+                    })
+                })
+            })
+    };
+    // Only the colleagues of weak mentions can move anything: their ties, and the
+    // ties of the same name and colleague elsewhere, are all that is kept.
+    let wanted: rustc_hash::FxHashSet<(&str, Who)> = pairs()
+        .filter(|&(a, _, _)| weak(&persons[a].1))
+        .map(|(a, b, _)| (persons[a].0, who(b)))
+        .collect();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
     let mut ties = Vec::new();
-    for ((f, p), &at) in facts.iter().zip(places).zip(offsets) {
-        for (event, slots) in &p.meetings {
-            let slots = &slots[..slots.len().min(MEETING_MAX)];
-            let event = f.ents[*event as usize].canonical();
-            for &a in slots {
-                let (name, seen) = &persons[at + a as usize];
-                let me = who(at + a as usize);
-                for &b in slots {
-                    let colleague = who(at + b as usize);
-                    if colleague.0 == *name {
-                        continue;
-                    }
-                    ties.push(Tie {
-                        name,
-                        colleague,
-                        target: me.1,
-                        article: seen.article,
-                        index: at + a as usize,
-                        event,
-                    });
-                }
-            }
+    for (a, b, event) in pairs() {
+        let (name, seen) = &persons[a];
+        let colleague = who(b);
+        if !wanted.contains(&(*name, colleague)) {
+            continue;
         }
+        ties.push(Tie {
+            name,
+            colleague,
+            target: who(a).1,
+            article: seen.article,
+            index: a,
+            event,
+        });
     }
     ties.sort_by(|x, y| (x.name, x.colleague).cmp(&(y.name, y.colleague)));
     // Per weak mention: the clusters its colleagues lead to, each with the first

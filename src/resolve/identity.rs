@@ -175,7 +175,9 @@ impl<'l> Identities<'l> {
             reason: |k, a, m, n| person_reason(k, a, m, n),
         };
         // Shared colleagues: decided on the decision by place of the persons who met
-        // someone, then moving the weak mentions they settle.
+        // someone, then moving the weak mentions they settle. A mention placed at the
+        // prefecture (or as a national leader) is its own cluster's: only the names of
+        // those placed less precisely need their decision made first.
         let met: rustc_hash::FxHashSet<&str> = facts
             .iter()
             .zip(&places)
@@ -186,9 +188,13 @@ impl<'l> Identities<'l> {
                     .flat_map(|(_, who)| who.iter())
                     .map(move |k| at + *k as usize)
             })
+            .filter(|&i| {
+                let a = persons[i].1.anchor;
+                a.depth() < PERSON_DEPTH && !a.is_nation()
+            })
             .map(|i| persons[i].0)
             .collect();
-        if !met.is_empty() {
+        if places.iter().any(|p| !p.meetings.is_empty()) {
             let some: Vec<_> = persons
                 .iter()
                 .filter(|(n, _)| met.contains(n))
