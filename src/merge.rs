@@ -17,7 +17,7 @@
 use crate::error::{Error, Result};
 use crate::extract::{ArticleFacts, End, EntityMention, Fact, Jurisdiction};
 use crate::graph::build::KnowledgeGraph;
-use crate::graph::Relation;
+use crate::graph::{GraphMeta, Relation};
 use crate::ingest::{Article, Byline, BylineRole};
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
@@ -449,8 +449,9 @@ fn read_facts_hashed(path: &Path) -> Result<(Vec<ArticleFacts>, String)> {
     Ok((out, hash))
 }
 
-/// Reads the facts saved beside a graph, checking that they belong to it.
-pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
+/// Reads the facts saved beside a graph, checking that they belong to it; with what
+/// the graph says of itself.
+pub fn load_graph_facts(graph_json: &Path) -> Result<(Vec<ArticleFacts>, GraphMeta)> {
     crate::publish::settle(crate::output::parent_dir(graph_json))?;
     let fp = facts_path(graph_json);
     if !fp.exists() {
@@ -461,7 +462,7 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
         )));
     }
     let (facts, hash) = read_facts_hashed(&fp)?;
-    let meta = crate::graph::GraphMeta::load(graph_json)?;
+    let meta = GraphMeta::load(graph_json)?;
     let belong = match &meta.facts_sha256 {
         Some(h) => *h == hash,
         None => false,
@@ -482,7 +483,7 @@ pub fn load_graph_facts(graph_json: &Path) -> Result<Vec<ArticleFacts>> {
             facts.len()
         )));
     }
-    Ok(facts)
+    Ok((facts, meta))
 }
 
 /// Articles deduplicated against what is already there: each new article whose id

@@ -13,7 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::merge;
 use crate::output::AtomicSet;
 use crate::publish::OutputDir;
-use crate::resolve::{resolve_with, ResolveOptions};
+use crate::resolve::{resolve_with, ResolveOptions, UnplacedPersons};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -190,8 +190,10 @@ pub struct BuildOptions {
     pub stdin_format: ingest::StdinFormat,
     /// Files larger than this many bytes are skipped with a message.
     pub max_file_bytes: u64,
-    /// How persons and events of different articles are told apart.
-    pub identity: ResolveOptions,
+    /// How persons and events of different articles are told apart; `None`: as the
+    /// graph being updated was built (saved in it), else the default. Options that
+    /// contradict the updated graph's are refused.
+    pub identity: Option<ResolveOptions>,
 }
 
 impl BuildOptions {
@@ -296,15 +298,16 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     let out = OutputDir::lock(crate::output::parent_dir(&json_path))?;
 
     // The graph being updated: its facts, checked against it, before any work.
-    let mut old = match &opts.update {
+    let (mut old, identity) = match &opts.update {
         Some(g) => {
             progress(Progress::Step(&format!("loading {}", g.display())));
-            let old = merge::load_graph_facts(g)?;
+            let (old, meta) = merge::load_graph_facts(g)?;
+            let identity = settle_identity(opts.identity, &[(g, meta.unplaced_persons)])?;
             summary.previous = old.len();
             clock.lap("load");
-            old
+            (old, identity)
         }
-        None => Vec::new(),
+        None => (Vec::new(), opts.identity.unwrap_or_default()),
     };
 
     progress(Progress::Stage {
@@ -381,7 +384,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     // written beside it, each article's line before its facts are dropped.
     progress(Progress::Step("resolving entities"));
     write_outputs(
-        (lex, &opts.identity),
+        (lex, &identity),
         facts,
         &json_path,
         Extras {
@@ -462,9 +465,12 @@ pub struct Extras {
 /// `zhkg merge`: joins graphs built separately (each with its facts file; a folder
 /// stands for its `graph.json`) into `out_dir`, the graph one build over all their
 /// inputs, in this order, would give.
+///
+/// `identity`: as for [`BuildOptions::identity`]; graphs built with different
+/// options are refused.
 pub fn run_merge(
     lex: &Lexicon,
-    identity: &ResolveOptions,
+    identity: Option<ResolveOptions>,
     graphs: &[PathBuf],
     out_dir: &Path,
     extras: Extras,
@@ -474,8 +480,10 @@ pub fn run_merge(
     let mut summary = BuildSummary::default();
     let out = OutputDir::lock(out_dir)?;
     let mut facts: Vec<ArticleFacts> = Vec::new();
+    let mut saved = Vec::new();
     for g in graphs {
-        let more = merge::load_graph_facts(&graph_file(g))?;
+        let (more, meta) = merge::load_graph_facts(&graph_file(g))?;
+        saved.push((g.as_path(), meta.unplaced_persons));
         summary.previous += more.len();
         let (joined, dups) = merge::join_facts(facts, more);
         facts = joined;
@@ -483,10 +491,11 @@ pub fn run_merge(
     }
     summary.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     summary.characters = facts.iter().map(|f| f.characters).sum();
+    let identity = settle_identity(identity, &saved)?;
     clock.lap("load");
     let json_path = out.join("graph.json");
     write_outputs(
-        (lex, identity),
+        (lex, &identity),
         facts,
         &json_path,
         extras,
@@ -498,6 +507,44 @@ pub fn run_merge(
     summary.stages = clock.stages;
     summary.seconds = t0.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The options an update or a merge resolves with: those the graphs were built with
+/// (`saved`: each graph and its policy, where it says), which `asked` (the command
+/// line's) must not contradict; the default when neither says.
+fn settle_identity(
+    asked: Option<ResolveOptions>,
+    saved: &[(&Path, Option<UnplacedPersons>)],
+) -> Result<ResolveOptions> {
+    let mut kept: Option<(&Path, UnplacedPersons)> = None;
+    for &(path, policy) in saved {
+        match (kept, policy) {
+            (Some((first, p)), Some(q)) if p != q => {
+                return Err(Error::Mismatch(format!(
+                    "{} was built with --unplaced-persons {} and {} with {}: rebuild one of them with the other's policy",
+                    first.display(),
+                    p.as_str(),
+                    path.display(),
+                    q.as_str()
+                )))
+            }
+            (None, Some(q)) => kept = Some((path, q)),
+            _ => {}
+        }
+    }
+    match (asked, kept) {
+        (Some(a), Some((path, p))) if a.unplaced_persons != p => Err(Error::Mismatch(format!(
+            "{} was built with --unplaced-persons {}, not {}: leave the flag out to keep the graph's policy, or rebuild it with the other",
+            path.display(),
+            p.as_str(),
+            a.unplaced_persons.as_str()
+        ))),
+        (Some(a), _) => Ok(a),
+        (None, Some((_, p))) => Ok(ResolveOptions {
+            unplaced_persons: p,
+        }),
+        (None, None) => Ok(ResolveOptions::default()),
+    }
 }
 
 /// Frees `x` on a thread of its own, which nothing waits for: a corpus graph is millions

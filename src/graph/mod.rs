@@ -14,4 +14,5 @@ pub mod walk;
 
 pub use model::{
     Edge, Evidence, GraphDoc, GraphMeta, IdentityReport, Merge, Node, NodeKind, Relation,
+    UnplacedPersons,
 };

@@ -304,6 +304,39 @@ pub struct GraphMeta {
     /// `--update` and `merge` check before they trust it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facts_sha256: Option<String>,
+    /// The policy the persons with no place evidence were resolved with; `--update`
+    /// and `merge` keep it (absent in graphs from before it was saved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unplaced_persons: Option<UnplacedPersons>,
+}
+
+/// What becomes of a person mention with no place evidence at all (no post with a
+/// place, an article of no known jurisdiction).
+/// Saved with the graph ([`GraphMeta::unplaced_persons`]), so that an update or a
+/// merge resolves as the build did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnplacedPersons {
+    /// Joined to the one placed person of that name when the corpus has exactly one;
+    /// with none, all unplaced mentions of the name are one person; with several, a
+    /// node of its own.
+    #[default]
+    Single,
+    /// Always a node of its own (one per article).
+    Apart,
+}
+
+impl UnplacedPersons {
+    /// Every policy, for command-line parsers.
+    pub const ALL: [UnplacedPersons; 2] = [UnplacedPersons::Single, UnplacedPersons::Apart];
+
+    /// The policy's name on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnplacedPersons::Single => "single",
+            UnplacedPersons::Apart => "apart",
+        }
+    }
 }
 
 /// The whole saved graph, in networkx node-link form.

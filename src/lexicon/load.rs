@@ -70,6 +70,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "places_world.txt",
         include_str!("../../data/lexicon/places_world.txt"),
     ),
+    (
+        "national_posts.txt",
+        include_str!("../../data/lexicon/national_posts.txt"),
+    ),
 ];
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -222,6 +226,12 @@ impl Lexicon {
                     self.add_place(first, level, parent);
                 }
                 "places_world.txt" => self.add_place(first, PlaceLevel::Other, None),
+                "national_posts.txt" => {
+                    if let Some(short) = second {
+                        self.national_short_posts.push(short);
+                    }
+                    self.national_posts.push(first);
+                }
                 _ => unreachable!("every embedded file has a loader"),
             }
         }

@@ -102,6 +102,10 @@ pub struct Lexicon {
     places: HashMap<String, Place>,
     /// Short forms (郑州 → 郑州市) that map to exactly one full name.
     place_short: HashMap<String, String>,
+    /// National leadership posts with their organ (国务院总理).
+    national_posts: Vec<String>,
+    /// Their short forms that name the post alone after a name (总理).
+    national_short_posts: Vec<String>,
 }
 
 impl Lexicon {
@@ -138,6 +142,23 @@ impl Lexicon {
     /// The `place_short` table (see the field's documentation).
     pub fn place_short(&self) -> &HashMap<String, String> {
         &self.place_short
+    }
+
+    /// Whether a post as written (organ and title) is a national leadership post
+    /// (`national_posts.txt`).
+    pub fn is_national_post(&self, post: &str) -> bool {
+        self.national_posts
+            .iter()
+            .any(|p| post.contains(p.as_str()))
+    }
+
+    /// The short form of a national leadership post that `text` starts with, if any
+    /// (总书记 of 总书记在…): written right after a name, it names the post alone.
+    pub fn national_short_post(&self, text: &str) -> Option<&str> {
+        self.national_short_posts
+            .iter()
+            .find(|p| text.starts_with(p.as_str()))
+            .map(String::as_str)
     }
 
     /// The `national_titles` table (see the field's documentation).

@@ -21,7 +21,20 @@ pub(super) struct Anchor<'l> {
     depth: u8,
 }
 
+/// The country, as the anchor of a national leader (a province of its own, which
+/// contains no other place).
+const NATION: &str = "中华人民共和国";
+
 impl<'l> Anchor<'l> {
+    /// The anchor of a national leader: the country (see `national_posts.txt`).
+    pub(super) fn nation() -> Anchor<'static> {
+        Anchor::of_path(&[NATION])
+    }
+
+    pub(super) fn is_nation(&self) -> bool {
+        self.depth == 1 && self.path[0] == NATION
+    }
+
     /// The anchor of a path from the province down (at most three names).
     pub(super) fn of_path(names: &[&'l str]) -> Anchor<'l> {
         let mut a = Anchor::default();
@@ -124,13 +137,70 @@ impl<'l> Anchor<'l> {
     }
 }
 
+/// A post as written, in two borrowed parts: the organisation (`金水区委`) and the
+/// title (`副书记`, or empty).
+pub(super) type Post<'f> = (&'f str, &'f str);
+
 /// Where an article places a person, and why.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Placed<'l> {
     pub anchor: Anchor<'l>,
-    /// The post that gave the place (`金水区委副书记`), or `None` when the article's
-    /// jurisdiction did.
-    pub post: Option<String>,
+    /// The post that gave the place, as the indexes of its organisation mention and
+    /// of its fact (see [`Placed::post`]); `None` when the article's jurisdiction did.
+    post: Option<(u32, u32)>,
+}
+
+impl Placed<'_> {
+    /// Whether a post placed the person (not the article, nor nothing).
+    pub(super) fn by_post(&self) -> bool {
+        self.post.is_some()
+    }
+
+    /// The post that gave the place, as written in `f` (the article placed).
+    pub(super) fn post<'f>(&self, f: &'f ArticleFacts) -> Option<Post<'f>> {
+        self.post.map(|(o, fact)| {
+            let org = f.ents[o as usize].canonical();
+            // A post with no organ is its own title.
+            let title = f.facts[fact as usize].title().filter(|t| *t != org);
+            (org, title.unwrap_or(""))
+        })
+    }
+}
+
+/// Where an article places its persons and its events: worked out once for the
+/// corpus's identity decisions, and read again when the article is added.
+#[derive(Debug, Default)]
+pub(super) struct ArticlePlaces<'l> {
+    /// Each person name (by the index of its first mention with a node of its own),
+    /// in mention order.
+    pub persons: Vec<(u32, Placed<'l>)>,
+    /// Each dated event mention with a node of its own, in mention order.
+    pub events: Vec<(u32, Anchor<'l>)>,
+    /// Each event at which two or more of the article's persons have a role
+    /// (chaired, attended, spoke at): the event's mention index and the persons, as
+    /// indexes into `persons`, in order.
+    pub meetings: Vec<(u32, Vec<u32>)>,
+}
+
+impl<'l> ArticlePlaces<'l> {
+    pub(super) fn of(lex: &'l Lexicon, f: &ArticleFacts) -> ArticlePlaces<'l> {
+        let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
+        let persons = place_persons(lex, f, article);
+        let meetings = meetings(f, &persons);
+        ArticlePlaces {
+            persons,
+            events: place_events(lex, f, article),
+            meetings,
+        }
+    }
+
+    /// The place of the event of mention `i`.
+    pub(super) fn event(&self, i: usize) -> Option<&Anchor<'l>> {
+        self.events
+            .binary_search_by_key(&i, |(j, _)| *j as usize)
+            .ok()
+            .map(|k| &self.events[k].1)
+    }
 }
 
 /// The jurisdiction place of an organisation mention: the one extraction settled, or
@@ -155,17 +225,19 @@ fn own_node(e: &EntityMention) -> bool {
     !e.orphan && e.refers_to().is_none()
 }
 
-/// The posts of a person at one place: how many, and the first (organisation, title).
-type PostsAt<'f> = (usize, &'f EntityMention, Option<&'f str>);
+/// The posts of a person at one place: how many, and the first (indexes of its
+/// organisation mention and of its fact).
+type PostsAt = (usize, u32, u32);
 
-/// Where the article places each person it names (by canonical name).
-pub(super) fn place_persons<'l, 'f>(
+/// Where the article (at `article`) places each person it names.
+fn place_persons<'l>(
     lex: &'l Lexicon,
-    f: &'f ArticleFacts,
-) -> FxHashMap<&'f str, Placed<'l>> {
+    f: &ArticleFacts,
+    article: Anchor<'l>,
+) -> Vec<(u32, Placed<'l>)> {
     // Post places per name: (anchor, how many facts, the first post there).
     let mut posts: FxHashMap<&str, BTreeMap<Anchor, PostsAt>> = FxHashMap::default();
-    for fact in &f.facts {
+    for (fi, fact) in f.facts.iter().enumerate() {
         if fact.relation != Relation::HoldsPosition {
             continue;
         }
@@ -173,10 +245,26 @@ pub(super) fn place_persons<'l, 'f>(
             continue;
         };
         let (p, o) = (&f.ents[s], &f.ents[t]);
-        if p.kind != MentionKind::Person || o.kind != MentionKind::Organization {
+        if p.kind != MentionKind::Person {
             continue;
         }
-        let a = org_anchor(lex, o);
+        let national = match o.kind {
+            MentionKind::Organization => {
+                lex.is_national_post(&format!("{}{}", o.canonical(), fact.title().unwrap_or("")))
+            }
+            // A post with no organ, written in full (国家主席). A short form alone is
+            // not enough: 总书记 and 总理 of other countries' parties and governments
+            // are written so too.
+            MentionKind::Title => lex.is_national_post(&o.text),
+            _ => continue,
+        };
+        let a = if national {
+            Anchor::nation()
+        } else if o.kind == MentionKind::Organization {
+            org_anchor(lex, o)
+        } else {
+            continue;
+        };
         if a.depth() == 0 {
             continue;
         }
@@ -184,13 +272,14 @@ pub(super) fn place_persons<'l, 'f>(
             .entry(p.canonical())
             .or_default()
             .entry(a)
-            .or_insert((0, o, fact.title()));
+            .or_insert((0, t as u32, fi as u32));
         slot.0 += 1;
     }
-    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
-    let mut out = FxHashMap::default();
-    for e in &f.ents {
-        if e.kind != MentionKind::Person || !own_node(e) || out.contains_key(e.canonical()) {
+    let national = named_national(lex, f);
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
+    let mut out = Vec::new();
+    for (i, e) in f.ents.iter().enumerate() {
+        if e.kind != MentionKind::Person || !own_node(e) || !seen.insert(e.canonical()) {
             continue;
         }
         let placed = match posts.get(e.canonical()) {
@@ -200,6 +289,9 @@ pub(super) fn place_persons<'l, 'f>(
                 let mut best: Option<(&Anchor, &PostsAt)> = None;
                 for (a, v) in by_place {
                     best = match best {
+                        // A national post outranks any other.
+                        _ if a.is_nation() => Some((a, v)),
+                        Some((b, _)) if b.is_nation() => best,
                         None => Some((a, v)),
                         Some((b, _)) if b.contains(a) && a != b => Some((a, v)),
                         Some((b, _)) if a.contains(b) => best,
@@ -207,25 +299,96 @@ pub(super) fn place_persons<'l, 'f>(
                         keep => keep,
                     };
                 }
-                let (a, (_, org, title)) = best.expect("a name with posts has a place");
+                let (a, &(_, org, fact)) = best.expect("a name with posts has a place");
                 Placed {
                     anchor: *a,
-                    post: Some(format!("{}{}", org.canonical(), title.unwrap_or(""))),
+                    post: Some((org, fact)),
                 }
             }
+            // Named in the role of a national leader (习近平总书记), or by the article.
+            None if national.contains(e.canonical()) => Placed {
+                anchor: Anchor::nation(),
+                post: None,
+            },
             None => Placed {
                 anchor: article,
                 post: None,
             },
         };
-        out.insert(e.canonical(), placed);
+        out.push((i as u32, placed));
     }
     out
 }
 
-/// Where the article places each event it names (by mention index): the place of an
-/// organisation that held it, else the article's jurisdiction.
-pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<usize, Anchor<'l>> {
+/// The persons a mention of whom is followed right away by the short form of a
+/// national leadership post (习近平总书记, 李强总理).
+fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashSet<&'f str> {
+    f.ents
+        .iter()
+        .filter(|e| {
+            e.kind == MentionKind::Person
+                && f.sentences.get(e.sentence()).is_some_and(|s| {
+                    let after = s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]);
+                    lex.national_short_post(after).is_some()
+                })
+        })
+        .map(|e| e.canonical())
+        .collect()
+}
+
+/// The events of an article at which two or more of its persons (`persons`, as
+/// placed) have a role: who met whom, for identity by shared colleagues.
+fn meetings(f: &ArticleFacts, persons: &[(u32, Placed)]) -> Vec<(u32, Vec<u32>)> {
+    let role = |r: Relation| {
+        matches!(
+            r,
+            Relation::Chaired | Relation::Attended | Relation::SpokeAt
+        )
+    };
+    // Most articles have no role at all.
+    if persons.len() < 2 || !f.facts.iter().any(|x| role(x.relation)) {
+        return Vec::new();
+    }
+    let slot: FxHashMap<&str, u32> = persons
+        .iter()
+        .enumerate()
+        .map(|(k, (i, _))| (f.ents[*i as usize].canonical(), k as u32))
+        .collect();
+    let mut at: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for fact in &f.facts {
+        if !role(fact.relation) {
+            continue;
+        }
+        let (Some(s), Some(mut t)) = (fact.source.index(), fact.target.index()) else {
+            continue;
+        };
+        // A mention pointing back at the meeting (会议) is the meeting.
+        for _ in 0..4 {
+            match f.ents[t].refers_to() {
+                Some(r) => t = r,
+                None => break,
+            }
+        }
+        if let Some(&k) = slot.get(f.ents[s].canonical()) {
+            at.entry(t as u32).or_default().push(k);
+        }
+    }
+    at.into_iter()
+        .filter_map(|(t, mut who)| {
+            who.sort_unstable();
+            who.dedup();
+            (who.len() >= 2).then_some((t, who))
+        })
+        .collect()
+}
+
+/// Where the article (at `article`) places each dated event it names, by mention
+/// index: the place of an organisation that held it, else the article's.
+fn place_events<'l>(
+    lex: &'l Lexicon,
+    f: &ArticleFacts,
+    article: Anchor<'l>,
+) -> Vec<(u32, Anchor<'l>)> {
     let mut held: FxHashMap<usize, Anchor> = FxHashMap::default();
     for fact in &f.facts {
         if fact.relation != Relation::Held {
@@ -248,12 +411,11 @@ pub(super) fn place_events<'l>(lex: &'l Lexicon, f: &ArticleFacts) -> FxHashMap<
             }
         }
     }
-    let article = Anchor::of_jurisdiction(lex, &f.jurisdiction);
     f.ents
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == MentionKind::Event && own_node(e) && e.date().is_some())
-        .map(|(i, _)| (i, held.remove(&i).unwrap_or(article)))
+        .map(|(i, _)| (i as u32, held.remove(&i).unwrap_or(article)))
         .collect()
 }
 

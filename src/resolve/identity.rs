@@ -24,10 +24,11 @@
 //! what a full build gives. It is one pass over the mentions and one over the names:
 //! no pair of persons is ever compared.
 
-use super::anchor::{place_events, place_persons, Anchor, Placed};
+use super::anchor::{Anchor, ArticlePlaces, Placed};
 use super::clusters::{
-    apart_sample, cluster, event_reason, person_reason, AnchorStats, Target, UnplacedPersons,
+    apart_sample, cluster, event_reason, person_reason, Member, Seen, Target, UnplacedPersons,
 };
+use super::colleagues::by_colleagues;
 use crate::extract::{ArticleFacts, EntityMention};
 use crate::graph::build::KnowledgeGraph;
 use crate::graph::{IdentityReport, Merge, NodeKind};
@@ -61,10 +62,46 @@ pub(super) struct Identities<'l> {
     /// Merges to record on joined nodes: node id → merges.
     merges: BTreeMap<String, Vec<Merge>>,
     report: IdentityReport,
+    /// Where each article (by position) places its persons and events.
+    places: Vec<ArticlePlaces<'l>>,
+    /// Names of national leaders: their mentions with no post of a place join them.
+    national: rustc_hash::FxHashSet<String>,
+    /// Mentions moved by a shared colleague: name → article → the cluster's anchor.
+    by_colleague: FxHashMap<String, FxHashMap<String, Anchor<'l>>>,
 }
 
 /// Examples kept in the report, of each kind.
 const SAMPLES: usize = 12;
+
+/// What tells the person pass from the event pass: the one pass over a kind's groups
+/// (a person's name; an event's name and day) is [`run_pass`].
+struct Pass<K> {
+    node: NodeKind,
+    depth: usize,
+    unplaced: UnplacedPersons,
+    /// Whether joins and names kept apart go into the report's samples.
+    samples: bool,
+    name: fn(&K) -> &str,
+    key: fn(&K, &Target, &str) -> String,
+    reason: fn(&K, &Anchor, &[Member], usize) -> String,
+}
+
+/// What a pass counted, for the report.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Nodes of two or more articles, and the articles beyond the first of each.
+    joined: usize,
+    joins: usize,
+    /// Placed clusters beyond the first of a group.
+    apart: usize,
+    /// Articles whose unplaced mention stays a node of its own.
+    unplaced_apart: usize,
+    joined_samples: BTreeSet<String>,
+    apart_samples: BTreeSet<String>,
+}
+
+/// A person's name or an event's name and day, with where one article places it.
+type Sighting<'l, 'f, K> = (K, Seen<'l, 'f>);
 
 impl<'l> Identities<'l> {
     /// Collects every anchor of every person name and event name and day, and decides
@@ -74,136 +111,174 @@ impl<'l> Identities<'l> {
         opts: &ResolveOptions,
         facts: &'f [ArticleFacts],
     ) -> Identities<'l> {
-        type Stats<'l, 'f> = BTreeMap<Anchor<'l>, AnchorStats<'f>>;
-        type PersonMap<'l, 'f> = FxHashMap<&'f str, Stats<'l, 'f>>;
-        type EventMap<'l, 'f> = FxHashMap<(&'f str, &'f str), Stats<'l, 'f>>;
         use rayon::prelude::*;
-        let (mut persons, mut events): (PersonMap<'l, 'f>, EventMap<'l, 'f>) = facts
+        let places: Vec<ArticlePlaces<'l>> = facts
             .par_iter()
-            .fold(
-                || (PersonMap::default(), EventMap::default()),
-                |(mut pm, mut em), f| {
-                    for (name, placed) in place_persons(lex, f) {
-                        let s = AnchorStats::of(&f.article.id, placed.post);
-                        pm.entry(name)
-                            .or_default()
-                            .entry(placed.anchor.truncated(PERSON_DEPTH))
-                            .or_default()
-                            .add(s);
-                    }
-                    for (i, a) in place_events(lex, f) {
-                        let e = &f.ents[i];
-                        let key = (e.canonical(), e.date().unwrap_or(""));
-                        em.entry(key)
-                            .or_default()
-                            .entry(a.truncated(EVENT_DEPTH))
-                            .or_default()
-                            .add(AnchorStats::of(&f.article.id, None));
-                    }
-                    (pm, em)
-                },
-            )
-            .reduce(
-                || (PersonMap::default(), EventMap::default()),
-                |(mut pa, mut ea), (pb, eb)| {
-                    for (k, v) in pb {
-                        let slot = pa.entry(k).or_default();
-                        for (a, s) in v {
-                            slot.entry(a).or_default().add(s);
-                        }
-                    }
-                    for (k, v) in eb {
-                        let slot = ea.entry(k).or_default();
-                        for (a, s) in v {
-                            slot.entry(a).or_default().add(s);
-                        }
-                    }
-                    (pa, ea)
-                },
-            );
+            .map(|f| ArticlePlaces::of(lex, f))
+            .collect();
+        let mut persons = Vec::with_capacity(places.iter().map(|p| p.persons.len()).sum());
+        let mut events = Vec::with_capacity(places.iter().map(|p| p.events.len()).sum());
+        // Where each article's persons begin in `persons`.
+        let mut offsets = Vec::with_capacity(facts.len());
+        for (f, p) in facts.iter().zip(&places) {
+            let article = f.article.id.as_str();
+            offsets.push(persons.len());
+            for (i, placed) in &p.persons {
+                let seen = Seen {
+                    anchor: placed.anchor.truncated(PERSON_DEPTH),
+                    article,
+                    post: placed.post(f),
+                    national: placed.anchor.is_nation(),
+                    colleague: None,
+                };
+                persons.push((f.ents[*i as usize].canonical(), seen));
+            }
+            for (i, a) in &p.events {
+                let e = &f.ents[*i as usize];
+                let seen = Seen {
+                    anchor: a.truncated(EVENT_DEPTH),
+                    article,
+                    post: None,
+                    national: false,
+                    colleague: None,
+                };
+                events.push(((e.canonical(), e.date().unwrap_or("")), seen));
+            }
+        }
 
-        for s in persons
-            .values_mut()
-            .chain(events.values_mut())
-            .flat_map(|m| m.values_mut())
-        {
-            s.finish();
-        }
-        let mut out = Identities::default();
-        let mut joined_samples = BTreeSet::new();
-        let mut apart_samples = BTreeSet::new();
-        let mut names: Vec<(&str, Stats<'l, 'f>)> = persons.into_iter().collect();
-        names.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (name, anchors) in names {
-            let decided = cluster(&anchors, PERSON_DEPTH, opts.unplaced_persons);
-            let r = &mut out.report;
-            let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
-            r.persons_apart += placed.saturating_sub(1);
-            r.persons_unplaced_apart += decided.per_article;
-            if placed > 1 {
-                apart_samples.insert(apart_sample(name, &decided));
-            }
-            for (anchor, members) in &decided.clusters {
-                let articles: usize = members.iter().map(|(_, s)| s.articles()).sum();
-                if articles < 2 {
-                    continue;
+        // A national leader is one person for the country: every mention of the name
+        // with no post of a place (a bare name in any article) is them.
+        let national: rustc_hash::FxHashSet<&str> = persons
+            .iter()
+            .filter(|(_, s)| s.national)
+            .map(|(n, _)| *n)
+            .collect();
+        if !national.is_empty() {
+            for (n, s) in &mut persons {
+                if s.post.is_none() && national.contains(n) {
+                    s.anchor = Anchor::nation();
                 }
-                r.persons_joined += 1;
-                r.person_joins += articles - 1;
-                let reason = person_reason(name, anchor, members, articles);
-                joined_samples.insert(format!("{name}: {reason}"));
-                let key = person_key(name, &Target::Cluster(*anchor), "");
-                let id = super::ids::node_id(NodeKind::Person, name, &key);
-                out.merges.entry(id).or_default().push(Merge {
-                    alias: name.to_string(),
-                    reason,
-                });
-            }
-            let moved = moved_only(decided.targets);
-            if !moved.is_empty() {
-                out.persons.insert(name.to_string(), moved);
             }
         }
-        let mut groups: Vec<((&str, &str), Stats<'l, 'f>)> = events.into_iter().collect();
-        groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((name, date), anchors) in groups {
-            // An event no article places is joined to none: names like 启用仪式 and 调研
-            // are held in many places on one day, and nothing says which this is.
-            let decided = cluster(&anchors, EVENT_DEPTH, UnplacedPersons::Apart);
-            let r = &mut out.report;
-            let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
-            r.events_apart += placed.saturating_sub(1);
-            for (anchor, members) in &decided.clusters {
-                let articles: usize = members.iter().map(|(_, s)| s.articles()).sum();
-                if articles < 2 {
-                    continue;
-                }
-                r.events_joined += 1;
-                r.event_joins += articles - 1;
-                let reason = event_reason(date, anchor, members, articles);
-                let key = event_key(name, date, &Target::Cluster(*anchor), "");
-                let id = super::ids::node_id(NodeKind::Event, name, &key);
-                out.merges.entry(id).or_default().push(Merge {
-                    alias: name.to_string(),
-                    reason,
-                });
-            }
-            let moved = moved_only(decided.targets);
-            if !moved.is_empty() {
-                out.events
+
+        let mut out = Identities {
+            national: national.iter().map(|n| n.to_string()).collect(),
+            ..Identities::default()
+        };
+        let persons_pass = Pass {
+            node: NodeKind::Person,
+            depth: PERSON_DEPTH,
+            unplaced: opts.unplaced_persons,
+            samples: true,
+            name: |k: &&str| k,
+            key: |k, t, a| person_key(k, t, a),
+            reason: |k, a, m, n| person_reason(k, a, m, n),
+        };
+        // Shared colleagues: decided on the decision by place of the persons who met
+        // someone, then moving the weak mentions they settle. A mention placed at the
+        // prefecture (or as a national leader) is its own cluster's: only the names of
+        // those placed less precisely need their decision made first.
+        let met: rustc_hash::FxHashSet<&str> = facts
+            .iter()
+            .zip(&places)
+            .zip(&offsets)
+            .flat_map(|((_, p), &at)| {
+                p.meetings
+                    .iter()
+                    .flat_map(|(_, who)| who.iter())
+                    .map(move |k| at + *k as usize)
+            })
+            .filter(|&i| {
+                let a = persons[i].1.anchor;
+                a.depth() < PERSON_DEPTH && !a.is_nation()
+            })
+            .map(|i| persons[i].0)
+            .collect();
+        if places.iter().any(|p| !p.meetings.is_empty()) {
+            let some: Vec<_> = persons
+                .iter()
+                .filter(|(n, _)| met.contains(n))
+                .copied()
+                .collect();
+            let base_moved: FxHashMap<&str, Targets> = run_pass(
+                &persons_pass,
+                some,
+                &mut BTreeMap::new(),
+                &mut Tally::default(),
+            )
+            .into_iter()
+            .collect();
+            let base = |name: &str, s: &Seen<'l, 'f>| {
+                base_moved
+                    .get(name)
+                    .and_then(|t| t.get(&s.anchor))
+                    .copied()
+                    .unwrap_or(Target::Cluster(s.anchor))
+            };
+            for m in by_colleagues(PERSON_DEPTH, facts, &places, &persons, &offsets, &base) {
+                let (name, seen) = &mut persons[m.index];
+                seen.anchor = m.to;
+                seen.colleague = Some((m.colleague, m.event));
+                out.by_colleague
                     .entry(name.to_string())
                     .or_default()
-                    .insert(date.to_string(), moved);
+                    .insert(seen.article.to_string(), m.to);
             }
         }
-        out.report.joined_samples = joined_samples.into_iter().take(SAMPLES).collect();
-        out.report.apart_samples = apart_samples.into_iter().take(SAMPLES).collect();
+        out.places = places;
+
+        let mut tally = Tally::default();
+        for (name, moved) in run_pass(&persons_pass, persons, &mut out.merges, &mut tally) {
+            out.persons.insert(name.to_string(), moved);
+        }
+        let r = &mut out.report;
+        r.persons_joined = tally.joined;
+        r.person_joins = tally.joins;
+        r.persons_apart = tally.apart;
+        r.persons_unplaced_apart = tally.unplaced_apart;
+        r.joined_samples = tally.joined_samples.into_iter().take(SAMPLES).collect();
+        r.apart_samples = tally.apart_samples.into_iter().take(SAMPLES).collect();
+
+        // An event no article places is joined to none: names like 启用仪式 and 调研
+        // are held in many places on one day, and nothing says which this is.
+        let events_pass = Pass {
+            node: NodeKind::Event,
+            depth: EVENT_DEPTH,
+            unplaced: UnplacedPersons::Apart,
+            samples: false,
+            name: |k: &(&str, &str)| k.0,
+            key: |k, t, a| event_key(k.0, k.1, t, a),
+            reason: |k, a, m, n| event_reason(k.1, a, m, n),
+        };
+        let mut tally = Tally::default();
+        for ((name, date), moved) in run_pass(&events_pass, events, &mut out.merges, &mut tally) {
+            out.events
+                .entry(name.to_string())
+                .or_default()
+                .insert(date.to_string(), moved);
+        }
+        let r = &mut out.report;
+        r.events_joined = tally.joined;
+        r.event_joins = tally.joins;
+        r.events_apart = tally.apart;
         out
     }
 
-    /// The identity key of a person the article places at `placed`.
+    /// Where the article at `position` places its persons and events.
+    pub(super) fn places(&self, position: usize) -> &ArticlePlaces<'l> {
+        &self.places[position]
+    }
+
+    /// The identity key of a person the article places as `placed`.
     pub(super) fn person(&self, name: &str, placed: &Placed, article: &str) -> String {
-        let a = placed.anchor.truncated(PERSON_DEPTH);
+        if let Some(a) = self.by_colleague.get(name).and_then(|m| m.get(article)) {
+            return person_key(name, &Target::Cluster(*a), article);
+        }
+        let a = if !placed.by_post() && self.national.contains(name) {
+            Anchor::nation()
+        } else {
+            placed.anchor.truncated(PERSON_DEPTH)
+        };
         let target = self
             .persons
             .get(name)
@@ -237,6 +312,86 @@ impl<'l> Identities<'l> {
     }
 }
 
+/// Decides every group of one kind (a person's name; an event's name and day): which
+/// of its anchors are one node, the merge each joined node records, and the counts.
+/// Returns the groups some of whose anchors lead elsewhere than their own cluster.
+fn run_pass<'l, 'f, K: Copy + Ord + Send>(
+    pass: &Pass<K>,
+    mut sightings: Vec<Sighting<'l, 'f, K>>,
+    merges: &mut BTreeMap<String, Vec<Merge>>,
+    tally: &mut Tally,
+) -> Vec<(K, Targets<'l>)> {
+    use rayon::prelude::*;
+    // A group's anchors side by side, each article once (an article read twice is one).
+    sightings.par_sort_unstable_by(|a, b| {
+        (a.0, a.1.anchor, a.1.article).cmp(&(b.0, b.1.anchor, b.1.article))
+    });
+    sightings.dedup_by(|b, a| a.0 == b.0 && a.1.anchor == b.1.anchor && a.1.article == b.1.article);
+    let (keys, seen): (Vec<K>, Vec<Seen>) = sightings.into_iter().unzip();
+    let mut moved_groups = Vec::new();
+    let mut members: Vec<Member> = Vec::new();
+    let mut start = 0;
+    while start < keys.len() {
+        let k = keys[start];
+        let end = start + keys[start..].iter().take_while(|x| **x == k).count();
+        members.clear();
+        members.extend(
+            seen[start..end]
+                .chunk_by(|a, b| a.anchor == b.anchor)
+                .map(|s| (s[0].anchor, s)),
+        );
+        start = end;
+        let name = (pass.name)(&k);
+        let mut join = |anchor: &Anchor<'l>, members: &[Member], tally: &mut Tally| {
+            let articles: usize = members.iter().map(|(_, s)| s.len()).sum();
+            if articles < 2 {
+                return;
+            }
+            tally.joined += 1;
+            tally.joins += articles - 1;
+            let reason = (pass.reason)(&k, anchor, members, articles);
+            if pass.samples {
+                tally.joined_samples.insert(format!("{name}: {reason}"));
+            }
+            let id = super::ids::node_id(
+                pass.node,
+                name,
+                &(pass.key)(&k, &Target::Cluster(*anchor), ""),
+            );
+            merges.entry(id).or_default().push(Merge {
+                alias: name.to_string(),
+                reason,
+            });
+        };
+        // Most groups have one anchor, which is its own cluster.
+        if let [(a, _)] = members[..] {
+            if a.depth() > 0 || pass.unplaced == UnplacedPersons::Single {
+                join(&a, &members, tally);
+                continue;
+            }
+        }
+        let decided = cluster(&members, pass.depth, pass.unplaced);
+        let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
+        tally.apart += placed.saturating_sub(1);
+        tally.unplaced_apart += decided.per_article;
+        if placed > 1 && pass.samples {
+            tally.apart_samples.insert(apart_sample(name, &decided));
+        }
+        for (anchor, m) in &decided.clusters {
+            join(anchor, m, tally);
+        }
+        let moved: Targets = decided
+            .targets
+            .into_iter()
+            .filter(|(a, t)| *t != Target::Cluster(*a))
+            .collect();
+        if !moved.is_empty() {
+            moved_groups.push((k, moved));
+        }
+    }
+    moved_groups
+}
+
 /// What makes two mentions the same entity: for a person, the name and place
 /// ([`Identities::person`]); for an event, its name, day and place
 /// ([`Identities::event`]), or, undated, its article; for the rest, the name.
@@ -252,7 +407,7 @@ pub(super) fn identity_key(
             Some(p) => ctx.identities.person(name, p, article),
             None => name.to_string(),
         },
-        MentionKind::Event => match (e.date(), ctx.events.get(&i)) {
+        MentionKind::Event => match (e.date(), ctx.places.event(i)) {
             (Some(d), Some(a)) => ctx.identities.event(name, d, a, article),
             (Some(d), None) => format!("{name}@{d}"),
             (None, _) => format!("{name}@{article}"),
@@ -262,19 +417,11 @@ pub(super) fn identity_key(
 }
 
 /// What [`identity_key`] needs of an article: the corpus's decisions and where the
-/// article places its persons and events.
+/// article places its persons (by name) and events.
 pub(super) struct ArticleIdentity<'a> {
     pub identities: &'a Identities<'a>,
     pub persons: rustc_hash::FxHashMap<&'a str, Placed<'a>>,
-    pub events: rustc_hash::FxHashMap<usize, Anchor<'a>>,
-}
-
-/// The targets that lead elsewhere than their own anchor's cluster.
-fn moved_only(targets: Targets) -> Targets {
-    targets
-        .into_iter()
-        .filter(|(a, t)| *t != Target::Cluster(*a))
-        .collect()
+    pub places: &'a ArticlePlaces<'a>,
 }
 
 fn person_key(name: &str, target: &Target, article: &str) -> String {

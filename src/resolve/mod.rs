@@ -13,6 +13,7 @@ use crate::lexicon::Lexicon;
 mod abbreviations;
 mod anchor;
 mod clusters;
+mod colleagues;
 mod identity;
 mod ids;
 mod plan;
@@ -38,7 +39,6 @@ pub fn resolve_with(
 ) -> KnowledgeGraph {
     let (g, aliases, ids) = begin(lex, opts, facts);
     let corpus = Corpus {
-        lex,
         aliases: &aliases,
         identities: &ids,
     };
@@ -67,7 +67,6 @@ pub fn resolve_owned_writing(
         failed: None,
     };
     let corpus = Corpus {
-        lex,
         aliases: &aliases,
         identities: &ids,
     };
@@ -111,6 +110,7 @@ fn begin<'l>(
         || Identities::decide(lex, opts, facts),
     );
     g.meta.articles = facts.len();
+    g.meta.unplaced_persons = Some(opts.unplaced_persons);
     g.meta.sentences = facts.iter().map(|f| f.sentences.len()).sum();
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
     // Every edge comes from a fact, so this is enough.
@@ -173,6 +173,8 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
                 }
             })
         });
+        // The position in the corpus of the batch's first article.
+        let mut first = 0;
         loop {
             let mut batch: Vec<F> = Vec::with_capacity(BATCH);
             let mut size = 0;
@@ -188,15 +190,17 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             use rayon::prelude::*;
             let (plans, lines): (Vec<Plan>, Vec<Option<Vec<u8>>>) = batch
                 .par_iter()
-                .map(|f| {
+                .enumerate()
+                .map(|(i, f)| {
                     let buf = line.map(|line| {
                         let mut buf = Vec::new();
                         line(f.borrow(), &mut buf);
                         buf
                     });
-                    (plan(f.borrow(), corpus), buf)
+                    (plan(f.borrow(), first + i, corpus), buf)
                 })
                 .unzip();
+            first += batch.len();
             if writer.is_some() {
                 // The writer only stops early by panicking, which its join re-raises.
                 let _ = ltx.send(lines);

@@ -3,13 +3,11 @@
 //! the one thread that owns the graph.
 
 use super::abbreviations::Aliases;
-use super::anchor::{place_events, place_persons};
 use super::identity::{identity_key, ArticleIdentity, Identities};
 use super::ids::{node_id, node_kind};
 use crate::extract::{ArticleFacts, End, EntityMention};
 use crate::graph::build::{edge, evidence, KnowledgeGraph};
 use crate::graph::{Edge, Merge, Node, NodeKind, Relation};
-use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
 use std::sync::Arc;
 
@@ -56,24 +54,31 @@ enum Planned {
 
 /// What every article's plan reads of the whole corpus.
 pub(super) struct Corpus<'a> {
-    pub lex: &'a Lexicon,
     pub aliases: &'a Aliases,
     pub identities: &'a Identities<'a>,
 }
 
-pub(super) fn plan(f: &ArticleFacts, corpus: &Corpus) -> Plan {
+/// The plan of `f`, the article at `position` in the corpus.
+pub(super) fn plan(f: &ArticleFacts, position: usize, corpus: &Corpus) -> Plan {
     let aliases = corpus.aliases;
+    let places = corpus.identities.places(position);
     let ctx = ArticleIdentity {
         identities: corpus.identities,
-        persons: place_persons(corpus.lex, f),
-        events: place_events(corpus.lex, f),
+        persons: places
+            .persons
+            .iter()
+            .map(|(i, p)| (f.ents[*i as usize].canonical(), *p))
+            .collect(),
+        places,
     };
     let aid = f.article.id.as_str();
     let aid_rc: Arc<str> = Arc::from(aid);
     let quotes: Vec<Arc<str>> = f.sentences.iter().map(|s| Arc::from(s.as_str())).collect();
 
-    // Node id for every mention that makes a node.
+    // Node id for every mention that makes a node. Outside events, the id depends on
+    // the kind and name alone within an article: a name said ten times is hashed once.
     let mut nodes: Vec<Option<EntNode>> = Vec::with_capacity(f.ents.len());
+    let mut ids: rustc_hash::FxHashMap<(MentionKind, &str), Arc<str>> = Default::default();
     for (i, e) in f.ents.iter().enumerate() {
         let kind = node_kind(e.kind).filter(|_| !e.orphan && e.refers_to().is_none());
         nodes.push(kind.map(|kind| {
@@ -81,9 +86,16 @@ pub(super) fn plan(f: &ArticleFacts, corpus: &Corpus) -> Plan {
                 (MentionKind::Organization, Some((long, why))) => (long.clone(), Some(why.clone())),
                 _ => (e.canonical().to_string(), None),
             };
-            let key = identity_key(e, i, &name, aid, &ctx);
+            let make = || Arc::from(node_id(kind, &name, &identity_key(e, i, &name, aid, &ctx)));
+            let id = if e.kind == MentionKind::Event {
+                make()
+            } else {
+                ids.entry((e.kind, e.canonical()))
+                    .or_insert_with(make)
+                    .clone()
+            };
             EntNode {
-                id: node_id(kind, &name, &key).into(),
+                id,
                 own: Some((kind, name, merge)),
             }
         }));
@@ -113,7 +125,8 @@ pub(super) fn plan(f: &ArticleFacts, corpus: &Corpus) -> Plan {
         Option<&'k str>,
         Option<&'k str>,
     );
-    let mut edge_at: rustc_hash::FxHashMap<Key, usize> = Default::default();
+    let mut edge_at: rustc_hash::FxHashMap<Key, usize> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(f.facts.len(), Default::default());
     for fact in &f.facts {
         // A post with no organ known stays on the person as a title.
         if fact.relation == Relation::HoldsPosition {

@@ -41,17 +41,24 @@ pub struct GraphArgs {
 pub struct IdentityArgs {
     /// A person named with no place evidence (no post with a place, an article of no
     /// known place): single joins the one placed person of that name when there is
-    /// exactly one, apart keeps each such article's own.
-    #[arg(long, default_value = "single", value_name = "POLICY", value_parser = unplaced_parser())]
-    unplaced_persons: UnplacedPersons,
+    /// exactly one, apart keeps each such article's own. Default: single, or with
+    /// --update and merge the policy the graphs were built with (saved in graph.json;
+    /// another is refused)
+    #[arg(long, value_name = "POLICY", value_parser = unplaced_parser())]
+    unplaced_persons: Option<UnplacedPersons>,
 }
 
 impl IdentityArgs {
-    /// Resolution's options.
+    /// Resolution's options as given; `None` when the flag is left out.
+    pub fn given(&self) -> Option<ResolveOptions> {
+        self.unplaced_persons.map(|p| ResolveOptions {
+            unplaced_persons: p,
+        })
+    }
+
+    /// Resolution's options, the default where the flag is left out.
     pub fn options(&self) -> ResolveOptions {
-        ResolveOptions {
-            unplaced_persons: self.unplaced_persons,
-        }
+        self.given().unwrap_or_default()
     }
 }
 

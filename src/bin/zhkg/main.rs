@@ -342,7 +342,7 @@ fn run(cli: Cli) -> Result<()> {
                     update,
                     stdin_format,
                     max_file_bytes: max_file_size.saturating_mul(1 << 20),
-                    identity: identity.options(),
+                    identity: identity.given(),
                 },
                 &|p| bar.show(p),
             );
@@ -372,7 +372,7 @@ fn run(cli: Cli) -> Result<()> {
             let lex = lexicon(&dir)?;
             let summary = pipeline::run_merge(
                 &lex,
-                &identity.options(),
+                identity.given(),
                 &graphs,
                 &out,
                 pipeline::Extras {
