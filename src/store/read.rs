@@ -486,10 +486,7 @@ impl Store {
         let mut found = 0;
         let mut by_edge = self
             .conn
-            .prepare_cached(
-                "SELECT DISTINCT ev.edge FROM edge_evidence ev JOIN edges e ON e.edge = ev.edge
-                 WHERE ev.article = ?1 AND ev.sentence = ?2 AND e.relation <> 'mentions'",
-            )
+            .prepare_cached("SELECT edge FROM sentence_facts WHERE article = ?1 AND sentence = ?2")
             .map_err(|e| self.err(e))?;
         for (article, sentence, text) in rows {
             if !words.iter().all(|w| text.contains(w.as_str())) {
