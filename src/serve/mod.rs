@@ -151,7 +151,7 @@ async fn with_store<T: Send + 'static>(
             if cell.is_none() {
                 *cell = Some(Store::open(&db)?);
             }
-            f(cell.as_ref().expect("opened above"))
+            cell.as_ref().expect("opened above").in_snapshot(f)
         })
     })
     .await;
@@ -170,10 +170,12 @@ fn answer<T: serde::Serialize>(found: Result<Option<T>>, what: &str) -> Response
 struct SearchParams {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    after: i64,
 }
 
 async fn search(State(db): State<Arc<PathBuf>>, UrlQuery(p): UrlQuery<SearchParams>) -> Response {
-    let found = with_store(db, move |s| api::search(s, &p.q).map(Some)).await;
+    let found = with_store(db, move |s| api::search(s, &p.q, p.after).map(Some)).await;
     answer(found, "")
 }
 
