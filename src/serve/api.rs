@@ -18,7 +18,7 @@ const MAX_EVIDENCE: usize = 5;
 const MAX_EGO_NODES: usize = 300;
 /// Facts of one relation and direction listed at most (the busiest person of the 50
 /// MB corpus attended 441 events; the page says how many more there are).
-const MAX_FACTS: usize = 25;
+const MAX_FACTS: usize = 20;
 /// Co-attendees listed at most.
 const MAX_COATTENDEES: usize = 20;
 

@@ -149,7 +149,9 @@ async fn with_store<T: Send + 'static>(
         STORE.with(|cell| {
             let mut cell = cell.borrow_mut();
             if cell.is_none() {
-                *cell = Some(Store::open(&db)?);
+                let store = Store::open(&db)?;
+                store.map_file()?;
+                *cell = Some(store);
             }
             cell.as_ref().expect("opened above").in_snapshot(f)
         })

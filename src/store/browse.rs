@@ -277,6 +277,8 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let total = all.len();
         let mut out = Vec::new();
+        // The busiest people share the same events: each label is read once.
+        let mut label_of: BTreeMap<i64, String> = BTreeMap::new();
         for (other, other_id, name, times) in all.into_iter().take(limit) {
             let mut labels = Vec::new();
             for ev in self.numbers(
@@ -286,7 +288,15 @@ impl Store {
                  AND me.relation IN ('chaired', 'attended', 'spoke_at')",
                 [other, n],
             )? {
-                labels.push(self.node(ev, Detail::Light)?.display_label());
+                let label = match label_of.get(&ev) {
+                    Some(l) => l.clone(),
+                    None => {
+                        let l = self.label(ev)?;
+                        label_of.insert(ev, l.clone());
+                        l
+                    }
+                };
+                labels.push(label);
             }
             labels.sort();
             out.push(Row {
@@ -347,6 +357,18 @@ impl Store {
             .prepare_cached("SELECT node FROM nodes WHERE id = ?1")
             .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
             .map_err(|e| self.err(e))
+    }
+
+    /// How node `n` is named in a list ([`Node::display_label`]).
+    fn label(&self, n: i64) -> Result<String> {
+        let (kind, name, date): (String, String, Option<String>) = self
+            .conn
+            .prepare_cached("SELECT kind, name, date FROM nodes WHERE node = ?1")
+            .and_then(|mut s| s.query_row([n], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))))
+            .map_err(|e| self.err(e))?;
+        let mut node = Node::new(String::new(), self.kind(&kind)?, name);
+        node.date = date;
+        Ok(node.display_label())
     }
 
     /// Every edge of `n` but its mentions, either way, in edge order: the index on

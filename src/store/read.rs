@@ -96,11 +96,8 @@ impl Store {
                 "written by {age} zhkg (graph database schema {version}; this zhkg reads schema {SCHEMA_VERSION}); rebuild it with zhkg build"
             )));
         }
-        // Pages are read through a mapping of the file rather than copied out of it
-        // one read call at a time, and the questions' few dozen statements stay
-        // prepared: a busy web page asks hundreds of small queries.
-        conn.execute_batch("PRAGMA mmap_size = 4294967296;")
-            .map_err(|e| refuse(e.to_string()))?;
+        // The questions' few dozen statements stay prepared: a busy web page asks
+        // hundreds of small queries.
         // Plans made without looking at bound values: the bundled SQLite (STAT4) would
         // otherwise prepare a statement again at every new value, which took a fifth
         // of a busy page's time. The indexes leave one plan worth having anyway.
@@ -114,6 +111,16 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Reads pages through a mapping of the file rather than copying them out of it
+    /// one read call at a time: for `zhkg serve`, which asks thousands of small
+    /// queries. Not for one question: the pages it touches would count in the
+    /// process's memory (a search touches every sentence).
+    pub fn map_file(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA mmap_size = 4294967296;")
+            .map_err(|e| self.err(e))
     }
 
     /// Runs `f` in one read transaction: the file is locked and its schema checked
