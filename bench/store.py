@@ -43,7 +43,7 @@ def pick_names(db):
     ).fetchone()
     event_id = c.execute(
         """SELECT t.id FROM edges e JOIN nodes s ON s.node = e.source JOIN nodes t ON t.node = e.target
-           WHERE s.id = ? AND e.relation = 'attended' ORDER BY t.id LIMIT 1""",
+           WHERE s.id = ? AND e.relation IN ('attended', 'chaired', 'spoke_at') ORDER BY t.id LIMIT 1""",
         (person_id,),
     ).fetchone()[0]
     org_id = c.execute(
@@ -74,6 +74,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--json-runs", type=int, default=2)
     ap.add_argument("--calls", type=int, default=400, help="API calls in all, per route")
+    ap.add_argument("--serve-only", action="store_true", help="time the API routes only")
     a = ap.parse_args()
     db = os.path.join(a.graph_dir, "graph.db")
     gj = os.path.join(a.graph_dir, "graph.json")
@@ -95,6 +96,12 @@ def main():
         ["timeline", typical_id],
         ["coattend", typical_id],
     ]
+    if not a.serve_only:
+        time_queries(a, db, gj, forms)
+    time_serve(a, db, person, person_id, event_id, typical_id)
+
+
+def time_queries(a, db, gj, forms):
     print(f"{'query':<34} {'graph.db ms':>12} {'MB':>6} {'graph.json ms':>14} {'MB':>6}")
     db_walls, db_mem, js_walls, js_mem = [], [], [], []
     for f in forms:
@@ -114,6 +121,8 @@ def main():
         f" {statistics.median(js_walls):>14.1f} {max(js_mem):>6.0f}   (MB: the largest)"
     )
 
+
+def time_serve(a, db, person, person_id, event_id, typical_id):
     server = subprocess.Popen(
         [a.zhkg, "serve", "--graph", db, "--port", "0"], stderr=subprocess.PIPE, text=True
     )
@@ -124,6 +133,8 @@ def main():
         routes = [
             f"/api/search?q={q(person)}",
             f"/api/search?q={q(person + ' 会议')}",
+            f"/api/search?q={q(person[:2])}",
+            f"/api/search?q={q('会议')}",
             f"/api/person/{q(typical_id, safe='')}",
             f"/api/person/{q(person_id, safe='')}",
             f"/api/event/{q(event_id, safe='')}",

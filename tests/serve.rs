@@ -96,6 +96,73 @@ fn sample_db(dir: &Path) -> std::path::PathBuf {
     dir.join("graph.db")
 }
 
+/// `zhkg query --json` on `db`, parsed.
+fn query_json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let out = zhkg()
+        .args(["query", "--json", "--graph"])
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The pages are read from the database by queries of their own (bounded, for the
+/// busiest nodes of a corpus): they must say what `zhkg query` says.
+#[test]
+fn pages_agree_with_the_query_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = sample_db(tmp.path());
+    let (_server, addr) = serve(&db);
+
+    let person = "person_ding_wen_xia_2d5e0fa8";
+    let (status, body) = get(&addr, &format!("/api/person/{person}"));
+    assert_eq!(status, 200, "{body}");
+    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let rows = query_json(&db, &["coattend", person])["rows"].clone();
+    let rows = rows.as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert_eq!(page["coattendee_count"], rows.len(), "{page}");
+    let listed = page["coattendees"].as_array().unwrap();
+    assert_eq!(listed.len(), rows.len().min(20));
+    for (got, want) in listed.iter().zip(rows) {
+        for key in ["id", "name", "relation", "detail"] {
+            assert_eq!(got[key], want[key], "{got} {want}");
+        }
+    }
+
+    // The sample's sentences fit in one call: every hit is listed, no further page.
+    let (status, body) = get(&addr, "/api/search?q=%E4%BC%9A%E8%AE%AE");
+    assert_eq!(status, 200, "{body}");
+    let found: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let want = query_json(&db, &["search", "会议"])["hits"].clone();
+    let want = want.as_array().unwrap();
+    let got = found["sentences"]["hits"].as_array().unwrap();
+    assert_eq!(got.len(), want.len().min(20), "{found}");
+    assert!(!got.is_empty());
+    for hit in got {
+        assert!(
+            want.contains(hit),
+            "{hit} is not a hit of zhkg query search"
+        );
+    }
+    if want.len() <= 20 {
+        assert!(found["more"].is_null(), "{found}");
+    } else {
+        // The next page starts after the last sentence listed, and lists the rest.
+        let more = found["more"].as_i64().unwrap();
+        let (_, body) = get(
+            &addr,
+            &format!("/api/search?q=%E4%BC%9A%E8%AE%AE&after={more}"),
+        );
+        let next: serde_json::Value = serde_json::from_str(&body).unwrap();
+        for hit in next["sentences"]["hits"].as_array().unwrap() {
+            assert!(want.contains(hit) && !got.contains(hit), "{hit}");
+        }
+    }
+}
+
 #[test]
 fn the_api_answers_and_refuses_in_json() {
     let tmp = tempfile::tempdir().unwrap();

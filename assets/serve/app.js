@@ -98,6 +98,34 @@ function header(node) {
   return [h, meta];
 }
 
+function sentenceItem(h) {
+  const li = el("li");
+  li.append(el("span", (h.date || "") + " " + h.headline, "source"));
+  li.append(el("div", h.text, "sentence"));
+  const facts = el("ul", null, "evidence");
+  for (const f of h.facts) {
+    const fi = el("li");
+    fi.append(el("span", f.subject + " "), el("span", f.relation, "relation"), el("span", " " + f.object));
+    facts.append(fi);
+  }
+  li.append(facts);
+  return li;
+}
+
+// Each call looks at a bounded stretch of the corpus; "more" fetches the next one.
+function moreButton(q, after, list) {
+  const b = el("button", "more sentences…", "more");
+  b.type = "button";
+  b.addEventListener("click", async () => {
+    b.disabled = true;
+    const r = await getJson("/api/search?q=" + encodeURIComponent(q) + "&after=" + after);
+    for (const h of r.sentences.hits) list.append(sentenceItem(h));
+    if (r.more !== null && r.more !== undefined) b.replaceWith(moreButton(q, r.more, list));
+    else b.replaceWith(el("p", "no more sentences", "hint"));
+  });
+  return b;
+}
+
 async function showSearch(q) {
   document.getElementById("q").value = q;
   const m = main();
@@ -108,24 +136,12 @@ async function showSearch(q) {
     li.append(link(n), el("span", n.kind, "kind"));
     return li;
   });
-  const sentences = r.sentences.hits.map((h) => {
-    const li = el("li");
-    li.append(el("span", (h.date || "") + " " + h.headline, "source"));
-    li.append(el("div", h.text, "sentence"));
-    const facts = el("ul", null, "evidence");
-    for (const f of h.facts) {
-      const fi = el("li");
-      fi.append(el("span", f.subject + " "), el("span", f.relation, "relation"), el("span", " " + f.object));
-      facts.append(fi);
-    }
-    li.append(facts);
-    return li;
-  });
-  m.replaceChildren(
-    el("h1", "搜索: " + q),
-    section("names (" + r.names.length + ")", names),
-    section("sentences (" + r.sentence_count + ")", sentences),
-  );
+  const list = el("ul");
+  for (const h of r.sentences.hits) list.append(sentenceItem(h));
+  const parts = [el("h1", "搜索: " + q), section("names (" + r.names.length + ")", names), el("h2", "sentences"), list];
+  if (r.more !== null && r.more !== undefined) parts.push(moreButton(q, r.more, list));
+  else if (r.sentences.hits.length === 0) list.append(el("li", "—", "hint"));
+  m.replaceChildren(...parts);
   m.dataset.view = "search";
 }
 
@@ -203,6 +219,13 @@ async function showNode(kind, id) {
     );
   } else {
     parts.push(section("facts", page.facts.map(factItem)));
+  }
+  // The busiest nodes list the first facts of each kind; say how many are left out.
+  for (const lo of page.more_facts || []) {
+    parts.push(el("p", "… " + lo.count + " more " + (lo.outgoing ? "" : "← ") + lo.relation, "hint"));
+  }
+  if (page.coattendee_count > (page.coattendees || []).length) {
+    parts.push(el("p", "… " + (page.coattendee_count - page.coattendees.length) + " more co-attendees", "hint"));
   }
   parts.push(el("h2", "graph"));
   const g = el("div");

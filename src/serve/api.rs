@@ -4,18 +4,23 @@
 
 use crate::error::Result;
 use crate::graph::{Edge, GraphDoc, Node, NodeKind};
-use crate::query::{Question, Reply, Row, SearchAnswer};
-use crate::store::Store;
+use crate::query::{Row, SearchAnswer};
+use crate::store::{Facts, LeftOut, SearchPage, Store};
 use serde::Serialize;
 
 /// Names a search box lists at most.
 const MAX_NAMES: usize = 50;
 /// Sentences a search lists at most.
-const MAX_SENTENCES: usize = 50;
+const MAX_SENTENCES: usize = 20;
 /// Pieces of evidence shown for one fact at most.
 const MAX_EVIDENCE: usize = 5;
 /// Nodes of an ego graph at most.
 const MAX_EGO_NODES: usize = 300;
+/// Facts of one relation and direction listed at most (the busiest person of the 50
+/// MB corpus attended 441 events; the page says how many more there are).
+const MAX_FACTS: usize = 20;
+/// Co-attendees listed at most.
+const MAX_COATTENDEES: usize = 20;
 
 /// A node as a link: what the page needs to name it and point at its page.
 #[derive(Serialize)]
@@ -40,18 +45,26 @@ impl NodeRef {
     }
 }
 
-/// `/api/search?q=`.
+/// Sentences a search call looks at at most: a few milliseconds of scanning when the
+/// sentences have no trigram index. A word rarer than that finds its sentences over
+/// several calls, each starting where the last stopped (`more`).
+const SENTENCES_PER_CALL: i64 = 16_384;
+
+/// `/api/search?q=&after=`.
 #[derive(Serialize)]
 pub struct Search {
     query: String,
     names: Vec<NodeRef>,
     sentences: SearchAnswer,
-    /// How many sentences there were in all (only the first are listed).
+    /// How many sentences this page lists.
     sentence_count: usize,
+    /// Where the next page of sentences starts (`after=`), when there is one.
+    more: Option<i64>,
 }
 
-/// The words of a search: what the box holds, split at spaces.
-pub fn search(store: &Store, q: &str) -> Result<Search> {
+/// The words of a search: what the box holds, split at spaces; the sentences from
+/// sentence number `after` on.
+pub fn search(store: &Store, q: &str, after: i64) -> Result<Search> {
     let words: Vec<String> = q.split_whitespace().map(str::to_string).collect();
     if words.is_empty() {
         return Ok(Search {
@@ -62,20 +75,27 @@ pub fn search(store: &Store, q: &str) -> Result<Search> {
                 hits: Vec::new(),
             },
             sentence_count: 0,
+            more: None,
         });
     }
-    let names = store
-        .find_nodes(q.trim(), MAX_NAMES)?
-        .iter()
-        .filter(|n| n.kind != NodeKind::Article)
-        .map(NodeRef::of)
-        .collect();
-    let (sentences, sentence_count) = store.search_first(&words, MAX_SENTENCES)?;
+    let names = if after == 0 {
+        store
+            .find_nodes(q.trim(), MAX_NAMES)?
+            .iter()
+            .filter(|n| n.kind != NodeKind::Article)
+            .map(NodeRef::of)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let SearchPage { answer, more } =
+        store.search_page(&words, after.max(0), MAX_SENTENCES, SENTENCES_PER_CALL)?;
     Ok(Search {
         query: q.to_string(),
         names,
-        sentences,
-        sentence_count,
+        sentence_count: answer.hits.len(),
+        sentences: answer,
+        more,
     })
 }
 
@@ -111,8 +131,13 @@ pub struct Fact {
 pub struct Page {
     node: NodeFields,
     facts: Vec<Fact>,
+    /// The facts not listed, counted by relation and direction.
+    more_facts: Vec<LeftOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     coattendees: Option<Vec<Row>>,
+    /// How many co-attendees there are in all (the first are listed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coattendee_count: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -131,20 +156,20 @@ struct NodeFields {
 
 /// The page of the node with this id; `None` when there is none.
 pub fn page(store: &Store, id: &str) -> Result<Option<Page>> {
-    let Some(doc) = store.facts_of(id, MAX_EVIDENCE + 1)? else {
+    let Some(Facts { doc, left_out }) = store.facts_of(id, MAX_EVIDENCE + 1, MAX_FACTS)? else {
         return Ok(None);
     };
     let Some(node) = doc.node(id) else {
         return Ok(None);
     };
     let facts = facts(&doc, node);
-    let coattendees = if node.kind == NodeKind::Person {
-        match store.ask(&Question::Coattend(id.to_string()))? {
-            Reply::Answer(a) => Some(a.rows),
-            Reply::Search(_) => None,
+    let (coattendees, coattendee_count) = if node.kind == NodeKind::Person {
+        match store.coattendees(id, MAX_COATTENDEES)? {
+            Some((rows, count)) => (Some(rows), Some(count)),
+            None => (None, None),
         }
     } else {
-        None
+        (None, None)
     };
     Ok(Some(Page {
         node: NodeFields {
@@ -160,7 +185,9 @@ pub fn page(store: &Store, id: &str) -> Result<Option<Page>> {
             headline: node.headline.clone(),
         },
         facts,
+        more_facts: left_out,
         coattendees,
+        coattendee_count,
     }))
 }
 

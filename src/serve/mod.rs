@@ -149,9 +149,11 @@ async fn with_store<T: Send + 'static>(
         STORE.with(|cell| {
             let mut cell = cell.borrow_mut();
             if cell.is_none() {
-                *cell = Some(Store::open(&db)?);
+                let store = Store::open(&db)?;
+                store.map_file()?;
+                *cell = Some(store);
             }
-            f(cell.as_ref().expect("opened above"))
+            cell.as_ref().expect("opened above").in_snapshot(f)
         })
     })
     .await;
@@ -170,10 +172,12 @@ fn answer<T: serde::Serialize>(found: Result<Option<T>>, what: &str) -> Response
 struct SearchParams {
     #[serde(default)]
     q: String,
+    #[serde(default)]
+    after: i64,
 }
 
 async fn search(State(db): State<Arc<PathBuf>>, UrlQuery(p): UrlQuery<SearchParams>) -> Response {
-    let found = with_store(db, move |s| api::search(s, &p.q).map(Some)).await;
+    let found = with_store(db, move |s| api::search(s, &p.q, p.after).map(Some)).await;
     answer(found, "")
 }
 

@@ -17,6 +17,7 @@ pub mod schema;
 mod walk;
 pub mod write;
 
+pub use browse::{Facts, LeftOut, SearchPage};
 pub use read::Store;
 pub use write::write_db;
 

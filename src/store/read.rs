@@ -96,10 +96,42 @@ impl Store {
                 "written by {age} zhkg (graph database schema {version}; this zhkg reads schema {SCHEMA_VERSION}); rebuild it with zhkg build"
             )));
         }
+        // The questions' few dozen statements stay prepared: a busy web page asks
+        // hundreds of small queries.
+        // Plans made without looking at bound values: the bundled SQLite (STAT4) would
+        // otherwise prepare a statement again at every new value, which took a fifth
+        // of a busy page's time. The indexes leave one plan worth having anyway.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .map_err(|e| refuse(e.to_string()))?;
+        conn.set_prepared_statement_cache_capacity(128);
         Ok(Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Reads pages through a mapping of the file rather than copying them out of it
+    /// one read call at a time: for `zhkg serve`, which asks thousands of small
+    /// queries. Not for one question: the pages it touches would count in the
+    /// process's memory (a search touches every sentence).
+    pub fn map_file(&self) -> Result<()> {
+        self.conn
+            .execute_batch("PRAGMA mmap_size = 4294967296;")
+            .map_err(|e| self.err(e))
+    }
+
+    /// Runs `f` in one read transaction: the file is locked and its schema checked
+    /// once, not once a statement (a fifth of a busy page's time went on that), and
+    /// every answer comes from the same state of the file.
+    pub fn in_snapshot<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN").map_err(|e| self.err(e))?;
+        let out = f(self);
+        // A read transaction changes nothing: ending it cannot lose anything.
+        let _ = self.conn.execute_batch("COMMIT");
+        out
     }
 
     pub(super) fn err(&self, e: rusqlite::Error) -> Error {
@@ -111,6 +143,10 @@ impl Store {
 
     /// Answers `q` as [`Query::ask`] answers it on the same graph's graph.json.
     pub fn ask(&self, q: &Question) -> Result<Reply> {
+        self.in_snapshot(|s| s.answer(q))
+    }
+
+    fn answer(&self, q: &Question) -> Result<Reply> {
         let mut part = Part::default();
         match q {
             Question::Attendees(name) => {
@@ -170,7 +206,7 @@ impl Store {
             }
             Question::Path(a, b) => return self.path(a, b),
             Question::Search(words) => {
-                self.add_search(&mut part, words, None)?;
+                self.add_search(&mut part, words)?;
             }
         }
         let doc = self.load(&part)?;
@@ -473,30 +509,16 @@ impl Store {
         Ok(rows)
     }
 
-    /// The sentences holding every word (the first `limit` of them in sentence
-    /// order), their articles whole, and the facts read from those sentences with
-    /// their evidence; returns how many sentences hold every word in all.
-    pub(super) fn add_search(
-        &self,
-        part: &mut Part,
-        words: &[String],
-        limit: Option<usize>,
-    ) -> Result<usize> {
+    /// The sentences holding every word, their articles whole, and the facts read
+    /// from those sentences with their evidence.
+    fn add_search(&self, part: &mut Part, words: &[String]) -> Result<()> {
         let rows = self.sentence_candidates(words)?;
-        let mut found = 0;
         let mut by_edge = self
             .conn
-            .prepare_cached(
-                "SELECT DISTINCT ev.edge FROM edge_evidence ev JOIN edges e ON e.edge = ev.edge
-                 WHERE ev.article = ?1 AND ev.sentence = ?2 AND e.relation <> 'mentions'",
-            )
+            .prepare_cached("SELECT edge FROM sentence_facts WHERE article = ?1 AND sentence = ?2")
             .map_err(|e| self.err(e))?;
         for (article, sentence, text) in rows {
             if !words.iter().all(|w| text.contains(w.as_str())) {
-                continue;
-            }
-            found += 1;
-            if limit.is_some_and(|l| found > l) {
                 continue;
             }
             part.node(article, Detail::Full);
@@ -507,9 +529,89 @@ impl Store {
                 part.edges.insert(e.map_err(|e| self.err(e))?, true);
             }
         }
-        Ok(found)
+        Ok(())
+    }
+
+    /// The sentences of a search page (see [`Store::search_page`]) as (article,
+    /// sentence, text), in sentence order, and where the next page starts.
+    pub(super) fn search_window(
+        &self,
+        words: &[String],
+        after: i64,
+        limit: usize,
+        budget: i64,
+    ) -> Result<(Vec<Found>, Option<i64>)> {
+        let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 3).collect();
+        let indexed = !long.is_empty() && self.has_sentence_index()?;
+        let end = after.saturating_add(budget.max(1));
+        let sql = if indexed {
+            format!(
+                "SELECT s.sentence_id, s.article, s.sentence, s.text FROM sentences_fts f
+                 JOIN sentences s ON s.sentence_id = f.rowid WHERE f.rowid >= ?1 AND {}
+                 ORDER BY f.rowid",
+                (0..long.len())
+                    .map(|i| format!("f.text GLOB ?{}", i + 2))
+                    .collect::<Vec<_>>()
+                    .join(" AND ")
+            )
+        } else {
+            format!(
+                "SELECT sentence_id, article, sentence, text FROM sentences
+                 WHERE sentence_id >= ?1 AND sentence_id < ?2 AND {} ORDER BY sentence_id",
+                (0..words.len())
+                    .map(|i| format!("instr(text, ?{}) > 0", i + 3))
+                    .collect::<Vec<_>>()
+                    .join(" AND ")
+            )
+        };
+        let mut bound: Vec<rusqlite::types::Value> = vec![after.into()];
+        if indexed {
+            bound.extend(long.iter().map(|w| glob_substring(w).into()));
+        } else {
+            bound.push(end.into());
+            bound.extend(words.iter().map(|w| w.clone().into()));
+        }
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(bound))
+            .map_err(|e| self.err(e))?;
+        let mut found = Vec::new();
+        let mut looked_at = 0i64;
+        let mut more = None;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let id: i64 = r.get(0).map_err(|e| self.err(e))?;
+            if found.len() >= limit || (indexed && looked_at >= budget) {
+                more = Some(id);
+                break;
+            }
+            looked_at += 1;
+            let text: String = r.get(3).map_err(|e| self.err(e))?;
+            if words.iter().all(|w| text.contains(w.as_str())) {
+                let article: i64 = r.get(1).map_err(|e| self.err(e))?;
+                let sentence: i64 = r.get(2).map_err(|e| self.err(e))?;
+                found.push((article, sentence, text));
+            }
+        }
+        if more.is_none() && !indexed {
+            // The window was looked at whole: the next one starts after it, if any.
+            let last: i64 = self
+                .conn
+                .query_row(
+                    "SELECT coalesce(max(sentence_id), -1) FROM sentences",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            if end <= last {
+                more = Some(end);
+            }
+        }
+        Ok((found, more))
     }
 }
+
+/// A sentence a search found: its article's node number, its place, its text.
+pub(super) type Found = (i64, i64, String);
 
 /// A GLOB pattern matching any text that contains `s`: its wildcards bracketed so
 /// that they stand for themselves.
