@@ -200,11 +200,10 @@ impl ArticleBuilder<'_> {
                 .iter()
                 .filter(recent)
                 .map(|&(_, o, _)| o)
-                .filter(|&o| {
+                .rfind(|&o| {
                     let c = self.ents[o].canonical();
                     c.ends_with("政协") || c.ends_with("常委会")
                 })
-                .next_back()
         };
         match head.as_str() {
             "秘书长" => same_head.or_else(body_of_sessions),
