@@ -113,9 +113,22 @@ impl ArticleBuilder<'_> {
                 }
                 if let Some(m) = main {
                     // A bare 会议 is any kind of meeting (推进会, 座谈会, 表彰大会).
+                    // A bare 活动 is any occasion; a bare word the main one's name holds
+                    // (视察 of 代表委员视察活动) names it.
+                    // Only where no other occasion of the article is of its kind
+                    // (座谈 of a visit that also held a 专题座谈会).
                     let meeting = |t: &str| t.ends_with('会') || t.ends_with("会议");
+                    let main_name = &self.ents[m].text;
+                    let kind_named_apart = events.iter().any(|&o| {
+                        o != m
+                            && o != e
+                            && !is_bare(&self.ents[o])
+                            && self.ents[o].subtype() == ent.subtype()
+                    });
                     let compatible = self.ents[m].subtype() == ent.subtype()
-                        || ent.text == "会议" && meeting(&self.ents[m].text);
+                        || ent.text == "会议" && meeting(main_name)
+                        || !kind_named_apart
+                            && (ent.text == "活动" || main_name.contains(ent.text.as_str()));
                     if compatible {
                         self.ents[e].set_refers_to(Some(m));
                         continue;

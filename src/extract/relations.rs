@@ -248,6 +248,7 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
         "做了",
         "提出",
         "提出了",
+        "进行",
         "进行了",
     ];
     const SAID: &[&str] = &[

@@ -425,3 +425,19 @@ fn a_village_named_like_a_county_is_the_village() {
     assert!(places.iter().any(|p| p == "洪山村"), "{places:?}");
     assert!(!places.iter().any(|p| p == "洪山区"), "{places:?}");
 }
+
+#[test]
+fn festivals_speeches_by_video_and_bare_words_for_the_occasion() {
+    let f = facts("3月5日,洛阳市第三届牡丹文化节开幕。市委书记张建国、市长李明分别致辞。");
+    assert!(has(&f, "张建国", "spoke_at", "牡丹文化节"), "{f:?}");
+    let f = facts("3月5日,全省文化旅游发展大会在洛阳召开。省委书记陈明发表视频致辞。市委书记张建国出席并致欢迎辞。");
+    assert!(has(&f, "陈明", "spoke_at", "发展大会"), "{f:?}");
+    assert!(has(&f, "张建国", "spoke_at", "发展大会"), "{f:?}");
+    let text = "3月5日,洛阳市举行首届工匠颁奖典礼。市委书记张建国出席活动并为获奖者颁奖。";
+    assert_eq!(names_of(text, NodeKind::Event), ["首届工匠颁奖典礼"]);
+    let text = "3月5日,洛阳市举行2024年重大项目集中开工活动。市委书记张建国宣布项目开工。";
+    assert_eq!(
+        names_of(text, NodeKind::Event),
+        ["2024年重大项目集中开工活动"]
+    );
+}

@@ -142,10 +142,18 @@ pub(super) fn extend_left_until(
                     && !(toks[a].category == Category::Organ
                         && toks[a].word.starts_with(JURISDICTION_CHARS))
                     && p > 0
-                    && matches!(
+                    && (matches!(
                         toks[p - 1].category,
                         Category::Nominal | Category::Organ | Category::Place
                     )
+                        // 重大项目集中开工活动: two such verbs in a row.
+                        || p > 1
+                            && toks[p - 1].tag == "v"
+                            && toks[p - 1].word.chars().count() == 2
+                            && matches!(
+                                toks[p - 2].category,
+                                Category::Nominal | Category::Organ | Category::Place
+                            ))
                     && !matches!(
                         t.word.as_str(),
                         "召开"
@@ -227,7 +235,8 @@ pub(super) fn extend_left_until(
 /// Whether a word numbers a session or an edition (十七届, 第一次, 2017年, 第三季度,
 /// 14周年), as event names do; dates are chunks of their own and never get here.
 fn is_ordinal(w: &str) -> bool {
-    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百两第".contains(c);
+    // 首届, 首次: the first.
+    let numeral = |c: char| c.is_ascii_digit() || "〇一二三四五六七八九十百两第首".contains(c);
     let Some(last) = w.chars().last() else {
         return false;
     };
