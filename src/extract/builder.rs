@@ -256,6 +256,16 @@ impl ArticleBuilder<'_> {
                 .filter(|c| c.ends_with('委'))
                 .unwrap_or(committee)
                 .to_string();
+            // 市纪委常委、监委委员: the supervisory commission of the discipline
+            // commission's jurisdiction.
+            if self.ents[o].text == "监委" && ls == si && lp == person {
+                if let Some(j) = self.ents[lo].canonical().strip_suffix("纪委") {
+                    let name = format!("{j}监委");
+                    let why = format!("监委 of {j}, whose 纪委 the post before it is of");
+                    self.ents[o].set_canonical(name);
+                    self.ents[o].set_reason(Some(why));
+                }
+            }
             if bare && ls == si && lp == person && o != lo && committee.ends_with('委') {
                 let name = format!("{committee}{}", self.ents[o].text);
                 let why = format!(

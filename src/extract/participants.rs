@@ -42,6 +42,8 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
         || matches!(
             t.word.as_str(),
             "、" | "等"
+                // 李明（市委常委、常务副市长）: posts in brackets after the name.
+                | "（" | "）" | "(" | ")"
                 | "同志"
                 | "先生"
                 | "女士"

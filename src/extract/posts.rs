@@ -63,6 +63,12 @@ pub(super) fn posts_before(
         {
             // 市委常委总工会主席: posts follow each other with no mark between.
             i = before;
+        } else if before >= 2
+            && matches!(toks[before - 1].word.as_str(), "，" | ",")
+            && chunk_ending_at(chunks, before - 1, &[MentionKind::Title]).is_some()
+        {
+            // 市委副书记、市长，市政府党组书记李明: no name between, so one person's.
+            i = before - 1;
         } else {
             break;
         }
@@ -82,7 +88,20 @@ pub(super) fn find_posts(
     let mut list_posts: Vec<(usize, Option<usize>)> = Vec::new();
     let mut previous_org: Option<usize> = None;
     for (k, &p) in people.iter().enumerate() {
-        let own = posts_before(toks, chunks, p);
+        let mut own = posts_before(toks, chunks, p);
+        // 李明（市委常委、常务副市长）: the posts in brackets right after the name.
+        if own.is_empty()
+            && toks
+                .get(p + 1)
+                .is_some_and(|t| matches!(t.word.as_str(), "（" | "("))
+        {
+            if let Some(close) = (p + 2..toks.len().min(p + 24))
+                .take_while(|&k| !people.contains(&k) && !is_clause_break(&toks[k]))
+                .find(|&k| matches!(toks[k].word.as_str(), "）" | ")"))
+            {
+                own = posts_before(toks, chunks, close);
+            }
+        }
         let in_list = k > 0 && p >= 2 && people[k - 1] == p - 2 && toks[p - 1].word == "、";
         // 通州区委书记王云峰、副书记李玉君: a post without an organ right after the
         // previous name in the list is of that name's organ.

@@ -441,3 +441,36 @@ fn festivals_speeches_by_video_and_bare_words_for_the_occasion() {
         ["2024年重大项目集中开工活动"]
     );
 }
+
+#[test]
+fn posts_across_a_comma_in_brackets_and_of_offices() {
+    let f =
+        facts("3月5日,洛阳市召开全市经济工作会议。市委副书记、市长,市政府党组书记李明出席会议。");
+    assert!(
+        has(&f, "李明", "holds_position", "市长@洛阳市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "李明", "holds_position", "副书记@洛阳市委"),
+        "{f:?}"
+    );
+    let f = facts("3月5日,洛阳市召开全市经济工作会议。王刚(市委常委、常务副市长)出席会议。");
+    assert!(
+        has(&f, "王刚", "holds_position", "常务副市长@洛阳市人民政府"),
+        "{f:?}"
+    );
+    assert!(has(&f, "王刚", "attended", "经济工作会议"), "{f:?}");
+    let f = facts("3月5日,洛阳市召开全市经济工作会议。市纪委常委、监委委员赵丽,市委常委、洛阳军分区司令员陈伟,市长助理孙强出席会议。");
+    assert!(
+        has(&f, "赵丽", "holds_position", "委员@洛阳市监委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "陈伟", "holds_position", "司令员@洛阳军分区"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "孙强", "holds_position", "市长助理@洛阳市人民政府"),
+        "{f:?}"
+    );
+}

@@ -75,7 +75,22 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
         }
     }
     places_in_lists(lex, &mut out);
+    office_after_committee(&mut out);
     join_titles(lex, out)
+}
+
+/// 县委 + 办 + 主任: the office (办) of a committee, which jieba reads as a verb, is an
+/// organ where a post follows it.
+fn office_after_committee(words: &mut [Word]) {
+    for i in 1..words.len().saturating_sub(1) {
+        if words[i].word == "办"
+            && words[i - 1].category == Category::Organ
+            && words[i - 1].word.ends_with('委')
+            && words[i + 1].category == Category::Title
+        {
+            words[i].category = Category::Organ;
+        }
+    }
 }
 
 /// A short place form jieba reads as a word is a place in a list of places (开封、滑县、
