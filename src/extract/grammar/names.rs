@@ -121,6 +121,18 @@ pub(super) fn extend_left_until(
             {
                 true
             }
+            // 平乐村党支部: a village and its name (jieba reads 村 apart, and the name
+            // as any word).
+            Category::Other
+                if !stop_at_place
+                    && (matches!(t.word.as_str(), "村" | "社区") && p > 0
+                        || matches!(toks[a].word.as_str(), "村" | "社区")
+                            && (1..=3).contains(&t.word.chars().count())
+                            && !t.tag.starts_with(['v', 'p', 'd', 'c', 'u', 'r', 'f'])
+                            && t.word.chars().all(crate::normalize::is_cjk)) =>
+            {
+                true
+            }
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
                 // A name before 与 is a person meeting someone (戴秉国与代表团).
