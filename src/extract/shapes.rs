@@ -473,4 +473,10 @@ fn posts_across_a_comma_in_brackets_and_of_offices() {
         has(&f, "孙强", "holds_position", "市长助理@洛阳市人民政府"),
         "{f:?}"
     );
+    let f = facts("3月5日,王刚深入村党支部调研。孟津区平乐村党支部书记李强陪同。");
+    assert!(
+        has(&f, "李强", "holds_position", "书记@孟津区平乐村党支部"),
+        "{f:?}"
+    );
+    assert!(has(&f, "王刚", "attended", "调研"), "{f:?}");
 }
