@@ -11,7 +11,7 @@ mod binary;
 use binary::{root, write, zhkg};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const ARTICLES: &str = "tests/fixtures/identity/articles";
 const GOLD: &str = "tests/fixtures/identity/gold.jsonl";
@@ -205,26 +205,33 @@ fn joins_do_not_depend_on_article_order() {
     }
 }
 
-#[test]
-fn an_update_equals_a_full_build_and_the_policy_counts() {
-    let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+/// The identity articles split in two folders (`a`, `b`) under `dir`, and in `b` an
+/// article naming 李明 with no place at all, where 李明 of two cities is known: the
+/// unplaced policies differ on it.
+fn halves_and_an_unplaced_person(dir: &Path) -> (PathBuf, PathBuf) {
+    let (a, b) = (dir.join("a"), dir.join("b"));
     let mut files: Vec<_> = std::fs::read_dir(root().join(ARTICLES))
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
     for (i, p) in files.iter().enumerate() {
-        let dir = if i % 2 == 0 { &a } else { &b };
+        let half = if i % 2 == 0 { &a } else { &b };
         let name = p.file_name().unwrap().to_str().unwrap();
-        write(dir, name, &std::fs::read(p).unwrap());
+        write(half, name, &std::fs::read(p).unwrap());
     }
-    // A person with no place at all, named where 李明 of two cities is known.
     write(
         &b,
         "zz-unplaced.txt",
         "会议召开\n\n本报讯 7月1日,会议召开。李明出席会议。\n".as_bytes(),
     );
+    (a, b)
+}
+
+#[test]
+fn an_update_equals_a_full_build_and_the_policy_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = halves_and_an_unplaced_person(tmp.path());
     let full = tmp.path().join("full");
     build(&[&a, &b], &full, &[]);
     build(&[&a], &tmp.path().join("half"), &[]);
@@ -269,23 +276,7 @@ fn an_update_equals_a_full_build_and_the_policy_counts() {
 #[test]
 fn the_unplaced_policy_is_saved_and_kept_by_update_and_merge() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
-    let mut files: Vec<_> = std::fs::read_dir(root().join(ARTICLES))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    for (i, p) in files.iter().enumerate() {
-        let dir = if i % 2 == 0 { &a } else { &b };
-        let name = p.file_name().unwrap().to_str().unwrap();
-        write(dir, name, &std::fs::read(p).unwrap());
-    }
-    // Placed nowhere, where 李明 of two cities is known: the policies differ on it.
-    write(
-        &b,
-        "zz-unplaced.txt",
-        "会议召开\n\n本报讯 7月1日,会议召开。李明出席会议。\n".as_bytes(),
-    );
+    let (a, b) = halves_and_an_unplaced_person(tmp.path());
     let apart = ["--unplaced-persons", "apart"];
     build(&[&a, &b], &tmp.path().join("full"), &apart);
     build(&[&a], &tmp.path().join("half"), &apart);
