@@ -226,9 +226,12 @@ impl ArticleBuilder<'_> {
     }
 }
 
-/// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动).
+/// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动,
+/// 督导检查).
 fn is_visit_name(name: &str) -> bool {
-    ["调研", "考察", "视察"].iter().any(|v| name.contains(v))
+    ["调研", "考察", "视察", "检查", "督导", "察看"]
+        .iter()
+        .any(|v| name.contains(v))
 }
 
 /// Whether `opening` is the opening or closing of `occasion` (第十届运动会开幕式 and

@@ -480,3 +480,14 @@ fn posts_across_a_comma_in_brackets_and_of_offices() {
     );
     assert!(has(&f, "王刚", "attended", "调研"), "{f:?}");
 }
+
+#[test]
+fn inspections_and_their_stops_on_the_spot() {
+    let text = "3月5日,市委副书记、市长王刚带队督导检查安全生产工作,先后深入洛钼集团等企业,实地检查安全生产措施落实情况。副市长赵丽参加督导检查。";
+    assert_eq!(names_of(text, NodeKind::Event), ["督导检查"]);
+    let f = facts(text);
+    assert!(has(&f, "王刚", "attended", "督导检查"), "{f:?}");
+    assert!(has(&f, "赵丽", "attended", "督导检查"), "{f:?}");
+    let f = facts("3月5日,市长王刚实地察看城市更新项目进展情况。副市长赵丽参加。");
+    assert!(has(&f, "赵丽", "attended", "察看"), "{f:?}");
+}
