@@ -106,9 +106,8 @@ impl ArticleBuilder<'_> {
                         && role_events.iter().any(|(_, x)| *x == o)
                 });
                 if let Some(t) = twin {
-                    self.ents[e].set_refers_to(Some(t));
                     let why = format!("the same {} named again in one article", self.ents[t].text);
-                    self.ents[e].set_reason(Some(why));
+                    self.point_at(e, t, why);
                     continue;
                 }
                 if let Some(m) = main {
@@ -145,8 +144,7 @@ impl ArticleBuilder<'_> {
             // its opening.
             if let Some(m) = main.filter(|&m| opened_at(&self.ents[m].text, &ent.text)) {
                 let why = format!("{} opens at {}", ent.text, self.ents[m].text);
-                self.ents[e].set_refers_to(Some(m));
-                self.ents[e].set_reason(Some(why));
+                self.point_at(e, m, why);
                 continue;
             }
             // 专题调研…并到银隆公司实地考察: a visit's stop on the spot is the visit.
@@ -158,8 +156,7 @@ impl ArticleBuilder<'_> {
                     && (a.date() == b.date() || b.date().is_none())
             }) {
                 let why = format!("{} is a stop of {}", ent.text, self.ents[m].text);
-                self.ents[e].set_refers_to(Some(m));
-                self.ents[e].set_reason(Some(why));
+                self.point_at(e, m, why);
                 continue;
             }
             // The same occasion named twice (headline and body; 挂牌仪式 and 揭牌仪式 of one
@@ -194,8 +191,7 @@ impl ArticleBuilder<'_> {
                     self.ents[t].set_date(date);
                     self.ents[t].set_time(time);
                 }
-                self.ents[e].set_refers_to(Some(t));
-                self.ents[e].set_reason(Some(why));
+                self.point_at(e, t, why);
             }
         }
         if let Some(m) = main {
@@ -223,6 +219,14 @@ impl ArticleBuilder<'_> {
             }
         }
         main
+    }
+}
+
+impl ArticleBuilder<'_> {
+    /// Makes the event mention `e` stand for the event `to`, saying why.
+    fn point_at(&mut self, e: usize, to: usize, why: String) {
+        self.ents[e].set_refers_to(Some(to));
+        self.ents[e].set_reason(Some(why));
     }
 }
 

@@ -553,7 +553,7 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
         }
     }
     // 宣传部长, 统战部长: a department's head written with the department's 部 left
-    // out; the department stem stands for the organ (see `department_stem`).
+    // out; the department stem stands for the organ (see `is_department_stem`).
     if let Some(stem) = w
         .strip_suffix("部长")
         .filter(|d| is_department_stem(lex, d))
@@ -673,8 +673,6 @@ fn place_like(w: &str) -> bool {
         ])
 }
 
-/// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
-/// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
 /// Whether `w` is a department's name without its 部 (组织, 宣传, 统战), as written
 /// before 部长 (组织部长).
 pub(crate) fn is_department_stem(lex: &Lexicon, w: &str) -> bool {
@@ -693,6 +691,8 @@ fn is_occasion_compound(lex: &Lexicon, w: &str) -> bool {
         })
 }
 
+/// A word that names an organ: an organ suffix on its own (分局, 中心) or a word ending in
+/// one whose stem is long enough to be a modifier (规划局, not 大局 or 格局).
 fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
     let Some((suf, _)) = lex.org_suffix(w) else {
         return false;

@@ -15,6 +15,10 @@ use crate::mention::{Mention, MentionKind};
 /// only when it starts and ends on token boundaries, overlaps no chunk and holds no
 /// name token, so the grammar's organisations, posts and events always win.
 pub fn add_model_organizations(toks: &[Word], chunks: &mut Vec<Chunk>, spans: &[(usize, usize)]) {
+    // Most sentences have no span: no taken-token map for them.
+    if spans.is_empty() {
+        return;
+    }
     let mut added = false;
     // Tokens inside a chunk other than the one a span may lengthen.
     let mut taken = vec![false; toks.len()];
