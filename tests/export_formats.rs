@@ -1016,18 +1016,8 @@ fn hostile_fixture_is_hostile() {
 /// Runs the browser headless on `page` and returns the DOM after scripts ran.
 fn dump_dom(browser: &str, page: &Path, profile: &Path) -> String {
     let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--window-size=1200,900",
-            "--virtual-time-budget=10000",
-        ])
+        .args(require::HEADLESS_CHROMIUM)
+        .arg("--virtual-time-budget=10000")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg("--dump-dom")
         .arg(page)

@@ -230,18 +230,8 @@ impl Browser {
     fn start(program: &str) -> Browser {
         let profile = tempfile::tempdir().unwrap();
         let mut child = Command::new(program)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1200,900",
-                "--remote-debugging-port=0",
-            ])
+            .args(require::HEADLESS_CHROMIUM)
+            .arg("--remote-debugging-port=0")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stderr(Stdio::piped())

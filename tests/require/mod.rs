@@ -50,6 +50,20 @@ pub fn unprivileged(program: &Path) -> Option<std::process::Command> {
     Some(c)
 }
 
+/// The flags both browser tests run Chromium with: headless, in a container, with
+/// nothing fetched or synced in the background.
+pub const HEADLESS_CHROMIUM: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1200,900",
+];
+
 /// A Chromium-like browser on PATH.
 pub fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
