@@ -201,29 +201,46 @@ impl ArticleBuilder<'_> {
                 Party::Holder(title, surname) => at.chunks[si][title]
                     .and_then(|t| self.holder(&self.ents[t].text.clone(), surname)),
             };
+            let Some(s) = subject else {
+                continue;
+            };
+            if r.event.is_some_and(|c| refers_to_all_before(p, c)) {
+                for e in self.events_before(si, main) {
+                    self.fact(relation_of(r.role), s, e, None, si);
+                }
+                continue;
+            }
             let event = match r.event.and_then(|e| at.chunks[si][e]) {
                 Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
                 None => section_events.get(si).copied().flatten().or(main),
             };
-            let (Some(s), Some(e)) = (subject, event) else {
+            let Some(e) = event else {
                 continue;
             };
             if self.ents[e].kind != MentionKind::Event {
                 continue;
             }
-            let relation = match r.role {
-                RoleVerb::Chaired => Relation::Chaired,
-                RoleVerb::Attended => Relation::Attended,
-                RoleVerb::SpokeAt => Relation::SpokeAt,
-                RoleVerb::Held => Relation::Held,
-                // Meetings are split into chaired and attended when found.
-                RoleVerb::Meets => Relation::Chaired,
-            };
             if self.ents[e].orphan {
                 continue;
             }
-            self.fact(relation, s, e, None, si);
+            self.fact(relation_of(r.role), s, e, None, si);
         }
+    }
+
+    /// The occasions an article reports before sentence `si`, each once, in the order
+    /// they are first named (the main one first): what 上述活动 stands for.
+    fn events_before(&self, si: usize, main: Option<usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = main.into_iter().collect();
+        for (e, ent) in self.ents.iter().enumerate() {
+            if ent.kind != MentionKind::Event || ent.sentence() >= si || ent.orphan {
+                continue;
+            }
+            let e = ent.refers_to().unwrap_or(e);
+            if !self.ents[e].orphan && !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// In an article of several items, each opened by a layout mark (◆, ●, ■), the
@@ -373,4 +390,33 @@ impl ArticleBuilder<'_> {
             }
         }
     }
+}
+
+fn relation_of(role: RoleVerb) -> Relation {
+    match role {
+        RoleVerb::Chaired => Relation::Chaired,
+        RoleVerb::Attended => Relation::Attended,
+        RoleVerb::SpokeAt => Relation::SpokeAt,
+        RoleVerb::Held => Relation::Held,
+        // Meetings are split into chaired and attended when found.
+        RoleVerb::Meets => Relation::Chaired,
+    }
+}
+
+/// Whether the event chunk `c` stands for every occasion told before it (参加了上述活动,
+/// 陪同参加以上活动): a bare occasion word after 上述 or 以上.
+fn refers_to_all_before(p: &SentenceParse, c: usize) -> bool {
+    let chunk = &p.chunks[c];
+    let bare = matches!(
+        chunk.mention.text.as_str(),
+        "活动" | "会议" | "调研" | "考察" | "上述活动" | "以上活动"
+    );
+    chunk.mention.text.starts_with("上述")
+        || chunk.mention.text.starts_with("以上")
+        || bare
+            && chunk.tok_start > 0
+            && matches!(
+                p.toks[chunk.tok_start - 1].word.as_str(),
+                "上述" | "以上" | "前述"
+            )
 }

@@ -68,6 +68,22 @@ impl ArticleBuilder<'_> {
                         && self.ents[e].date().is_some()
                 })
             });
+        // 到伊川县调研。…实地察看…: a stop on the spot is part of the visit the lead
+        // names, even by its bare word.
+        let is_stop = |t: &str| t.starts_with("实地") || t.starts_with("现场");
+        let main = main.map(|m| {
+            if !is_stop(&self.ents[m].text) {
+                return m;
+            }
+            events
+                .iter()
+                .copied()
+                .find(|&o| {
+                    let t = &self.ents[o].text;
+                    self.ents[o].sentence() <= 1 && is_visit_name(t) && !is_stop(t)
+                })
+                .unwrap_or(m)
+        });
         // A headline names the event undated; the body dates it (昨天上午…会议召开): the
         // dated mention of the same name stands for the event.
         let main = main.map(|m| {
@@ -152,7 +168,7 @@ impl ArticleBuilder<'_> {
                 let (a, b) = (&self.ents[m], &self.ents[e]);
                 is_visit_name(&a.text)
                     && is_visit_name(&b.text)
-                    && (b.text.starts_with("实地") || b.text.starts_with("现场"))
+                    && is_stop(&b.text)
                     && (a.date() == b.date() || b.date().is_none())
             }) {
                 let why = format!("{} is a stop of {}", ent.text, self.ents[m].text);

@@ -405,8 +405,7 @@ pub(super) fn subjects_before(
             while b > 0
                 && toks[b - 1].word != "、"
                 && (is_participant_token(&toks[b - 1], chunks, b - 1, people)
-                    || toks[b - 1].category == Category::Nominal
-                        && !toks[b - 1].tag.starts_with("nr"))
+                    || is_group_word(&toks[b - 1]))
             {
                 b -= 1;
             }
@@ -453,6 +452,16 @@ pub(super) fn subjects_before(
     }
     out.sort();
     out
+}
+
+/// A word of a group named without names (各县（市、区）政府主要负责同志, 市直各部门负责同志):
+/// a common noun, a determiner such as 各, or 负责 (which the segmenter's dictionary tags
+/// as a name).
+fn is_group_word(t: &Word) -> bool {
+    t.category == Category::Nominal && !t.tag.starts_with("nr")
+        || t.category == Category::Organ
+        || t.word == "负责"
+        || t.tag == "r" && t.word.starts_with('各')
 }
 
 /// 在家的县四套班子领导: the leaders of a place or body described by a clause, inside a

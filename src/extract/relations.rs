@@ -311,6 +311,15 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 continue;
             }
         }
+        // 签约项目, 颁奖典礼: a verb of a ceremony used as a modifier states no role.
+        if matches!(t.word.as_str(), "签约" | "颁奖" | "授牌" | "宣誓" | "见证")
+            && toks.get(v + 1).is_some_and(|n| {
+                n.category == Category::Nominal && !n.tag.starts_with("nr")
+                    || n.category == Category::Event
+            })
+        {
+            continue;
+        }
         // 会见 as a noun (今天的会见, 会见时在座) is an event, not an act.
         let noun_use = (v > 0 && matches!(toks[v - 1].word.as_str(), "的" | "次"))
             // 举行了座谈: the object of another verb, which says who took part.

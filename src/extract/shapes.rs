@@ -491,3 +491,47 @@ fn inspections_and_their_stops_on_the_spot() {
     let f = facts("3月5日,市长王刚实地察看城市更新项目进展情况。副市长赵丽参加。");
     assert!(has(&f, "赵丽", "attended", "察看"), "{f:?}");
 }
+
+#[test]
+fn names_then_a_group_without_names_attend() {
+    let f = facts("3月5日上午,全市安全生产工作会议召开。市领导刘志明、陈平,各县(市、区)政府主要负责同志参加会议。");
+    assert!(has(&f, "刘志明", "attended", "安全生产工作会议"), "{f:?}");
+    assert!(has(&f, "陈平", "attended", "安全生产工作会议"), "{f:?}");
+    let f =
+        facts("3月5日,全市安全生产工作会议召开。市领导刘志明、陈平,市直各部门负责同志参加会议。");
+    assert!(has(&f, "陈平", "attended", "安全生产工作会议"), "{f:?}");
+}
+
+#[test]
+fn taking_part_in_all_the_occasions_above() {
+    let f = facts("9月25日,市长白英率团赴上海参加招商引资促进周活动。9月27日,白英主持召开重点项目推进会议,并会见了刘河洲。\n副市长孔祥杰参加了上述活动。");
+    assert!(has(&f, "孔祥杰", "attended", "重点项目推进会议"), "{f:?}");
+    assert!(has(&f, "孔祥杰", "attended", "会见"), "{f:?}");
+}
+
+#[test]
+fn a_visit_named_by_its_bare_word_keeps_its_stops() {
+    let text = "3月5日,市委书记王刚到伊川县调研。王刚一行先后来到鸣皋镇、白沙镇,实地察看产业发展情况。伊川县委书记张华陪同调研。";
+    assert_eq!(names_of(text, NodeKind::Event), ["调研"]);
+    let f = facts(text);
+    assert!(has(&f, "张华", "attended", "调研"), "{f:?}");
+}
+
+#[test]
+fn occasion_names_with_adjectives_and_work_fields() {
+    let text = "3月5日,洛阳市举行优秀企业家表彰大会。市委书记王刚为获奖企业家颁奖。";
+    assert_eq!(names_of(text, NodeKind::Event), ["优秀企业家表彰大会"]);
+    assert!(has(&facts(text), "王刚", "attended", "表彰大会"));
+    let text = "3月5日,全市组织工作会议召开。市委组织部副部长李建国主持。";
+    assert_eq!(names_of(text, NodeKind::Event), ["全市组织工作会议"]);
+    let text = "3月5日,市委理论学习中心组举行集体学习。市委书记王刚主持学习并讲话。";
+    assert!(has(&facts(text), "王刚", "chaired", "集体学习"));
+}
+
+#[test]
+fn signing_and_witnessing_place_people_at_the_ceremony() {
+    let f = facts("3月5日,洛阳市与某集团战略合作签约仪式举行。市长刘志明代表市政府签约。市委书记王刚见证签约并讲话。会议对签约项目作出安排。");
+    assert!(has(&f, "刘志明", "attended", "签约仪式"), "{f:?}");
+    assert!(has(&f, "王刚", "attended", "签约仪式"), "{f:?}");
+    assert!(has(&f, "王刚", "spoke_at", "签约仪式"), "{f:?}");
+}

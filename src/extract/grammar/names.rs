@@ -111,6 +111,8 @@ pub(super) fn extend_left_until(
                     // 活动开幕式: the opening of the activity named before.
                     && t.word != "活动"
             }
+            // 优秀企业家表彰大会, 先进集体表彰会: an adjective that says what is honoured.
+            Category::Other if stop_at_place && is_describing_adjective(toks, p) => true,
             // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
             // word or cut in two (第二 + 次).
             Category::Other
@@ -215,6 +217,8 @@ pub(super) fn extend_left_until(
                             | "发挥"
                             | "率"
                     )
+                    // 全市组织工作会议: 组织工作 is the work of the organisation departments.
+                    || t.word == "组织" && toks[a].word.starts_with("工作") && p > 0
             }
             Category::Punct if allow_quotes && t.word == "”" => {
                 // Take the whole quoted stretch (“三送一强”工作部署会).
@@ -235,13 +239,24 @@ pub(super) fn extend_left_until(
     }
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
+    let describing = |k: usize| stop_at_place && is_describing_adjective(toks, k);
     while a < h
-        && ((toks[a].category == Category::Other && !numbered(&toks[a]))
+        && ((toks[a].category == Category::Other && !numbered(&toks[a]) && !describing(a))
             || matches!(toks[a].word.as_str(), "和" | "暨"))
     {
         a += 1;
     }
     a
+}
+
+/// Whether token `k` is a two-character adjective describing the noun after it inside
+/// an event's name (优秀 of 优秀企业家表彰大会).
+fn is_describing_adjective(toks: &[Word], k: usize) -> bool {
+    toks[k].tag == "a"
+        && toks[k].word.chars().count() == 2
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| n.category == Category::Nominal && !n.tag.starts_with("nr"))
 }
 
 /// Whether a word numbers a session or an edition (十七届, 第一次, 2017年, 第三季度,
