@@ -3,8 +3,10 @@
 
 use super::builder::ArticleBuilder;
 use super::facts::EntityMention;
+use super::grammar::Chunk;
 use super::relations;
 use super::sessions;
+use super::token::{is_clause_break, Word};
 use crate::lexicon::Lexicon;
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
@@ -17,6 +19,7 @@ impl ArticleBuilder<'_> {
         held: &[usize],
         chunk_ent: &[Vec<Option<usize>>],
         article_date: Option<&str>,
+        told: &[usize],
     ) -> Option<usize> {
         let events: Vec<usize> = (0..self.ents.len())
             .filter(|&i| self.ents[i].kind == MentionKind::Event)
@@ -210,6 +213,26 @@ impl ArticleBuilder<'_> {
                 self.point_at(e, t, why);
             }
         }
+        // An occasion named in the body that nobody chairs, attends or holds and that
+        // has no date of its own is only talked about (区政府常务会等会议的规范性, 筹备
+        // 召开表彰大会, 提请常委会第二十次会议审议), not reported.
+        for &e in &events {
+            let ent = &self.ents[e];
+            let pointed_at = events.iter().any(|&o| self.ents[o].refers_to() == Some(e));
+            if Some(e) != main
+                && !is_bare(ent)
+                && ent.refers_to().is_none()
+                && !ent.orphan
+                && !pointed_at
+                && ent.sentence() > 1
+                && ent.date().is_none()
+                && !held.contains(&e)
+                && !told.contains(&e)
+                && !role_events.iter().any(|(_, x)| *x == e)
+            {
+                self.ents[e].orphan = true;
+            }
+        }
         if let Some(m) = main {
             if self.ents[m].date().is_none() {
                 self.ents[m].set_date(article_date.map(str::to_string));
@@ -244,6 +267,26 @@ impl ArticleBuilder<'_> {
         self.ents[e].set_refers_to(Some(to));
         self.ents[e].set_reason(Some(why));
     }
+}
+
+/// Whether the event chunk is told as happening by the words around it: a frame of
+/// what is done at it (在活动开幕式暨签约仪式上，…签订) or a visit done (看望慰问了).
+pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
+    let after = toks.get(chunk.tok_end).map(|t| t.word.as_str());
+    let framed = matches!(after, Some("上" | "中" | "期间" | "时" | "之际"))
+        // 在…大会上的讲话, 在…开班式上讲话的重要意义: the speech is what is talked
+        // about.
+        && !toks[chunk.tok_end..]
+            .iter()
+            .take_while(|t| !is_clause_break(t))
+            .any(|t| t.word == "的")
+        && toks[..chunk.tok_start]
+            .iter()
+            .rev()
+            .take_while(|t| !is_clause_break(t))
+            .any(|t| t.word == "在");
+    let visit_done = chunk.details.event_type.as_deref() == Some("调研") && after == Some("了");
+    framed || visit_done
 }
 
 /// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动,

@@ -199,7 +199,18 @@ impl Extractor {
         } else {
             date.as_deref()
         };
-        let main = b.settle_events(&roles, &held, &at.chunks, main_day);
+        let told: Vec<usize> = parses
+            .iter()
+            .zip(&at.chunks)
+            .flat_map(|(p, ents)| {
+                p.chunks.iter().zip(ents).filter_map(|(c, e)| {
+                    (c.mention.kind == MentionKind::Event && events::told_as_happening(&p.toks, c))
+                        .then_some(*e)
+                        .flatten()
+                })
+            })
+            .collect();
+        let main = b.settle_events(&roles, &held, &at.chunks, main_day, &told);
         b.add_roles(roles, &parses, &at, main);
         b.locate_organizations();
         b.add_bylines(&article.bylines, &mut sentences);

@@ -215,6 +215,11 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     out
 }
 
+/// Words before 召开 or 举行 that say the occasion is yet to be held.
+const NOT_YET: &[&str] = &[
+    "筹备", "准备", "即将", "将", "拟", "计划", "将要", "定于", "筹划",
+];
+
 /// The events right after 举行, 召开 or 举办 (chunk indices).
 fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
     // Only a sentence with an event has one held; most have none.
@@ -224,6 +229,8 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
     toks.iter()
         .enumerate()
         .filter(|(_, t)| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held))
+        // 筹备召开, 即将举行: to be held, not held.
+        .filter(|(v, _)| *v == 0 || !NOT_YET.contains(&toks[*v - 1].word.as_str()))
         .filter_map(|(v, _)| chunk_starting_at(chunks, object_start(toks, v), MentionKind::Event))
         .collect()
 }

@@ -535,3 +535,25 @@ fn signing_and_witnessing_place_people_at_the_ceremony() {
     assert!(has(&f, "王刚", "attended", "签约仪式"), "{f:?}");
     assert!(has(&f, "王刚", "spoke_at", "签约仪式"), "{f:?}");
 }
+
+#[test]
+fn occasions_only_talked_about_are_not_reported() {
+    let text = "区政府召开区长办公会议\n\n3月3日,区长赵玉勋主持召开区长办公会议。\n会议研究了重点工作。\n会议要求,切实提高区政府常务会、区政府党组会等会议的规范性。会议还对筹备召开科学发展目标综合表彰大会进行了部署。";
+    assert_eq!(names_of(text, NodeKind::Event), ["区长办公会议"]);
+    // A frame of what is done at it, or a visit done, tells it happened.
+    let text = "全市招商推介会举行\n\n9月11日,全市招商推介会举行。在活动开幕式暨签约仪式上,白龙代表市政府与某研究所签订协议。\n活动吸引了众多客商。\n代表团一行还看望慰问了岳阳市一中学生。";
+    let events = names_of(text, NodeKind::Event);
+    assert!(events.iter().any(|e| e == "开幕式暨签约仪式"), "{events:?}");
+    assert!(events.iter().any(|e| e == "看望慰问"), "{events:?}");
+}
+
+#[test]
+fn how_many_times_is_no_part_of_a_name() {
+    let text = "9月27日,白英先后主持召开了4次重点项目推进会议。政协十四届五次会议闭幕。";
+    let events = names_of(text, NodeKind::Event);
+    assert!(events.iter().any(|e| e == "重点项目推进会议"), "{events:?}");
+    assert!(
+        events.iter().any(|e| e == "政协十四届五次会议"),
+        "{events:?}"
+    );
+}

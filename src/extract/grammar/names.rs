@@ -115,8 +115,10 @@ pub(super) fn extend_left_until(
             Category::Other if stop_at_place && is_describing_adjective(toks, p) => true,
             // 十七届, 第一次, 2017年, 14周年: the session or edition of an event, in one
             // word or cut in two (第二 + 次).
+            // (召开了4次推进会议: how many times, not which one.)
             Category::Other
                 if stop_at_place
+                    && !is_count_of_times(toks, p)
                     && (is_ordinal(&t.word)
                         || is_numeral(&t.word)
                         || (is_measure(&t.word) && p > 0 && is_numeral(&toks[p - 1].word))) =>
@@ -257,6 +259,25 @@ fn is_describing_adjective(toks: &[Word], k: usize) -> bool {
         && toks
             .get(k + 1)
             .is_some_and(|n| n.category == Category::Nominal && !n.tag.starts_with("nr"))
+}
+
+/// Whether token `k` counts occasions (召开了4次会议, 先后举办三次): a number of 次
+/// right after a verb, where a session's number (十四届五次会议) follows its term.
+fn is_count_of_times(toks: &[Word], k: usize) -> bool {
+    let w = toks[k].word.as_str();
+    // The number and 次 in one word or two (4 + 次).
+    let start = if w.ends_with('次') && w != "次" {
+        k
+    } else if w == "次" && k > 0 && is_numeral(&toks[k - 1].word) {
+        k - 1
+    } else if is_numeral(w) && toks.get(k + 1).is_some_and(|n| n.word == "次") {
+        k
+    } else {
+        return false;
+    };
+    !toks[start].word.starts_with('第')
+        && start > 0
+        && (toks[start - 1].word == "了" || toks[start - 1].tag.starts_with('v'))
 }
 
 /// Whether a word numbers a session or an edition (十七届, 第一次, 2017年, 第三季度,
