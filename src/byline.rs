@@ -201,8 +201,8 @@ pub fn parse_byline_as(
         .trim()
         // □记者 张三, ■本报记者: layout marks before a byline.
         .trim_start_matches(LAYOUT_MARKS)
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）'])
+        .trim_start_matches(['(', '（', '【', '〔', '［', '['])
+        .trim_end_matches([')', '）', '】', '〕', '］', ']'])
         .trim();
     let pieces: Vec<&str> = s.split(is_separator).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {
@@ -279,8 +279,13 @@ pub fn parse_byline_as(
         }
         let names = split_name_run(p)?;
         for name in names {
-            // A byline credits people: every name starts with a surname.
-            lex.surname_len(&name)?;
+            // A byline credits people: every name starts with a surname, or is written
+            // as a transliterated name (阿依古丽·买买提, 央金) after a credit word.
+            let transliterated =
+                credited_any && (is_dotted_name(&name) || lex.looks_transliterated(&name));
+            if lex.surname_len(&name).is_none() && !transliterated {
+                return None;
+            }
             match (own, credit) {
                 (Some(r), _) => out.push(Byline { name, role: r }),
                 (None, Some(Credit::Role(r))) => out.push(Byline { name, role: r }),
@@ -376,6 +381,17 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
         .find_map(|&e| parse_byline(&trimmed[..e], lex).map(|b| (offset, offset + e, b)))
 }
 
+/// Brackets a byline may stand in, with their closing one (a half-width bracket may
+/// close a full-width one).
+const BRACKETS: &[(char, char)] = &[
+    ('（', '）'),
+    ('(', ')'),
+    ('【', '】'),
+    ('〔', '〕'),
+    ('［', '］'),
+    ('[', ']'),
+];
+
 /// The longest text in brackets read as a byline: a byline credits a few people.
 const MAX_PAREN_BYLINE: usize = 60;
 
@@ -390,16 +406,22 @@ fn find_paren_byline(
     article_end: bool,
 ) -> Option<(usize, usize, Vec<Byline>)> {
     for (i, c) in line[from..].char_indices() {
-        if c != '（' && c != '(' {
+        // （记者 王五）, 【记者 王五】, 〔记者 王五〕.
+        let Some(&(_, closer)) = BRACKETS.iter().find(|(o, _)| *o == c) else {
             continue;
-        }
+        };
         let open = from + i;
         let inner_start = open + c.len_utf8();
         let window_end = line[inner_start..]
             .char_indices()
             .nth(MAX_PAREN_BYLINE)
             .map_or(line.len(), |(j, _)| inner_start + j);
-        let Some(close_rel) = line[inner_start..window_end].find(['）', ')']) else {
+        let closers: &[char] = if matches!(closer, '）' | ')') {
+            &['）', ')']
+        } else {
+            &[closer]
+        };
+        let Some(close_rel) = line[inner_start..window_end].find(closers) else {
             continue;
         };
         let inner = &line[inner_start..inner_start + close_rel];
@@ -422,6 +444,9 @@ fn find_paren_byline(
 /// Splits a run of names written without separators (张三李四) into names of 2–3
 /// characters.
 fn split_name_run(run: &str) -> Option<Vec<String>> {
+    if is_dotted_name(run) {
+        return Some(vec![run.to_string()]);
+    }
     let chars: Vec<char> = run.chars().collect();
     match chars.len() {
         2..=4 => Some(vec![run.to_string()]),
@@ -442,6 +467,19 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::embedded()
+    }
+
+    #[test]
+    fn bylines_in_square_brackets_and_dotted_names() {
+        let lex = lex();
+        let (body, b) = strip_bylines(&["【记者 张三丰】3月5日，伊川县召开会议。"], &lex);
+        assert_eq!(body, "3月5日，伊川县召开会议。\n");
+        assert_eq!(b[0].name, "张三丰");
+        let b = parse_byline("记者 阿依古丽·买买提 通讯员 禤雪梅", &lex).unwrap();
+        let names: Vec<&str> = b.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["阿依古丽·买买提", "禤雪梅"]);
+        // Not after a credit word, a dotted run is no byline of its own.
+        assert!(parse_byline("阿依古丽·买买提", &lex).is_none());
     }
 
     #[test]
@@ -579,4 +617,14 @@ mod tests {
         assert_eq!(body, "引导企业振奋信心。\n本报讯今天上午,会议召开。\n");
         assert_eq!(b.len(), 2);
     }
+}
+
+/// A name written with a middle dot between its parts (阿依古丽·买买提).
+fn is_dotted_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('·').collect();
+    parts.len() >= 2
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
