@@ -275,3 +275,46 @@ fn query_reads_the_folders_database_and_falls_back_to_graph_json() {
     std::fs::remove_file(out.join("graph.db")).unwrap();
     assert_eq!(ask(&out, &["events", "马军"]), from_folder);
 }
+
+/// `zhkg_meta` holds graph.json's `graph`, key for key and value for value, the
+/// identity policy included, for either policy; and the schema version.
+#[test]
+fn the_database_holds_the_graphs_attributes_and_its_identity_policy() {
+    use std::collections::BTreeMap;
+    let tmp = tempfile::tempdir().unwrap();
+    for policy in ["single", "apart"] {
+        let out = tmp.path().join(policy);
+        build_with(
+            &[&root().join("data")],
+            &out,
+            &["--unplaced-persons", policy],
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("graph.json")).unwrap()).unwrap();
+        let graph = json["graph"].as_object().unwrap();
+        assert_eq!(graph["unplaced_persons"], policy);
+        let mut want: BTreeMap<String, String> = graph
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        want.insert(
+            "schema_version".into(),
+            zhkg::store::schema::SCHEMA_VERSION.to_string(),
+        );
+        let conn = rusqlite::Connection::open(out.join("graph.db")).unwrap();
+        let got: BTreeMap<String, String> = conn
+            .prepare("SELECT key, value FROM zhkg_meta")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(got, want, "--unplaced-persons {policy}");
+    }
+}

@@ -227,19 +227,24 @@ const EVIDENCE_COLUMNS: [&str; 5] = ["seq", "article", "sentence", "start", "end
 fn insert_rows(tx: &Transaction<'_>, doc: &GraphDoc) -> std::result::Result<(), Insert> {
     let meta = &doc.graph;
     let mut put_meta = tx.prepare("INSERT INTO zhkg_meta(key, value) VALUES (?1, ?2)")?;
-    let pairs: [(&str, String); 6] = [
-        ("schema_version", SCHEMA_VERSION.to_string()),
-        ("generator", meta.generator.clone()),
-        ("articles", meta.articles.to_string()),
-        ("sentences", meta.sentences.to_string()),
-        ("characters", meta.characters.to_string()),
+    let pairs: [(&str, Option<String>); 7] = [
+        ("schema_version", Some(SCHEMA_VERSION.to_string())),
+        ("generator", Some(meta.generator.clone())),
+        ("articles", Some(meta.articles.to_string())),
+        ("sentences", Some(meta.sentences.to_string())),
+        ("characters", Some(meta.characters.to_string())),
+        // These two as graph.json's `graph` has them: absent from a graph that was
+        // not built with its facts file, or made before the policy was saved.
+        ("facts_sha256", meta.facts_sha256.clone()),
         (
-            "facts_sha256",
-            meta.facts_sha256.clone().unwrap_or_default(),
+            "unplaced_persons",
+            meta.unplaced_persons.map(|p| p.as_str().to_string()),
         ),
     ];
     for (k, v) in pairs {
-        put_meta.execute(params![k, v])?;
+        if let Some(v) = v {
+            put_meta.execute(params![k, v])?;
+        }
     }
 
     // A node's number is its place in id order: queries that try neighbors in id
