@@ -28,6 +28,9 @@ pub fn write_db(doc: &GraphDoc, path: &Path, search_index: bool) -> Result<()> {
     // flushed by the publish, and a run that fails throws it away. No foreign key
     // checks either (the bundled SQLite makes them on by default): every reference is
     // a node number looked up here, and checking each again cost a B-tree descent a row.
+    // A 16 MB page cache: the rows go in in key order, so a page once full is not
+    // touched again, and a bigger cache only held more of them in memory, at the
+    // build's peak (64 MB took 36 MB more of it on the 50 MB corpus, for no less CPU).
     conn.execute_batch(&format!(
         "PRAGMA foreign_keys = OFF;
          PRAGMA page_size = {PAGE_SIZE};
@@ -35,7 +38,7 @@ pub fn write_db(doc: &GraphDoc, path: &Path, search_index: bool) -> Result<()> {
          PRAGMA synchronous = OFF;
          PRAGMA locking_mode = EXCLUSIVE;
          PRAGMA temp_store = MEMORY;
-         PRAGMA cache_size = -65536;
+         PRAGMA cache_size = -16384;
          PRAGMA application_id = {APPLICATION_ID};
          PRAGMA user_version = {SCHEMA_VERSION};"
     ))
