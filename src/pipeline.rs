@@ -579,8 +579,17 @@ fn stage_graph(
         let dot = s.spawn(|| to_dot(doc));
         let db = s.spawn(|| {
             let mut set = AtomicSet::default();
-            set.stage_by_path(&db_path, |p| crate::store::write_db(doc, p, search_index))
-                .map(|()| set)
+            set.stage_by_path(&db_path, |p| {
+                // The error names graph.db, not the temporary file it is written as.
+                crate::store::write_db(doc, p, search_index).map_err(|e| match e {
+                    Error::Store { message, .. } => Error::Store {
+                        path: db_path.clone(),
+                        message,
+                    },
+                    other => other,
+                })
+            })
+            .map(|()| set)
         });
         let mut set = AtomicSet::default();
         let json_set = set.stage(json_path, |w| doc.write_json(w)).map(|()| set);
@@ -620,4 +629,66 @@ fn stage_graph(
     set.append(db_set?);
     summary.outputs.push(db_path);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// The files of a folder, hidden ones (temporary files) included, with their bytes.
+    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let bytes = std::fs::read(e.path()).unwrap();
+                (e.file_name().to_string_lossy().into_owned(), bytes)
+            })
+            .collect()
+    }
+
+    /// graph.db is written on a thread of its own beside graph.json: when it fails,
+    /// the set of outputs fails with an error naming graph.db, and what the folder
+    /// held before stays as it was, with no temporary file left behind.
+    #[test]
+    fn a_database_that_cannot_be_written_fails_the_set_and_keeps_the_old_outputs() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/graph.json");
+        let text = std::fs::read_to_string(&sample).unwrap();
+        let mut doc = GraphDoc::from_json(&text, &sample).unwrap();
+        // Evidence quoting an article the graph does not hold: the database has no
+        // sentence to keep it with and refuses it (graph.json does not look).
+        let node = doc.nodes.iter_mut().rev().find(|n| !n.evidence.is_empty());
+        node.unwrap().evidence[0].article = Arc::from("a_missing_article");
+
+        let dir = tempfile::tempdir().unwrap();
+        let json_path = dir.path().join("graph.json");
+        for (name, old) in [
+            ("graph.json", "old json"),
+            ("graph.dot", "old dot"),
+            ("graph.db", "old db"),
+            ("graph.facts.jsonl", "old facts"),
+        ] {
+            std::fs::write(dir.path().join(name), old).unwrap();
+        }
+        let before = snapshot(dir.path());
+
+        // As write_outputs does: the facts file first, then the graph's files.
+        let mut set = AtomicSet::default();
+        set.stage(&merge::facts_path(&json_path), |w| {
+            w.write_all(b"new facts")
+        })
+        .unwrap();
+        let mut summary = BuildSummary::default();
+        let err =
+            stage_graph(&doc, &json_path, Extras::default(), &mut set, &mut summary).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains(&*dir.path().join("graph.db").to_string_lossy())
+                && message.contains("a_missing_article"),
+            "{message}"
+        );
+        drop(set);
+        assert_eq!(snapshot(dir.path()), before);
+    }
 }

@@ -221,6 +221,81 @@ fn a_generated_corpus_gets_the_same_answers_from_both_files() {
     }
 }
 
+/// Where a hit stands in the corpus: its article (node numbers follow ids) and its
+/// sentence, the order the pages of a search go in.
+fn place(hit: &serde_json::Value) -> (String, u64) {
+    (
+        hit["article"].as_str().unwrap().to_string(),
+        hit["sentence"].as_u64().unwrap(),
+    )
+}
+
+/// A search read page after page as the web app reads it (each page starting where
+/// the last one's `more` says), in windows far smaller than the corpus: the pages are
+/// disjoint, in sentence order, and together list exactly what `zhkg query search`
+/// answers from graph.json; through the scan and through the trigram index.
+#[test]
+fn a_search_read_in_many_windows_lists_the_whole_answer_once_in_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    generated_corpus(&input);
+    for (k, extra) in DB_KINDS.iter().enumerate() {
+        let out = tmp.path().join(format!("g{k}"));
+        build_with(&[&input], &out, extra);
+        let store = zhkg::store::Store::open(&out.join("graph.db")).unwrap();
+        for words in [vec!["会议"], vec!["压实责任"], vec!["县", "会议"]] {
+            let mut args = vec!["search"];
+            args.extend(&words);
+            args.push("--json");
+            let (full, err, code) = ask(&out.join("graph.json"), &args);
+            assert_eq!(code, Some(0), "{err}");
+            let full: serde_json::Value = serde_json::from_str(&full).unwrap();
+            let mut want = full["hits"].as_array().unwrap().clone();
+            want.sort_by_key(place);
+            assert!(want.len() > 40, "{words:?}: {} hits", want.len());
+            let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            for (limit, budget) in [(20, 16_384), (20, 50), (7, 13), (1, 1)] {
+                let mut pages: Vec<Vec<serde_json::Value>> = Vec::new();
+                let mut after = 0;
+                loop {
+                    let page = store.search_page(&words, after, limit, budget).unwrap();
+                    assert!(page.answer.hits.len() <= limit);
+                    pages.push(
+                        page.answer
+                            .hits
+                            .iter()
+                            .map(|h| serde_json::to_value(h).unwrap())
+                            .collect(),
+                    );
+                    match page.more {
+                        Some(next) => {
+                            assert!(next > after, "{words:?}: page at {after} goes back");
+                            after = next;
+                        }
+                        None => break,
+                    }
+                }
+                let what = format!("{extra:?} {words:?} limit {limit} budget {budget}");
+                assert!(pages.len() > 2, "{what}: {} pages", pages.len());
+                let spans: Vec<((String, u64), (String, u64))> = pages
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .map(|p| {
+                        let places = p.iter().map(place);
+                        (places.clone().min().unwrap(), places.max().unwrap())
+                    })
+                    .collect();
+                for pair in spans.windows(2) {
+                    assert!(pair[0].1 < pair[1].0, "{what}: pages overlap or go back");
+                }
+                let mut got = pages.concat();
+                got.sort_by_key(place);
+                assert_eq!(got, want, "{what}: the pages differ from the whole answer");
+            }
+        }
+    }
+}
+
 /// A zhkg database with its schema version changed, as an older zhkg wrote it.
 fn older(dir: &Path) -> PathBuf {
     build(&[&root().join("data")], dir);
@@ -274,4 +349,47 @@ fn query_reads_the_folders_database_and_falls_back_to_graph_json() {
     // Without graph.db, the folder's graph.json answers the same.
     std::fs::remove_file(out.join("graph.db")).unwrap();
     assert_eq!(ask(&out, &["events", "马军"]), from_folder);
+}
+
+/// `zhkg_meta` holds graph.json's `graph`, key for key and value for value, the
+/// identity policy included, for either policy; and the schema version.
+#[test]
+fn the_database_holds_the_graphs_attributes_and_its_identity_policy() {
+    use std::collections::BTreeMap;
+    let tmp = tempfile::tempdir().unwrap();
+    for policy in ["single", "apart"] {
+        let out = tmp.path().join(policy);
+        build_with(
+            &[&root().join("data")],
+            &out,
+            &["--unplaced-persons", policy],
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("graph.json")).unwrap()).unwrap();
+        let graph = json["graph"].as_object().unwrap();
+        assert_eq!(graph["unplaced_persons"], policy);
+        let mut want: BTreeMap<String, String> = graph
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                (k.clone(), v)
+            })
+            .collect();
+        want.insert(
+            "schema_version".into(),
+            zhkg::store::schema::SCHEMA_VERSION.to_string(),
+        );
+        let conn = rusqlite::Connection::open(out.join("graph.db")).unwrap();
+        let got: BTreeMap<String, String> = conn
+            .prepare("SELECT key, value FROM zhkg_meta")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(got, want, "--unplaced-persons {policy}");
+    }
 }

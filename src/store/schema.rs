@@ -2,9 +2,11 @@
 //! a zhkg graph database from any other SQLite file. The README documents the same
 //! tables for people who open the file with `sqlite3`, pandas or Datasette.
 
-/// Bumped whenever a table or column changes meaning; a database of another
-/// version is refused (rebuilding it is quick, guessing at its layout is not safe).
-pub const SCHEMA_VERSION: i64 = 2;
+/// Bumped whenever a table, a column or a key of `zhkg_meta` changes meaning or is
+/// added; a database of another version is refused (rebuilding it is quick, guessing
+/// at its layout is not safe). 3: `zhkg_meta` holds the identity policy
+/// (`unplaced_persons`), so a database of version 2 would lack it without saying so.
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of every zhkg graph database: "zhkg" in ASCII, so that
 /// `file graph.db` and zhkg itself can tell it from other SQLite files.
