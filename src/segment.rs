@@ -117,11 +117,21 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
     // Where the current sentence begins, in characters and in bytes; characters read.
     let (mut begin, mut begin_byte, mut at) = (0, 0, 0);
     let mut it = text.char_indices().peekable();
+    // The last character that is not white space: a colon ending a line opens a list
+    // on the next (出席会议的有：⏎王刚、李明), which is still its sentence.
+    let mut last_seen = ' ';
     while let Some((_, c)) = it.next() {
         at += 1;
         if !is_terminator(c) {
+            if !c.is_whitespace() {
+                last_seen = c;
+            }
             continue;
         }
+        if c == '\n' && matches!(last_seen, '：' | ':') {
+            continue;
+        }
+        last_seen = c;
         if c != '\n' {
             while it
                 .next_if(|&(_, d)| is_closer(d) || is_terminator(d) && d != '\n')

@@ -413,10 +413,22 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         if subjects.is_empty() && v >= 2 && toks[v - 2].word == "由" && people.contains(&(v - 1)) {
             subjects.push(Party::Person(v - 1));
         }
-        // 并 joins a second verb to the same people.
-        if subjects.is_empty() && v > 0 && toks[v - 1].word == "并" {
+        // 并 joins a second verb to the same people (并讲话, 并作了重要讲话, 并分别讲话).
+        // (The segmenter may read 并作 as one word.)
+        if subjects.is_empty()
+            && toks[end.min(v)..v]
+                .iter()
+                .any(|t| t.word == "并" || t.word == "并作")
+        {
             if let Some((pv, ps)) = &previous {
-                if !toks[*pv..v].iter().any(is_clause_break) {
+                // …出席会议，并就…提出要求: 并 goes on past a comma, not past a sentence.
+                // Not for 举行, nor for a stance (并对活动的举行表示了肯定): only for an
+                // act at the occasion.
+                let comma_ok = role != RoleVerb::Held
+                    && !matches!(toks[v].word.as_str(), "表示" | "说" | "称");
+                if !toks[*pv..v].iter().any(|t| {
+                    is_clause_break(t) && !(comma_ok && matches!(t.word.as_str(), "," | "，"))
+                }) {
                     subjects = ps.clone();
                 }
             }

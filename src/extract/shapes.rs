@@ -557,3 +557,33 @@ fn how_many_times_is_no_part_of_a_name() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_second_verb_after_and_speaks_for_the_same_people() {
+    for (text, who) in [
+        ("副市长刘志明出席会议并作了讲话。", &["刘志明"][..]),
+        ("市委书记王刚出席会议并作重要讲话。", &["王刚"]),
+        (
+            "市委书记王刚、市长李建国出席会议并分别讲话。",
+            &["王刚", "李建国"],
+        ),
+        (
+            "市委书记王刚出席会议,并就做好安全生产工作提出了要求。",
+            &["王刚"],
+        ),
+    ] {
+        let f = facts(&format!("3月5日,全市安全生产工作会议召开。{text}"));
+        for w in who {
+            assert!(has(&f, w, "attended", "安全生产工作会议"), "{w}: {f:?}");
+            assert!(has(&f, w, "spoke_at", "安全生产工作会议"), "{w}: {f:?}");
+        }
+    }
+}
+
+#[test]
+fn a_list_on_the_line_after_its_colon() {
+    let f = facts("3月5日,全市安全生产工作会议召开。出席会议的有:\n王刚、李建国、张华。\n在主席台就座的领导有:\n刘志明\u{3000}陈平");
+    for who in ["王刚", "李建国", "张华", "刘志明", "陈平"] {
+        assert!(has(&f, who, "attended", "安全生产工作会议"), "{who}: {f:?}");
+    }
+}
