@@ -161,6 +161,13 @@ impl Lexicon {
             .map(String::as_str)
     }
 
+    /// Whether `text` holds the short form of a national leadership post anywhere.
+    pub fn names_national_short_post(&self, text: &str) -> bool {
+        self.national_short_posts
+            .iter()
+            .any(|p| text.contains(p.as_str()))
+    }
+
     /// The `national_titles` table (see the field's documentation).
     pub fn national_titles(&self) -> &HashSet<String> {
         &self.national_titles
