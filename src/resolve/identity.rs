@@ -266,6 +266,15 @@ impl<'l> Identities<'l> {
         out
     }
 
+    /// The persons and dated events of every article, each article's once: about as
+    /// many as their nodes can be.
+    pub(super) fn sightings(&self) -> usize {
+        self.places
+            .iter()
+            .map(|p| p.persons.len() + p.events.len())
+            .sum()
+    }
+
     /// Where the article at `position` places its persons and events.
     pub(super) fn places(&self, position: usize) -> &ArticlePlaces<'l> {
         &self.places[position]

@@ -115,6 +115,9 @@ fn begin<'l>(
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
     // Every edge comes from a fact, so this is enough.
     g.reserve_edges(facts.iter().map(|f| f.facts.len()).sum());
+    // Most nodes are persons and events, at most one an article each; the rest
+    // (organisations and places) mostly recur.
+    g.reserve_nodes(facts.len() + ids.sightings());
     (g, aliases, ids)
 }
 
