@@ -248,10 +248,9 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
     });
     // Names go from the canonical name; the article's own wording stays an alias.
-    for idx in g.graph.node_indices().collect::<Vec<_>>() {
-        let n = &mut g.graph[idx];
-        let name = n.name.clone();
-        n.aliases.retain(|a| *a != name);
+    for n in g.graph.node_weights_mut() {
+        let crate::graph::Node { name, aliases, .. } = n;
+        aliases.retain(|a| a != name);
     }
     g
 }
