@@ -32,6 +32,20 @@ fn build(inputs: &[&Path], out: &Path, extra: &[&str]) {
         .success();
 }
 
+/// `zhkg build --update old new -o out`, with `extra` flags, as run (for the caller
+/// to say how it must end).
+fn update(old: &Path, new: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    zhkg()
+        .args(["build", "--no-svg", "-q"])
+        .args(extra)
+        .arg("--update")
+        .arg(old)
+        .arg(new)
+        .arg("-o")
+        .arg(out)
+        .assert()
+}
+
 /// Person and event nodes: id → (name, the source files of its evidence, merges).
 fn clusters(g: &Value) -> BTreeMap<String, (String, BTreeSet<String>, BTreeSet<String>)> {
     let nodes = g["nodes"].as_array().unwrap();
@@ -236,14 +250,7 @@ fn an_update_equals_a_full_build_and_the_policy_counts() {
     build(&[&a, &b], &full, &[]);
     build(&[&a], &tmp.path().join("half"), &[]);
     let upd = tmp.path().join("upd");
-    zhkg()
-        .args(["build", "--no-svg", "-q", "--update"])
-        .arg(tmp.path().join("half/graph.json"))
-        .arg(&b)
-        .arg("-o")
-        .arg(&upd)
-        .assert()
-        .success();
+    update(&tmp.path().join("half/graph.json"), &b, &upd, &[]).success();
     assert!(
         std::fs::read(full.join("graph.json")).unwrap()
             == std::fs::read(upd.join("graph.json")).unwrap(),
@@ -287,35 +294,15 @@ fn the_unplaced_policy_is_saved_and_kept_by_update_and_merge() {
     );
     // No flag: the update resolves as the graph was built.
     let upd = tmp.path().join("upd");
-    zhkg()
-        .args(["build", "--no-svg", "-q", "--update"])
-        .arg(&half)
-        .arg(&b)
-        .arg("-o")
-        .arg(&upd)
-        .assert()
-        .success();
+    update(&half, &b, &upd, &[]).success();
     assert!(
         std::fs::read(tmp.path().join("full/graph.json")).unwrap()
             == std::fs::read(upd.join("graph.json")).unwrap(),
         "--update did not keep the saved policy"
     );
     // Another policy is refused, saying which the graph has.
-    let out = zhkg()
-        .args([
-            "build",
-            "--no-svg",
-            "-q",
-            "--unplaced-persons",
-            "single",
-            "--update",
-        ])
-        .arg(&half)
-        .arg(&b)
-        .arg("-o")
-        .arg(tmp.path().join("refused"))
-        .assert()
-        .failure();
+    let refused = tmp.path().join("refused");
+    let out = update(&half, &b, &refused, &["--unplaced-persons", "single"]).failure();
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
         err.contains("was built with --unplaced-persons apart, not single"),

@@ -76,6 +76,13 @@ impl KnowledgeGraph {
         self.graph.reserve_edges(edges);
     }
 
+    /// Makes room for `nodes` more nodes at once, in the node list and the index of
+    /// ids: growing them by doubling copied them and faulted in fresh pages each time.
+    pub fn reserve_nodes(&mut self, nodes: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.ids.reserve(nodes);
+    }
+
     /// Adds an edge, merging it into an existing one that says the same thing.
     pub fn add_edge(&mut self, edge: Edge) {
         let (Some(a), Some(b)) = (self.index(&edge.source), self.index(&edge.target)) else {

@@ -230,7 +230,7 @@ impl Lexicon {
                     if let Some(short) = second {
                         self.national_short_posts.push(short);
                     }
-                    self.national_posts.push(first);
+                    self.national_posts.insert(first);
                 }
                 _ => unreachable!("every embedded file has a loader"),
             }

@@ -103,7 +103,7 @@ pub struct Lexicon {
     /// Short forms (郑州 → 郑州市) that map to exactly one full name.
     place_short: HashMap<String, String>,
     /// National leadership posts with their organ (国务院总理).
-    national_posts: Vec<String>,
+    national_posts: HashSet<String>,
     /// Their short forms that name the post alone after a name (总理).
     national_short_posts: Vec<String>,
 }
@@ -145,11 +145,23 @@ impl Lexicon {
     }
 
     /// Whether a post as written (organ and title) is a national leadership post
-    /// (`national_posts.txt`).
+    /// (`national_posts.txt`): the whole post is one the file lists, once a term in
+    /// front (第十四届, 十四届) and then the country's name (中华人民共和国, 中国) or the
+    /// party's before 中央 (中共中央书记处书记 for 中央书记处书记) are set aside. A
+    /// post that only contains one (全国人大常委会委员长会议组成人员,
+    /// 国务院总理办公室副主任, 美国国务院总理) or shares words with one (全国人大代表,
+    /// 省长) is not.
     pub fn is_national_post(&self, post: &str) -> bool {
-        self.national_posts
-            .iter()
-            .any(|p| post.contains(p.as_str()))
+        let post = without_term(post);
+        let listed = |p: &str| self.national_posts.contains(p);
+        listed(post)
+            || ["中华人民共和国", "中国"]
+                .iter()
+                .any(|country| post.strip_prefix(country).is_some_and(listed))
+            || post
+                .strip_prefix("中共")
+                .filter(|p| p.starts_with("中央"))
+                .is_some_and(listed)
     }
 
     /// The short form of a national leadership post that `text` starts with, if any
@@ -159,6 +171,13 @@ impl Lexicon {
             .iter()
             .find(|p| text.starts_with(p.as_str()))
             .map(String::as_str)
+    }
+
+    /// Whether `text` holds the short form of a national leadership post anywhere.
+    pub fn names_national_short_post(&self, text: &str) -> bool {
+        self.national_short_posts
+            .iter()
+            .any(|p| text.contains(p.as_str()))
     }
 
     /// The `national_titles` table (see the field's documentation).
@@ -219,5 +238,75 @@ impl Lexicon {
     /// The `translit_chars` table (see the field's documentation).
     pub fn translit_chars(&self) -> &HashSet<char> {
         &self.translit_chars
+    }
+}
+
+/// `post` without the term of office it starts with (第十四届, 十四届), if any.
+fn without_term(post: &str) -> &str {
+    let rest = post.strip_prefix('第').unwrap_or(post);
+    let number: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    match rest[number..].strip_prefix('届') {
+        Some(after) if number > 0 => after,
+        _ => post,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_posts_match_the_whole_post() {
+        let lex = Lexicon::embedded();
+        for post in [
+            "国务院总理",
+            "中共中央总书记",
+            "中共中央政治局常委",
+            "国家主席",
+            "第十四届全国人大常委会委员长",
+            "十四届全国人大常委会副委员长",
+            "中华人民共和国国务院总理",
+            "中共中央书记处书记",
+            "中共中央纪委书记",
+            "中国全国政协主席",
+        ] {
+            assert!(lex.is_national_post(post), "{post}");
+        }
+        // Near misses: a local post, a post that contains a national one, and posts
+        // of national bodies that are not its leaders.
+        for post in [
+            "河南省人民政府省长",
+            "总理",
+            "省长",
+            "副省长",
+            "河南省委书记",
+            "全国人大代表",
+            "十四届全国人大代表",
+            "全国政协委员",
+            "中共中央候补委员",
+            "中央候补委员",
+            "全国人大常委会委员",
+            "全国人大常委会委员长会议组成人员",
+            "国务院总理办公室副主任",
+            "美国国务院总理",
+            "中共国务院总理",
+            "第十四届",
+            "",
+        ] {
+            assert!(!lex.is_national_post(post), "{post}");
+        }
+    }
+
+    #[test]
+    fn terms_are_set_aside() {
+        assert_eq!(without_term("第十四届全国人大"), "全国人大");
+        assert_eq!(without_term("十四届全国人大"), "全国人大");
+        assert_eq!(without_term("第14届全国人大"), "全国人大");
+        assert_eq!(without_term("第一书记"), "第一书记");
+        assert_eq!(without_term("届时"), "届时");
     }
 }

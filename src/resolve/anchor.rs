@@ -14,11 +14,48 @@ use std::collections::BTreeMap;
 /// county); empty when nothing is known. A municipality (北京市) is its own
 /// prefecture: 北京市/北京市/朝阳区. The names are the gazetteer's, borrowed: an
 /// anchor is made for every person of every article, and copied into every key.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, Hash)]
 pub(super) struct Anchor<'l> {
     /// The first `depth` are the path; the rest are empty.
     path: [&'l str; 3],
     depth: u8,
+}
+
+/// Whether two names of anchors are the same. Names borrowed from one gazetteer are
+/// mostly the same string at the same address: comparing the bytes only when the
+/// addresses differ took identity's passes, which compare anchors all the time, a
+/// third of their time.
+fn same(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
+impl PartialEq for Anchor<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.depth == other.depth && self.path.iter().zip(&other.path).all(|(a, b)| same(a, b))
+    }
+}
+
+impl Eq for Anchor<'_> {}
+
+impl Ord for Anchor<'_> {
+    /// By the path's names, then by depth.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        for (a, b) in self.path.iter().zip(&other.path) {
+            if !same(a, b) {
+                match a.cmp(b) {
+                    std::cmp::Ordering::Equal => {}
+                    unequal => return unequal,
+                }
+            }
+        }
+        self.depth.cmp(&other.depth)
+    }
+}
+
+impl PartialOrd for Anchor<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The country, as the anchor of a national leader (a province of its own, which
@@ -323,13 +360,22 @@ fn place_persons<'l>(
 /// The persons a mention of whom is followed right away by the short form of a
 /// national leadership post (习近平总书记, 李强总理).
 fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashSet<&'f str> {
+    // Few sentences name such a post at all: only in theirs is the text after a name
+    // found (which counts the characters up to it).
+    let mut names_one: FxHashMap<usize, bool> = FxHashMap::default();
     f.ents
         .iter()
         .filter(|e| {
             e.kind == MentionKind::Person
                 && f.sentences.get(e.sentence()).is_some_and(|s| {
-                    let after = s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]);
-                    lex.national_short_post(after).is_some()
+                    *names_one
+                        .entry(e.sentence())
+                        .or_insert_with(|| lex.names_national_short_post(s))
+                        && lex
+                            .national_short_post(
+                                s.char_indices().nth(e.end()).map_or("", |(b, _)| &s[b..]),
+                            )
+                            .is_some()
                 })
         })
         .map(|e| e.canonical())

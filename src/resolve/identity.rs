@@ -200,14 +200,8 @@ impl<'l> Identities<'l> {
                 .filter(|(n, _)| met.contains(n))
                 .copied()
                 .collect();
-            let base_moved: FxHashMap<&str, Targets> = run_pass(
-                &persons_pass,
-                some,
-                &mut BTreeMap::new(),
-                &mut Tally::default(),
-            )
-            .into_iter()
-            .collect();
+            let base_moved: FxHashMap<&str, Targets> =
+                run_pass(&persons_pass, some, None).into_iter().collect();
             let base = |name: &str, s: &Seen<'l, 'f>| {
                 base_moved
                     .get(name)
@@ -228,7 +222,11 @@ impl<'l> Identities<'l> {
         out.places = places;
 
         let mut tally = Tally::default();
-        for (name, moved) in run_pass(&persons_pass, persons, &mut out.merges, &mut tally) {
+        let record = Record {
+            merges: &mut out.merges,
+            tally: &mut tally,
+        };
+        for (name, moved) in run_pass(&persons_pass, persons, Some(record)) {
             out.persons.insert(name.to_string(), moved);
         }
         let r = &mut out.report;
@@ -251,7 +249,11 @@ impl<'l> Identities<'l> {
             reason: |k, a, m, n| event_reason(k.1, a, m, n),
         };
         let mut tally = Tally::default();
-        for ((name, date), moved) in run_pass(&events_pass, events, &mut out.merges, &mut tally) {
+        let record = Record {
+            merges: &mut out.merges,
+            tally: &mut tally,
+        };
+        for ((name, date), moved) in run_pass(&events_pass, events, Some(record)) {
             out.events
                 .entry(name.to_string())
                 .or_default()
@@ -262,6 +264,15 @@ impl<'l> Identities<'l> {
         r.event_joins = tally.joins;
         r.events_apart = tally.apart;
         out
+    }
+
+    /// The persons and dated events of every article, each article's once: about as
+    /// many as their nodes can be.
+    pub(super) fn sightings(&self) -> usize {
+        self.places
+            .iter()
+            .map(|p| p.persons.len() + p.events.len())
+            .sum()
     }
 
     /// Where the article at `position` places its persons and events.
@@ -312,73 +323,68 @@ impl<'l> Identities<'l> {
     }
 }
 
+/// What a pass records: the merges of joined nodes and the counts for the report.
+struct Record<'a> {
+    merges: &'a mut BTreeMap<String, Vec<Merge>>,
+    tally: &'a mut Tally,
+}
+
 /// Decides every group of one kind (a person's name; an event's name and day): which
-/// of its anchors are one node, the merge each joined node records, and the counts.
-/// Returns the groups some of whose anchors lead elsewhere than their own cluster.
-fn run_pass<'l, 'f, K: Copy + Ord + Send>(
+/// of its anchors are one node and, when `record` is given, the merge each joined
+/// node records and the counts. Returns the groups some of whose anchors lead
+/// elsewhere than their own cluster.
+fn run_pass<'l, 'f, K: Copy + Eq + std::hash::Hash + Send>(
     pass: &Pass<K>,
-    mut sightings: Vec<Sighting<'l, 'f, K>>,
-    merges: &mut BTreeMap<String, Vec<Merge>>,
-    tally: &mut Tally,
+    sightings: Vec<Sighting<'l, 'f, K>>,
+    mut record: Option<Record>,
 ) -> Vec<(K, Targets<'l>)> {
-    use rayon::prelude::*;
-    // A group's anchors side by side, each article once (an article read twice is one).
-    sightings.par_sort_unstable_by(|a, b| {
-        (a.0, a.1.anchor, a.1.article).cmp(&(b.0, b.1.anchor, b.1.article))
-    });
-    sightings.dedup_by(|b, a| a.0 == b.0 && a.1.anchor == b.1.anchor && a.1.article == b.1.article);
-    let (keys, seen): (Vec<K>, Vec<Seen>) = sightings.into_iter().unzip();
+    let order = sorted(&sightings);
+    let seen: Vec<Seen> = order.iter().map(|o| sightings[o.at as usize].1).collect();
     let mut moved_groups = Vec::new();
     let mut members: Vec<Member> = Vec::new();
     let mut start = 0;
-    while start < keys.len() {
-        let k = keys[start];
-        let end = start + keys[start..].iter().take_while(|x| **x == k).count();
+    while start < order.len() {
+        let group = order[start].group;
+        let end = start
+            + order[start..]
+                .iter()
+                .take_while(|o| o.group == group)
+                .count();
+        let k = sightings[order[start].at as usize].0;
         members.clear();
-        members.extend(
-            seen[start..end]
-                .chunk_by(|a, b| a.anchor == b.anchor)
-                .map(|s| (s[0].anchor, s)),
-        );
+        let mut from = start;
+        while from < end {
+            let place = order[from].place;
+            let to = from
+                + order[from..end]
+                    .iter()
+                    .take_while(|o| o.place == place)
+                    .count();
+            members.push((seen[from].anchor, &seen[from..to]));
+            from = to;
+        }
         start = end;
-        let name = (pass.name)(&k);
-        let mut join = |anchor: &Anchor<'l>, members: &[Member], tally: &mut Tally| {
-            let articles: usize = members.iter().map(|(_, s)| s.len()).sum();
-            if articles < 2 {
-                return;
-            }
-            tally.joined += 1;
-            tally.joins += articles - 1;
-            let reason = (pass.reason)(&k, anchor, members, articles);
-            if pass.samples {
-                tally.joined_samples.insert(format!("{name}: {reason}"));
-            }
-            let id = super::ids::node_id(
-                pass.node,
-                name,
-                &(pass.key)(&k, &Target::Cluster(*anchor), ""),
-            );
-            merges.entry(id).or_default().push(Merge {
-                alias: name.to_string(),
-                reason,
-            });
-        };
         // Most groups have one anchor, which is its own cluster.
         if let [(a, _)] = members[..] {
             if a.depth() > 0 || pass.unplaced == UnplacedPersons::Single {
-                join(&a, &members, tally);
+                if let Some(r) = record.as_mut() {
+                    join(pass, &k, &a, &members, r);
+                }
                 continue;
             }
         }
         let decided = cluster(&members, pass.depth, pass.unplaced);
-        let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
-        tally.apart += placed.saturating_sub(1);
-        tally.unplaced_apart += decided.per_article;
-        if placed > 1 && pass.samples {
-            tally.apart_samples.insert(apart_sample(name, &decided));
-        }
-        for (anchor, m) in &decided.clusters {
-            join(anchor, m, tally);
+        if let Some(r) = record.as_mut() {
+            let placed = decided.clusters.iter().filter(|c| c.0.depth() > 0).count();
+            r.tally.apart += placed.saturating_sub(1);
+            r.tally.unplaced_apart += decided.per_article;
+            if placed > 1 && pass.samples {
+                let name = (pass.name)(&k);
+                r.tally.apart_samples.insert(apart_sample(name, &decided));
+            }
+            for (anchor, m) in &decided.clusters {
+                join(pass, &k, anchor, m, r);
+            }
         }
         let moved: Targets = decided
             .targets
@@ -390,6 +396,81 @@ fn run_pass<'l, 'f, K: Copy + Ord + Send>(
         }
     }
     moved_groups
+}
+
+/// Records a cluster of a group (`k`) at `anchor` with its `members`, when they are
+/// of two or more articles: the merge on its node, and the counts.
+fn join<K>(pass: &Pass<K>, k: &K, anchor: &Anchor, members: &[Member], r: &mut Record) {
+    let articles: usize = members.iter().map(|(_, s)| s.len()).sum();
+    if articles < 2 {
+        return;
+    }
+    let name = (pass.name)(k);
+    r.tally.joined += 1;
+    r.tally.joins += articles - 1;
+    let reason = (pass.reason)(k, anchor, members, articles);
+    if pass.samples {
+        r.tally.joined_samples.insert(format!("{name}: {reason}"));
+    }
+    let id = super::ids::node_id(
+        pass.node,
+        name,
+        &(pass.key)(k, &Target::Cluster(*anchor), ""),
+    );
+    r.merges.entry(id).or_default().push(Merge {
+        alias: name.to_string(),
+        reason,
+    });
+}
+
+/// A sighting's place in the order a pass reads them in: its group, its anchor and its
+/// article as numbers, and its index among the sightings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Position {
+    group: u32,
+    /// The anchor's rank in anchor order.
+    place: u32,
+    article: u32,
+    at: u32,
+}
+
+/// The sightings in the order a pass reads them: a group's side by side, within it
+/// in anchor order, each article once (an article read twice is one). Sorting by the
+/// strings themselves (the name, the anchor's names, the article's id) was most of
+/// the pass's time; each is numbered once instead. Groups come in no meaningful order
+/// (each is decided alone); anchors are ranked in anchor order, which the clusters
+/// and the reasons read.
+fn sorted<K: Copy + Eq + std::hash::Hash>(sightings: &[Sighting<K>]) -> Vec<Position> {
+    use rayon::prelude::*;
+    fn number<T: Eq + std::hash::Hash>(map: &mut FxHashMap<T, u32>, t: T) -> u32 {
+        let n = map.len() as u32;
+        *map.entry(t).or_insert(n)
+    }
+    let mut groups = FxHashMap::default();
+    let mut anchors = FxHashMap::default();
+    let mut articles = FxHashMap::default();
+    let mut order: Vec<Position> = sightings
+        .iter()
+        .enumerate()
+        .map(|(i, (k, s))| Position {
+            group: number(&mut groups, *k),
+            place: number(&mut anchors, s.anchor),
+            article: number(&mut articles, s.article),
+            at: i as u32,
+        })
+        .collect();
+    let mut by_anchor: Vec<(Anchor, u32)> = anchors.into_iter().collect();
+    by_anchor.sort_unstable();
+    let mut rank = vec![0; by_anchor.len()];
+    for (r, (_, n)) in by_anchor.iter().enumerate() {
+        rank[*n as usize] = r as u32;
+    }
+    for o in &mut order {
+        o.place = rank[o.place as usize];
+    }
+    order.par_sort_unstable();
+    order.dedup_by(|b, a| (a.group, a.place, a.article) == (b.group, b.place, b.article));
+    order
 }
 
 /// What makes two mentions the same entity: for a person, the name and place

@@ -50,9 +50,11 @@ pub fn resolve_with(
 /// Like [`resolve`], taking the facts and dropping each article's as soon as it is in
 /// the graph, so that the facts and the whole graph are not in memory together; also
 /// writes a line per article to `out`, in article order, made by `line` (the facts
-/// file's, see [`crate::merge::write_facts_into`]). The lines
-/// are made and written on the thread pool while the articles before go into the
-/// graph, which only one thread can do: the facts file costs the build next to nothing.
+/// file's, see [`crate::merge::write_facts_into`]). The first lines are written
+/// while the corpus's identity is decided, which leaves a core idle most of the time
+/// (the decision is mostly one pass on one thread); the rest are made on the thread
+/// pool while the articles before go into the graph, which only one thread can do:
+/// the facts file costs the build next to nothing.
 pub fn resolve_owned_writing(
     lex: &Lexicon,
     opts: &ResolveOptions,
@@ -60,12 +62,33 @@ pub fn resolve_owned_writing(
     out: &mut (dyn std::io::Write + Send),
     line: &(dyn Fn(&ArticleFacts, &mut Vec<u8>) + Sync),
 ) -> std::io::Result<KnowledgeGraph> {
-    let (g, aliases, ids) = begin(lex, opts, &facts);
     let mut sink = Sink {
         out,
         line,
         failed: None,
+        written: 0,
     };
+    let decided = std::sync::atomic::AtomicBool::new(false);
+    let (g, aliases, ids) = std::thread::scope(|s| {
+        let early = s.spawn(|| {
+            let mut buf = Vec::new();
+            for f in &facts {
+                if decided.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                buf.clear();
+                line(f, &mut buf);
+                sink.write(std::iter::once(&buf));
+                sink.written += 1;
+            }
+        });
+        let begun = begin(lex, opts, &facts);
+        decided.store(true, std::sync::atomic::Ordering::Relaxed);
+        early
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        begun
+    });
     let corpus = Corpus {
         aliases: &aliases,
         identities: &ids,
@@ -83,6 +106,8 @@ struct Sink<'a> {
     out: &'a mut (dyn std::io::Write + Send),
     line: &'a (dyn Fn(&ArticleFacts, &mut Vec<u8>) + Sync),
     failed: Option<std::io::Error>,
+    /// The articles (the first ones) whose lines are written already.
+    written: usize,
 }
 
 impl Sink<'_> {
@@ -115,6 +140,9 @@ fn begin<'l>(
     g.meta.characters = facts.iter().map(|f| f.characters).sum();
     // Every edge comes from a fact, so this is enough.
     g.reserve_edges(facts.iter().map(|f| f.facts.len()).sum());
+    // Most nodes are persons and events, at most one an article each; the rest
+    // (organisations and places) mostly recur.
+    g.reserve_nodes(facts.len() + ids.sightings());
     (g, aliases, ids)
 }
 
@@ -165,6 +193,7 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
         // The lines go to the file from a thread of their own too: written here, they
         // kept the next batch from being planned while the kernel copied them.
         let line = sink.as_deref().map(|s| s.line);
+        let written = sink.as_deref().map_or(0, |s| s.written);
         let (ltx, lrx) = std::sync::mpsc::sync_channel::<Vec<Option<Vec<u8>>>>(2);
         let writer = sink.take().map(|sink| {
             s.spawn(move || {
@@ -192,7 +221,7 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
                 .par_iter()
                 .enumerate()
                 .map(|(i, f)| {
-                    let buf = line.map(|line| {
+                    let buf = line.filter(|_| first + i >= written).map(|line| {
                         let mut buf = Vec::new();
                         line(f.borrow(), &mut buf);
                         buf
@@ -219,10 +248,9 @@ fn resolve_each<F: std::borrow::Borrow<ArticleFacts> + Send + Sync>(
             .unwrap_or_else(|e| std::panic::resume_unwind(e))
     });
     // Names go from the canonical name; the article's own wording stays an alias.
-    for idx in g.graph.node_indices().collect::<Vec<_>>() {
-        let n = &mut g.graph[idx];
-        let name = n.name.clone();
-        n.aliases.retain(|a| *a != name);
+    for n in g.graph.node_weights_mut() {
+        let crate::graph::Node { name, aliases, .. } = n;
+        aliases.retain(|a| a != name);
     }
     g
 }
