@@ -275,7 +275,9 @@ impl Jurisdiction {
     /// The place an abbreviation's first character stands for (市 → 郑州市).
     pub fn for_char(&self, c: char) -> Option<&str> {
         match c {
-            '省' => self.province.as_deref(),
+            // An autonomous region (西藏自治区) has no 省委: a 省委 its article names
+            // is another province's.
+            '省' => self.province.as_deref().filter(|p| p.ends_with('省')),
             // In an article about a county-level city, 市委 is that city's.
             // 北京市, 天津市…: a municipality is a province and a city at once.
             '市' => self

@@ -587,3 +587,13 @@ fn a_list_on_the_line_after_its_colon() {
         assert!(has(&f, who, "attended", "安全生产工作会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn an_autonomous_regions_article_has_no_provincial_committee_of_its_own() {
+    let f = facts("11月14日,西藏自治区山南市党政代表团一行来湘考察。在湘期间,省委书记、省人大常委会主任杜明会见了代表团一行。杜明说,历届省委高度重视援藏工作。");
+    assert!(
+        !f.iter()
+            .any(|(_, _, what)| what.contains("西藏自治区委") || what.contains("历届")),
+        "{f:?}"
+    );
+}

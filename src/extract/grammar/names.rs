@@ -330,4 +330,7 @@ const NEVER_IN_NAMES: &[&str] = &[
     "精心",
     "积极",
     "主动",
+    // 历届省委: the committees of every term, not one named body.
+    "历届",
+    "历任",
 ];
