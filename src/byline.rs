@@ -461,6 +461,16 @@ fn split_name_run(run: &str) -> Option<Vec<String>> {
     }
 }
 
+/// A name written with a middle dot between its parts (阿依古丽·买买提).
+fn is_dotted_name(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('·').collect();
+    parts.len() >= 2
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -617,14 +627,4 @@ mod tests {
         assert_eq!(body, "引导企业振奋信心。\n本报讯今天上午,会议召开。\n");
         assert_eq!(b.len(), 2);
     }
-}
-
-/// A name written with a middle dot between its parts (阿依古丽·买买提).
-fn is_dotted_name(name: &str) -> bool {
-    let parts: Vec<&str> = name.split('·').collect();
-    parts.len() >= 2
-        && parts.len() <= 3
-        && parts
-            .iter()
-            .all(|p| (1..=6).contains(&p.chars().count()) && p.chars().all(is_cjk))
 }
