@@ -24,6 +24,10 @@ pub(super) struct ArticleBuilder<'a> {
     pub(super) multi_day: Vec<usize>,
 }
 
+/// Bodies of a development zone, written without the zone after a post on its party
+/// working committee (开发区党工委委员、管委会副主任).
+const ZONE_BODIES: &[&str] = &["管委会", "管理委员会", "党群工作部", "纪工委"];
+
 /// Departments of a party committee, written without it after a post on the committee
 /// (市委常委、统战部部长: the 统战部 of that 市委).
 const PARTY_DEPARTMENTS: &[&str] = &[
@@ -262,6 +266,24 @@ impl ArticleBuilder<'_> {
                 if let Some(j) = self.ents[lo].canonical().strip_suffix("纪委") {
                     let name = format!("{j}监委");
                     let why = format!("监委 of {j}, whose 纪委 the post before it is of");
+                    self.ents[o].set_canonical(name);
+                    self.ents[o].set_reason(Some(why));
+                }
+            }
+            // 开发区党工委委员、管委会副主任: the zone's administration, after its party
+            // working committee.
+            if ls == si
+                && lp == person
+                && o != lo
+                && ZONE_BODIES.contains(&self.ents[o].canonical())
+            {
+                let before = self.ents[lo].canonical().to_string();
+                if let Some(zone) = before.strip_suffix("党工委").filter(|z| !z.is_empty()) {
+                    let name = format!("{zone}{}", self.ents[o].text);
+                    let why = format!(
+                        "{} of {zone}, whose 党工委 the post before it is of",
+                        self.ents[o].text
+                    );
                     self.ents[o].set_canonical(name);
                     self.ents[o].set_reason(Some(why));
                 }

@@ -597,3 +597,16 @@ fn an_autonomous_regions_article_has_no_provincial_committee_of_its_own() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_zones_bodies_after_a_post_on_its_party_working_committee() {
+    let f = facts("10月21日,开发区举行项目签约仪式。开发区党工委委员、管委会副主任李光、赵继渠,党工委委员、党群工作部部长邢军等领导参加活动。");
+    assert!(
+        has(&f, "李光", "holds_position", "副主任@开发区管委会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "赵继渠", "holds_position", "副主任@开发区管委会"),
+        "{f:?}"
+    );
+}
