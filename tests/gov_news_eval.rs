@@ -16,7 +16,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("persons", 0.97),
     ("organizations", 0.79),
     ("places", 0.57),
-    ("posts", 0.87),
+    ("posts", 0.88),
     ("events", 0.78),
     ("roles", 0.91),
     ("bylines", 0.98),

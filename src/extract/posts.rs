@@ -5,7 +5,7 @@
 use super::grammar::Chunk;
 use super::participants::{is_clause_break, subject_end, subjects_before};
 use super::parties::{chunk_ending_at, Party, Post};
-use super::token::Word;
+use super::token::{Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
 
@@ -157,35 +157,59 @@ pub(super) const ELECTED: &[&str] = &[
     "担任",
     "增补为",
     "选举为",
+    "任",
+    "现任",
+    "兼任",
+    "改任",
+    "调任",
+    // 缪京辞去崇明区区长职务: the post held until now.
+    "辞去",
 ];
+
+/// Verbs followed by the names, then 为 and the post (任命李峻为副区长), or 的 and the
+/// post left (免去李峻的副区长职务).
+const APPOINTS: &[&str] = &["任命", "选举", "决定任命", "免去", "推选", "增补"];
 
 /// Posts given after the names (李正印、李晓波当选十二届省政协副主席).
 pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Post> {
     let mut out = Vec::new();
     for (v, t) in toks.iter().enumerate() {
-        if !ELECTED.contains(&t.word.as_str()) {
-            continue;
-        }
-        // The first post after the verb, in its clause.
-        let Some(title) = chunks
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.mention.kind == MentionKind::Title && c.tok_start > v)
-            .filter(|(_, c)| !toks[v + 1..c.tok_start].iter().any(is_clause_break))
-            .map(|(i, _)| i)
-            .next()
-        else {
+        let w = t.word.as_str();
+        // 任命李峻为副区长, 免去李峻的副区长职务: the names stand between the verb and
+        // 为 (or 的); else before the verb (李峻任副区长、代理区长).
+        let (names, from): (Vec<usize>, usize) = if APPOINTS.contains(&w) {
+            let Some(k) = (v + 1..toks.len().min(v + 24))
+                .take_while(|&k| !is_clause_break(&toks[k]))
+                .find(|&k| matches!(toks[k].word.as_str(), "为" | "的"))
+            else {
+                continue;
+            };
+            let named: Vec<usize> = people.iter().copied().filter(|&p| p > v && p < k).collect();
+            (named, k)
+        } else if ELECTED.contains(&w) {
+            // 丁文禄、卫忠平等97人当选: over 等 and the head count.
+            let (end, _) = subject_end(toks, chunks, v);
+            let named = subjects_before(toks, chunks, people, end, false)
+                .into_iter()
+                .filter_map(|s| match s {
+                    Party::Person(p) => Some(p),
+                    _ => None,
+                })
+                .collect();
+            (named, v)
+        } else {
             continue;
         };
-        let org = chunk_ending_at(
-            chunks,
-            chunks[title].tok_start,
-            &[MentionKind::Organization, MentionKind::Place],
-        );
-        // 丁文禄、卫忠平等97人当选: over 等 and the head count.
-        let (end, _) = subject_end(toks, chunks, v);
-        for subject in subjects_before(toks, chunks, people, end, false) {
-            if let Party::Person(person) = subject {
+        if names.is_empty() {
+            continue;
+        }
+        for title in titles_given(toks, chunks, from) {
+            let org = chunk_ending_at(
+                chunks,
+                chunks[title].tok_start,
+                &[MentionKind::Organization, MentionKind::Place],
+            );
+            for &person in &names {
                 out.push(Post {
                     person,
                     title,
@@ -194,6 +218,46 @@ pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<
                 });
             }
         }
+    }
+    out
+}
+
+/// The posts given after token `from`, in its clause: the first one, and those joined
+/// to it by 、 or 和 (副区长、代理区长), each with the organisation written before it.
+fn titles_given(toks: &[Word], chunks: &[Chunk], from: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut k = from + 1;
+    while k < toks.len() && !is_clause_break(&toks[k]) {
+        if let Some(c) = chunks
+            .iter()
+            .position(|c| c.mention.kind == MentionKind::Title && c.tok_start == k)
+        {
+            out.push(c);
+            k = chunks[c].tok_end;
+            // Go on only over 、 or 和 and the organisation of the next post.
+            if !toks
+                .get(k)
+                .is_some_and(|t| matches!(t.word.as_str(), "、" | "和"))
+            {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if !out.is_empty()
+            && !chunks.iter().any(|c| {
+                c.tok_start <= k
+                    && k < c.tok_end
+                    && matches!(
+                        c.mention.kind,
+                        MentionKind::Organization | MentionKind::Place
+                    )
+            })
+            && toks[k].category != Category::JurisdictionWord
+        {
+            break;
+        }
+        k += 1;
     }
     out
 }

@@ -610,3 +610,25 @@ fn a_zones_bodies_after_a_post_on_its_party_working_committee() {
         "{f:?}"
     );
 }
+
+#[test]
+fn appointments_and_resignations_give_posts() {
+    let text = "7月27日,区二届人大常委会第四次会议召开。会议决定任命李峻为崇明区副区长。会议选举王刚为崇明区区长、崇明区政府党组书记。会议接受张华辞去崇明区区长职务的请求。决定免去赵敏的崇明区副区长职务。";
+    let f = facts(text);
+    assert!(
+        has(&f, "李峻", "holds_position", "副区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王刚", "holds_position", "区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "张华", "holds_position", "区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "赵敏", "holds_position", "副区长@崇明区人民政府"),
+        "{f:?}"
+    );
+}
