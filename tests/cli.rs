@@ -31,7 +31,7 @@ fn build_sample() -> tempfile::TempDir {
 fn committed_graphs_are_current() {
     let out = build_sample();
     let bless = std::env::var_os("ZHKG_BLESS").is_some();
-    for name in ["graph.json", "graph.dot", "graph.facts.jsonl"] {
+    for name in ["graph.json", "graph.dot"] {
         let fresh = std::fs::read_to_string(out.path().join(name)).unwrap();
         let committed_path = root().join("graphs").join(name);
         if bless {
@@ -194,7 +194,7 @@ fn png_export_names_a_cjk_font() {
 fn build_is_deterministic() {
     let a = build_sample();
     let b = build_sample();
-    for name in ["graph.json", "graph.dot", "graph.facts.jsonl"] {
+    for name in ["graph.json", "graph.dot"] {
         assert_eq!(
             std::fs::read(a.path().join(name)).unwrap(),
             std::fs::read(b.path().join(name)).unwrap()
