@@ -409,6 +409,14 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 subjects.push(r);
             }
         }
+        // 在市委书记王刚的陪同下: the companions stand before 的.
+        if subjects.is_empty()
+            && v >= 2
+            && toks[v - 1].word == "的"
+            && toks.get(v + 1).is_some_and(|t| t.word == "下")
+        {
+            subjects = subjects_before(toks, chunks, people, v - 1, false);
+        }
         // 会议由 X 主持: the subject sits after 由.
         if subjects.is_empty() && v >= 2 && toks[v - 2].word == "由" && people.contains(&(v - 1)) {
             subjects.push(Party::Person(v - 1));

@@ -632,3 +632,11 @@ fn appointments_and_resignations_give_posts() {
         "{f:?}"
     );
 }
+
+#[test]
+fn companions_in_a_frame_before_the_visit() {
+    let f = facts("3月5日,在市委书记王刚、市长刘志明的陪同下,省委副书记李明一行到伊川县调研。");
+    for who in ["王刚", "刘志明", "李明"] {
+        assert!(has(&f, who, "attended", "调研"), "{who}: {f:?}");
+    }
+}
