@@ -201,8 +201,8 @@ pub fn parse_byline_as(
         .trim()
         // □记者 张三, ■本报记者: layout marks before a byline.
         .trim_start_matches(LAYOUT_MARKS)
-        .trim_start_matches(['(', '（', '【', '〔', '［', '['])
-        .trim_end_matches([')', '）', '】', '〕', '］', ']'])
+        .trim_start_matches(|c| BRACKETS.iter().any(|&(open, _)| open == c))
+        .trim_end_matches(|c| BRACKETS.iter().any(|&(_, close)| close == c))
         .trim();
     let pieces: Vec<&str> = s.split(is_separator).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {

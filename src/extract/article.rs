@@ -409,7 +409,7 @@ fn refers_to_all_before(p: &SentenceParse, c: usize) -> bool {
     let chunk = &p.chunks[c];
     let bare = matches!(
         chunk.mention.text.as_str(),
-        "活动" | "会议" | "调研" | "考察" | "上述活动" | "以上活动"
+        "活动" | "会议" | "调研" | "考察"
     );
     chunk.mention.text.starts_with("上述")
         || chunk.mention.text.starts_with("以上")

@@ -260,42 +260,39 @@ impl ArticleBuilder<'_> {
                 .filter(|c| c.ends_with('委'))
                 .unwrap_or(committee)
                 .to_string();
-            // 市纪委常委、监委委员: the supervisory commission of the discipline
-            // commission's jurisdiction.
-            if self.ents[o].text == "监委" && ls == si && lp == person {
-                if let Some(j) = self.ents[lo].canonical().strip_suffix("纪委") {
-                    let name = format!("{j}监委");
-                    let why = format!("监委 of {j}, whose 纪委 the post before it is of");
+            // An organ written bare right after another post of the same person takes
+            // its place from that post's organ.
+            if ls == si && lp == person && o != lo {
+                let text = self.ents[o].text.clone();
+                let before = self.ents[lo].canonical();
+                let renamed = if text == "监委" {
+                    // 市纪委常委、监委委员: the supervisory commission of the discipline
+                    // commission's jurisdiction.
+                    before.strip_suffix("纪委").map(|j| {
+                        let why = format!("监委 of {j}, whose 纪委 the post before it is of");
+                        (format!("{j}监委"), why)
+                    })
+                } else if ZONE_BODIES.contains(&self.ents[o].canonical()) {
+                    // 开发区党工委委员、管委会副主任: the zone's administration, after its
+                    // party working committee.
+                    before
+                        .strip_suffix("党工委")
+                        .filter(|z| !z.is_empty())
+                        .map(|zone| {
+                            let why =
+                                format!("{text} of {zone}, whose 党工委 the post before it is of");
+                            (format!("{zone}{text}"), why)
+                        })
+                } else if bare && committee.ends_with('委') {
+                    let why = format!("{text} of {committee}, the organ of the post before it");
+                    Some((format!("{committee}{text}"), why))
+                } else {
+                    None
+                };
+                if let Some((name, why)) = renamed {
                     self.ents[o].set_canonical(name);
                     self.ents[o].set_reason(Some(why));
                 }
-            }
-            // 开发区党工委委员、管委会副主任: the zone's administration, after its party
-            // working committee.
-            if ls == si
-                && lp == person
-                && o != lo
-                && ZONE_BODIES.contains(&self.ents[o].canonical())
-            {
-                let before = self.ents[lo].canonical().to_string();
-                if let Some(zone) = before.strip_suffix("党工委").filter(|z| !z.is_empty()) {
-                    let name = format!("{zone}{}", self.ents[o].text);
-                    let why = format!(
-                        "{} of {zone}, whose 党工委 the post before it is of",
-                        self.ents[o].text
-                    );
-                    self.ents[o].set_canonical(name);
-                    self.ents[o].set_reason(Some(why));
-                }
-            }
-            if bare && ls == si && lp == person && o != lo && committee.ends_with('委') {
-                let name = format!("{committee}{}", self.ents[o].text);
-                let why = format!(
-                    "{} of {committee}, the organ of the post before it",
-                    self.ents[o].text
-                );
-                self.ents[o].set_canonical(name);
-                self.ents[o].set_reason(Some(why));
             }
         }
         if let Some(o) = org {
