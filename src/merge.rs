@@ -280,6 +280,7 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
             county,
             town: None,
             city: None,
+            host_province: None,
         },
         ents,
         facts,

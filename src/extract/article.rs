@@ -3,11 +3,12 @@
 //! sentence, the roles at events, organisations located in their jurisdiction, the
 //! bylines, and the article's mentions of every entity.
 
-use super::builder::ArticleBuilder;
+use super::builder::{ArticleBuilder, PostAt};
 use super::date::{self, Date};
 use super::facts::{End, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
+use super::token::Category;
 use super::SentenceParse;
 use crate::graph::Relation;
 use crate::ingest::{Article, Byline};
@@ -107,7 +108,23 @@ impl ArticleBuilder<'_> {
                     continue;
                 };
                 let org = post.org.and_then(|o| at.chunks[si][o]);
-                self.add_post(si, person, title, org, post.inherited, jurisdiction);
+                let before = |back: usize| {
+                    p.chunks[post.title]
+                        .tok_start
+                        .checked_sub(back)
+                        .and_then(|i| p.toks.get(i))
+                };
+                let after_unknown_place = before(1)
+                    .is_some_and(|t| t.category == Category::JurisdictionWord)
+                    && before(2)
+                        .is_some_and(|t| matches!(t.category, Category::Nominal | Category::Place));
+                let post = PostAt {
+                    title,
+                    org,
+                    inherited: post.inherited,
+                    after_unknown_place,
+                };
+                self.add_post(si, person, post, jurisdiction);
             }
             for r in rel.roles {
                 roles.push((si, r));

@@ -24,6 +24,19 @@ pub(super) struct ArticleBuilder<'a> {
     pub(super) multi_day: Vec<usize>,
 }
 
+/// A post as a sentence writes it, its mentions found.
+pub(super) struct PostAt {
+    /// The title's mention.
+    pub(super) title: usize,
+    /// The organisation or place written before it, or carried over.
+    pub(super) org: Option<usize>,
+    /// The organisation is carried over from the previous post in the list.
+    pub(super) inherited: bool,
+    /// A division's word is written right before the title after a name the
+    /// gazetteer does not know (下莱茵省省长): the post is of that place.
+    pub(super) after_unknown_place: bool,
+}
+
 /// Bodies of a development zone, written without the zone after a post on its party
 /// working committee (开发区党工委委员、管委会副主任).
 const ZONE_BODIES: &[&str] = &["管委会", "管理委员会", "党群工作部", "纪工委"];
@@ -217,15 +230,25 @@ impl ArticleBuilder<'_> {
         }
     }
 
-    pub(super) fn add_post(
-        &mut self,
-        si: usize,
-        person: usize,
-        title: usize,
-        org: Option<usize>,
-        inherited: bool,
-        j: &Jurisdiction,
-    ) {
+    /// Whether a place is written right before mention `at`, or with one character
+    /// (its 市, 省) between.
+    fn place_right_before(&self, at: usize) -> bool {
+        let (si, start) = (self.ents[at].sentence(), self.ents[at].start());
+        self.ents.iter().any(|e| {
+            e.kind == MentionKind::Place
+                && e.sentence() == si
+                && e.end() <= start
+                && start - e.end() <= 1
+        })
+    }
+
+    pub(super) fn add_post(&mut self, si: usize, person: usize, post: PostAt, j: &Jurisdiction) {
+        let PostAt {
+            title,
+            org,
+            inherited,
+            after_unknown_place,
+        } = post;
         let mut title_text = self.ents[title].text.clone();
         // A post of a session (主席团常务主席) is no post of an organisation.
         if org.is_some_and(|o| self.ents[o].canonical().ends_with("主席团")) {
@@ -360,13 +383,30 @@ impl ArticleBuilder<'_> {
                     })
             });
             let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
-            place.map(|p| {
-                let name = format!("{p}人民政府");
-                let why = format!("{title_text} heads the people's government of {p}");
-                let g = self.synth(title, MentionKind::Organization, &name, Some(why));
-                self.ents[g].set_place(Some(p));
-                g
-            })
+            match place {
+                Some(p) => {
+                    let name = format!("{p}人民政府");
+                    let why = format!("{title_text} heads the people's government of {p}");
+                    let g = self.synth(title, MentionKind::Organization, &name, Some(why));
+                    self.ents[g].set_place(Some(p));
+                    Some(g)
+                }
+                // A place the gazetteer does not know (斯特拉斯堡市市长) is whose the
+                // post is, as written.
+                None if org_is_place => org,
+                // The article names no place of the post's level: the post is still
+                // in a people's government, left unplaced as a bare 市委 is. Not after
+                // a place the gazetteer does not know (下莱茵省省长): that is another's.
+                None if "省市州县区乡镇".contains(level)
+                    && !after_unknown_place
+                    && !self.place_right_before(title) =>
+                {
+                    let name = format!("{level}人民政府");
+                    let why = format!("{title_text} heads a {level} people's government");
+                    Some(self.synth(title, MentionKind::Organization, &name, Some(why)))
+                }
+                None => None,
+            }
         } else {
             org
         };

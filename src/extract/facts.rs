@@ -269,6 +269,10 @@ pub struct Jurisdiction {
     /// What 市 stands for when it is not the prefecture: a county-level city the
     /// article is about (迁安市委). Only while extracting, like `town`.
     pub city: Option<String>,
+    /// The province a visit is written as come to (来湘考察): the hosts' 省委 when the
+    /// article's own place is no province (a 西藏自治区 delegation's visit). Only while
+    /// extracting, like `town`.
+    pub host_province: Option<String>,
 }
 
 impl Jurisdiction {
@@ -277,7 +281,11 @@ impl Jurisdiction {
         match c {
             // An autonomous region (西藏自治区) has no 省委: a 省委 its article names
             // is another province's.
-            '省' => self.province.as_deref().filter(|p| p.ends_with('省')),
+            '省' => self
+                .province
+                .as_deref()
+                .filter(|p| p.ends_with('省'))
+                .or(self.host_province.as_deref().filter(|p| p.ends_with('省'))),
             // In an article about a county-level city, 市委 is that city's.
             // 北京市, 天津市…: a municipality is a province and a city at once.
             '市' => self

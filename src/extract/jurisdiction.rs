@@ -54,11 +54,13 @@ pub(super) fn lead_spans_days(
 /// `common_words` are the words a division's short form may be, read as common nouns
 /// by the segmenter (微山把…, 石首优势): a short form that is also a word (资源, 合作)
 /// cannot make a place on its own, so they count only for a division under a place
-/// the article names otherwise, or where it names no place at all.
+/// the article names otherwise, or where it names no place at all. `sentences` give
+/// the province a visit is written as come to (来湘考察).
 pub(super) fn infer_jurisdiction(
     lex: &Lexicon,
     ents: &[EntityMention],
     common_words: &[&str],
+    sentences: &[String],
 ) -> Jurisdiction {
     let mut tally = Tally::default();
     for e in ents {
@@ -145,7 +147,10 @@ pub(super) fn infer_jurisdiction(
     if let Some(town) = best(PlaceLevel::Town) {
         let chain = lex.place_chain(&town);
         let county = chain.get(1).map(|p| p.name.clone());
-        if j.county.is_none() || j.county == county {
+        // A town name of several counties (城关镇, 孙集镇) in an article about one
+        // county is that county's.
+        let ambiguous = county.is_none() && j.county.is_some();
+        if j.county.is_none() || j.county == county || ambiguous {
             if j.county.is_none() {
                 j.county = county;
                 for p in chain.iter().skip(2) {
@@ -169,10 +174,50 @@ pub(super) fn infer_jurisdiction(
             j.prefecture = Some(pre);
         }
     }
+    j.host_province = host_province(lex, sentences);
     if j.province.is_none() {
-        j.province = best(PlaceLevel::Province);
+        j.province = best(PlaceLevel::Province).or_else(|| j.host_province.clone());
     }
     j
+}
+
+/// Words that, after 来湘 or 在湘, make it a visit to the province (来湘考察, 在湘期间).
+const VISIT_WORDS: &[&str] = &[
+    "考察", "调研", "视察", "期间", "访问", "参观", "指导", "检查", "交流", "洽谈", "出席", "开展",
+    "工作", "慰问",
+];
+
+/// The province the article's visits are written as come to, by its one-character short
+/// form after 来, 在 or 莅 (来湘考察, 在湘期间): the one named most, the first of a tie.
+fn host_province(lex: &Lexicon, sentences: &[String]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in sentences {
+        for (i, c) in s.char_indices() {
+            if !matches!(c, '来' | '在' | '莅') {
+                continue;
+            }
+            let rest = &s[i + c.len_utf8()..];
+            let Some(short) = rest.chars().next() else {
+                continue;
+            };
+            let Some(province) = lex.province_of_abbrev(short) else {
+                continue;
+            };
+            let after = &rest[short.len_utf8()..];
+            if !VISIT_WORDS.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            match counts.iter_mut().find(|(p, _)| *p == province) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((province, 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, n)| *n).max()?;
+    counts
+        .iter()
+        .find(|(_, n)| *n == most)
+        .map(|(p, _)| p.to_string())
 }
 
 /// How often, and where first, an article names each division.

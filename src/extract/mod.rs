@@ -183,7 +183,7 @@ impl Extractor {
             })
             .map(|t| t.word.as_str())
             .collect();
-        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents, &common_words);
+        let jurisdiction = infer_jurisdiction(&self.lex, &b.ents, &common_words, &sentences);
         let date = article
             .date
             .clone()

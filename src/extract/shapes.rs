@@ -640,3 +640,37 @@ fn companions_in_a_frame_before_the_visit() {
         assert!(has(&f, who, "attended", "调研"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_government_head_where_the_article_names_no_place() {
+    let f = facts("4月10日上午,我市召开重点项目推进会。市长李振华主持会议,县长王刚参加。");
+    assert!(
+        has(&f, "李振华", "holds_position", "市长@市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王刚", "holds_position", "县长@县人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_town_name_of_several_counties_in_an_article_about_one() {
+    // 孙集镇 is a town of two counties; the article says which.
+    let f = facts("7月18日上午,利辛县孙集镇农贸市场落成启用。镇长曹福生出席启用仪式。");
+    assert!(
+        has(&f, "曹福生", "holds_position", "镇长@孙集镇人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_visit_written_from_the_host_province() {
+    let f = facts(
+        "11月14日,西藏自治区山南市党政代表团来湘考察。在湘期间,省委书记杜家毫会见了代表团一行。",
+    );
+    assert!(
+        has(&f, "杜家毫", "holds_position", "书记@湖南省委"),
+        "{f:?}"
+    );
+}

@@ -74,6 +74,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "national_posts.txt",
         include_str!("../../data/lexicon/national_posts.txt"),
     ),
+    (
+        "province_abbrevs.txt",
+        include_str!("../../data/lexicon/province_abbrevs.txt"),
+    ),
 ];
 
 /// Iterates over the data lines of a lexicon file: trimmed, without blanks and `#` comments,
@@ -226,6 +230,15 @@ impl Lexicon {
                     self.add_place(first, level, parent);
                 }
                 "places_world.txt" => self.add_place(first, PlaceLevel::Other, None),
+                "province_abbrevs.txt" => {
+                    let (Some(short), Some(province)) = (first.chars().next(), second) else {
+                        return Err(bad(n, "expected a character and its province"));
+                    };
+                    if first.chars().count() != 1 {
+                        return Err(bad(n, "a province's short form is one character"));
+                    }
+                    self.province_abbrevs.insert(short, province);
+                }
                 "national_posts.txt" => {
                     if let Some(short) = second {
                         self.national_short_posts.push(short);

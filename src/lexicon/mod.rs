@@ -106,9 +106,17 @@ pub struct Lexicon {
     national_posts: HashSet<String>,
     /// Their short forms that name the post alone after a name (总理).
     national_short_posts: Vec<String>,
+    /// One-character short forms of provinces (湘 → 湖南省).
+    province_abbrevs: HashMap<char, String>,
 }
 
 impl Lexicon {
+    /// The province a one-character short form stands for (湘 → 湖南省), from
+    /// `province_abbrevs.txt`.
+    pub fn province_of_abbrev(&self, short: char) -> Option<&str> {
+        self.province_abbrevs.get(&short).map(String::as_str)
+    }
+
     /// The `titles` table (see the field's documentation).
     pub fn titles(&self) -> &HashMap<String, bool> {
         &self.titles
