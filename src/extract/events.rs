@@ -306,9 +306,19 @@ fn opened_at(opening: &str, occasion: &str) -> bool {
         .any(|stem| stem.ends_with(occasion))
 }
 
-/// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式).
+/// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式),
+/// or one is the other with its scope, holder or number written in front (全市领导干部
+/// 会议 and 领导干部会议, 市政府第36次常务会议 and 第36次常务会议).
 fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
     if a == b || sessions::same_session(a, b) {
+        return true;
+    }
+    let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    if short.chars().count() >= 4
+        && long
+            .strip_suffix(short)
+            .is_some_and(is_scope_holder_or_number)
+    {
         return true;
     }
     let norm = |s: &str| -> String {
@@ -329,4 +339,67 @@ fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
         s
     };
     norm(a) == norm(b)
+}
+
+/// Whether `front`, written before an event's name, only says whose, where or which
+/// one it is: 全市, 市政府, 区第七届人大常委会, 第36次, 十三届二十次, 2023年.
+fn is_scope_holder_or_number(front: &str) -> bool {
+    const HOLDERS: &[&str] = &[
+        "人大常委会",
+        "常委会",
+        "人民政府",
+        "政府",
+        "政协",
+        "人大",
+        "党委",
+        "党组",
+        "委",
+    ];
+    let numeral = |c: char| c.is_ascii_digit() || "〇零一二三四五六七八九十百两".contains(c);
+    let mut rest = front.strip_prefix('全').unwrap_or(front);
+    while !rest.is_empty() {
+        let before = rest.len();
+        rest = rest.trim_start_matches(['省', '市', '县', '区', '镇', '乡']);
+        if let Some(r) = HOLDERS.iter().find_map(|h| rest.strip_prefix(h)) {
+            rest = r;
+        }
+        // 第七届, 十三届二十次, 2023年, 2023年度.
+        let r = rest.strip_prefix('第').unwrap_or(rest);
+        let digits = r.trim_start_matches(numeral);
+        if digits.len() < r.len() {
+            if let Some(after) = ["年度", "年", "届", "次"]
+                .iter()
+                .find_map(|u| digits.strip_prefix(u))
+            {
+                rest = after;
+            }
+        }
+        if rest.len() == before {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_scope_holder_or_number;
+
+    #[test]
+    fn scope_holder_and_number_in_front_of_a_name() {
+        for front in [
+            "全市",
+            "市政府",
+            "区第七届人大常委会",
+            "第36次",
+            "十三届二十次",
+            "2023年度",
+        ] {
+            assert!(is_scope_holder_or_number(front), "{front}");
+        }
+        // A subject in front names another kind of meeting (经济工作会议).
+        for front in ["全市经济", "安全", "第36次经济"] {
+            assert!(!is_scope_holder_or_number(front), "{front}");
+        }
+    }
 }

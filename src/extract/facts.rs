@@ -288,10 +288,11 @@ impl Jurisdiction {
                 .or(self.host_province.as_deref().filter(|p| p.ends_with('省'))),
             // In an article about a county-level city, 市委 is that city's.
             // 北京市, 天津市…: a municipality is a province and a city at once.
+            // A prefecture that is no city (临夏回族自治州, 阿里地区) has no 市委.
             '市' => self
                 .city
                 .as_deref()
-                .or(self.prefecture.as_deref())
+                .or(self.prefecture.as_deref().filter(|p| p.ends_with('市')))
                 .or(self.province.as_deref().filter(|p| p.ends_with('市'))),
             '区' | '县' => self.county.as_deref(),
             // A banner (旗) is a county of Inner Mongolia: 旗委 is only a banner's.

@@ -674,3 +674,28 @@ fn a_visit_written_from_the_host_province() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_meeting_named_with_and_without_its_holder_and_number_is_one() {
+    let doc = graph_of(
+        "市政府召开第36次常务会议\n\n10月12日,市长程国栋主持召开市政府第36次常务会议。副市长曾宪平出席会议。",
+    );
+    let events: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Event)
+        .map(|n| n.name.as_str())
+        .collect();
+    assert_eq!(events.len(), 1, "{events:?}");
+}
+
+#[test]
+fn a_list_ending_in_the_leadership_teams() {
+    let f = facts(
+        "7月1日,全市表彰大会召开。市委书记徐志远,市人大常委会主任谢国华,市政协主席罗永明等市四大班子领导出席大会。",
+    );
+    for who in ["徐志远", "谢国华", "罗永明"] {
+        assert!(has(&f, who, "attended", "表彰大会"), "{who}: {f:?}");
+    }
+    assert!(f.iter().all(|(w, _, _)| w != "班子"), "{f:?}");
+}

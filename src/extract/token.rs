@@ -542,6 +542,12 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
         let at = w.chars().next().map_or(0, char::len_utf8);
         return split(1, at, "p", "n");
     }
+    // 罗永明等市四大班子领导, 及县直部门: a list's end fused with the jurisdiction word
+    // of the group after it.
+    if n == 2 && w.starts_with(['等', '及']) && w.ends_with(JURISDICTION_CHARS) {
+        let tag = if w.starts_with('等') { "u" } else { "c" };
+        return split(1, '等'.len_utf8(), tag, "n");
+    }
     // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone,
     // unless the whole word names the occasion (揭牌仪式).
     if n >= 3 && !lex.is_event_head(w) {
