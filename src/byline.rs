@@ -93,6 +93,8 @@ const CREDITS: &[(&str, Credit)] = &[
     ("图片", Credit::Role(BylineRole::Photographer)),
     ("图文", Credit::Role(BylineRole::Author)),
     ("撰稿人", Credit::Role(BylineRole::Author)),
+    ("撰文", Credit::Role(BylineRole::Author)),
+    ("供图", Credit::Role(BylineRole::Photographer)),
     ("撰稿", Credit::Role(BylineRole::Author)),
     ("作者", Credit::Role(BylineRole::Author)),
     ("文字", Credit::Role(BylineRole::Author)),
@@ -170,6 +172,7 @@ fn is_separator(c: char) -> bool {
             | ';'
             | '；'
             | '|'
+            | '｜'
             | '丨'
     )
 }
@@ -211,6 +214,9 @@ pub fn parse_byline_as(
     let mut out = Vec::new();
     let mut credit: Option<Credit> = unmarked.map(Credit::Role);
     let mut credited_any = false;
+    // 文/张三 图/李四 credits before the names; 张三/文 李四/图 after them.
+    let credits_lead = SHORT_CREDITS.iter().any(|(w, _)| pieces[0] == *w)
+        || CREDITS.iter().any(|(w, _)| pieces[0].starts_with(w));
     let mut i = 0;
     while i < pieces.len() {
         let mut p = pieces[i];
@@ -220,7 +226,10 @@ pub fn parse_byline_as(
             // that had none of their own.
             if let (Credit::Role(r), Some(last)) = (c, out.last_mut()) {
                 let last: &mut Byline = last;
-                if credit.is_none_or(|k| k == Credit::Role(BylineRole::Author)) || !credited_any {
+                if !credits_lead
+                    && (credit.is_none_or(|k| k == Credit::Role(BylineRole::Author))
+                        || !credited_any)
+                {
                     last.role = r;
                 }
             }
@@ -238,7 +247,8 @@ pub fn parse_byline_as(
             }
             break;
         }
-        if p.is_empty() {
+        // 张三 报道, 李四 摄影报道: the word that closes a byline.
+        if p.is_empty() || p == "报道" {
             continue;
         }
         // 中国台湾网大连市台办通讯员: media, then a credit at the end.
@@ -398,7 +408,8 @@ const MAX_PAREN_BYLINE: usize = 60;
 /// The first bracketed byline of `line` at or after byte `from`: (open, close end,
 /// bylines). Only a short stretch after each opening bracket is searched for its
 /// close, so that a line of many unmatched brackets is read in linear time. With
-/// `article_end`, brackets closing the line may hold names alone (the authors).
+/// `article_end`, brackets closing the line may hold names alone (the authors), as
+/// may brackets right after the dateline word (本报讯).
 fn find_paren_byline(
     line: &str,
     from: usize,
@@ -433,7 +444,10 @@ fn find_paren_byline(
             || (after.chars().count() <= 12
                 && after.chars().all(is_cjk)
                 && MEDIA_ENDINGS.iter().any(|m| after.ends_with(m)));
-        let unmarked = (article_end && closes_line).then_some(BylineRole::Author);
+        // 本报讯（张三 李四）: names alone in brackets right after the dateline word
+        // are the authors too.
+        let after_dateline = line[..open].trim_end().ends_with('讯');
+        let unmarked = (article_end && closes_line || after_dateline).then_some(BylineRole::Author);
         if let Some(found) = parse_byline_as(inner, lex, unmarked) {
             return Some((open, close, found));
         }
@@ -554,6 +568,17 @@ mod tests {
             p("张三 文 李四 摄"),
             [("张三".into(), "author"), ("李四".into(), "photographer")]
         );
+        assert_eq!(
+            p("文 | 张三 图 | 李四"),
+            [("张三".into(), "author"), ("李四".into(), "photographer")]
+        );
+        assert_eq!(p("文｜张三"), [("张三".into(), "author")]);
+        assert_eq!(
+            p("撰文/张三 摄影/李四"),
+            [("张三".into(), "author"), ("李四".into(), "photographer")]
+        );
+        assert_eq!(p("通讯员 李四 供图").len(), 1);
+        assert_eq!(p("县融媒体中心记者 张三 李四 报道").len(), 2);
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());
         let alone = |s: &str| names(parse_byline_as(s, &lex, Some(BylineRole::Author)));
@@ -626,5 +651,15 @@ mod tests {
         );
         assert_eq!(body, "引导企业振奋信心。\n本报讯今天上午,会议召开。\n");
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn names_alone_in_brackets_after_the_dateline_word() {
+        let (body, b) = strip_bylines(&["本报讯（张三 李四）今天上午,会议召开。"], &lex());
+        assert_eq!(body, "本报讯今天上午,会议召开。\n");
+        assert_eq!(b.len(), 2);
+        // Not in the middle of the text: there a bracketed name is an aside.
+        let (_, b) = strip_bylines(&["会议由区长（张三）主持。", "散会。"], &lex());
+        assert!(b.is_empty());
     }
 }
