@@ -19,6 +19,7 @@ mod parties;
 pub mod people;
 mod posts;
 pub mod relations;
+mod reports;
 mod sessions;
 #[cfg(test)]
 mod shapes;

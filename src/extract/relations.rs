@@ -265,6 +265,23 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
     if !LIGHT.contains(&toks[v].word.as_str()) {
         return None;
     }
+    // 作了题为《…》的报告: past the title to what was given.
+    let titled = toks[v + 1..].iter().take(2).position(|t| t.word == "题为");
+    if let Some(k) = titled {
+        let after_title = toks[v + 2 + k..]
+            .iter()
+            .take(30)
+            .position(|t| matches!(t.word.as_str(), "》" | "”"))
+            .map(|c| v + 3 + k + c);
+        return after_title
+            .and_then(|a| toks.get(a..))
+            .is_some_and(|rest| {
+                rest.iter()
+                    .take(3)
+                    .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
+            })
+            .then_some(RoleVerb::SpokeAt);
+    }
     toks[v + 1..]
         .iter()
         .take(4)
@@ -272,6 +289,15 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
         // 明确要求, 具体安排: what was said, with how.
         .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
         .then_some(RoleVerb::SpokeAt)
+}
+
+/// Whether a speaking verb's object is what was said (传达, 通报, 宣读), never the
+/// occasion it was said at.
+fn conveys_content(verb: &str) -> bool {
+    matches!(
+        verb,
+        "传达" | "通报" | "宣读" | "介绍" | "汇报" | "讲解" | "推介" | "下达"
+    )
 }
 
 /// Role verbs in a sentence, with their subjects and events.
@@ -351,6 +377,9 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         let (end, frame_event) = subject_end(toks, chunks, v);
         let event = match role {
             RoleVerb::Meets => chunk_starting_at(chunks, v, MentionKind::Event),
+            // 传达了全区推进会精神, 通报了…会议情况: what is conveyed is no venue; the
+            // speech is at the occasion of the frame or of the article.
+            RoleVerb::SpokeAt if conveys_content(&t.word) => frame_event,
             RoleVerb::SpokeAt => {
                 frame_event.or_else(|| event_after(v).filter(|&e| chunks[e].tok_start <= v + 2))
             }
@@ -549,6 +578,7 @@ pub fn relate(
     let mut roles = find_roles(lex, toks, chunks, people);
     roles.extend(presiding(toks, chunks, people));
     roles.extend(visitors(toks, chunks, people));
+    roles.extend(super::reports::reports_heard(toks, chunks, people));
     let mut posts = find_posts(lex, toks, chunks, people);
     posts.extend(elected(toks, chunks, people));
     let framing = framing_events(lex, toks, chunks);

@@ -699,3 +699,23 @@ fn a_list_ending_in_the_leadership_teams() {
     }
     assert!(f.iter().all(|(w, _, _)| w != "班子"), "{f:?}");
 }
+
+#[test]
+fn speeches_told_by_what_was_said() {
+    let lead = "3月5日,全市工作会议召开。";
+    for (text, who) in [
+        ("市委书记王刚主持会议并作总结讲话。", "王刚"),
+        ("副市长张华作了题为《坚定信心》的报告。", "张华"),
+        ("会议听取了市发改委主任郑伟关于项目建设情况的汇报。", "郑伟"),
+        ("会上,市委副书记刘洋通报了全市经济运行情况。", "刘洋"),
+    ] {
+        let f = facts(&format!("{lead}{text}"));
+        assert!(has(&f, who, "spoke_at", "全市工作会议"), "{text}: {f:?}");
+    }
+    // What is conveyed is no occasion its conveyer spoke at.
+    let f = facts(&format!("{lead}会上,陈静传达了全区优化营商环境大会精神。"));
+    assert!(has(&f, "陈静", "spoke_at", "全市工作会议"), "{f:?}");
+    assert!(!has(&f, "陈静", "spoke_at", "优化营商环境大会"), "{f:?}");
+    let f = facts(&format!("{lead}市委书记王刚应邀出席。"));
+    assert!(has(&f, "王刚", "attended", "全市工作会议"), "{f:?}");
+}

@@ -575,6 +575,14 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
             return split(rest.chars().count(), rest.len(), "nr", "n");
         }
     }
+    // 应邀出席, 应邀参加: invited, then the role verb on its own.
+    if let Some(verb) = w
+        .strip_prefix("应邀")
+        .filter(|v| lex.role_verbs().contains_key(*v))
+    {
+        let at = w.len() - verb.len();
+        return split(2, at, "v", "v");
+    }
     // 25日至26日: the day ends the first date (jieba reads 日至 as one word).
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
