@@ -144,6 +144,7 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
         }
         let mut i = c.tok_start;
         let mut framed = false;
+        let mut crossed_comma = false;
         loop {
             if i == 0 {
                 break;
@@ -163,6 +164,24 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
                 i -= 1;
                 continue;
             }
+            // 先后来到新华街道、城东街道，调研…; 率有关部门负责同志，到开发区开展督查:
+            // the places gone to, or the group led, then a comma before the visit.
+            let place_before = |k: usize| {
+                chunk_ending_at(chunks, k, &[MentionKind::Place, MentionKind::Organization])
+                    .is_some()
+            };
+            let group_before = |k: usize| {
+                k > 0 && matches!(toks[k - 1].word.as_str(), "同志" | "负责同志" | "负责人")
+            };
+            let list_mark = t.word == "、" && place_before(i - 1);
+            let comma = matches!(t.word.as_str(), "，" | ",")
+                && !crossed_comma
+                && (place_before(i - 1) || group_before(i - 1));
+            if list_mark || comma {
+                crossed_comma |= comma;
+                i -= 1;
+                continue;
+            }
             // The place or body visited, and the group led there.
             if let Some(o) = chunk_ending_at(
                 chunks,
@@ -178,7 +197,8 @@ fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
                 let led =
                     start > 0 && matches!(toks[start - 1].word.as_str(), "带领" | "率领" | "率");
                 let went = start > 0 && VISIT_FRAME.contains(&toks[start - 1].word.as_str());
-                if led || went {
+                let listed = start > 0 && toks[start - 1].word == "、" && place_before(start - 1);
+                if led || went || listed {
                     i = start;
                     continue;
                 }

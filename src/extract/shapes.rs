@@ -719,3 +719,11 @@ fn speeches_told_by_what_was_said() {
     let f = facts(&format!("{lead}市委书记王刚应邀出席。"));
     assert!(has(&f, "王刚", "attended", "全市工作会议"), "{f:?}");
 }
+
+#[test]
+fn a_visit_after_the_places_or_the_group_and_a_comma() {
+    let f = facts("3月8日,区长卢志明先后来到新华街道、城东街道,调研基层治理工作。");
+    assert!(has(&f, "卢志明", "attended", "调研"), "{f:?}");
+    let f = facts("5月6日,市委书记林海涛率市直有关部门负责同志,到开发区开展安全生产督查。");
+    assert!(has(&f, "林海涛", "attended", "督查"), "{f:?}");
+}
