@@ -24,6 +24,7 @@ mod sessions;
 #[cfg(test)]
 mod shapes;
 pub mod token;
+mod visits;
 
 pub use facts::{ArticleFacts, End, EntityMention, Fact, Jurisdiction};
 

@@ -1,0 +1,184 @@
+//! Visits (调研, 考察, 视察, 督导, 慰问): the visitors are written before the visit,
+//! over where they went, how and whom they led (彭宾昌深入到梁祝镇调研; 康翰卿带领…工作
+//! 专班赴哈尔滨新区开展专题调研), and attend it.
+
+use super::grammar::Chunk;
+use super::participants::subjects_before;
+use super::parties::{chunk_ending_at, Role};
+use super::token::{is_clause_break, Category, Word};
+use crate::lexicon::RoleVerb;
+use crate::mention::MentionKind;
+
+/// Words between visitors and their visit (彭宾昌深入到梁祝镇调研, X一行赴Y开展专题调研).
+const VISIT_FRAME: &[&str] = &[
+    "我市",
+    "我县",
+    "我区",
+    "我省",
+    "我州",
+    "我镇",
+    "我乡",
+    "我旗",
+    "本市",
+    "本县",
+    "本区",
+    "到",
+    "赴",
+    "来",
+    "去",
+    "前往",
+    "深入",
+    "深入到",
+    "莅临",
+    "走进",
+    "走访",
+    "在",
+    "开展",
+    "进行",
+    "实地",
+    "专题",
+    "一行",
+    "带队",
+    "带领",
+    "率领",
+    "率",
+    "率队",
+    "专程",
+    "先后",
+    "分别",
+    "一同",
+    "共同",
+    "陪同",
+    "同志",
+    "等",
+    "也",
+    "还",
+    "又",
+    "就",
+    "对",
+];
+
+/// Words after which a visit says where it went or whom it took (深入, 带领).
+const ARRIVALS: &[&str] = &[
+    "到",
+    "赴",
+    "深入",
+    "深入到",
+    "前往",
+    "走进",
+    "来到",
+    "带领",
+    "率领",
+    "率",
+];
+
+/// Whether an event is a visit (调研, 考察, 视察, 督导, 慰问, 检查).
+fn is_visit(c: &Chunk) -> bool {
+    matches!(
+        c.details.event_type.as_deref(),
+        Some("调研" | "考察" | "视察")
+    ) || ["调研", "考察", "视察", "督导", "慰问", "检查", "参观"]
+        .iter()
+        .any(|v| c.mention.text.ends_with(v))
+}
+
+/// Visitors: the people before a visit, over where they went and how
+/// (彭宾昌深入到梁祝镇调研; 康翰卿带领…工作专班赴哈尔滨新区开展专题调研), attend it.
+pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
+    let mut out = Vec::new();
+    for (ci, c) in chunks.iter().enumerate() {
+        if c.mention.kind != MentionKind::Event || !is_visit(c) {
+            continue;
+        }
+        let mut i = c.tok_start;
+        let mut framed = false;
+        let mut crossed_comma = false;
+        loop {
+            if i == 0 {
+                break;
+            }
+            let t = &toks[i - 1];
+            // 到我县调研: 我 and the level of division cut apart.
+            let our_division = t.category == Category::JurisdictionWord
+                && i >= 2
+                && matches!(toks[i - 2].word.as_str(), "我" | "本");
+            if our_division {
+                framed = true;
+                i -= 2;
+                continue;
+            }
+            if VISIT_FRAME.contains(&t.word.as_str()) {
+                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
+                i -= 1;
+                continue;
+            }
+            // 先后来到新华街道、城东街道，调研…; 率有关部门负责同志，到开发区开展督查:
+            // the places gone to, or the group led, then a comma before the visit.
+            let place_before = |k: usize| {
+                chunk_ending_at(chunks, k, &[MentionKind::Place, MentionKind::Organization])
+                    .is_some()
+            };
+            let group_before = |k: usize| {
+                k > 0 && matches!(toks[k - 1].word.as_str(), "同志" | "负责同志" | "负责人")
+            };
+            let list_mark = t.word == "、" && place_before(i - 1);
+            let comma = matches!(t.word.as_str(), "，" | ",")
+                && !crossed_comma
+                && (place_before(i - 1) || group_before(i - 1));
+            if list_mark || comma {
+                crossed_comma |= comma;
+                i -= 1;
+                continue;
+            }
+            // The place or body visited, and the group led there.
+            if let Some(o) = chunk_ending_at(
+                chunks,
+                i,
+                &[
+                    MentionKind::Place,
+                    MentionKind::Organization,
+                    MentionKind::Market,
+                    MentionKind::Project,
+                ],
+            ) {
+                let start = chunks[o].tok_start;
+                let led =
+                    start > 0 && matches!(toks[start - 1].word.as_str(), "带领" | "率领" | "率");
+                let went = start > 0 && VISIT_FRAME.contains(&toks[start - 1].word.as_str());
+                let listed = start > 0 && toks[start - 1].word == "、" && place_before(start - 1);
+                if led || went || listed {
+                    i = start;
+                    continue;
+                }
+            }
+            // 深入辖区企业走访调研, 带领市直有关部门负责人到…: where they went or whom
+            // they led, in common words no chunk names, back to the word that says so.
+            if let Some(k) = (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&k| {
+                    !is_clause_break(&toks[k]) && !people.contains(&k) && toks[k].word != "、"
+                })
+                .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
+            {
+                framed = true;
+                i = k;
+                continue;
+            }
+            break;
+        }
+        // 汤小娥督导长湖乡防汛工作: the visit right after its visitor's name.
+        let direct = i == c.tok_start && i > 0 && people.contains(&(i - 1));
+        if !direct && (!framed || i == c.tok_start) {
+            continue;
+        }
+        for subject in subjects_before(toks, chunks, people, i, false) {
+            out.push(Role {
+                subject,
+                role: RoleVerb::Attended,
+                event: Some(ci),
+                verb: c.tok_start,
+            });
+        }
+    }
+    out
+}
