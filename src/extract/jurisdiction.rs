@@ -67,6 +67,12 @@ pub(super) fn infer_jurisdiction(
         // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
         let weight = if e.sentence() <= 1 { 2 } else { 1 };
         match e.kind {
+            // 国华、高阳、盐河等乡镇: names of a list of townships are no counties.
+            MentionKind::Place
+                if !crate::lexicon::is_division_name(&e.text)
+                    && sentences
+                        .get(e.sentence())
+                        .is_some_and(|s| in_township_list(s, e.end())) => {}
             MentionKind::Place => tally.add(lex, &e.text, weight),
             MentionKind::Organization
             | MentionKind::Market
@@ -103,10 +109,10 @@ pub(super) fn infer_jurisdiction(
         tally.add(lex, w, 1);
     }
     let Tally { counts, first, .. } = tally;
-    let best = |level: PlaceLevel| -> Option<String> {
+    let best_where = |level: PlaceLevel, keep: &dyn Fn(&str) -> bool| -> Option<String> {
         let mut v: Vec<(&String, usize)> = counts
             .iter()
-            .filter(|((l, _), _)| *l == level)
+            .filter(|((l, n), _)| *l == level && keep(n))
             .map(|((_, n), c)| (n, *c))
             .collect();
         let first_named = |n: &String| first.get(&(level, n.clone())).copied();
@@ -117,8 +123,49 @@ pub(super) fn infer_jurisdiction(
         });
         v.first().map(|(n, _)| (*n).clone())
     };
+    let best = |level: PlaceLevel| best_where(level, &|_| true);
+    // A county the article names by a name several counties share (新城区), or under
+    // a prefecture it does not name while it names another more (惠民 of 兴业惠民 in an
+    // article about 江门市), says less than the prefecture.
+    let count = |level: PlaceLevel, name: &str| {
+        counts.get(&(level, name.to_string())).copied().unwrap_or(0)
+    };
+    let named_prefecture = best(PlaceLevel::Prefecture);
+    let county_fits = |county: &str| {
+        let chain = lex.place_chain(county);
+        let above = chain
+            .iter()
+            .find(|p| p.level == PlaceLevel::Prefecture)
+            .map(|p| p.name.as_str());
+        match (above, named_prefecture.as_deref()) {
+            (None, _) => chain.len() > 1,
+            (Some(a), Some(n)) if a != n && count(PlaceLevel::Prefecture, a) == 0 => {
+                // The counties named under the same prefecture speak for it together
+                // (张北县, 尚义县, 怀安县 of 张家口市).
+                let support: usize = counts
+                    .iter()
+                    .filter(|((l, c), _)| {
+                        *l == PlaceLevel::County
+                            && lex
+                                .place_chain(c)
+                                .iter()
+                                .any(|p| p.level == PlaceLevel::Prefecture && p.name == a)
+                    })
+                    .map(|(_, k)| *k)
+                    .sum();
+                support >= count(PlaceLevel::Prefecture, n)
+            }
+            _ => true,
+        }
+    };
     let mut j = Jurisdiction::default();
-    if let Some(county) = best(PlaceLevel::County) {
+    let county = best_where(PlaceLevel::County, &county_fits).or_else(|| {
+        named_prefecture
+            .is_none()
+            .then(|| best(PlaceLevel::County))
+            .flatten()
+    });
+    if let Some(county) = county {
         let chain = lex.place_chain(&county);
         j.county = Some(county);
         for p in chain {
@@ -381,6 +428,29 @@ fn strip_term(name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// Whether the place mention ending at character `end` of `sentence` is in a list of
+/// townships (国华、高阳、盐河等乡镇): the list runs on to 等乡镇 or 等镇 over names and
+/// 、 only.
+fn in_township_list(sentence: &str, end: usize) -> bool {
+    let rest: String = sentence
+        .chars()
+        .skip(end)
+        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '：'))
+        .collect();
+    let Some(at) = ["等乡镇", "等镇", "等乡"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+    else {
+        return false;
+    };
+    let list = &rest[..at];
+    list.chars().count() <= 30
+        && list
+            .chars()
+            .all(|c| c == '、' || crate::normalize::is_cjk(c))
 }
 
 #[cfg(test)]

@@ -727,3 +727,15 @@ fn a_visit_after_the_places_or_the_group_and_a_comma() {
     let f = facts("5月6日,市委书记林海涛率市直有关部门负责同志,到开发区开展安全生产督查。");
     assert!(has(&f, "林海涛", "attended", "督查"), "{f:?}");
 }
+
+#[test]
+fn a_county_named_by_a_common_word_yields_to_the_city_named_often() {
+    // 惠民 (a county of 滨州市) in 兴业惠民; the article is about 江门市.
+    let f = facts(
+        "今天下午,江门市举行座谈会。市委副书记、市长刘毅出席会议。刘毅介绍了江门的发展情况,他说,江门致力于兴业惠民。江门市将继续开放。",
+    );
+    assert!(
+        has(&f, "刘毅", "holds_position", "市长@江门市人民政府"),
+        "{f:?}"
+    );
+}
