@@ -91,6 +91,9 @@ pub(super) fn infer_jurisdiction(
             _ => {}
         }
     }
+    if let Some(county) = county_of_township_lists(lex, sentences) {
+        tally.add(lex, &county, 2);
+    }
     let no_place = tally.counts.is_empty();
     let weak: Vec<&str> = common_words
         .iter()
@@ -428,6 +431,52 @@ fn strip_term(name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// The county that the lists of townships the article names (先后深入国华、高阳、盐河、
+/// 万家、天星等乡镇) point to together: the one most of their towns are in, when at
+/// least two are and no other county has as many.
+fn county_of_township_lists(lex: &Lexicon, sentences: &[String]) -> Option<String> {
+    let mut votes: HashMap<&str, usize> = HashMap::default();
+    for s in sentences {
+        for mark in ["等乡镇", "等镇", "等乡"] {
+            for (at, _) in s.match_indices(mark) {
+                let list = s[..at]
+                    .rsplit(['，', ',', '。', '；', ';', '：', ':'])
+                    .next()
+                    .unwrap_or("");
+                for (k, item) in list.split('、').enumerate() {
+                    let chars: Vec<char> = item.chars().collect();
+                    // The first item runs on from the words before it (深入国华): its
+                    // last two or three characters.
+                    let stems: Vec<String> = if k > 0 || chars.len() <= 3 {
+                        vec![item.to_string()]
+                    } else {
+                        (2..=3)
+                            .map(|n| chars[chars.len() - n..].iter().collect())
+                            .collect()
+                    };
+                    let mut counties: Vec<&str> = stems
+                        .iter()
+                        .flat_map(|stem| {
+                            ["镇", "乡", "街道", ""].iter().flat_map(move |suffix| {
+                                lex.counties_of_town(&format!("{stem}{suffix}"))
+                            })
+                        })
+                        .collect();
+                    counties.sort_unstable();
+                    counties.dedup();
+                    for c in counties {
+                        *votes.entry(c).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    let most = votes.values().copied().max().filter(|&m| m >= 2)?;
+    let mut top = votes.iter().filter(|(_, &v)| v == most);
+    let (county, _) = top.next()?;
+    top.next().is_none().then(|| county.to_string())
 }
 
 /// Whether the place mention ending at character `end` of `sentence` is in a list of

@@ -739,3 +739,16 @@ fn a_county_named_by_a_common_word_yields_to_the_city_named_often() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_list_of_townships_says_which_county() {
+    // Each of these town names is a town of several counties; together they are
+    // towns of one (旺苍县).
+    let f = facts(
+        "9月30日,副县长张明带领相关部门负责人检查安全生产工作。张明一行先后深入国华、高阳、盐河、万家、天星等乡镇进行检查。",
+    );
+    assert!(
+        has(&f, "张明", "holds_position", "副县长@旺苍县人民政府"),
+        "{f:?}"
+    );
+}

@@ -262,6 +262,13 @@ impl Lexicon {
             }
             if old.level == level {
                 if old.parent != parent {
+                    // Towns of one name keep every county they are in: a list of
+                    // townships together may still say which (国华、盐河等乡镇).
+                    if level == PlaceLevel::Town {
+                        let parents = self.shared_town_names.entry(name.clone()).or_default();
+                        parents.extend(old.parent.take());
+                        parents.extend(parent);
+                    }
                     old.parent = None;
                 }
                 return;

@@ -108,6 +108,8 @@ pub struct Lexicon {
     national_short_posts: Vec<String>,
     /// One-character short forms of provinces (湘 → 湖南省).
     province_abbrevs: HashMap<char, String>,
+    /// Town names shared by towns of several counties, with those counties.
+    shared_town_names: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {

@@ -3,7 +3,7 @@
 //! hierarchy.
 
 use super::index::word_map;
-use super::{Lexicon, Place};
+use super::{Lexicon, Place, PlaceLevel};
 
 /// Administrative suffixes stripped to make short place names, longest first.
 const PLACE_SUFFIXES: &[&str] = &[
@@ -45,6 +45,22 @@ impl Lexicon {
         self.places
             .get(name)
             .or_else(|| self.place_short.get(name).and_then(|f| self.places.get(f)))
+    }
+
+    /// The counties a town of this full name is in (国华镇 → 旺苍县; 高阳镇 → 云阳县,
+    /// 孝义市, 旺苍县…): one when the name is unique, none when it is no town.
+    pub fn counties_of_town(&self, name: &str) -> Vec<&str> {
+        match self.places.get(name) {
+            Some(p) if p.level == PlaceLevel::Town => match &p.parent {
+                Some(parent) => vec![parent.as_str()],
+                None => self
+                    .shared_town_names
+                    .get(name)
+                    .map(|v| v.iter().map(String::as_str).collect())
+                    .unwrap_or_default(),
+            },
+            _ => Vec::new(),
+        }
     }
 
     /// The chain of places from `name` up to its province (惠济区, 郑州市, 河南省).
