@@ -752,3 +752,17 @@ fn a_list_of_townships_says_which_county() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_body_whose_level_the_segmenter_ran_into_its_name() {
+    let f =
+        facts("3月5日,伊川县召开全县工作会议。县公安局局长赵敏、县融媒体中心主任任建新出席会议。");
+    assert!(
+        has(&f, "赵敏", "holds_position", "局长@伊川县公安局"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "任建新", "holds_position", "主任@伊川县融媒体中心"),
+        "{f:?}"
+    );
+}

@@ -231,7 +231,7 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         Category::Place | Category::JurisdictionWord if a < h => Some(toks[a].word.clone()),
         // 省委组织部, 县委办公室: the first organ starts with its jurisdiction.
         Category::Organ if a < h => fused_juris.or_else(|| fused_jurisdiction(lex, &toks[a].word)),
-        _ => fused_juris,
+        _ => fused_juris.or_else(|| level_written_in(&toks[a].word)),
     };
     // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
     let parent = (a..h)
@@ -260,6 +260,23 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         tok_start: a,
         tok_end: h + 1,
     })
+}
+
+/// The level a body's first word starts with where the segmenter ran it into the
+/// name (县公安局, 县融|媒体中心, 县直机关|工委): the body is that level's of the
+/// article's jurisdiction. Not where the two characters are a word of their own
+/// (市场, 区域, 县城, 乡村).
+fn level_written_in(first_word: &str) -> Option<String> {
+    const WORDS: &[&str] = &[
+        "市场", "市民", "市容", "市区", "市级", "市域", "市县", "市内", "市面", "区域", "区级",
+        "区内", "区县", "县域", "县级", "县城", "县内", "县乡", "省级", "省内", "省外", "省市",
+        "乡村", "乡镇", "乡亲", "乡土", "镇村", "镇区",
+    ];
+    let first = first_word.chars().next()?;
+    if !matches!(first, '省' | '市' | '区' | '县') || first_word.chars().count() < 2 {
+        return None;
+    }
+    (!WORDS.iter().any(|w| first_word.starts_with(w))).then(|| first.to_string())
 }
 
 /// A word that starts with its jurisdiction: 市政府 (市 + 政府), 区委, 省委.
