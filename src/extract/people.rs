@@ -123,7 +123,29 @@ pub fn candidates(
                     && lex.surname_len(&t.word).is_some()
                     && !is_other_word(lex, &t.word)
             };
-            !covered[i] && (is_candidate(lex, t) || foreign(i, t) || surname_and_model())
+            // 张世富、奇军、王云山: a word between names in a list is a name too, even
+            // of a surname too rare to know (奇, 折).
+            let between_names = || {
+                let name_at = |k: usize| toks.get(k).is_some_and(|n| is_candidate(lex, n));
+                // Between two names, or last after two with the list's verb after it
+                // (、张世富、奇军当选).
+                let next_listed = toks.get(i + 1).is_some_and(|n| n.word == "、") && name_at(i + 2);
+                let last_listed = i >= 4
+                    && toks[i - 3].word == "、"
+                    && name_at(i - 4)
+                    && toks.get(i + 1).is_some_and(|n| n.tag.starts_with('v'));
+                i >= 2
+                    && toks[i - 1].word == "、"
+                    && name_at(i - 2)
+                    && (next_listed || last_listed)
+                    && matches!(t.category, Category::Nominal | Category::Other)
+                    && matches!(t.tag.as_str(), "n" | "nz" | "x" | "ng" | "nr" | "nrfg")
+                    && (2..=3).contains(&t.word.chars().count())
+                    && t.word.chars().all(is_cjk)
+                    && !is_other_word(lex, &t.word)
+            };
+            !covered[i]
+                && (is_candidate(lex, t) || foreign(i, t) || surname_and_model() || between_names())
         })
         .collect()
 }

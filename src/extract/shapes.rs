@@ -766,3 +766,15 @@ fn a_body_whose_level_the_segmenter_ran_into_its_name() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_of_a_rare_surname_between_names_in_a_list() {
+    let f = facts(
+        "1月8日,政协会议召开。王云山、卢智慧、白晓丽、折睿、李海燕当选为政协第十一届委员会常务委员。",
+    );
+    assert!(
+        f.iter()
+            .any(|(w, r, _)| w == "折睿" && *r == "holds_position"),
+        "{f:?}"
+    );
+}
