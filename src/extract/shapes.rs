@@ -778,3 +778,18 @@ fn a_name_of_a_rare_surname_between_names_in_a_list() {
         "{f:?}"
     );
 }
+
+#[test]
+fn more_verbs_of_taking_part() {
+    let lead = "3月5日,全市工作会议召开。";
+    for (text, role) in [
+        ("市委书记王刚莅临。", "attended"),
+        ("市委书记王刚受邀参加。", "attended"),
+        ("市委书记王刚召集。", "chaired"),
+        ("市委书记王刚讲党课。", "spoke_at"),
+        ("市委书记王刚宣讲。", "spoke_at"),
+    ] {
+        let f = facts(&format!("{lead}{text}"));
+        assert!(has(&f, "王刚", role, "全市工作会议"), "{text}: {f:?}");
+    }
+}

@@ -575,9 +575,10 @@ fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
             return split(rest.chars().count(), rest.len(), "nr", "n");
         }
     }
-    // 应邀出席, 应邀参加: invited, then the role verb on its own.
-    if let Some(verb) = w
-        .strip_prefix("应邀")
+    // 应邀出席, 受邀参加: invited, then the role verb on its own.
+    if let Some(verb) = ["应邀", "受邀"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
         .filter(|v| lex.role_verbs().contains_key(*v))
     {
         let at = w.len() - verb.len();
