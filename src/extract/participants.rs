@@ -264,7 +264,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                     // 和 inside a name (自然资源和规划局) joins nothing.
                     && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
             })
-            .filter(|&k| !acting_together(toks, k, v))
+            .filter(|&k| !acting_together(toks, k, v) && !done_side_by_side(&toks[v].word))
         {
             if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
                 i = k;
@@ -339,6 +339,15 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
 
 /// Whether the words from `from` to the verb at `v` say the people before act
 /// together (共同, 一同, 一起), so that 与 and 同 join them into one subject.
+/// Verbs that people joined by 与 or 和 do side by side rather than with each other
+/// (市长李振华与中建集团董事长周乃翔出席签约仪式): both are subjects.
+fn done_side_by_side(verb: &str) -> bool {
+    matches!(
+        verb,
+        "出席" | "参加" | "列席" | "见证" | "签约" | "签署" | "揭牌" | "剪彩" | "到会" | "陪同"
+    )
+}
+
 fn acting_together(toks: &[Word], from: usize, v: usize) -> bool {
     toks[from..v]
         .iter()
@@ -402,7 +411,10 @@ pub(super) fn subjects_before(
             || a > 1 && is_leaders_phrase(toks, a - 1)
             || a > 1
                 && matches!(toks[a - 1].word.as_str(), "与" | "同")
-                && acting_together(toks, end, (end + 3).min(toks.len()))
+                && (acting_together(toks, end, (end + 3).min(toks.len()))
+                    || toks[end..(end + 3).min(toks.len())]
+                        .iter()
+                        .any(|t| done_side_by_side(&t.word)))
         {
             a -= 1;
         }

@@ -72,13 +72,39 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
     if !chunks.iter().any(|c| c.mention.kind == MentionKind::Event) {
         return Vec::new();
     }
-    toks.iter()
+    let held_verb = |t: &Word| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held);
+    let mut held: Vec<usize> = toks
+        .iter()
         .enumerate()
-        .filter(|(_, t)| lex.role_verbs().get(&t.word) == Some(&RoleVerb::Held))
+        .filter(|(_, t)| held_verb(t))
         // 筹备召开, 即将举行: to be held, not held.
         .filter(|(v, _)| *v == 0 || !NOT_YET.contains(&toks[*v - 1].word.as_str()))
         .filter_map(|(v, _)| chunk_starting_at(chunks, object_start(toks, v), MentionKind::Event))
-        .collect()
+        .collect();
+    // 全市重点项目观摩会举行, …会议隆重召开: the occasion before the verb is held too.
+    for (ci, c) in chunks.iter().enumerate() {
+        if c.mention.kind != MentionKind::Event || held.contains(&ci) {
+            continue;
+        }
+        let mut k = c.tok_end;
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.word.as_str(), "隆重" | "正式" | "顺利"))
+        {
+            k += 1;
+        }
+        if toks
+            .get(k)
+            .is_some_and(|t| held_verb(t) && t.word != "主办" && t.word != "承办")
+            && toks
+                .get(k + 1)
+                .is_none_or(|t| is_clause_break(t) || t.word == "。")
+        {
+            held.push(ci);
+        }
+    }
+    held.sort_unstable();
+    held
 }
 
 /// Where the object of the verb at `v` starts: after it, and after its 了.

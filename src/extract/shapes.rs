@@ -793,3 +793,18 @@ fn more_verbs_of_taking_part() {
         assert!(has(&f, "王刚", role, "全市工作会议"), "{text}: {f:?}");
     }
 }
+
+#[test]
+fn people_joined_by_and_who_attend_side_by_side() {
+    let f = facts("3月18日,签约仪式举行。市长李振华与集团董事长周乃翔出席签约仪式。");
+    for who in ["李振华", "周乃翔"] {
+        assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn the_occasion_the_lead_says_was_held_is_the_main_one() {
+    let f =
+        facts("4月10日,全市重点项目观摩会举行。市长李振华主持总结会。市领导张明、刘洪涛参加观摩。");
+    assert!(has(&f, "张明", "attended", "全市重点项目观摩会"), "{f:?}");
+}
