@@ -808,3 +808,13 @@ fn the_occasion_the_lead_says_was_held_is_the_main_one() {
         facts("4月10日,全市重点项目观摩会举行。市长李振华主持总结会。市领导张明、刘洪涛参加观摩。");
     assert!(has(&f, "张明", "attended", "全市重点项目观摩会"), "{f:?}");
 }
+
+#[test]
+fn an_inspection_of_a_law_by_a_group_led_here() {
+    let f = facts(
+        "5月20日,省人大常委会副主任王建军带领执法检查组,来我市开展《中华人民共和国水污染防治法》执法检查。市人大常委会主任杨立新陪同检查。",
+    );
+    for who in ["王建军", "杨立新"] {
+        assert!(has(&f, who, "attended", "执法检查"), "{who}: {f:?}");
+    }
+}

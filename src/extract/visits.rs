@@ -119,12 +119,26 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                     .is_some()
             };
             let group_before = |k: usize| {
-                k > 0 && matches!(toks[k - 1].word.as_str(), "同志" | "负责同志" | "负责人")
+                k > 0
+                    && (matches!(toks[k - 1].word.as_str(), "同志" | "负责同志" | "负责人")
+                        // 带领执法检查组, 率考察团: a working group led.
+                        || toks[k - 1].word.chars().count() >= 2
+                            && toks[k - 1].word.ends_with(['组', '团', '队']))
             };
             let list_mark = t.word == "、" && place_before(i - 1);
             let comma = matches!(t.word.as_str(), "，" | ",")
                 && !crossed_comma
                 && (place_before(i - 1) || group_before(i - 1));
+            // 开展《水污染防治法》执法检查: the law or plan the visit is about.
+            if t.word == "》" {
+                if let Some(open) = (i.saturating_sub(20)..i)
+                    .rev()
+                    .find(|&k| toks[k].word == "《")
+                {
+                    i = open;
+                    continue;
+                }
+            }
             if list_mark || comma {
                 crossed_comma |= comma;
                 i -= 1;
