@@ -6,7 +6,7 @@ use super::facts::{End, EntityMention, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::jurisdiction::{canonical_org, level_char_matches};
 use crate::graph::Relation;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PlaceLevel};
 use crate::mention::{Mention, MentionKind};
 
 pub(super) struct ArticleBuilder<'a> {
@@ -227,6 +227,50 @@ impl ArticleBuilder<'_> {
             // Members (委员, 成员) belong to too many bodies to guess one.
             "委员" | "成员" | "党组成员" => None,
             _ => same_head,
+        }
+    }
+
+    /// Drops the places named by a county's short form that is also a word (友谊 of
+    /// 两地之间的友谊, 惠民 of 兴业惠民, 金山 of 金山银山) where nothing else in the article
+    /// is in that county's city: read as a word, not as 友谊县.
+    pub(super) fn drop_unplaced_county_short_forms(&mut self, j: &Jurisdiction) {
+        let around: Vec<&str> = [
+            j.county.as_deref(),
+            j.city.as_deref(),
+            j.prefecture.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut dropped = Vec::new();
+        for (i, e) in self.ents.iter().enumerate() {
+            if e.kind != MentionKind::Place || crate::lexicon::is_division_name(&e.text) {
+                continue;
+            }
+            let chain = self.lex.place_chain(&e.text);
+            let county = chain.first().is_some_and(|p| p.level == PlaceLevel::County);
+            if !county || chain.iter().any(|p| around.contains(&p.name.as_str())) {
+                continue;
+            }
+            // 高阳 of 国华、高阳、盐河等乡镇: a town of the article's county.
+            let town_here = ["镇", "乡", "街道"].iter().any(|s| {
+                self.lex
+                    .counties_of_town(&format!("{}{s}", e.text))
+                    .iter()
+                    .any(|c| Some(*c) == j.county.as_deref())
+            });
+            // 开封、滑县、长垣、封丘等…基地: a short form listed among places is one.
+            let listed = self.ents.iter().any(|o| {
+                o.kind == MentionKind::Place
+                    && o.sentence() == e.sentence()
+                    && (o.end() + 1 == e.start() || e.end() + 1 == o.start())
+            });
+            if !town_here && !listed {
+                dropped.push(i);
+            }
+        }
+        for i in dropped {
+            self.ents[i].orphan = true;
         }
     }
 

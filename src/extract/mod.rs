@@ -191,6 +191,7 @@ impl Extractor {
             .clone()
             .or_else(|| dateline(&b.ents, &sentences, article.headline.is_some()));
         b.resolve_names(&jurisdiction);
+        b.drop_unplaced_county_short_forms(&jurisdiction);
         b.join_place_prefixed();
         let (roles, held) = b.relate_sentences(&parses, &at, &jurisdiction, date.as_deref());
         // A lead's range of days dates the occasion it names, not the others.

@@ -818,3 +818,16 @@ fn an_inspection_of_a_law_by_a_group_led_here() {
         assert!(has(&f, who, "attended", "执法检查"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_county_short_form_read_as_a_word_is_no_place() {
+    // 友谊 is also the short form of 友谊县; nothing else is in its city.
+    let doc = graph_of("11月14日,洛阳市代表团来访。两地增进了干部群众之间的友谊。");
+    assert!(
+        doc.nodes
+            .iter()
+            .all(|n| n.name != "友谊县" && n.name != "友谊"),
+        "{:?}",
+        doc.nodes.iter().map(|n| &n.name).collect::<Vec<_>>()
+    );
+}
