@@ -274,6 +274,48 @@ impl ArticleBuilder<'_> {
         }
     }
 
+    /// Drops the organisations named only by their kind (代表团, 主席团, 办事处, 各委,
+    /// 辖区街道办): no body of its own, unless a post is held in it (代表团团长 X).
+    pub(super) fn drop_bodies_without_a_name(&mut self) {
+        const KINDS: &[&str] = &[
+            "代表团",
+            "主席团",
+            "代表队",
+            "人大",
+            "政协",
+            "委员会",
+            "常务委员会",
+            "办事处",
+            "街道办",
+            "党支部",
+            "村支部",
+            "党委人民政府",
+            "乡镇人民政府",
+            "服务中心",
+            "工会组织",
+            "委办局",
+            "中心",
+        ];
+        let mut in_posts = vec![false; self.ents.len()];
+        for f in &self.facts {
+            if f.relation == Relation::HoldsPosition {
+                if let Some(o) = f.target.index() {
+                    in_posts[o] = true;
+                }
+            }
+        }
+        for (e, held) in self.ents.iter_mut().zip(in_posts) {
+            let name = e.canonical();
+            let kind_only = KINDS.contains(&name)
+                || ["各", "辖区"]
+                    .iter()
+                    .any(|p| name.starts_with(p) && name.chars().count() <= 8);
+            if e.kind == MentionKind::Organization && kind_only && !held {
+                e.orphan = true;
+            }
+        }
+    }
+
     /// Whether a place is written right before mention `at`, or with one character
     /// (its 市, 省) between.
     fn place_right_before(&self, at: usize) -> bool {

@@ -831,3 +831,17 @@ fn a_county_short_form_read_as_a_word_is_no_place() {
         doc.nodes.iter().map(|n| &n.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn bodies_named_only_by_their_kind_are_no_nodes() {
+    let doc = graph_of(
+        "3月5日,全县工作会议召开。各乡镇、辖区街道办、代表团成员参加会议。代表团团长王刚讲话。",
+    );
+    let orgs: Vec<&str> = doc
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Organization)
+        .map(|n| n.name.as_str())
+        .collect();
+    assert!(!orgs.contains(&"辖区街道办"), "{orgs:?}");
+}
