@@ -358,7 +358,8 @@ fn place_persons<'l>(
 }
 
 /// The persons a mention of whom is followed right away by the short form of a
-/// national leadership post (习近平总书记, 李强总理).
+/// national leadership post (习近平总书记, 李强总理); not a transliterated foreign
+/// name (科尔总理).
 fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashSet<&'f str> {
     // Few sentences name such a post at all: only in theirs is the text after a name
     // found (which counts the characters up to it).
@@ -367,6 +368,8 @@ fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashS
         .iter()
         .filter(|e| {
             e.kind == MentionKind::Person
+                // 科尔总理, 梅德韦杰夫总理: a foreign premier, written as China's are.
+                && !is_foreign_name(lex, e.canonical())
                 && f.sentences.get(e.sentence()).is_some_and(|s| {
                     *names_one
                         .entry(e.sentence())
@@ -380,6 +383,15 @@ fn named_national<'f>(lex: &Lexicon, f: &'f ArticleFacts) -> rustc_hash::FxHashS
         })
         .map(|e| e.canonical())
         .collect()
+}
+
+/// Whether a person's name is written as a foreign one: dotted (阿卜杜拉·居尔), or of
+/// transliterating characters without a Chinese surname or longer than Chinese names
+/// are (科尔, 梅德韦杰夫; but 马凯).
+fn is_foreign_name(lex: &Lexicon, name: &str) -> bool {
+    name.contains('·')
+        || lex.looks_transliterated(name)
+            && (lex.surname_len(name).is_none() || name.chars().count() >= 4)
 }
 
 /// The events of an article at which two or more of its persons (`persons`, as
@@ -471,6 +483,17 @@ mod tests {
 
     fn a(p: &[&'static str]) -> Anchor<'static> {
         Anchor::of_path(p)
+    }
+
+    #[test]
+    fn foreign_premiers_are_no_national_leaders() {
+        let lex = Lexicon::embedded();
+        for name in ["科尔", "梅德韦杰夫", "阿卜杜拉·居尔"] {
+            assert!(is_foreign_name(&lex, name), "{name}");
+        }
+        for name in ["马凯", "李鹏", "朱镕基"] {
+            assert!(!is_foreign_name(&lex, name), "{name}");
+        }
     }
 
     #[test]
