@@ -87,11 +87,13 @@ const CREDITS: &[(&str, Credit)] = &[
     ("记者", Credit::Role(BylineRole::Reporter)),
     ("实习生", Credit::Role(BylineRole::Reporter)),
     ("特约通讯员", Credit::Role(BylineRole::Correspondent)),
+    ("信息员", Credit::Role(BylineRole::Correspondent)),
     ("通讯员", Credit::Role(BylineRole::Correspondent)),
     ("摄影", Credit::Role(BylineRole::Photographer)),
     ("摄像", Credit::Role(BylineRole::Photographer)),
     ("图片", Credit::Role(BylineRole::Photographer)),
     ("图文", Credit::Role(BylineRole::Author)),
+    ("文图", Credit::Role(BylineRole::Author)),
     ("撰稿人", Credit::Role(BylineRole::Author)),
     ("撰文", Credit::Role(BylineRole::Author)),
     ("供图", Credit::Role(BylineRole::Photographer)),
@@ -110,7 +112,8 @@ const CREDITS: &[(&str, Credit)] = &[
     // Where the article comes from credits no person (来源：县融媒体中心).
     ("来源", Credit::Editor),
     ("稿源", Credit::Editor),
-    ("供稿", Credit::Editor),
+    // 供稿 by a person writes the piece (供稿/张三); by a body it credits none.
+    ("供稿", Credit::Role(BylineRole::Author)),
     ("出品", Credit::Editor),
     ("转自", Credit::Editor),
 ];
@@ -199,6 +202,14 @@ pub fn parse_byline_as(
             unspaced.as_str()
         }
         None => s,
+    };
+    // 张三（城关镇）, 作者：李四（县委宣传部）: the writer's unit in brackets after a name.
+    let without_units;
+    let s = if s.contains(['（', '(']) {
+        without_units = strip_units(s);
+        without_units.as_str()
+    } else {
+        s
     };
     let s = s
         .trim()
@@ -314,6 +325,42 @@ pub fn parse_byline_as(
         return None;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// `s` without the bracketed units in it (（城关镇）, （县委宣传部）): brackets that hold a
+/// body's or a place's name, which ends as those do.
+fn strip_units(s: &str) -> String {
+    const UNIT_ENDS: &[&str] = &[
+        "镇", "乡", "村", "县", "区", "市", "街道", "局", "部", "办", "委", "中心", "公司", "站",
+        "所", "院", "校",
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find(['（', '(']) {
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(close) = rest[inner_start..].find(['）', ')']) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + close];
+        let close_end = inner_start
+            + close
+            + rest[inner_start + close..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        out.push_str(&rest[..open]);
+        if !(inner.chars().count() <= 15
+            && inner.chars().all(is_cjk)
+            && UNIT_ENDS.iter().any(|e| inner.ends_with(e)))
+        {
+            out.push_str(&rest[open..close_end]);
+        } else {
+            out.push(' ');
+        }
+        rest = &rest[close_end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// [`parse_byline_as`] for text that must carry its own credits.
@@ -578,6 +625,14 @@ mod tests {
             [("张三".into(), "author"), ("李四".into(), "photographer")]
         );
         assert_eq!(p("通讯员 李四 供图").len(), 1);
+        assert_eq!(p("信息员：张三"), [("张三".into(), "correspondent")]);
+        assert_eq!(p("供稿/张三"), [("张三".into(), "author")]);
+        assert!(p("供稿：县委办").is_empty());
+        assert_eq!(
+            p("通讯员 张三（城关镇）"),
+            [("张三".into(), "correspondent")]
+        );
+        assert_eq!(p("作者：张三（县委宣传部）"), [("张三".into(), "author")]);
         assert_eq!(p("县融媒体中心记者 张三 李四 报道").len(), 2);
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());
