@@ -20,6 +20,7 @@ pub mod people;
 mod posts;
 pub mod relations;
 mod reports;
+mod resplit;
 mod sessions;
 #[cfg(test)]
 mod shapes;

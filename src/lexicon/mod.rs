@@ -112,7 +112,16 @@ pub struct Lexicon {
     shared_town_names: HashMap<String, Vec<String>>,
 }
 
+/// The characters of the levels of division, as written fused to an organ (区委, 县政府).
+pub const JURISDICTION_CHARS: [char; 7] = ['省', '市', '区', '县', '旗', '镇', '乡'];
+
 impl Lexicon {
+    /// Whether `w` is a department's name without its 部 (组织, 宣传, 统战), as written
+    /// before 部长 (组织部长).
+    pub fn is_department_stem(&self, w: &str) -> bool {
+        w.chars().count() == 2 && self.org_abbrev().contains_key(format!("{w}部").as_str())
+    }
+
     /// The province a one-character short form stands for (湘 → 湖南省), from
     /// `province_abbrevs.txt`.
     pub fn province_of_abbrev(&self, short: char) -> Option<&str> {

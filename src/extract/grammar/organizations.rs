@@ -6,7 +6,7 @@
 
 use super::names::{continues_compound, extend_left};
 use super::{Chunk, ChunkDetails};
-use crate::extract::token::{is_department_stem, text_of, Category, Word};
+use crate::extract::token::{text_of, Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::{Mention, MentionKind};
 
@@ -199,7 +199,7 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
     }
     let mut text = text_of(toks, a, h + 1);
     // 组织部长: the department is named by its stem before its head's title.
-    let department = is_department_stem(lex, &toks[h].word)
+    let department = lex.is_department_stem(&toks[h].word)
         && toks
             .get(h + 1)
             .is_some_and(|t| t.category == Category::Title && t.word.ends_with("部长"));
