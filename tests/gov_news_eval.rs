@@ -13,7 +13,7 @@ const CORPUS: &str = "../shared/eval/gov-news";
 
 /// (fact, F1 floor), just under the dev figures when the floors were last raised.
 const FLOORS: &[(&str, f64)] = &[
-    ("persons", 0.97),
+    ("persons", 0.98),
     ("organizations", 0.81),
     ("places", 0.58),
     ("posts", 0.92),

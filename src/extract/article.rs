@@ -127,6 +127,11 @@ impl ArticleBuilder<'_> {
                 self.add_post(si, person, post, jurisdiction);
             }
             for r in rel.roles {
+                // 传达学习了习近平总书记在重庆考察时的讲话, 充分认识习近平总书记在开班式上
+                // 讲话的意义: a person whose past words are studied took no part here.
+                if matches!(r.subject, Party::Person(t) if studied(&p.toks, t)) {
+                    continue;
+                }
                 roles.push((si, r));
             }
             let sentence_ents: Vec<usize> = at.chunks[si].iter().flatten().copied().collect();
@@ -436,4 +441,33 @@ fn refers_to_all_before(p: &SentenceParse, c: usize) -> bool {
                 p.toks[chunk.tok_start - 1].word.as_str(),
                 "上述" | "以上" | "前述"
             )
+}
+
+/// Words of studying and carrying out what someone said (学习, 贯彻, 传达, 认识).
+const STUDY_VERBS: &[&str] = &[
+    "学习",
+    "贯彻",
+    "传达",
+    "落实",
+    "领会",
+    "认识",
+    "践行",
+    "贯彻落实",
+    "传达学习",
+    "学习贯彻",
+    "坚决贯彻",
+    "深入学习",
+    "学习领会",
+    "充分认识",
+    "深刻认识",
+    "深刻领会",
+];
+
+/// Whether the person at token `t` is the one whose words the clause studies: a verb of
+/// studying stands right before the name, or before it with 了.
+fn studied(toks: &[super::token::Word], t: usize) -> bool {
+    let before = |k: usize| t.checked_sub(k).and_then(|i| toks.get(i));
+    let verb =
+        |w: Option<&super::token::Word>| w.is_some_and(|w| STUDY_VERBS.contains(&w.word.as_str()));
+    verb(before(1)) || before(1).is_some_and(|w| w.word == "了") && verb(before(2))
 }

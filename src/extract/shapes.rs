@@ -818,3 +818,21 @@ fn posts_placed_where_the_article_says() {
         assert!(has(&f, who, "holds_position", post), "{who} {post}: {f:?}");
     }
 }
+
+#[test]
+fn a_leader_whose_words_are_studied_takes_no_part() {
+    let f = facts(
+        "4月29日,全区工作会议召开。会议传达学习了习近平总书记在重庆考察时的重要讲话精神。区长王刚主持会议。",
+    );
+    assert!(has(&f, "王刚", "chaired", "全区工作会议"), "{f:?}");
+    assert!(
+        f.iter()
+            .all(|(w, r, _)| w != "习近平" || *r == "holds_position"),
+        "{f:?}"
+    );
+    let persons = names_of(
+        "4月29日,全区工作会议召开。会议传达学习了习近平总书记重要讲话精神,强调要坚决贯彻习近平生态文明思想。",
+        NodeKind::Person,
+    );
+    assert_eq!(persons, ["习近平"]);
+}
