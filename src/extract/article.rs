@@ -8,7 +8,7 @@ use super::date::{self, Date};
 use super::facts::{End, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
-use super::token::Category;
+use super::token::{Category, Word};
 use super::SentenceParse;
 use crate::graph::Relation;
 use crate::ingest::{Article, Byline};
@@ -465,9 +465,8 @@ const STUDY_VERBS: &[&str] = &[
 
 /// Whether the person at token `t` is the one whose words the clause studies: a verb of
 /// studying stands right before the name, or before it with 了.
-fn studied(toks: &[super::token::Word], t: usize) -> bool {
+fn studied(toks: &[Word], t: usize) -> bool {
     let before = |k: usize| t.checked_sub(k).and_then(|i| toks.get(i));
-    let verb =
-        |w: Option<&super::token::Word>| w.is_some_and(|w| STUDY_VERBS.contains(&w.word.as_str()));
+    let verb = |w: Option<&Word>| w.is_some_and(|w| STUDY_VERBS.contains(&w.word.as_str()));
     verb(before(1)) || before(1).is_some_and(|w| w.word == "了") && verb(before(2))
 }

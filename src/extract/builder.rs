@@ -316,18 +316,6 @@ impl ArticleBuilder<'_> {
         }
     }
 
-    /// Whether a place is written right before mention `at`, or with one character
-    /// (its 市, 省) between.
-    fn place_right_before(&self, at: usize) -> bool {
-        let (si, start) = (self.ents[at].sentence(), self.ents[at].start());
-        self.ents.iter().any(|e| {
-            e.kind == MentionKind::Place
-                && e.sentence() == si
-                && e.end() <= start
-                && start - e.end() <= 1
-        })
-    }
-
     pub(super) fn add_post(&mut self, si: usize, person: usize, post: PostAt, j: &Jurisdiction) {
         let PostAt {
             title,
@@ -483,10 +471,7 @@ impl ArticleBuilder<'_> {
                 // The article names no place of the post's level: the post is still
                 // in a people's government, left unplaced as a bare 市委 is. Not after
                 // a place the gazetteer does not know (下莱茵省省长): that is another's.
-                None if "省市州县区乡镇".contains(level)
-                    && !after_unknown_place
-                    && !self.place_right_before(title) =>
-                {
+                None if "省市州县区乡镇".contains(level) && !after_unknown_place => {
                     let name = format!("{level}人民政府");
                     let why = format!("{title_text} heads a {level} people's government");
                     Some(self.synth(title, MentionKind::Organization, &name, Some(why)))

@@ -433,18 +433,21 @@ fn strip_term(name: &str) -> String {
     }
 }
 
+/// How a list of townships ends (国华、高阳、盐河等乡镇).
+const TOWNSHIP_LIST_ENDS: [&str; 3] = ["等乡镇", "等镇", "等乡"];
+
+/// The marks a list of townships does not run over.
+const LIST_BREAKS: [char; 7] = ['，', ',', '。', '；', ';', '：', ':'];
+
 /// The county that the lists of townships the article names (先后深入国华、高阳、盐河、
 /// 万家、天星等乡镇) point to together: the one most of their towns are in, when at
 /// least two are and no other county has as many.
 fn county_of_township_lists(lex: &Lexicon, sentences: &[String]) -> Option<String> {
     let mut votes: HashMap<&str, usize> = HashMap::default();
     for s in sentences {
-        for mark in ["等乡镇", "等镇", "等乡"] {
+        for mark in TOWNSHIP_LIST_ENDS {
             for (at, _) in s.match_indices(mark) {
-                let list = s[..at]
-                    .rsplit(['，', ',', '。', '；', ';', '：', ':'])
-                    .next()
-                    .unwrap_or("");
+                let list = s[..at].rsplit(LIST_BREAKS).next().unwrap_or("");
                 for (k, item) in list.split('、').enumerate() {
                     let chars: Vec<char> = item.chars().collect();
                     // The first item runs on from the words before it (深入国华): its
@@ -486,13 +489,9 @@ fn in_township_list(sentence: &str, end: usize) -> bool {
     let rest: String = sentence
         .chars()
         .skip(end)
-        .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '：'))
+        .take_while(|c| !LIST_BREAKS.contains(c))
         .collect();
-    let Some(at) = ["等乡镇", "等镇", "等乡"]
-        .iter()
-        .filter_map(|w| rest.find(w))
-        .min()
-    else {
+    let Some(at) = TOWNSHIP_LIST_ENDS.iter().filter_map(|w| rest.find(w)).min() else {
         return false;
     };
     let list = &rest[..at];

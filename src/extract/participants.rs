@@ -404,17 +404,17 @@ pub(super) fn subjects_before(
     } else {
         end
     };
+    // 与 joins two subjects where the verb after them is done together (X与Y共同为…揭牌)
+    // or side by side (X与Y出席).
+    let verb_after = &toks[end..(end + 3).min(toks.len())];
+    let both_subjects = acting_together(toks, end, end + verb_after.len())
+        || verb_after.iter().any(|t| done_side_by_side(&t.word));
     let mut nameless = 0;
     loop {
         let mut a = seg_end;
         while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people)
             || a > 1 && is_leaders_phrase(toks, a - 1)
-            || a > 1
-                && matches!(toks[a - 1].word.as_str(), "与" | "同")
-                && (acting_together(toks, end, (end + 3).min(toks.len()))
-                    || toks[end..(end + 3).min(toks.len())]
-                        .iter()
-                        .any(|t| done_side_by_side(&t.word)))
+            || a > 1 && matches!(toks[a - 1].word.as_str(), "与" | "同") && both_subjects
         {
             a -= 1;
         }

@@ -2,6 +2,7 @@
 //! the sentence's chunks and words, and how to find a chunk next to a word.
 
 use super::grammar::Chunk;
+use super::token::Word;
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
 
@@ -57,4 +58,20 @@ pub(super) fn chunk_starting_at(chunks: &[Chunk], i: usize, kind: MentionKind) -
     chunks
         .iter()
         .position(|c| c.tok_start == i && c.mention.kind == kind)
+}
+
+/// Whether token `i` lies inside a chunk of one of `kinds`.
+pub(super) fn in_chunk_of(chunks: &[Chunk], i: usize, kinds: &[MentionKind]) -> bool {
+    chunks
+        .iter()
+        .any(|c| c.tok_start <= i && i < c.tok_end && kinds.contains(&c.mention.kind))
+}
+
+/// Where the object of the verb at `v` starts: after it, and after its 了.
+pub(super) fn object_start(toks: &[Word], v: usize) -> usize {
+    if toks.get(v + 1).is_some_and(|t| t.word == "了") {
+        v + 2
+    } else {
+        v + 1
+    }
 }

@@ -4,7 +4,7 @@
 
 use super::grammar::Chunk;
 use super::participants::{is_clause_break, subject_end, subjects_before};
-use super::parties::{chunk_ending_at, Party, Post};
+use super::parties::{chunk_ending_at, chunk_starting_at, in_chunk_of, Party, Post};
 use super::token::{Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
@@ -228,10 +228,7 @@ fn titles_given(toks: &[Word], chunks: &[Chunk], from: usize) -> Vec<usize> {
     let mut out: Vec<usize> = Vec::new();
     let mut k = from + 1;
     while k < toks.len() && !is_clause_break(&toks[k]) {
-        if let Some(c) = chunks
-            .iter()
-            .position(|c| c.mention.kind == MentionKind::Title && c.tok_start == k)
-        {
+        if let Some(c) = chunk_starting_at(chunks, k, MentionKind::Title) {
             out.push(c);
             k = chunks[c].tok_end;
             // Go on only over 、 or 和 and the organisation of the next post.
@@ -245,14 +242,7 @@ fn titles_given(toks: &[Word], chunks: &[Chunk], from: usize) -> Vec<usize> {
             continue;
         }
         if !out.is_empty()
-            && !chunks.iter().any(|c| {
-                c.tok_start <= k
-                    && k < c.tok_end
-                    && matches!(
-                        c.mention.kind,
-                        MentionKind::Organization | MentionKind::Place
-                    )
-            })
+            && !in_chunk_of(chunks, k, &[MentionKind::Organization, MentionKind::Place])
             && toks[k].category != Category::JurisdictionWord
         {
             break;

@@ -9,7 +9,7 @@ use super::participants::{
     is_clause_break, opening_frame, people_after, referring_subject, subject_end, subjects_before,
     DESCRIPTORS,
 };
-use super::parties::{chunk_ending_at, chunk_starting_at};
+use super::parties::{chunk_ending_at, chunk_starting_at, object_start};
 pub use super::parties::{Party, Post, Role};
 use super::posts::{elected, find_posts};
 use super::token::{Category, Word};
@@ -96,24 +96,13 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
         if toks
             .get(k)
             .is_some_and(|t| held_verb(t) && t.word != "主办" && t.word != "承办")
-            && toks
-                .get(k + 1)
-                .is_none_or(|t| is_clause_break(t) || t.word == "。")
+            && toks.get(k + 1).is_none_or(is_clause_break)
         {
             held.push(ci);
         }
     }
     held.sort_unstable();
     held
-}
-
-/// Where the object of the verb at `v` starts: after it, and after its 了.
-fn object_start(toks: &[Word], v: usize) -> usize {
-    if toks.get(v + 1).is_some_and(|t| t.word == "了") {
-        v + 2
-    } else {
-        v + 1
-    }
 }
 
 /// A speech made by a light verb and what was said (作了明确要求, 作出安排, 提出具体

@@ -2,7 +2,7 @@
 //! report a meeting heard spoke at it, though they are written after the verb.
 
 use super::grammar::Chunk;
-use super::parties::{Party, Role};
+use super::parties::{in_chunk_of, object_start, Party, Role};
 use super::token::{is_clause_break, Word};
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
@@ -22,21 +22,11 @@ pub(super) fn reports_heard(toks: &[Word], chunks: &[Chunk], people: &[usize]) -
         if t.word != "听取" {
             continue;
         }
-        let mut i = v + 1;
-        if toks.get(i).is_some_and(|t| t.word == "了") {
-            i += 1;
-        }
+        let mut i = object_start(toks, v);
         // The reporters with their posts: 市发改委主任郑伟, 县长甲、副县长乙.
         let mut reporters = Vec::new();
         while let Some(t) = toks.get(i) {
-            let in_post = chunks.iter().any(|c| {
-                c.tok_start <= i
-                    && i < c.tok_end
-                    && matches!(
-                        c.mention.kind,
-                        MentionKind::Title | MentionKind::Organization
-                    )
-            });
+            let in_post = in_chunk_of(chunks, i, &[MentionKind::Title, MentionKind::Organization]);
             if people.contains(&i) {
                 reporters.push(i);
             } else if !(in_post || t.word == "、" || t.word == "同志") {
