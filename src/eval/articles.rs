@@ -156,11 +156,14 @@ fn key(s: &str) -> String {
         .collect()
 }
 
-/// An organisation's name as compared: 中共X is X, 人民政府 is 政府.
+/// An organisation's name as compared: 中共X is X; 人民政府, 人民法院 and 人民检察院
+/// are 政府, 法院 and 检察院, the same organs by their everyday names.
 fn org_key(s: &str) -> String {
     let k = key(s);
     let k = k.strip_prefix("中共").unwrap_or(&k);
     k.replace("人民政府", "政府")
+        .replace("人民法院", "法院")
+        .replace("人民检察院", "检察院")
 }
 
 /// Whether an event named `name` is one the text calls by one of `names`: the same
@@ -566,6 +569,7 @@ mod tests {
         assert!(date_matches(None, None));
         assert_eq!(org_key("中共惠济区委"), org_key("惠济区委"));
         assert_eq!(org_key("惠济区人民政府"), "惠济区政府");
+        assert_eq!(org_key("通州区人民检察院"), org_key("通州区检察院"));
         assert_eq!(key("“两会” 召开"), "两会召开");
     }
 }

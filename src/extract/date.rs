@@ -129,12 +129,17 @@ fn is_date(s: &str) -> bool {
             rest = r;
         }
         let (k, after) = numeral(rest);
+        let mut has_month = false;
         if let Some(r) = after.strip_prefix('月').filter(|_| k > 0) {
             rest = r;
             has_day_or_month = true;
+            has_month = true;
         }
         let (k, after) = numeral(rest);
-        if let Some(r) = after.strip_prefix(['日', '号']).filter(|_| k > 0) {
+        // A number and 号 alone names a thing (二号地, 3号楼, 1号文件); only after a
+        // month is it a day (3月2号).
+        let day_marks: &[char] = if has_month { &['日', '号'] } else { &['日'] };
+        if let Some(r) = after.strip_prefix(day_marks).filter(|_| k > 0) {
             if cn_number(&rest[..k]).is_some_and(|d| (1..=31).contains(&d))
                 || fused_month_day(&rest[..k]).is_some()
             {
@@ -456,6 +461,8 @@ mod tests {
             ["3月5日讯", "今天上午"]
         );
         assert_eq!(dates("叶利钦23日在莫斯科会见"), ["23日"]);
+        assert_eq!(dates("3月2号上午到二号地施工现场调研"), ["3月2号上午"]);
+        assert!(dates("到二号地施工现场").is_empty());
     }
 
     #[test]

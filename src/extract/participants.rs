@@ -464,7 +464,7 @@ pub(super) fn subjects_before(
         // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
         nameless = if found { 0 } else { nameless + 1 };
         // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
-        let go_on = nameless <= 2 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
+        let go_on = nameless <= 3 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
         if !go_on || orgs {
             break;
         }
@@ -474,14 +474,18 @@ pub(super) fn subjects_before(
     out
 }
 
-/// A word of a group named without names (各县（市、区）政府主要负责同志, 市直各部门负责同志):
-/// a common noun, a determiner such as 各, or 负责 (which the segmenter's dictionary tags
-/// as a name).
+/// A word of a group named without names (各县（市、区）政府主要负责同志, 市直各部门负责同志,
+/// 县四大班子其他领导): a common noun, a determiner such as 各 or 其他, the bodies
+/// directly under a jurisdiction (县直, 市直), or 负责 (which the segmenter's dictionary
+/// tags as a name).
 fn is_group_word(t: &Word) -> bool {
     t.category == Category::Nominal && !t.tag.starts_with("nr")
         || t.category == Category::Organ
         || t.word == "负责"
-        || t.tag == "r" && t.word.starts_with('各')
+        || t.tag == "r" && (t.word.starts_with('各') || matches!(t.word.as_str(), "其他" | "其余"))
+        || t.word.chars().count() == 2
+            && t.word.ends_with('直')
+            && t.word.starts_with(crate::lexicon::JURISDICTION_CHARS)
 }
 
 /// 在家的县四套班子领导: the leaders of a place or body described by a clause, inside a

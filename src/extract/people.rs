@@ -187,7 +187,9 @@ pub fn accept_people(
         let cue_after = post_after
             || lex.person_cues().contains(next)
             || toks.get(k).is_some_and(|n| {
-                lex.role_verbs().contains_key(&n.word) && n.word != "召开" && n.word != "举行"
+                // A place or body holds an occasion (安平举办…仪式) as often as a person.
+                lex.role_verbs().contains_key(&n.word)
+                    && !matches!(n.word.as_str(), "召开" | "举行" | "举办")
             });
         // A cue after a word jieba does not think is a name is weaker: demand a 2–3
         // character name then.

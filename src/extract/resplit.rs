@@ -54,6 +54,13 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
         let at = w.chars().next().map_or(0, char::len_utf8);
         return split(1, at, "p", "n");
     }
+    // 到安马 of 张云龙到安马大营: jieba tags the verb of arrival fused with the place
+    // after it as one place; no place it does not know starts with 到 or 赴.
+    if n >= 3 && t.tag.starts_with("ns") && w.starts_with(['到', '赴']) && lex.place(w).is_none()
+    {
+        let at = w.chars().next().map_or(0, char::len_utf8);
+        return split(1, at, "v", "ns");
+    }
     // 罗永明等市四大班子领导, 及县直部门: a list's end fused with the jurisdiction word
     // of the group after it.
     if n == 2 && w.starts_with(['等', '及']) && w.ends_with(JURISDICTION_CHARS) {

@@ -174,6 +174,9 @@ pub(super) fn extend_left_until(
                         t.word.as_str(),
                         "召开"
                             | "举行"
+                            | "举办"
+                            | "承办"
+                            | "主办"
                             | "出席"
                             | "参加"
                             | "主持"
