@@ -61,6 +61,11 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
         let at = w.chars().next().map_or(0, char::len_utf8);
         return split(1, at, "v", "ns");
     }
+    // 丰收节暨首届运动会: 暨 joins two occasions into one name and is never the start
+    // of a word.
+    if n >= 2 && w.starts_with('暨') {
+        return split(1, '暨'.len_utf8(), "c", "n");
+    }
     // 罗永明等市四大班子领导, 及县直部门: a list's end fused with the jurisdiction word
     // of the group after it.
     if n == 2 && w.starts_with(['等', '及']) && w.ends_with(JURISDICTION_CHARS) {

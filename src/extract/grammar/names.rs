@@ -53,6 +53,21 @@ pub(super) fn extend_left_until(
             }
             break;
         }
+        // 第三次集体学习（扩大）会议, 第五次全体(扩大)会议: a widened sitting is named
+        // with the words before the bracket.
+        if stop_at_place
+            && a >= 4
+            && toks[a].category == Category::Event
+            && matches!(toks[a - 3].word.as_str(), "（" | "(")
+            && toks[a - 2].word == "扩大"
+            && matches!(toks[a - 1].word.as_str(), "）" | ")")
+            && !covered[a - 4]
+        {
+            // The word before the bracket is the sitting's (全体, 集体学习, 主席), whatever
+            // it would be elsewhere.
+            a -= 4;
+            continue;
+        }
         let p = a - 1;
         if covered[p] {
             break;
@@ -110,6 +125,14 @@ pub(super) fn extend_left_until(
                     || is_ordinal(&toks[a].word) && (t.word.ends_with('会') || t.word.ends_with("会议")))
                     // 活动开幕式: the opening of the activity named before.
                     && t.word != "活动"
+            }
+            // 中秋国庆假期安全防范工作会议, 春节前安全生产检查: the season a meeting is
+            // about is part of its name.
+            Category::Other if stop_at_place && t.tag == "t" => is_season(&t.word),
+            // 丰收节暨首届农民运动会: 暨 after an occasion joins it to the one named
+            // after it, whatever words that name starts with.
+            Category::Other if stop_at_place && t.word == "暨" => {
+                p > 0 && toks[p - 1].category == Category::Event && !covered[p - 1]
             }
             // 优秀企业家表彰大会, 先进集体表彰会: an adjective that says what is honoured.
             Category::Other if stop_at_place && is_describing_adjective(toks, p) => true,
@@ -252,6 +275,26 @@ pub(super) fn extend_left_until(
         a += 1;
     }
     a
+}
+
+/// Festivals and seasons that name what a meeting or campaign is for (中秋, 国庆假期,
+/// 汛期); not the words that say when something happens (今年, 近日).
+fn is_season(w: &str) -> bool {
+    w.ends_with("假期")
+        || w.ends_with("节")
+        || matches!(
+            w,
+            "中秋"
+                | "国庆"
+                | "元旦"
+                | "春节"
+                | "清明"
+                | "端午"
+                | "五一"
+                | "汛期"
+                | "冬春"
+                | "岁末年初"
+        )
 }
 
 /// Whether token `k` is a two-character adjective describing the noun after it inside
