@@ -180,8 +180,19 @@ pub(super) fn infer_jurisdiction(
         }
     }
     // A county-level city mentioned more than the prefecture above it is what the
-    // article's 市 means.
-    if let Some(county) = j.county.as_deref().filter(|c| c.ends_with('市')) {
+    // article's 市 means, unless the article speaks of the counties under a city (各县
+    // （市、区）, 各县区): only a prefecture has them.
+    let of_counties = sentences.iter().any(|s| {
+        s.contains("各县(市、区)")
+            || s.contains("各县（市、区）")
+            || s.contains("各县区")
+            || s.contains("各县市区")
+    });
+    if let Some(county) = j
+        .county
+        .as_deref()
+        .filter(|c| c.ends_with('市') && !of_counties)
+    {
         let mentions = |level: PlaceLevel, name: Option<&str>| {
             name.map_or(0, |n| {
                 counts.get(&(level, n.to_string())).copied().unwrap_or(0)

@@ -75,6 +75,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
         }
     }
     places_in_lists(lex, &mut out);
+    places_before_their_level(lex, &mut out);
     office_after_committee(&mut out);
     join_titles(lex, out)
 }
@@ -107,6 +108,25 @@ fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
         if (before || after)
             && words[i].category != Category::Place
             && lex.word_maps(&words[i].word) & word_map::PLACE_SHORT != 0
+        {
+            words[i].category = Category::Place;
+        }
+    }
+}
+
+/// A short place form jieba reads as another word (正定/d) is the place right before
+/// an organ of its own level (正定 + 县委: 正定县 is a county).
+fn places_before_their_level(lex: &Lexicon, words: &mut [Word]) {
+    for i in 0..words.len().saturating_sub(1) {
+        let next = &words[i + 1];
+        let Some(level) = next.word.chars().next() else {
+            continue;
+        };
+        if matches!(next.category, Category::Organ | Category::JurisdictionWord)
+            && words[i].category != Category::Place
+            && crate::lexicon::JURISDICTION_CHARS.contains(&level)
+            && lex.word_maps(&words[i].word) & word_map::PLACE_SHORT != 0
+            && lex.place(&format!("{}{level}", words[i].word)).is_some()
         {
             words[i].category = Category::Place;
         }
