@@ -134,6 +134,13 @@ pub(super) fn event_chunk(
     if toks[h].word == "活动" && h > 0 && CONDUCT.contains(&toks[h - 1].word.as_str()) {
         return None;
     }
+    // 党员干部讲授“七一”专题党课: what a role verb the segmenter took for a noun is
+    // done to is no part of the occasion's name; an occasion word stays (调研座谈会).
+    if let Some(v) = (a..h).rev().find(|&k| {
+        lex.role_verbs().contains_key(&toks[k].word) && !lex.is_event_head(&toks[k].word)
+    }) {
+        a = v + 1;
+    }
     // 上述活动, 大型活动, 此次会议: words that point at an occasion are no part of its
     // name.
     while a < h && POINTING.contains(&toks[a].word.as_str()) {
