@@ -76,6 +76,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     }
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
+    names_cut_before_a_preposition(&mut out);
     office_after_committee(&mut out);
     join_titles(lex, out)
 }
@@ -110,6 +111,36 @@ fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
             && lex.word_maps(&words[i].word) & word_map::PLACE_SHORT != 0
         {
             words[i].category = Category::Place;
+        }
+    }
+}
+
+/// 严冬 + 梅在 of 严冬梅在分会场, 白雪 + 梅作 of 白雪梅作讲话: jieba took a surname and a
+/// word for a name and ran the last character of the real name into the word after
+/// it, a preposition 在 or the 作 of a speech.
+fn names_cut_before_a_preposition(words: &mut [Word]) {
+    for i in 0..words.len().saturating_sub(1) {
+        // 作讲话, 作表态发言: a speech within two words.
+        let speech_after = words.iter().skip(i + 2).take(2).any(|w| {
+            ["讲话", "发言", "报告", "总结", "部署"]
+                .iter()
+                .any(|s| w.word.ends_with(s))
+        });
+        let (left, right) = words.split_at_mut(i + 1);
+        let (name, next) = (&mut left[i], &mut right[0]);
+        let run_in = next.tag == "p" && next.word.ends_with('在')
+            || next.tag == "n" && next.word.ends_with('作') && speech_after;
+        if name.tag.starts_with("nr")
+            && name.word.chars().count() == 2
+            && run_in
+            && next.word.chars().count() == 2
+            && next.word.chars().next().is_some_and(is_cjk)
+        {
+            let first = next.word.chars().next().map_or(0, char::len_utf8);
+            name.word.push_str(&next.word[..first]);
+            name.end += 1;
+            next.word.drain(..first);
+            next.start += 1;
         }
     }
 }
