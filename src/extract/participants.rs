@@ -177,6 +177,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             && (BETWEEN.contains(&toks[i - 1].word.as_str())
                 || is_time_token(&toks[i - 1])
                 || is_head_count(toks, i - 1)
+                || is_counted_group(toks, i - 1)
                 || in_date(i - 1))
         {
             i -= 1;
@@ -187,11 +188,15 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             .take_while(|&k| !is_clause_break(&toks[k]))
             .find(|&k| toks[k].word == "在")
         {
+            // 在县委常委会议室: a room named by the body or post whose it is.
+            let room = toks[i - 1].category == Category::Nominal
+                && (toks[i - 1].word.ends_with('室') || toks[i - 1].word.ends_with("会场"));
             let between_is_place = toks[z + 1..i].iter().all(|t| {
                 matches!(
                     t.category,
                     Category::Place | Category::Organ | Category::JurisdictionWord
                 ) || t.category == Category::Nominal && !t.tag.starts_with("nr")
+                    || t.category == Category::Title && room
                     // 在主席台前排就座: where on the venue.
                     || matches!(t.word.as_str(), "前排" | "后排" | "台上" | "一侧" | "两侧" | "就")
             });
@@ -372,6 +377,16 @@ fn is_head_count(toks: &[Word], k: usize) -> bool {
             && number(&toks[k - 1]))
 }
 
+/// 青年 and 代表 of 等6名青年代表: the nouns saying who the people counted are.
+fn is_counted_group(toks: &[Word], k: usize) -> bool {
+    let plain_noun = |t: &Word| t.category == Category::Nominal && !t.tag.starts_with("nr");
+    (k.saturating_sub(3)..=k)
+        .rev()
+        .take_while(|&j| plain_noun(&toks[j]))
+        .last()
+        .is_some_and(|first| first >= 1 && is_head_count(toks, first - 1))
+}
+
 pub(super) fn is_time_token(t: &Word) -> bool {
     t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
 }
@@ -464,7 +479,7 @@ pub(super) fn subjects_before(
         // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
         nameless = if found { 0 } else { nameless + 1 };
         // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
-        let go_on = nameless <= 3 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
+        let go_on = nameless <= 6 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
         if !go_on || orgs {
             break;
         }
