@@ -61,6 +61,17 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
         let at = w.chars().next().map_or(0, char::len_utf8);
         return split(1, at, "v", "ns");
     }
+    // 组组长 of 纪检监察组组长, 队队长: a body's last character fused with its head's
+    // post, which repeats it.
+    if n == 3 {
+        let mut cs = w.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            let at = a.len_utf8();
+            if a == b && lex.parse_title(&w[at..]).is_some() {
+                return split(1, at, "n", "nnt");
+            }
+        }
+    }
     // 丰收节暨首届运动会: 暨 joins two occasions into one name and is never the start
     // of a word.
     if n >= 2 && w.starts_with('暨') {

@@ -174,6 +174,14 @@ pub(super) fn is_referred_to(toks: &[Word], end: usize) -> bool {
             // …会议精神; …会议关于…的决议: the occasion as the author of a document.
             // …会议以来: the time since it, not the occasion.
             "精神" | "的精神" | "重要精神" | "关于" | "以来" => return true,
+            // 召开座谈会等方式, 以视频会议形式: a way of doing something.
+            "方式" | "形式" | "途径" | "渠道" => return true,
+            "等" if toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.word.as_str(), "方式" | "形式" | "途径" | "渠道")) =>
+            {
+                return true
+            }
             "的" | "重要" => k += 1,
             "、" | "和" | "及" => {
                 let next_event = toks[k + 1..]
