@@ -286,7 +286,14 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
             .take_while(|t| !is_clause_break(t))
             .any(|t| t.word == "在");
     let visit_done = chunk.details.event_type.as_deref() == Some("调研") && after == Some("了");
-    framed || visit_done
+    // 会上还举行了签约仪式: held, and done.
+    let held_done = chunk.tok_start >= 2
+        && toks[chunk.tok_start - 1].word == "了"
+        && matches!(
+            toks[chunk.tok_start - 2].word.as_str(),
+            "举行" | "举办" | "召开"
+        );
+    framed || visit_done || held_done
 }
 
 /// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动,

@@ -77,6 +77,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
     names_cut_before_a_preposition(&mut out);
+    let mut out = names_ending_in_a_conjunction(lex, out);
     office_after_committee(&mut out);
     join_titles(lex, out)
 }
@@ -143,6 +144,30 @@ fn names_cut_before_a_preposition(words: &mut [Word]) {
             next.start += 1;
         }
     }
+}
+
+/// 主任元春 + 和 + 、 of 主任元春和、局长…: a conjunction right before a list's comma
+/// joins nothing; after a post it ends the name it follows.
+fn names_ending_in_a_conjunction(lex: &Lexicon, mut words: Vec<Word>) -> Vec<Word> {
+    let mut i = 1;
+    while i + 2 < words.len() {
+        let joins = matches!(words[i + 1].word.as_str(), "和" | "与")
+            && matches!(words[i + 2].word.as_str(), "、" | "，" | ",")
+            && words[i - 1].category == Category::Title
+            && words[i].word.chars().count() == 2
+            && words[i].word.chars().all(is_cjk)
+            && lex.surname_len(&words[i].word) == Some(1);
+        if joins {
+            let conj = words.remove(i + 1);
+            let name = &mut words[i];
+            name.word.push_str(&conj.word);
+            name.end = conj.end;
+            name.tag = Tag::new("nr");
+            name.category = Category::Nominal;
+        }
+        i += 1;
+    }
+    words
 }
 
 /// A short place form jieba reads as another word (正定/d) is the place right before
