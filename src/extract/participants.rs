@@ -384,7 +384,9 @@ fn is_head_count(toks: &[Word], k: usize) -> bool {
 
 /// 青年 and 代表 of 等6名青年代表: the nouns saying who the people counted are.
 fn is_counted_group(toks: &[Word], k: usize) -> bool {
-    let plain_noun = |t: &Word| t.category == Category::Nominal && !t.tag.starts_with("nr");
+    // (jieba tags 青年 as a time word.)
+    let plain_noun =
+        |t: &Word| t.category == Category::Nominal && !t.tag.starts_with("nr") || t.tag == "t";
     (k.saturating_sub(3)..=k)
         .rev()
         .take_while(|&j| plain_noun(&toks[j]))

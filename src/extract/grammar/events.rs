@@ -6,7 +6,7 @@
 use super::names::extend_left_until;
 use super::{Chunk, ChunkDetails};
 use crate::extract::token::{is_clause_break, text_of, Category, Word};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, RoleVerb};
 use crate::mention::{Mention, MentionKind};
 
 /// Heads of an inauguration told as a verb (X正式挂牌成立): what is inaugurated is the
@@ -134,10 +134,14 @@ pub(super) fn event_chunk(
     if toks[h].word == "活动" && h > 0 && CONDUCT.contains(&toks[h - 1].word.as_str()) {
         return None;
     }
-    // 党员干部讲授“七一”专题党课: what a role verb the segmenter took for a noun is
-    // done to is no part of the occasion's name; an occasion word stays (调研座谈会).
+    // 党员干部讲授“七一”专题党课: what is spoken at or chaired, after a verb the
+    // segmenter took for a noun, is no part of the occasion's name. An occasion word
+    // stays (调研座谈会), and so does what is done at a ceremony (颁奖典礼, 揭牌仪式).
     if let Some(v) = (a..h).rev().find(|&k| {
-        lex.role_verbs().contains_key(&toks[k].word) && !lex.is_event_head(&toks[k].word)
+        matches!(
+            lex.role_verbs().get(&toks[k].word),
+            Some(RoleVerb::SpokeAt | RoleVerb::Chaired)
+        ) && !lex.is_event_head(&toks[k].word)
     }) {
         a = v + 1;
     }

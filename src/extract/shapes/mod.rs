@@ -2,6 +2,9 @@
 //! run through the whole article pipeline: the people, posts and roles a reader takes
 //! from them. Names here are made up; the shapes come from real reports.
 
+mod cut_words;
+mod lists;
+
 use crate::extract::test_extractor;
 use crate::graph::{GraphDoc, NodeKind, Relation};
 use std::collections::BTreeSet;
@@ -179,7 +182,7 @@ fn a_place_prefixed_name_and_its_bare_form_are_one() {
 }
 
 /// Each event node's name and date.
-fn dated_events(text: &str) -> Vec<(String, Option<String>)> {
+pub(super) fn dated_events(text: &str) -> Vec<(String, Option<String>)> {
     graph_of(text)
         .nodes
         .iter()

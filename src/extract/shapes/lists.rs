@@ -1,0 +1,65 @@
+//! Shapes of who took part: lists closed by groups without names, head counts, rooms
+//! named by a body, turns of speaking, watching at a branch venue, the county-level
+//! city and the prefecture. Names are made up.
+
+use super::{dated_events, facts, has};
+
+#[test]
+fn lists_closed_by_several_groups_without_names() {
+    let f = facts("6月18日,宾川县开工仪式举行。县法院院长王亚男,县四大班子其他领导,县直各部门主要负责人,各乡镇党委书记参加开工仪式。");
+    assert!(has(&f, "王亚男", "attended", "开工仪式"), "{f:?}");
+    let f = facts("3月21日,县委召开全县党员干部警示教育大会。县人大常委会主任程立新,县政协主席邵明海,县委常委,县人大常委会、县政府、县政协有关领导,县法院院长、县检察院检察长在主会场参加会议。");
+    assert!(has(&f, "程立新", "attended", "警示教育大会"), "{f:?}");
+    assert!(has(&f, "邵明海", "attended", "警示教育大会"), "{f:?}");
+}
+
+#[test]
+fn speakers_counted_and_in_turn_and_hosts_in_a_room() {
+    let f = facts("5月4日,县委召开座谈会。党支部副书记郝佳佳,理事长贾青松等6名青年代表先后发言。其他班子成员欧阳晓、朱志刚依次发言。");
+    for who in ["郝佳佳", "贾青松", "欧阳晓", "朱志刚"] {
+        assert!(has(&f, who, "spoke_at", "座谈会"), "{who}: {f:?}");
+    }
+    let f = facts("5月4日上午,县委书记马长胜、县长欧阳丽在县委常委会议室接见了返乡创业青年代表。");
+    assert!(has(&f, "马长胜", "chaired", "接见"), "{f:?}");
+    let f = facts(
+        "3月21日,全县警示教育大会召开。在天堂寨镇分会场,镇党委书记储学武带领全镇党员干部收看会议。",
+    );
+    assert!(has(&f, "储学武", "attended", "警示教育大会"), "{f:?}");
+}
+
+#[test]
+fn a_prefecture_meeting_held_in_a_county_level_city() {
+    // 各县（市、区） says the 市 of the article is the prefecture above 泊头市; 泊头市委
+    // written out gives its own 市长.
+    let f = facts("全市推进会在泊头召开\n\n9月14日,全市推进会在泊头市召开。市委副书记、市长冯立群出席会议并讲话。泊头市委副书记、市长苗红梅参加会议。各县（市、区）负责同志参加会议。");
+    assert!(
+        has(&f, "冯立群", "holds_position", "市长@沧州市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "苗红梅", "holds_position", "市长@泊头市人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn occasions_held_done_or_only_a_way_of_doing() {
+    let events = dated_events(
+        "7月12日,召开联席会议。会上还举行了项目签约仪式。会前,通过召开座谈会等方式听取意见。",
+    );
+    let names: Vec<&str> = events.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"项目签约仪式"), "{names:?}");
+    assert!(!names.contains(&"座谈会"), "{names:?}");
+}
+
+#[test]
+fn a_place_that_holds_an_occasion_is_no_person() {
+    let f =
+        facts("安平举办项目开工仪式\n\n2月7日上午,安平县举办项目开工仪式。县委书记张福杰出席。");
+    assert!(!f.iter().any(|(w, _, _)| w == "安平"), "{f:?}");
+    let events = dated_events("2月7日上午,安平县举办项目开工仪式。");
+    assert!(
+        events.iter().any(|(n, _)| n == "项目开工仪式"),
+        "{events:?}"
+    );
+}
