@@ -281,6 +281,7 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
             town: None,
             city: None,
             host_province: None,
+            autonomous_prefecture: None,
         },
         ents,
         facts,

@@ -273,6 +273,9 @@ pub struct Jurisdiction {
     /// article's own place is no province (a 西藏自治区 delegation's visit). Only while
     /// extracting, like `town`.
     pub host_province: Option<String>,
+    /// What 州 stands for: the usual short name of an autonomous prefecture the
+    /// article is in (湘西州 for 湘西土家族苗族自治州). Only while extracting.
+    pub autonomous_prefecture: Option<String>,
 }
 
 impl Jurisdiction {
@@ -297,6 +300,7 @@ impl Jurisdiction {
             '区' | '县' => self.county.as_deref(),
             // A banner (旗) is a county of Inner Mongolia: 旗委 is only a banner's.
             '旗' => self.county.as_deref().filter(|c| c.ends_with('旗')),
+            '州' => self.autonomous_prefecture.as_deref(),
             '镇' | '乡' => self.town.as_deref(),
             _ => None,
         }

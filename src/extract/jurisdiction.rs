@@ -235,11 +235,34 @@ pub(super) fn infer_jurisdiction(
             j.prefecture = Some(pre);
         }
     }
+    j.autonomous_prefecture = j
+        .prefecture
+        .as_deref()
+        .and_then(|p| autonomous_prefecture_short(lex, p));
     j.host_province = host_province(lex, sentences);
     if j.province.is_none() {
         j.province = best(PlaceLevel::Province).or_else(|| j.host_province.clone());
     }
     j
+}
+
+/// The name an autonomous prefecture goes by with 州 (湘西州 for 湘西土家族苗族自治州,
+/// 大理州 for 大理白族自治州): its short form in the gazetteer, and 州.
+fn autonomous_prefecture_short(lex: &Lexicon, prefecture: &str) -> Option<String> {
+    if !prefecture.ends_with("自治州") {
+        return None;
+    }
+    prefecture
+        .char_indices()
+        .skip(2)
+        .take(3)
+        .map(|(at, _)| &prefecture[..at])
+        .find(|short| {
+            lex.place_short()
+                .get(*short)
+                .is_some_and(|f| f == prefecture)
+        })
+        .map(|short| format!("{short}州"))
 }
 
 /// Words that, after 来湘 or 在湘, make it a visit to the province (来湘考察, 在湘期间).

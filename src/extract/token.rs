@@ -582,7 +582,7 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     }
     if matches!(
         w,
-        "省" | "市" | "区" | "县" | "旗" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
+        "省" | "市" | "州" | "区" | "县" | "旗" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
     ) {
         return Category::JurisdictionWord;
     }

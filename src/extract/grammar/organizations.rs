@@ -283,7 +283,7 @@ fn level_written_in(first_word: &str) -> Option<String> {
 fn fused_jurisdiction(lex: &Lexicon, text: &str) -> Option<String> {
     let first = text.chars().next()?;
     let n = text.chars().count();
-    if !matches!(first, '省' | '市' | '区' | '县' | '旗' | '镇' | '乡') {
+    if !matches!(first, '省' | '市' | '州' | '区' | '县' | '旗' | '镇' | '乡') {
         return None;
     }
     let (suf, class) = lex.org_suffix(text)?;
