@@ -156,12 +156,14 @@ fn key(s: &str) -> String {
         .collect()
 }
 
-/// An organisation's name as compared: 中共X is X; 人民政府, 人民法院 and 人民检察院
-/// are 政府, 法院 and 检察院, the same organs by their everyday names.
+/// An organisation's name as compared: 中共X is X; 人民代表大会常务委员会, 人民政府,
+/// 人民法院 and 人民检察院 are 人大常委会, 政府, 法院 and 检察院, the same organs by
+/// their everyday names.
 fn org_key(s: &str) -> String {
     let k = key(s);
     let k = k.strip_prefix("中共").unwrap_or(&k);
-    k.replace("人民政府", "政府")
+    k.replace("人民代表大会常务委员会", "人大常委会")
+        .replace("人民政府", "政府")
         .replace("人民法院", "法院")
         .replace("人民检察院", "检察院")
 }
