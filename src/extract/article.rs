@@ -205,15 +205,40 @@ impl ArticleBuilder<'_> {
 
     /// Turns the sentences' roles into facts: each subject (a name, a pronoun, a bare
     /// title standing for its holder) at the event of its clause, or else at the
-    /// article's main event.
+    /// occasion the body last says was convened (`held`: 督导组召开工作座谈会。X汇报了…),
+    /// or else at the article's main event.
     pub(super) fn add_roles(
         &mut self,
         roles: Vec<(usize, relations::Role)>,
         parses: &[SentenceParse],
         at: &MentionsAt,
         main: Option<usize>,
+        held: &[usize],
     ) {
         let section_events = self.section_events(parses);
+        // (sentence, event) of the occasions convened after the lead, in order. (Not
+        // those only named with a role: a visit 陪同调研 names the main one again.)
+        let mut convened: Vec<(usize, usize)> = held
+            .iter()
+            .filter(|&&e| self.ents[e].sentence() > 1)
+            .map(|&e| {
+                (
+                    self.ents[e].sentence(),
+                    self.ents[e].refers_to().unwrap_or(e),
+                )
+            })
+            .filter(|&(_, e)| {
+                Some(e) != main && self.ents[e].kind == MentionKind::Event && !self.ents[e].orphan
+            })
+            .collect();
+        convened.sort_unstable();
+        let convened_by = |si: usize| {
+            convened
+                .iter()
+                .rev()
+                .find(|(s, _)| *s <= si)
+                .map(|&(_, e)| e)
+        };
         for (si, r) in roles {
             let p = &parses[si];
             let subject = match r.subject {
@@ -234,7 +259,12 @@ impl ArticleBuilder<'_> {
             }
             let event = match r.event.and_then(|e| at.chunks[si][e]) {
                 Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
-                None => section_events.get(si).copied().flatten().or(main),
+                None => section_events
+                    .get(si)
+                    .copied()
+                    .flatten()
+                    .or_else(|| convened_by(si))
+                    .or(main),
             };
             let Some(e) = event else {
                 continue;

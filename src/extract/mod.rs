@@ -215,7 +215,7 @@ impl Extractor {
             })
             .collect();
         let main = b.settle_events(&roles, &held, &at.chunks, main_day, &told);
-        b.add_roles(roles, &parses, &at, main);
+        b.add_roles(roles, &parses, &at, main, &held);
         b.drop_bodies_without_a_name();
         b.locate_organizations();
         b.add_bylines(&article.bylines, &mut sentences);

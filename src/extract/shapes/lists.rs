@@ -63,3 +63,12 @@ fn a_place_that_holds_an_occasion_is_no_person() {
         "{events:?}"
     );
 }
+
+#[test]
+fn speakers_after_an_occasion_convened_in_the_body_are_at_it() {
+    let f = facts("省督导组来我市督导\n\n10月26日,省督导组组长马长安一行来我市督导秸秆禁烧工作,市长鲍玉民陪同督导。\n27日上午,督导组召开工作座谈会。鲍玉民汇报了工作情况。\n会上,马长安指出,要压实责任。");
+    assert!(has(&f, "鲍玉民", "attended", "督导"), "{f:?}");
+    assert!(has(&f, "鲍玉民", "spoke_at", "座谈会"), "{f:?}");
+    assert!(has(&f, "马长安", "spoke_at", "座谈会"), "{f:?}");
+    assert!(!has(&f, "鲍玉民", "spoke_at", "督导"), "{f:?}");
+}
