@@ -42,7 +42,11 @@ impl ArticleBuilder<'_> {
                 role_events
                     .iter()
                     .filter(|(r, e)| {
-                        matches!(r, RoleVerb::Chaired | RoleVerb::Held) && !is_bare(&self.ents[*e])
+                        // 会见 and 会谈 are named by their bare word.
+                        let meeting =
+                            lex.role_verbs().get(&self.ents[*e].text) == Some(&RoleVerb::Meets);
+                        matches!(r, RoleVerb::Chaired | RoleVerb::Held)
+                            && (!is_bare(&self.ents[*e]) || meeting)
                     })
                     .map(|(_, e)| *e)
                     .next()

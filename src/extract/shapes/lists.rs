@@ -72,3 +72,13 @@ fn speakers_after_an_occasion_convened_in_the_body_are_at_it() {
     assert!(has(&f, "马长安", "spoke_at", "座谈会"), "{f:?}");
     assert!(!has(&f, "鲍玉民", "spoke_at", "督导"), "{f:?}");
 }
+
+#[test]
+fn a_meeting_with_guests_in_the_lead_is_the_main_occasion() {
+    // The signing held later is an occasion of its own; the words between are at the
+    // 会见 the lead reports.
+    let f = facts("标题\n\n4月8日下午,县委书记沈立群在县行政中心会见了考察团一行。\n钱海潮表示,将积极牵线搭桥。\n会见结束后,县人民政府与某公司举行签约仪式。");
+    assert!(has(&f, "沈立群", "chaired", "会见"), "{f:?}");
+    assert!(has(&f, "钱海潮", "spoke_at", "会见"), "{f:?}");
+    assert!(!has(&f, "钱海潮", "spoke_at", "签约仪式"), "{f:?}");
+}
