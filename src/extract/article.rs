@@ -216,10 +216,17 @@ impl ArticleBuilder<'_> {
         held: &[usize],
     ) {
         let section_events = self.section_events(parses);
-        // (sentence, event) of the occasions convened after the lead, in order. (Not
-        // those only named with a role: a visit 陪同调研 names the main one again.)
+        // (sentence, event) of the occasions convened or chaired after the lead, in
+        // order. (Not those only named with another role: a visit 陪同调研 names the
+        // main one again.)
+        let chaired: Vec<usize> = roles
+            .iter()
+            .filter(|(_, r)| r.role == RoleVerb::Chaired)
+            .filter_map(|(si, r)| r.event.and_then(|c| at.chunks[*si][c]))
+            .collect();
         let mut convened: Vec<(usize, usize)> = held
             .iter()
+            .chain(&chaired)
             .filter(|&&e| self.ents[e].sentence() > 1)
             .map(|&e| {
                 (

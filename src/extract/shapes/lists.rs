@@ -82,3 +82,13 @@ fn a_meeting_with_guests_in_the_lead_is_the_main_occasion() {
     assert!(has(&f, "钱海潮", "spoke_at", "会见"), "{f:?}");
     assert!(!has(&f, "钱海潮", "spoke_at", "签约仪式"), "{f:?}");
 }
+
+#[test]
+fn a_visit_in_the_lead_stays_main_beside_a_meeting_chaired_during_it() {
+    let f = facts("刘长河到沂南县调研\n\n4月12日,市委书记刘长河一行到沂南县调研乡村振兴工作。县委书记宋立新,县长魏东升陪同。\n随后,刘长河主持召开座谈会。宋立新代表县委、县政府作了汇报。");
+    assert!(has(&f, "宋立新", "attended", "调研"), "{f:?}");
+    assert!(has(&f, "魏东升", "attended", "调研"), "{f:?}");
+    assert!(has(&f, "刘长河", "chaired", "座谈会"), "{f:?}");
+    assert!(has(&f, "宋立新", "spoke_at", "座谈会"), "{f:?}");
+    assert!(!has(&f, "宋立新", "spoke_at", "调研"), "{f:?}");
+}
