@@ -3,6 +3,7 @@
 //! dev split must not fall below what was reached. Raise the floors when the extractor
 //! gets better. The test split is reported, never tuned on, and not checked here.
 
+mod floors;
 mod require;
 
 use std::path::Path;
@@ -16,14 +17,14 @@ const FLOORS: &[(&str, f64)] = &[
     ("persons", 0.98),
     ("organizations", 0.81),
     ("places", 0.58),
-    ("posts", 0.92),
-    ("events", 0.79),
-    ("roles", 0.915),
+    ("posts", 0.925),
+    ("events", 0.80),
+    ("roles", 0.92),
     ("bylines", 0.98),
 ];
 
 /// The most junk (organisation, place and event nodes a reader would not accept).
-const JUNK_CEILING: f64 = 0.11;
+const JUNK_CEILING: f64 = 0.10;
 
 #[test]
 fn gov_news_dev_split_does_not_regress() {
@@ -37,17 +38,6 @@ fn gov_news_dev_split_does_not_regress() {
     assert_eq!(gold.len(), 139, "every article of the corpus is annotated");
     let ex = Extractor::new(Lexicon::embedded());
     let report = evaluate_articles(&ex, &corpus, &gold, Some("dev")).unwrap();
-    println!("{report}");
     assert_eq!(report.articles, 82);
-    let mut failures = Vec::new();
-    for (name, score) in report.scores() {
-        let floor = FLOORS.iter().find(|(n, _)| *n == name).map(|(_, f)| *f);
-        if let Some(floor) = floor.filter(|f| score.f1() < *f) {
-            failures.push(format!("{name} F1 {:.3} < {floor}", score.f1()));
-        }
-    }
-    if report.junk_rate() > JUNK_CEILING {
-        failures.push(format!("junk {:.3} > {JUNK_CEILING}", report.junk_rate()));
-    }
-    assert!(failures.is_empty(), "{}", failures.join("; "));
+    floors::check(&report, FLOORS, JUNK_CEILING);
 }
