@@ -38,6 +38,15 @@ pub(super) fn posts_before(
             break;
         };
         let ts = chunks[title].tok_start;
+        // 静海区委蔺雪峰书记、区政府代区长张庆恩: a post earlier in the list written
+        // after its own name is that name's.
+        if !out.is_empty()
+            && ts > 0
+            && toks[ts - 1].tag.starts_with("nr")
+            && toks[ts - 1].category == Category::Nominal
+        {
+            break;
+        }
         // 联邦委员会（议会上院）主席: a note in brackets may stand between organ and post.
         let org_end = if ts > 0 && matches!(toks[ts - 1].word.as_str(), "）" | ")") {
             (0..ts - 1)
@@ -100,6 +109,20 @@ pub(super) fn find_posts(
                 .find(|&k| matches!(toks[k].word.as_str(), "）" | ")"))
             {
                 own = posts_before(toks, chunks, close);
+            }
+        }
+        // 县人大常委会马文秀主任，: an organ before the name and its post right after.
+        if own.is_empty() && p > 0 {
+            let org = chunk_ending_at(chunks, p, &[MentionKind::Organization]);
+            let title = chunk_starting_at(chunks, p + 1, MentionKind::Title);
+            if let (Some(org), Some(title)) = (org, title) {
+                let after = toks.get(chunks[title].tok_end);
+                if after.is_none_or(|t| {
+                    matches!(t.word.as_str(), "、" | "，" | "," | "。")
+                        || lex.role_verbs().contains_key(&t.word)
+                }) {
+                    own = vec![(title, Some(org))];
+                }
             }
         }
         let in_list = k > 0 && p >= 2 && people[k - 1] == p - 2 && toks[p - 1].word == "、";

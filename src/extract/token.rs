@@ -450,8 +450,8 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
 }
 
 /// Joins a surname and the word after it into a name where a post stands before them
-/// and a list break after (市委副书记柴 + 向前、): jieba cut a given name that is also a
-/// word, and nothing else fits between a post and a comma.
+/// and a list break or a role verb after (市委副书记柴 + 向前、, 主任窦 + 成功 + 汇报):
+/// jieba cut a given name that is also a word, and nothing else fits there.
 fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
     let mut joins = Vec::new();
     for i in 1..toks.len().saturating_sub(2) {
@@ -464,8 +464,12 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
             let mut cs = surname.word.chars();
             matches!((cs.next(), cs.next()), (Some(c), None) if lex.surnames().contains(&c))
         };
-        if matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
-            && surname.tag.starts_with("nr")
+        // A role verb after them ends the name as a list break does (主任窦 + 成功 +
+        // 汇报); jieba may tag a lone surname as a morpheme (zg).
+        let ends = matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
+            || lex.role_verbs().contains_key(&next.word);
+        if ends
+            && (surname.tag.starts_with("nr") || surname.tag == "zg")
             && one_surname()
             && (1..=2).contains(&given.word.chars().count())
             && matches!(given.category, Category::Nominal | Category::Other)

@@ -92,3 +92,21 @@ fn a_visit_in_the_lead_stays_main_beside_a_meeting_chaired_during_it() {
     assert!(has(&f, "宋立新", "spoke_at", "座谈会"), "{f:?}");
     assert!(!has(&f, "宋立新", "spoke_at", "调研"), "{f:?}");
 }
+
+#[test]
+fn posts_written_after_their_names() {
+    let f = facts("4月17日,县委召开专题会议。县人大常委会马文秀主任,县政协苟正平主席,县委常委、副县长权卫华参加会议。县中医药产业发展服务中心主任窦成功汇报了工作情况。");
+    assert!(
+        has(&f, "马文秀", "holds_position", "主任@县人大常委会"),
+        "{f:?}"
+    );
+    assert!(has(&f, "苟正平", "holds_position", "主席@县政协"), "{f:?}");
+    assert!(!has(&f, "权卫华", "holds_position", "主席"), "{f:?}");
+    assert!(has(&f, "窦成功", "spoke_at", "专题会议"), "{f:?}");
+    let f = facts("5月2日,静海区委蔺雪峰书记、区政府代区长张庆恩参加座谈。");
+    assert!(
+        has(&f, "蔺雪峰", "holds_position", "书记@静海区委"),
+        "{f:?}"
+    );
+    assert!(!has(&f, "张庆恩", "holds_position", "书记"), "{f:?}");
+}
