@@ -120,8 +120,10 @@ pub const BETWEEN: &[&str] = &[
     "一同",
     "共同",
     "分别",
-    // In turn (依次发言, 相继作交流发言).
+    // In turn (依次发言, 相继作交流发言), and eagerly (踊跃发言, 纷纷表示).
     "依次",
+    "踊跃",
+    "纷纷",
     "相继",
     "轮流",
     "逐一",
@@ -204,6 +206,9 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                     || t.category == Category::Title && room
                     // 在主席台前排就座: where on the venue.
                     || matches!(t.word.as_str(), "前排" | "后排" | "台上" | "一侧" | "两侧" | "就")
+                    // 在小组讨论中发言: in a part of the occasion.
+                    || t.tag == "vn"
+                    || matches!(t.word.as_str(), "中" | "上" | "时")
             });
             if z + 1 < i && between_is_place {
                 i = z;

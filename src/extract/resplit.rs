@@ -93,6 +93,15 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             }
         }
     }
+    // 踊跃发言, 纷纷表示: how the people do it, then the role verb on its own.
+    if let Some(verb) = ["踊跃", "纷纷", "积极", "依次", "相继", "先后"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .filter(|v| lex.role_verbs().contains_key(*v))
+    {
+        let at = w.len() - verb.len();
+        return split(2, at, "d", "v");
+    }
     // 宣传部长, 统战部长: a department's head written with the department's 部 left
     // out; the department stem stands for the organ (see `Lexicon::is_department_stem`).
     if let Some(stem) = w.strip_suffix("部长").filter(|d| lex.is_department_stem(d)) {

@@ -116,9 +116,9 @@ fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
     }
 }
 
-/// 严冬 + 梅在 of 严冬梅在分会场, 白雪 + 梅作 of 白雪梅作讲话: jieba took a surname and a
-/// word for a name and ran the last character of the real name into the word after
-/// it, a preposition 在 or the 作 of a speech.
+/// 严冬 + 梅在 of 严冬梅在分会场, 白雪 + 梅作 of 白雪梅作讲话, 孟凡 + 星等: jieba took a
+/// surname and a word for a name and ran the last character of the real name into the
+/// word after it, a preposition 在, the 作 of a speech or the 等 closing a list.
 fn names_cut_before_a_preposition(words: &mut [Word]) {
     for i in 0..words.len().saturating_sub(1) {
         // 作讲话, 作表态发言: a speech within two words.
@@ -130,7 +130,9 @@ fn names_cut_before_a_preposition(words: &mut [Word]) {
         let (left, right) = words.split_at_mut(i + 1);
         let (name, next) = (&mut left[i], &mut right[0]);
         let run_in = next.tag == "p" && next.word.ends_with('在')
-            || next.tag == "n" && next.word.ends_with('作') && speech_after;
+            || next.tag == "n" && next.word.ends_with('作') && speech_after
+            // 孟凡 + 星等 of 孟凡星等在…发言: the list's 等.
+            || next.word.ends_with('等') && !next.tag.starts_with('v');
         if name.tag.starts_with("nr")
             && name.word.chars().count() == 2
             && run_in
