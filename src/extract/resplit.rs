@@ -94,9 +94,13 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
         }
     }
     // 踊跃发言, 纷纷表示: how the people do it, then the role verb on its own.
-    if let Some(verb) = ["踊跃", "纷纷", "积极", "依次", "相继", "先后"]
-        .iter()
-        .find_map(|p| w.strip_prefix(p))
+    if let Some(verb) = (n >= 3)
+        .then(|| {
+            ["踊跃", "纷纷", "积极", "依次", "相继", "先后"]
+                .iter()
+                .find_map(|p| w.strip_prefix(p))
+        })
+        .flatten()
         .filter(|v| lex.role_verbs().contains_key(*v))
     {
         let at = w.len() - verb.len();

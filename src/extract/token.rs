@@ -121,24 +121,28 @@ fn places_in_lists(lex: &Lexicon, words: &mut [Word]) {
 /// word after it, a preposition 在, the 作 of a speech or the 等 closing a list.
 fn names_cut_before_a_preposition(words: &mut [Word]) {
     for i in 0..words.len().saturating_sub(1) {
+        // Most tokens are no two-character name: that test first, on every token.
+        if !(words[i].tag.starts_with("nr") && words[i].word.chars().count() == 2) {
+            continue;
+        }
         // 作讲话, 作表态发言: a speech within two words.
-        let speech_after = words.iter().skip(i + 2).take(2).any(|w| {
-            ["讲话", "发言", "报告", "总结", "部署"]
-                .iter()
-                .any(|s| w.word.ends_with(s))
-        });
-        let (left, right) = words.split_at_mut(i + 1);
-        let (name, next) = (&mut left[i], &mut right[0]);
-        let run_in = next.tag == "p" && next.word.ends_with('在')
-            || next.tag == "n" && next.word.ends_with('作') && speech_after
-            // 孟凡 + 星等 of 孟凡星等在…发言: the list's 等.
-            || next.word.ends_with('等') && !next.tag.starts_with('v');
-        if name.tag.starts_with("nr")
-            && name.word.chars().count() == 2
-            && run_in
-            && next.word.chars().count() == 2
+        let speech_after = || {
+            words.iter().skip(i + 2).take(2).any(|w| {
+                ["讲话", "发言", "报告", "总结", "部署"]
+                    .iter()
+                    .any(|s| w.word.ends_with(s))
+            })
+        };
+        let next = &words[i + 1];
+        let run_in = next.word.chars().count() == 2
             && next.word.chars().next().is_some_and(is_cjk)
-        {
+            && (next.tag == "p" && next.word.ends_with('在')
+                || next.tag == "n" && next.word.ends_with('作') && speech_after()
+                // 孟凡 + 星等 of 孟凡星等在…发言: the list's 等.
+                || next.word.ends_with('等') && !next.tag.starts_with('v'));
+        if run_in {
+            let (left, right) = words.split_at_mut(i + 1);
+            let (name, next) = (&mut left[i], &mut right[0]);
             let first = next.word.chars().next().map_or(0, char::len_utf8);
             name.word.push_str(&next.word[..first]);
             name.end += 1;
