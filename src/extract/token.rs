@@ -474,11 +474,15 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
         // 汇报); jieba may tag a lone surname as a morpheme (zg).
         let ends = matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
             || lex.role_verbs().contains_key(&next.word);
+        // (jieba may also take the surname for a measure word: 副局长曲 + 长安.)
         if ends
-            && (surname.tag.starts_with("nr") || surname.tag == "zg")
+            && (surname.tag.starts_with("nr") || matches!(surname.tag.as_str(), "zg" | "q"))
             && one_surname()
             && (1..=2).contains(&given.word.chars().count())
-            && matches!(given.category, Category::Nominal | Category::Other)
+            && matches!(
+                given.category,
+                Category::Nominal | Category::Other | Category::Place
+            )
             && !matches!(
                 given.tag.chars().next(),
                 Some('v' | 'p' | 'u' | 'c' | 'd' | 'r')
