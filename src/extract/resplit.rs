@@ -72,9 +72,9 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             }
         }
     }
-    // 丰收节暨首届运动会: 暨 joins two occasions into one name and is never the start
-    // of a word.
-    if n >= 2 && w.starts_with('暨') {
+    // 丰收节暨首届运动会: 暨 joins two occasions into one name; it starts no word but
+    // a few names (暨南大学, 暨阳街道).
+    if n >= 2 && w.starts_with('暨') && !w.starts_with("暨南") && !w.starts_with("暨阳") {
         return split(1, '暨'.len_utf8(), "c", "n");
     }
     // 罗永明等市四大班子领导, 及县直部门: a list's end fused with the jurisdiction word

@@ -3,7 +3,8 @@
 //! fused with the word after it, a short place form read as an adverb, 暨 fused with
 //! the next word. Names are made up.
 
-use super::{dated_events, facts, has};
+use super::{dated_events, facts, has, names_of};
+use crate::graph::NodeKind;
 
 #[test]
 fn a_visit_whose_arrival_verb_is_fused_with_the_place() {
@@ -59,4 +60,13 @@ fn occasions_joined_by_a_fused_conjunction_and_widened_sittings() {
             .any(|(n, _)| n.ends_with("第五次全体(扩大)会议暨中秋国庆假期安全防范工作会议")),
         "{events:?}"
     );
+}
+
+#[test]
+fn names_that_start_with_ji_keep_it() {
+    let orgs = names_of(
+        "5月2日,暨南大学校长宋献中出席签约仪式。",
+        NodeKind::Organization,
+    );
+    assert!(orgs.iter().any(|o| o == "暨南大学"), "{orgs:?}");
 }

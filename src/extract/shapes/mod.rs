@@ -160,7 +160,7 @@ fn graph_of(text: &str) -> GraphDoc {
 }
 
 /// The names of the nodes of `kind` built from a text.
-fn names_of(text: &str, kind: NodeKind) -> Vec<String> {
+pub(super) fn names_of(text: &str, kind: NodeKind) -> Vec<String> {
     graph_of(text)
         .nodes
         .iter()
