@@ -34,54 +34,62 @@ impl ArticleBuilder<'_> {
         // Main event: an event the headline or lead says is held (X举行第二次全体会议),
         // else the first named event someone chairs or holds, else the first named one of
         // the headline or lead, else a bare 会议 that someone chaired or attended.
-        let main =
-            held.iter()
-                .copied()
-                .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
-                // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
-                // 座谈会 chaired during it comes later.
-                .or_else(|| {
-                    role_events.iter().map(|&(_, e)| e).find(|&e| {
-                        self.ents[e].sentence() <= 1 && is_visit_name(&self.ents[e].text)
-                    })
-                })
-                .or_else(|| {
-                    role_events
-                        .iter()
-                        .filter(|(r, e)| {
-                            // 会见 and 会谈 are named by their bare word.
-                            let meeting =
-                                lex.role_verbs().get(&self.ents[*e].text) == Some(&RoleVerb::Meets);
-                            matches!(r, RoleVerb::Chaired | RoleVerb::Held)
-                                && (!is_bare(&self.ents[*e]) || meeting)
-                        })
-                        .map(|(_, e)| *e)
-                        .next()
-                })
-                .or_else(|| {
-                    events
-                        .iter()
-                        .copied()
-                        .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence() <= 1)
-                })
-                .or_else(|| role_events.first().map(|(_, e)| *e))
-                // Roles told without naming the event (分别讲话, X出席) are at the one the
-                // article names first, wherever it does (签字仪式 in its last paragraph).
-                .or_else(|| {
-                    events
-                        .iter()
-                        .copied()
-                        .find(|&e| roles_without_event && !is_bare(&self.ents[e]))
-                })
-                // …活动在石家庄市举办。副市长白龙参加: the lead's occasion, named by its
-                // kind alone.
-                .or_else(|| {
-                    events.iter().copied().find(|&e| {
-                        roles_without_event
-                            && self.ents[e].sentence() <= 1
-                            && self.ents[e].date().is_some()
-                    })
+        let main = held
+            .iter()
+            .copied()
+            .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
+            // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
+            // 座谈会 chaired during it comes later (not when the lead itself says
+            // an occasion was chaired or held: 主持召开座谈会，会前到…调研).
+            .or_else(|| {
+                let lead_chaired = role_events.iter().any(|(r, e)| {
+                    matches!(r, RoleVerb::Chaired | RoleVerb::Held)
+                        && self.ents[*e].sentence() <= 1
+                        && !is_bare(&self.ents[*e])
                 });
+                role_events.iter().map(|&(_, e)| e).find(|&e| {
+                    !lead_chaired
+                        && self.ents[e].sentence() <= 1
+                        && is_visit_name(&self.ents[e].text)
+                })
+            })
+            .or_else(|| {
+                role_events
+                    .iter()
+                    .filter(|(r, e)| {
+                        // 会见 and 会谈 are named by their bare word.
+                        let meeting =
+                            lex.role_verbs().get(&self.ents[*e].text) == Some(&RoleVerb::Meets);
+                        matches!(r, RoleVerb::Chaired | RoleVerb::Held)
+                            && (!is_bare(&self.ents[*e]) || meeting)
+                    })
+                    .map(|(_, e)| *e)
+                    .next()
+            })
+            .or_else(|| {
+                events
+                    .iter()
+                    .copied()
+                    .find(|&e| !is_bare(&self.ents[e]) && self.ents[e].sentence() <= 1)
+            })
+            .or_else(|| role_events.first().map(|(_, e)| *e))
+            // Roles told without naming the event (分别讲话, X出席) are at the one the
+            // article names first, wherever it does (签字仪式 in its last paragraph).
+            .or_else(|| {
+                events
+                    .iter()
+                    .copied()
+                    .find(|&e| roles_without_event && !is_bare(&self.ents[e]))
+            })
+            // …活动在石家庄市举办。副市长白龙参加: the lead's occasion, named by its
+            // kind alone.
+            .or_else(|| {
+                events.iter().copied().find(|&e| {
+                    roles_without_event
+                        && self.ents[e].sentence() <= 1
+                        && self.ents[e].date().is_some()
+                })
+            });
         // 到伊川县调研。…实地察看…: a stop on the spot is part of the visit the lead
         // names, even by its bare word.
         let is_stop = |t: &str| t.starts_with("实地") || t.starts_with("现场");

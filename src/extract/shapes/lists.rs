@@ -110,3 +110,11 @@ fn posts_written_after_their_names() {
     );
     assert!(!has(&f, "张庆恩", "holds_position", "书记"), "{f:?}");
 }
+
+#[test]
+fn a_meeting_chaired_in_the_lead_stays_main_beside_a_visit_before_it() {
+    let f =
+        facts("3月5日,市委书记王刚主持召开民营企业座谈会,会前王刚一行到开发区调研。县长李明出席。");
+    assert!(has(&f, "王刚", "chaired", "座谈会"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "座谈会"), "{f:?}");
+}
