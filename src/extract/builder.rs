@@ -451,11 +451,9 @@ impl ArticleBuilder<'_> {
                 org.filter(|_| !org_is_place)
                     .and_then(|o| self.ents[o].place().map(str::to_string))
                     .filter(|p| {
-                        // A county-level city (泊头市) has a 市长 too.
-                        self.lex.place(p).is_some_and(|pl| {
-                            level_char_matches(pl.level, level)
-                                || level == '市' && pl.name.ends_with('市')
-                        })
+                        self.lex
+                            .place(p)
+                            .is_some_and(|pl| level_char_matches(pl, level))
                     })
             });
             let place = from_list.or_else(|| j.for_char(level).map(str::to_string));

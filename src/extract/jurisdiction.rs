@@ -3,7 +3,7 @@
 
 use super::date;
 use super::facts::{EntityMention, Jurisdiction};
-use crate::lexicon::{Lexicon, PlaceLevel};
+use crate::lexicon::{Lexicon, Place, PlaceLevel};
 use crate::mention::MentionKind;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -182,16 +182,18 @@ pub(super) fn infer_jurisdiction(
     // A county-level city mentioned more than the prefecture above it is what the
     // article's 市 means, unless the article speaks of the counties under a city (各县
     // （市、区）, 各县区): only a prefecture has them.
-    let of_counties = sentences.iter().any(|s| {
-        s.contains("各县(市、区)")
-            || s.contains("各县（市、区）")
-            || s.contains("各县区")
-            || s.contains("各县市区")
-    });
+    let of_counties = || {
+        sentences.iter().any(|s| {
+            s.contains("各县(市、区)")
+                || s.contains("各县（市、区）")
+                || s.contains("各县区")
+                || s.contains("各县市区")
+        })
+    };
     if let Some(county) = j
         .county
         .as_deref()
-        .filter(|c| c.ends_with('市') && !of_counties)
+        .filter(|c| c.ends_with('市') && !of_counties())
     {
         let mentions = |level: PlaceLevel, name: Option<&str>| {
             name.map_or(0, |n| {
@@ -354,14 +356,16 @@ fn leading_places<'t>(lex: &Lexicon, name: &'t str) -> Vec<&'t str> {
     out
 }
 
-pub(super) fn level_char_matches(level: PlaceLevel, c: char) -> bool {
+/// Whether a post or organ written with the level character `c` (市长, 县委) can be of
+/// `place`: a county-level city (泊头市) has a 市长 too.
+pub(super) fn level_char_matches(place: &Place, c: char) -> bool {
     matches!(
-        (level, c),
+        (place.level, c),
         (PlaceLevel::Province, '省')
             | (PlaceLevel::Prefecture, '市')
             | (PlaceLevel::County, '区' | '县' | '旗')
             | (PlaceLevel::Town, '镇' | '乡')
-    )
+    ) || place.level == PlaceLevel::County && c == '市' && place.name.ends_with('市')
 }
 
 /// Spells out an organisation's jurisdiction: (canonical name, jurisdiction place, reason).

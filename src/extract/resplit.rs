@@ -5,6 +5,19 @@
 use crate::lexicon::{Lexicon, JURISDICTION_CHARS};
 use crate::segment::{Tag, Token};
 
+/// Words jieba fuses with the role verb after them, and their tags once cut off:
+/// invited (应邀出席) and how the people do it (踊跃发言, 纷纷表示).
+const BEFORE_ROLE_VERBS: &[(&str, &str)] = &[
+    ("应邀", "v"),
+    ("受邀", "v"),
+    ("踊跃", "d"),
+    ("纷纷", "d"),
+    ("积极", "d"),
+    ("依次", "d"),
+    ("相继", "d"),
+    ("先后", "d"),
+];
+
 /// The token `t`, or its two pieces where jieba fused two words the grammar reads
 /// apart.
 pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Token<'a>>) {
@@ -93,19 +106,6 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             }
         }
     }
-    // 踊跃发言, 纷纷表示: how the people do it, then the role verb on its own.
-    if let Some(verb) = (n >= 3)
-        .then(|| {
-            ["踊跃", "纷纷", "积极", "依次", "相继", "先后"]
-                .iter()
-                .find_map(|p| w.strip_prefix(p))
-        })
-        .flatten()
-        .filter(|v| lex.role_verbs().contains_key(*v))
-    {
-        let at = w.len() - verb.len();
-        return split(2, at, "d", "v");
-    }
     // 宣传部长, 统战部长: a department's head written with the department's 部 left
     // out; the department stem stands for the organ (see `Lexicon::is_department_stem`).
     if let Some(stem) = w.strip_suffix("部长").filter(|d| lex.is_department_stem(d)) {
@@ -120,14 +120,19 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             return split(rest.chars().count(), rest.len(), "nr", "n");
         }
     }
-    // 应邀出席, 受邀参加: invited, then the role verb on its own.
-    if let Some(verb) = ["应邀", "受邀"]
-        .iter()
-        .find_map(|p| w.strip_prefix(p))
-        .filter(|v| lex.role_verbs().contains_key(*v))
+    // 应邀出席, 受邀参加, 踊跃发言, 纷纷表示: invited, or how the people do it, then the
+    // role verb on its own.
+    if let Some((tag, verb)) = (n >= 3)
+        .then(|| {
+            BEFORE_ROLE_VERBS
+                .iter()
+                .find_map(|(p, tag)| w.strip_prefix(p).map(|v| (*tag, v)))
+        })
+        .flatten()
+        .filter(|(_, v)| lex.role_verbs().contains_key(*v))
     {
         let at = w.len() - verb.len();
-        return split(2, at, "v", "v");
+        return split(2, at, tag, "v");
     }
     // 25日至26日: the day ends the first date (jieba reads 日至 as one word).
     if matches!(w, "日至" | "日到" | "号至") {

@@ -127,11 +127,11 @@ fn names_cut_before_a_preposition(words: &mut [Word]) {
         }
         // 作讲话, 作表态发言: a speech within two words.
         let speech_after = || {
-            words.iter().skip(i + 2).take(2).any(|w| {
-                ["讲话", "发言", "报告", "总结", "部署"]
-                    .iter()
-                    .any(|s| w.word.ends_with(s))
-            })
+            words
+                .iter()
+                .skip(i + 2)
+                .take(2)
+                .any(|w| SPEECH_NOUNS.iter().any(|s| w.word.ends_with(s)))
         };
         let next = &words[i + 1];
         let run_in = next.word.chars().count() == 2
@@ -154,26 +154,19 @@ fn names_cut_before_a_preposition(words: &mut [Word]) {
 
 /// 主任元春 + 和 + 、 of 主任元春和、局长…: a conjunction right before a list's comma
 /// joins nothing; after a post it ends the name it follows.
-fn names_ending_in_a_conjunction(lex: &Lexicon, mut words: Vec<Word>) -> Vec<Word> {
-    let mut i = 1;
-    while i + 2 < words.len() {
-        let joins = matches!(words[i + 1].word.as_str(), "和" | "与")
-            && matches!(words[i + 2].word.as_str(), "、" | "，" | ",")
-            && words[i - 1].category == Category::Title
-            && words[i].word.chars().count() == 2
-            && words[i].word.chars().all(is_cjk)
-            && lex.surname_len(&words[i].word) == Some(1);
-        if joins {
-            let conj = words.remove(i + 1);
-            let name = &mut words[i];
-            name.word.push_str(&conj.word);
-            name.end = conj.end;
-            name.tag = Tag::new("nr");
-            name.category = Category::Nominal;
-        }
-        i += 1;
-    }
-    words
+fn names_ending_in_a_conjunction(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
+    let joins: Vec<(usize, usize)> = (1..words.len().saturating_sub(2))
+        .filter(|&i| {
+            matches!(words[i + 1].word.as_str(), "和" | "与")
+                && matches!(words[i + 2].word.as_str(), "、" | "，" | ",")
+                && words[i - 1].category == Category::Title
+                && words[i].word.chars().count() == 2
+                && words[i].word.chars().all(is_cjk)
+                && lex.surname_len(&words[i].word) == Some(1)
+        })
+        .map(|i| (i, 2))
+        .collect();
+    join_runs(words, joins, "nr", Category::Nominal)
 }
 
 /// A short place form jieba reads as another word (正定/d) is the place right before
@@ -269,13 +262,16 @@ fn join_runs(
     out
 }
 
+/// The nouns of a speech that the light verb 作 takes (作报告, 作表态发言): after a name
+/// they say the 作 is the verb, not the name's last character.
+const SPEECH_NOUNS: &[&str] = &[
+    "报告", "讲话", "发言", "要求", "部署", "总结", "说明", "动员", "辅导", "讲解", "点评",
+];
+
 /// Person spans of the labeller with the light verb of a speech cut off their end
 /// (李明作 of 李明作政府工作报告, 赵丽作 of 赵丽作交流发言): 作 right after a name,
 /// with the speech's noun close behind, is the verb.
 pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    const SPEECH: &[&str] = &[
-        "报告", "讲话", "发言", "要求", "部署", "总结", "说明", "动员", "辅导", "讲解", "点评",
-    ];
     // Offsets are in characters; most sentences have no such span, so the characters
     // are only collected when one might.
     let mut chars: Vec<char> = Vec::new();
@@ -294,7 +290,7 @@ pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usiz
             .take(8)
             .take_while(|c| !"，。；：,;:".contains(**c))
             .collect();
-        if SPEECH.iter().any(|w| rest.contains(w)) {
+        if SPEECH_NOUNS.iter().any(|w| rest.contains(w)) {
             *e -= 1;
         }
     }
