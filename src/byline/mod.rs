@@ -138,7 +138,16 @@ pub fn parse_byline_as(
             credited_any = true;
             continue;
         }
-        // Credits and media at the start of the piece: 见习记者丘佳溢, 山西日报.
+        // 李四 摄影报道 credits the photos too.
+        if p == "摄影报道" {
+            if let Some(last) = out.last_mut().filter(|_| !credited_any) {
+                last.role = BylineRole::Photographer;
+            }
+            credited_any = true;
+            continue;
+        }
+        // Credits and media at the start of the piece: 见习记者丘佳溢, 本报通讯员张三,
+        // 人民日报记者李四.
         loop {
             if let Some(&(w, c)) = CREDITS.iter().find(|(w, _)| p.starts_with(w)) {
                 credit = Some(c);
@@ -146,9 +155,19 @@ pub fn parse_byline_as(
                 p = &p[w.len()..];
                 continue;
             }
+            if let Some((w, c, at)) = credit_after_media(p) {
+                credit = Some(c);
+                credited_any = true;
+                p = &p[at + w.len()..];
+                continue;
+            }
             break;
         }
-        // 张三 报道, 李四 摄影报道: the word that closes a byline.
+        // 作者单位：…: the writer's unit, which the brackets' text around it names.
+        if p.starts_with("单位") {
+            return None;
+        }
+        // 张三 报道: the word that closes a byline.
         if p.is_empty() || p == "报道" {
             continue;
         }
@@ -191,9 +210,12 @@ pub fn parse_byline_as(
         let names = split_name_run(p)?;
         for name in names {
             // A byline credits people: every name starts with a surname, or is written
-            // as a transliterated name (阿依古丽·买买提, 央金) after a credit word.
-            let transliterated =
-                credited_any && (is_dotted_name(&name) || lex.looks_transliterated(&name));
+            // as a transliterated or minority name (阿依古丽·买买提, 央金, 降初) after a
+            // credit word.
+            let transliterated = credited_any
+                && (is_dotted_name(&name)
+                    || lex.looks_transliterated(&name)
+                    || lex.looks_like_minority_name(&name));
             if lex.surname_len(&name).is_none() && !transliterated {
                 return None;
             }
@@ -215,6 +237,18 @@ pub fn parse_byline_as(
         return None;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A credit word inside `piece` after the name of a medium (本报通讯员, 人民日报记者):
+/// the credit, its role and where it starts.
+fn credit_after_media(piece: &str) -> Option<(&'static str, Credit, usize)> {
+    CREDITS.iter().find_map(|&(w, c)| {
+        let at = piece.find(w).filter(|&at| at > 0)?;
+        let media = &piece[..at];
+        (media == "本报"
+            || (media.chars().all(is_cjk) && MEDIA_ENDINGS.iter().any(|m| media.ends_with(m))))
+        .then_some((w, c, at))
+    })
 }
 
 /// `s` without the bracketed units in it (（城关镇）, （县委宣传部）): brackets that hold a
@@ -239,7 +273,20 @@ fn strip_units(s: &str) -> String {
                 .next()
                 .map_or(1, char::len_utf8);
         out.push_str(&rest[..open]);
-        if !(inner.chars().count() <= 15
+        // （作者单位：县委宣传部）: the unit named as such.
+        let named_unit = ["作者单位", "单位"].into_iter().find(|w| {
+            inner
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        });
+        if let Some(unit) = named_unit {
+            // The name after 作者单位 is the author's.
+            out.push_str(if unit == "作者单位" {
+                " 作者 "
+            } else {
+                " "
+            });
+        } else if !(inner.chars().count() <= 15
             && inner.chars().all(is_cjk)
             && UNIT_ENDS.iter().any(|e| inner.ends_with(e)))
         {
@@ -523,6 +570,15 @@ mod tests {
             [("张三".into(), "correspondent")]
         );
         assert_eq!(p("作者：张三（县委宣传部）"), [("张三".into(), "author")]);
+        assert_eq!(
+            p("（作者单位：县委宣传部）张三"),
+            [("张三".into(), "author")]
+        );
+        assert!(p("（作者单位：县委宣传部）").is_empty());
+        assert_eq!(p("本报通讯员张三"), [("张三".into(), "correspondent")]);
+        assert_eq!(p("人民日报记者 李四"), [("李四".into(), "reporter")]);
+        assert_eq!(p("张三 摄影报道"), [("张三".into(), "photographer")]);
+        assert_eq!(p("记者 张三 摄影报道"), [("张三".into(), "reporter")]);
         assert_eq!(p("县融媒体中心记者 张三 李四 报道").len(), 2);
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());

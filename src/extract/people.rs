@@ -146,8 +146,25 @@ pub fn candidates(
             };
             !covered[i]
                 && (is_candidate(lex, t) || foreign(i, t) || surname_and_model() || between_names())
+                && !before_dateline(toks, i)
         })
         .collect()
+}
+
+/// Whether a dateline's date follows token `i` (萧山网2月23日讯): what stands there is
+/// the medium that sent the story, not a person.
+fn before_dateline(toks: &[Word], i: usize) -> bool {
+    let numbers = toks[i + 1..]
+        .iter()
+        .take(5)
+        .take_while(|t| t.tag == "m")
+        .count();
+    numbers > 0
+        && toks.get(i + 1 + numbers).is_some_and(|t| {
+            ["日讯", "日电", "讯", "电"]
+                .iter()
+                .any(|w| t.word.starts_with(w))
+        })
 }
 
 /// The token indices of the [`candidates`] `cand` that their context, the names

@@ -65,6 +65,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "translit_chars.txt",
         include_str!("../../data/lexicon/translit_chars.txt"),
     ),
+    (
+        "minority_name_chars.txt",
+        include_str!("../../data/lexicon/minority_name_chars.txt"),
+    ),
     ("places.txt", include_str!("../../data/lexicon/places.txt")),
     (
         "places_world.txt",
@@ -215,6 +219,10 @@ impl Lexicon {
                 }
                 "translit_chars.txt" => {
                     self.translit_chars
+                        .extend(line.split_whitespace().flat_map(str::chars));
+                }
+                "minority_name_chars.txt" => {
+                    self.minority_name_chars
                         .extend(line.split_whitespace().flat_map(str::chars));
                 }
                 "places.txt" => {

@@ -90,6 +90,14 @@ impl Lexicon {
         mostly_in(s.chars(), &self.translit_chars)
     }
 
+    /// Whether `s` may be a name without a Han surname (降初, 其木格, 次仁罗布): two to six
+    /// characters, each of a minority's or a transliterated name.
+    pub fn looks_like_minority_name(&self, s: &str) -> bool {
+        (2..=6).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| self.minority_name_chars.contains(&c) || self.translit_chars.contains(&c))
+    }
+
     /// Whether `s` ends in a character some post ends in.
     pub fn may_end_title(&self, s: &str) -> bool {
         s.chars()

@@ -96,6 +96,8 @@ pub struct Lexicon {
     double_surnames: HashSet<String>,
     /// Characters of transliterated foreign names.
     translit_chars: HashSet<char>,
+    /// Characters of Tibetan, Mongolian, Yi and Dai names, which have no Han surname.
+    minority_name_chars: HashSet<char>,
     /// Hash indexes over the suffix and prefix lists, built by `finish`.
     index: Index,
     /// Gazetteer by full name.
