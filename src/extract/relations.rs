@@ -87,6 +87,20 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
             continue;
         }
         let mut k = c.tok_end;
+        // …开工仪式在腾飞经济开发区主会场举行: where, between the occasion and the verb.
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.word.as_str(), "在" | "于"))
+        {
+            if let Some(v) = toks[k + 1..]
+                .iter()
+                .take(10)
+                .take_while(|t| !is_clause_break(t) && t.category != Category::Event)
+                .position(held_verb)
+            {
+                k += 1 + v;
+            }
+        }
         if toks
             .get(k)
             .is_some_and(|t| matches!(t.word.as_str(), "隆重" | "正式" | "顺利"))

@@ -468,8 +468,21 @@ fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
         };
         // A role verb after them ends the name as a list break does (主任窦 + 成功 +
         // 汇报); jieba may tag a lone surname as a morpheme (zg).
-        let ends = matches!(next.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
-            || lex.role_verbs().contains_key(&next.word);
+        let ends_name = |t: &Word| {
+            matches!(t.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
+                || lex.role_verbs().contains_key(&t.word)
+        };
+        // 县长揭阳，: a whole name that is also a place's, with a surname, between a post
+        // and a list break; no place stands there.
+        if surname.category == Category::Place
+            && (2..=3).contains(&surname.word.chars().count())
+            && lex.surname_len(&surname.word).is_some()
+            && ends_name(given)
+        {
+            joins.push((i, 1));
+            continue;
+        }
+        let ends = ends_name(next);
         // (jieba may also take the surname for a measure word: 副局长曲 + 长安.)
         if ends
             && (surname.tag.starts_with("nr") || matches!(surname.tag.as_str(), "zg" | "q"))
