@@ -14,6 +14,7 @@ mod events;
 mod facts;
 pub mod grammar;
 mod jurisdiction;
+mod name_joins;
 mod participants;
 mod parties;
 pub mod people;

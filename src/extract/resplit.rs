@@ -92,8 +92,16 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     }
     // 罗永明等市四大班子领导, 及县直部门: a list's end fused with the jurisdiction word
     // of the group after it.
-    if n == 2 && w.starts_with(['等', '及']) && w.ends_with(JURISDICTION_CHARS) {
-        let tag = if w.starts_with('等') { "u" } else { "c" };
+    // 受州人民政府委托: the same with the one who entrusts.
+    if n == 2
+        && w.starts_with(['等', '及', '受'])
+        && (w.ends_with(JURISDICTION_CHARS) || w.ends_with('州'))
+    {
+        let tag = match w.chars().next() {
+            Some('等') => "u",
+            Some('受') => "p",
+            _ => "c",
+        };
         return split(1, '等'.len_utf8(), tag, "n");
     }
     // A role verb fused with its event (主持会议, 出席会议): the verb must stand alone,
@@ -138,13 +146,17 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
-    // 许振等, 郝新瑞及, 马宇骏率, 钱勇作(重要讲话): a name run into the word after it.
-    if n >= 3 && w.ends_with(['等', '及', '和', '与', '率', '到', '作']) && t.tag.starts_with("nr")
+    // 许振等, 郝新瑞及, 马宇骏率, 钱勇作(重要讲话), 赵丽受(县人民政府委托): a name run
+    // into the word after it.
+    if n >= 3
+        && w.ends_with(['等', '及', '和', '与', '率', '到', '作', '受'])
+        && t.tag.starts_with("nr")
     {
         let last = w.chars().next_back().map_or(0, char::len_utf8);
         let tag = match w.chars().next_back() {
             Some('等') => "u",
             Some('率' | '到' | '作') => "v",
+            Some('受') => "p",
             _ => "c",
         };
         return split(n - 1, w.len() - last, "nr", tag);

@@ -93,9 +93,12 @@ impl Lexicon {
     /// Whether `s` may be a name without a Han surname (降初, 其木格, 次仁罗布): two to six
     /// characters, each of a minority's or a transliterated name.
     pub fn looks_like_minority_name(&self, s: &str) -> bool {
-        (2..=6).contains(&s.chars().count())
-            && s.chars()
-                .all(|c| self.minority_name_chars.contains(&c) || self.translit_chars.contains(&c))
+        (2..=6).contains(&s.chars().count()) && s.chars().all(|c| self.in_minority_name(c))
+    }
+
+    /// Whether `c` is written in Tibetan, Mongolian, Yi, Dai or transliterated names.
+    pub fn in_minority_name(&self, c: char) -> bool {
+        self.minority_name_chars.contains(&c) || self.translit_chars.contains(&c)
     }
 
     /// Whether `s` ends in a character some post ends in.

@@ -4,6 +4,7 @@
 
 mod cut_words;
 mod lists;
+mod names;
 mod occasions;
 
 use crate::extract::test_extractor;

@@ -1,0 +1,39 @@
+//! Shapes of names the segmenter cuts or reads as other words: a name that is also a
+//! place's, written after a post; Tibetan and Mongolian names without a Han surname,
+//! in pieces; a name fused with the 受 after it. Names are made up.
+
+use super::{facts, has};
+
+#[test]
+fn a_name_that_is_also_a_place_after_a_post() {
+    let f = facts(
+        "3月2日,全县重大项目集中开工仪式举行。县委副书记、县长揭阳,县人大常委会主任涂永红出席仪式。",
+    );
+    assert!(has(&f, "揭阳", "attended", "开工仪式"), "{f:?}");
+    assert!(has(&f, "涂永红", "attended", "开工仪式"), "{f:?}");
+}
+
+#[test]
+fn names_without_a_han_surname_after_posts_and_in_lists() {
+    let f = facts(
+        "8月27日,州人大常委会会议召开。州人大常委会主任四郎尼玛主持会议,副主任降央拉姆、刘志刚、格勒多吉出席。",
+    );
+    assert!(has(&f, "四郎尼玛", "chaired", "会议"), "{f:?}");
+    assert!(has(&f, "降央拉姆", "attended", "会议"), "{f:?}");
+    assert!(has(&f, "格勒多吉", "attended", "会议"), "{f:?}");
+}
+
+#[test]
+fn a_name_before_the_body_it_speaks_for() {
+    let f = facts("会议听取了县财政局局长赵丽受县人民政府委托所作的报告。");
+    assert!(
+        f.iter()
+            .any(|(s, r, _)| s == "赵丽" && *r == "holds_position"),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|(s, _, o)| s.contains("受") || o.contains("受")),
+        "{f:?}"
+    );
+}
