@@ -282,6 +282,7 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
             city: None,
             host_province: None,
             autonomous_prefecture: None,
+            other_county: None,
         },
         ents,
         facts,

@@ -162,10 +162,26 @@ fn key(s: &str) -> String {
 fn org_key(s: &str) -> String {
     let k = key(s);
     let k = k.strip_prefix("中共").unwrap_or(&k);
-    k.replace("人民代表大会常务委员会", "人大常委会")
+    let k = k
+        .replace("人民代表大会常务委员会", "人大常委会")
         .replace("人民政府", "政府")
         .replace("人民法院", "法院")
-        .replace("人民检察院", "检察院")
+        .replace("人民检察院", "检察院");
+    autonomous_short(&k)
+}
+
+/// An autonomous division's organ under the name it goes by (琼中黎族苗族自治县委 as
+/// 琼中县委, 甘孜藏族自治州人大常委会 as 甘孜州人大常委会): the same organ.
+fn autonomous_short(k: &str) -> String {
+    for (suffix, level) in [("自治县", "县"), ("自治州", "州"), ("自治旗", "旗")] {
+        if let Some(at) = k.find(suffix) {
+            let end = at + suffix.len();
+            if let Some(stem) = crate::lexicon::place_stem(&k[..end]) {
+                return format!("{stem}{level}{}", &k[end..]);
+            }
+        }
+    }
+    k.to_string()
 }
 
 /// Whether an event named `name` is one the text calls by one of `names`: the same
@@ -572,6 +588,8 @@ mod tests {
         assert_eq!(org_key("中共惠济区委"), org_key("惠济区委"));
         assert_eq!(org_key("惠济区人民政府"), "惠济区政府");
         assert_eq!(org_key("通州区人民检察院"), org_key("通州区检察院"));
+        assert_eq!(org_key("琼中黎族苗族自治县委"), org_key("琼中县委"));
+        assert_eq!(org_key("甘孜藏族自治州人民政府"), org_key("甘孜州政府"));
         assert_eq!(key("“两会” 召开"), "两会召开");
     }
 }

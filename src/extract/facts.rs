@@ -276,6 +276,10 @@ pub struct Jurisdiction {
     /// What 州 stands for: the usual short name of an autonomous prefecture the
     /// article is in (湘西州 for 湘西土家族苗族自治州). Only while extracting.
     pub autonomous_prefecture: Option<String>,
+    /// A county of the other kind than `county` that the article names (琼中黎族苗族自治县
+    /// beside 海珠区, whose delegation visits it): what 县委 stands for where `county` is
+    /// a district, or 区委 where it is a county. Only while extracting.
+    pub other_county: Option<String>,
 }
 
 impl Jurisdiction {
@@ -297,7 +301,12 @@ impl Jurisdiction {
                 .as_deref()
                 .or(self.prefecture.as_deref().filter(|p| p.ends_with('市')))
                 .or(self.province.as_deref().filter(|p| p.ends_with('市'))),
-            '区' | '县' => self.county.as_deref(),
+            '区' | '县' => self
+                .county
+                .as_deref()
+                .filter(|n| !n.ends_with(['区', '县']) || n.ends_with(c))
+                .or(self.other_county.as_deref().filter(|n| n.ends_with(c)))
+                .or(self.county.as_deref()),
             // A banner (旗) is a county of Inner Mongolia: 旗委 is only a banner's.
             '旗' => self.county.as_deref().filter(|c| c.ends_with('旗')),
             '州' => self.autonomous_prefecture.as_deref(),

@@ -179,6 +179,17 @@ pub(super) fn infer_jurisdiction(
             }
         }
     }
+    if let Some(kind) = j
+        .county
+        .as_deref()
+        .and_then(|c| c.chars().next_back())
+        .filter(|k| matches!(k, '区' | '县'))
+    {
+        let other = if kind == '区' { '县' } else { '区' };
+        j.other_county = best_where(PlaceLevel::County, &|n| {
+            n.ends_with(other) && county_fits(n)
+        });
+    }
     // A county-level city mentioned more than the prefecture above it is what the
     // article's 市 means, unless the article speaks of the counties under a city (各县
     // （市、区）, 各县区): only a prefecture has them.

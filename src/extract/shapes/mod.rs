@@ -6,6 +6,7 @@ mod cut_words;
 mod lists;
 mod names;
 mod occasions;
+mod places;
 
 use crate::extract::test_extractor;
 use crate::graph::{GraphDoc, NodeKind, Relation};
