@@ -390,7 +390,15 @@ pub(super) fn canonical_org(
     let mut place: Option<String> = None;
     let mut reasons: Vec<String> = Vec::new();
     let first = text.chars().next().unwrap_or(' ');
+    // 自治区发展改革委 in an article of 广西壮族自治区: the region's, as 省 is a province's.
+    let region = j.province.as_deref().filter(|p| p.ends_with("自治区"));
     match juris {
+        Some("自治区") if region.is_some() => {
+            let p = region.unwrap_or_default();
+            name = format!("{p}{}", &text["自治区".len()..]);
+            reasons.push(format!("自治区 is the article's region {p}"));
+            place = Some(p.to_string());
+        }
         Some(w) if w.chars().count() == 1 => {
             if let Some(p) = j.for_char(first) {
                 // 县委 of 夏县 is written 夏县县委: a two-character name keeps its level

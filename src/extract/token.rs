@@ -80,7 +80,66 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_after_committee(&mut out);
-    join_titles(lex, out)
+    let out = join_titles(lex, out);
+    party_committee_before_posts(lex, out)
+}
+
+/// 镇 + 党委书记, 自治区 + 党委副书记: a party committee fused with the post after a
+/// jurisdiction is that jurisdiction's committee (镇党委) and the post (书记).
+fn party_committee_before_posts(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
+    let cut = |i: usize, w: &Word| -> Option<usize> {
+        if w.category != Category::Title || i == 0 {
+            return None;
+        }
+        // 航空港 + 区 + 党工委书记: a jurisdiction word that ends a name is no
+        // jurisdiction of its own.
+        let jurisdiction = match words[i - 1].category {
+            Category::Place => true,
+            Category::JurisdictionWord => {
+                i < 2 || !matches!(words[i - 2].category, Category::Nominal | Category::Place)
+            }
+            _ => false,
+        };
+        if !jurisdiction {
+            return None;
+        }
+        ["党委", "党工委"]
+            .iter()
+            .find(|c| {
+                w.word
+                    .strip_prefix(*c)
+                    .is_some_and(|rest| lex.parse_title(rest).is_some())
+            })
+            .map(|c| c.len())
+    };
+    if !words.iter().enumerate().any(|(i, w)| cut(i, w).is_some()) {
+        return words;
+    }
+    let cuts: Vec<Option<usize>> = words.iter().enumerate().map(|(i, w)| cut(i, w)).collect();
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for (w, at) in words.into_iter().zip(cuts) {
+        match at {
+            Some(at) => {
+                let organ_chars = w.word[..at].chars().count();
+                out.push(Word {
+                    word: w.word[..at].to_string(),
+                    tag: Tag::new("nt"),
+                    start: w.start,
+                    end: w.start + organ_chars,
+                    category: Category::Organ,
+                });
+                out.push(Word {
+                    word: w.word[at..].to_string(),
+                    tag: Tag::new("nnt"),
+                    start: w.start + organ_chars,
+                    end: w.end,
+                    category: Category::Title,
+                });
+            }
+            None => out.push(w),
+        }
+    }
+    out
 }
 
 /// 县委 + 办 + 主任: the office (办) of a committee, which jieba reads as a verb, is an
@@ -498,7 +557,18 @@ fn categorize(lex: &Lexicon, t: &Token) -> Category {
     }
     if matches!(
         w,
-        "省" | "市" | "州" | "区" | "县" | "旗" | "镇" | "乡" | "中共" | "中央" | "国家" | "全国"
+        "省" | "市"
+            | "州"
+            | "区"
+            | "县"
+            | "旗"
+            | "镇"
+            | "乡"
+            | "中共"
+            | "中央"
+            | "国家"
+            | "全国"
+            | "自治区"
     ) {
         return Category::JurisdictionWord;
     }

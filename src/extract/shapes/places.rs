@@ -24,3 +24,42 @@ fn a_countys_posts_beside_a_visiting_districts() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_towns_party_committee_fused_with_its_post() {
+    let f = facts("城关镇召开会议\n\n3月5日,城关镇召开会议。镇党委书记王强主持会议,镇长李明出席。");
+    assert!(
+        f.contains(&("王强".into(), "holds_position", "书记@城关镇党委".into())),
+        "{f:?}"
+    );
+    // 航空港区: 区 ends the zone's name, and the zone's 党工委 is no district's.
+    let f = facts("3月5日,郑州市召开会议。航空港区党工委书记韩振东主持会议。");
+    assert!(
+        !f.iter()
+            .any(|(s, _, o)| s == "韩振东" && o.ends_with("@区党工委")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn an_autonomous_regions_organs() {
+    let f = facts(
+        "广西召开会议\n\n8日,广西壮族自治区召开会议。自治区党委书记王大海出席。自治区发展改革委主任黄志坚参加。",
+    );
+    assert!(
+        f.contains(&(
+            "王大海".into(),
+            "holds_position",
+            "书记@广西壮族自治区党委".into()
+        )),
+        "{f:?}"
+    );
+    assert!(
+        f.contains(&(
+            "黄志坚".into(),
+            "holds_position",
+            "主任@广西壮族自治区发展改革委".into()
+        )),
+        "{f:?}"
+    );
+}
