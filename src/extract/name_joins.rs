@@ -21,13 +21,17 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
         };
         // A role verb after them ends the name as a list break does (主任窦 + 成功 +
         // 汇报); jieba may tag a lone surname as a morpheme (zg).
+        // A preposition opens what the person does (柏 + 青山 + 在发言中说).
         let ends_name = |t: &Word| {
             matches!(t.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
                 || lex.role_verbs().contains_key(&t.word)
+                || t.tag == "p"
+                || t.word.starts_with('在') && t.word.chars().count() > 1
         };
-        // 县长揭阳，: a whole name that is also a place's, with a surname, between a post
-        // and a list break; no place stands there.
-        if surname.category == Category::Place
+        // 县长揭阳，, 区长秦晋主持: a whole name that is also a place's or another word
+        // (秦晋/t), with a surname, between a post and a list break or role verb.
+        if (surname.category == Category::Place
+            || surname.category == Category::Other && surname.tag == "t")
             && (2..=3).contains(&surname.word.chars().count())
             && lex.surname_len(&surname.word).is_some()
             && ends_name(given)

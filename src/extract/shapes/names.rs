@@ -37,3 +37,18 @@ fn a_name_before_the_body_it_speaks_for() {
         "{f:?}"
     );
 }
+
+#[test]
+fn names_that_are_other_words_before_what_they_do() {
+    let f = facts(
+        "5月8日,全区重大项目集中开工活动举行。区长秦晋主持开工活动。公司董事长柏青山在发言中说,企业看中的是效率。",
+    );
+    assert!(
+        has(&f, "秦晋", "chaired", "全区重大项目集中开工活动"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "柏青山", "spoke_at", "全区重大项目集中开工活动"),
+        "{f:?}"
+    );
+}
