@@ -19,6 +19,9 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             let mut cs = surname.word.chars();
             matches!((cs.next(), cs.next()), (Some(c), None) if lex.surnames().contains(&c))
         };
+        // 司徒 + 立新/d: a double surname after a post says a name follows, whatever
+        // jieba made of it and whatever comes after.
+        let double_surname = lex.double_surnames().contains(&surname.word);
         // A role verb after them ends the name as a list break does (主任窦 + 成功 +
         // 汇报); jieba may tag a lone surname as a morpheme (zg).
         // A preposition opens what the person does (柏 + 青山 + 在发言中说).
@@ -41,6 +44,14 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
         }
         let ends = ends_name(next);
         // (jieba may also take the surname for a measure word: 副局长曲 + 长安.)
+        if double_surname
+            && (1..=2).contains(&given.word.chars().count())
+            && matches!(given.category, Category::Nominal | Category::Other)
+            && !given.tag.starts_with(['p', 'u', 'c', 'm'])
+        {
+            joins.push((i, 2));
+            continue;
+        }
         if ends
             && (surname.tag.starts_with("nr") || matches!(surname.tag.as_str(), "zg" | "q"))
             && one_surname()

@@ -50,12 +50,35 @@ const VISIT_FRAME: &[&str] = &[
     "共同",
     "陪同",
     "同志",
+    // The people led (带领县农业农村局、县水利局负责同志，深入…).
+    "负责同志",
+    "负责",
+    "负责人",
+    "主要负责人",
+    "有关负责同志",
+    "有关负责人",
     "等",
     "也",
     "还",
     "又",
     "就",
     "对",
+    // How they went (冒雨到主簿镇检查, 连夜赶赴, 再次深入).
+    "冒雨",
+    "冒雪",
+    "冒着",
+    "顶风冒雪",
+    "冒严寒",
+    "冒酷暑",
+    "连夜",
+    "一早",
+    "再次",
+    "再度",
+    "亲自",
+    "立即",
+    "第一时间",
+    "轻车简从",
+    "赶赴",
 ];
 
 /// Words after which a visit says where it went or whom it took (深入, 带领).
@@ -108,7 +131,10 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 continue;
             }
             if VISIT_FRAME.contains(&t.word.as_str()) {
-                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
+                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又")
+                    && !t.word.starts_with("负责")
+                    && !t.word.starts_with("有关")
+                    && !t.word.starts_with("主要");
                 i -= 1;
                 continue;
             }

@@ -18,3 +18,12 @@ fn the_leads_occasion_held_somewhere_stays_main_before_a_chaired_one() {
         "{f:?}"
     );
 }
+
+#[test]
+fn visitors_who_go_in_the_rain_or_lead_the_heads_of_bureaus() {
+    let f = facts("6月10日,县委书记司徒立新冒雨到主簿镇、河图镇检查防汛工作。当晚,县防汛抗旱指挥部召开防汛会商会,司徒立新主持会议。");
+    assert!(has(&f, "司徒立新", "attended", "检查"), "{f:?}");
+    assert!(has(&f, "司徒立新", "chaired", "防汛会商会"), "{f:?}");
+    let f = facts("3月12日,县委副书记钟海清带领县农业农村局、县水利局负责同志,深入罗坳镇、梓山镇督导春耕备耕工作。");
+    assert!(has(&f, "钟海清", "attended", "督导"), "{f:?}");
+}
