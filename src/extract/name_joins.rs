@@ -26,8 +26,10 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
         // 汇报); jieba may tag a lone surname as a morpheme (zg).
         // A preposition opens what the person does (柏 + 青山 + 在发言中说).
         let ends_name = |t: &Word| {
-            matches!(t.word.as_str(), "、" | "," | "，" | "。" | "和" | "及")
-                || lex.role_verbs().contains_key(&t.word)
+            matches!(
+                t.word.as_str(),
+                "、" | "," | "，" | "。" | "和" | "及" | "作" | "作了" | "代表"
+            ) || lex.role_verbs().contains_key(&t.word)
                 || t.tag == "p"
                 || t.word.starts_with('在') && t.word.chars().count() > 1
         };

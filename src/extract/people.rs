@@ -105,6 +105,7 @@ pub fn candidates(
                 .all(|c| crate::normalize::is_cjk(c) || c == '·')
             && !is_other_word(lex, &t.word)
     };
+    let inside_names = inside_name_lists(lex, toks);
     toks.iter()
         .enumerate()
         .map(|(i, t)| {
@@ -145,10 +146,57 @@ pub fn candidates(
                     && !is_other_word(lex, &t.word)
             };
             !covered[i]
-                && (is_candidate(lex, t) || foreign(i, t) || surname_and_model() || between_names())
+                && (is_candidate(lex, t)
+                    || foreign(i, t)
+                    || surname_and_model()
+                    || between_names()
+                    || inside_names[i])
                 && !before_dateline(toks, i)
         })
         .collect()
+}
+
+/// Which tokens stand inside a list of names between 、 whose first and last items are
+/// names (钭晓明、施展、应天、毛蕊): words with a surname there (施展/vn, 应天/v) are
+/// names too, whatever jieba read them as.
+fn inside_name_lists(lex: &Lexicon, toks: &[Word]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    if !toks.iter().any(|t| t.word == "、") {
+        return out;
+    }
+    let surnamed = |t: &Word| {
+        matches!(t.category, Category::Nominal | Category::Other)
+            && (2..=3).contains(&t.word.chars().count())
+            && t.word.chars().all(is_cjk)
+            && lex.surname_len(&t.word) == Some(1)
+            && !is_other_word(lex, &t.word)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        // The items of the list starting at `i`: one token each, between 、.
+        let mut items = vec![i];
+        while let (Some(mark), Some(_)) = (
+            toks.get(items[items.len() - 1] + 1),
+            toks.get(items[items.len() - 1] + 2),
+        ) {
+            if mark.word != "、" {
+                break;
+            }
+            items.push(items[items.len() - 1] + 2);
+        }
+        let last = items[items.len() - 1];
+        if items.len() >= 3
+            && is_candidate(lex, &toks[i])
+            && is_candidate(lex, &toks[last])
+            && items.iter().all(|&k| surnamed(&toks[k]))
+        {
+            for &k in &items {
+                out[k] = true;
+            }
+        }
+        i = last + 1;
+    }
+    out
 }
 
 /// Whether a dateline's date follows token `i` (萧山网2月23日讯): what stands there is

@@ -140,6 +140,12 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
     if !LIGHT.contains(&toks[v].word.as_str()) {
         return None;
     }
+    // 作 + 了, cut apart.
+    let v = if toks.get(v + 1).is_some_and(|t| t.word == "了") {
+        v + 1
+    } else {
+        v
+    };
     // 作了题为《…》的报告: past the title to what was given.
     let titled = toks[v + 1..].iter().take(2).position(|t| t.word == "题为");
     if let Some(k) = titled {
@@ -155,6 +161,17 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
                     .take(3)
                     .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
             })
+            .then_some(RoleVerb::SpokeAt);
+    }
+    // 作了关于…情况的报告: past what it was about, to the 的 that ends it.
+    if toks.get(v + 1).is_some_and(|t| t.word == "关于") {
+        return toks[v + 2..]
+            .iter()
+            .take(30)
+            .take_while(|t| !is_clause_break(t))
+            .position(|t| t.word == "的")
+            .and_then(|d| toks.get(v + 3 + d))
+            .is_some_and(|t| SAID.iter().any(|w| t.word.ends_with(w)))
             .then_some(RoleVerb::SpokeAt);
     }
     toks[v + 1..]

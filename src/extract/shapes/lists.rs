@@ -118,3 +118,15 @@ fn a_meeting_chaired_in_the_lead_stays_main_beside_a_visit_before_it() {
     assert!(has(&f, "王刚", "chaired", "座谈会"), "{f:?}");
     assert!(has(&f, "李明", "attended", "座谈会"), "{f:?}");
 }
+
+#[test]
+fn words_with_a_surname_inside_a_list_of_names() {
+    let f =
+        facts("3月5日,县委理论学习中心组集体学习召开。县委常委钭晓明、施展、应天、毛蕊参加学习。");
+    for name in ["钭晓明", "施展", "应天", "毛蕊"] {
+        assert!(
+            f.iter().any(|(s, r, _)| s == name && *r == "attended"),
+            "{name} {f:?}"
+        );
+    }
+}

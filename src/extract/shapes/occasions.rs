@@ -27,3 +27,10 @@ fn visitors_who_go_in_the_rain_or_lead_the_heads_of_bureaus() {
     let f = facts("3月12日,县委副书记钟海清带领县农业农村局、县水利局负责同志,深入罗坳镇、梓山镇督导春耕备耕工作。");
     assert!(has(&f, "钟海清", "attended", "督导"), "{f:?}");
 }
+
+#[test]
+fn a_report_made_about_something() {
+    let f =
+        facts("3月5日,全县工作会议召开。旗财政局局长韦小川作了关于2024年财政预算执行情况的报告。");
+    assert!(has(&f, "韦小川", "spoke_at", "全县工作会议"), "{f:?}");
+}
