@@ -158,8 +158,9 @@ fn key(s: &str) -> String {
 
 /// An organisation's name as compared: 中共X is X; 人民代表大会常务委员会, 人民政府,
 /// 人民法院 and 人民检察院 are 人大常委会, 政府, 法院 and 检察院, the same organs by
-/// their everyday names.
-fn org_key(s: &str) -> String {
+/// their everyday names; a place written before the place the organ is of (南宁市武鸣区委,
+/// 南海区狮山镇党委) says nothing more within one article.
+fn org_key(lex: &Lexicon, s: &str) -> String {
     let k = key(s);
     let k = k.strip_prefix("中共").unwrap_or(&k);
     let k = k
@@ -167,7 +168,27 @@ fn org_key(s: &str) -> String {
         .replace("人民政府", "政府")
         .replace("人民法院", "法院")
         .replace("人民检察院", "检察院");
-    autonomous_short(&k)
+    without_places_above(lex, &autonomous_short(&k))
+}
+
+/// `k` without the places written before a place under them that the name goes on with
+/// (南宁市 of 南宁市武鸣区委, 南海区 of 南海区狮山镇党委).
+fn without_places_above(lex: &Lexicon, k: &str) -> String {
+    let mut rest = k;
+    while let Some(above) = crate::lexicon::place_prefixes(rest).find(|p| {
+        crate::lexicon::is_division_name(p) && lex.place(p).is_some_and(|pl| pl.name == *p)
+    }) {
+        let after = &rest[above.len()..];
+        let under = crate::lexicon::place_prefixes(after).find(|q| {
+            crate::lexicon::is_division_name(q)
+                && lex.place_chain(q).iter().skip(1).any(|pl| pl.name == above)
+        });
+        match under {
+            Some(_) => rest = after,
+            None => break,
+        }
+    }
+    rest.to_string()
 }
 
 /// An autonomous division's organ under the name it goes by (琼中黎族苗族自治县委 as
@@ -225,7 +246,7 @@ struct Predicted<'a> {
     bylines: BTreeSet<String>,
 }
 
-fn predicted(doc: &GraphDoc) -> Predicted<'_> {
+fn predicted<'d>(lex: &Lexicon, doc: &'d GraphDoc) -> Predicted<'d> {
     let mut p = Predicted {
         persons: BTreeSet::new(),
         organizations: Vec::new(),
@@ -254,7 +275,7 @@ fn predicted(doc: &GraphDoc) -> Predicted<'_> {
             Relation::HoldsPosition if s.kind == NodeKind::Person => p.posts.push((
                 key(&s.name),
                 key(e.title.as_deref().unwrap_or("")),
-                org_key(&t.name),
+                org_key(lex, &t.name),
             )),
             Relation::Chaired | Relation::Attended | Relation::SpokeAt
                 if s.kind == NodeKind::Person && t.kind == NodeKind::Event =>
@@ -311,7 +332,7 @@ impl Tally<'_> {
 
 /// Scores one article's graph against its annotation.
 fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut ArticleReport) {
-    let p = predicted(doc);
+    let p = predicted(lex, doc);
     let file = gold.file.as_str();
     let persons: Vec<String> = p.persons.iter().cloned().collect();
     let gold_persons: Vec<String> = gold.persons.iter().map(|n| key(n)).collect();
@@ -331,10 +352,10 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
     let mut org_forms: Vec<Vec<String>> = gold
         .organizations
         .iter()
-        .map(|forms| forms.iter().map(|f| org_key(f)).collect())
+        .map(|forms| forms.iter().map(|f| org_key(lex, f)).collect())
         .collect();
     for post in &gold.posts {
-        let k = org_key(&post[2]);
+        let k = org_key(lex, &post[2]);
         if !org_forms.iter().any(|forms| forms.contains(&k)) {
             org_forms.push(vec![k]);
         }
@@ -342,7 +363,7 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
     let org_hit = |n: &&Node, forms: &Vec<String>| {
         std::iter::once(&n.name)
             .chain(&n.aliases)
-            .any(|a| forms.contains(&org_key(a)))
+            .any(|a| forms.contains(&org_key(lex, a)))
     };
     // A predicted organisation is right when it is any organisation of the
     // annotation, listed or of a post; recall counts the listed ones.
@@ -391,7 +412,7 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
     let gold_posts: Vec<(String, String, String)> = gold
         .posts
         .iter()
-        .map(|[who, title, org]| (key(who), key(title), org_key(org)))
+        .map(|[who, title, org]| (key(who), key(title), org_key(lex, org)))
         .collect();
     Tally {
         kind: "post",
@@ -474,9 +495,11 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
     // 农工党北京市委, 甘肃省 of 甘肃神农珍稀菇业有限公司), which the annotation does not
     // list apart.
     let accepted_org = |n: &&Node| org_forms.iter().any(|f| org_hit(n, f));
-    let inner_places: BTreeSet<String> = org_forms
+    let inner_places: BTreeSet<String> = gold
+        .organizations
         .iter()
         .flatten()
+        .chain(gold.posts.iter().map(|[_, _, org]| org))
         .chain(gold.events.iter().flat_map(|e| &e.names))
         .flat_map(|name| places_inside(lex, name, true))
         .chain(
@@ -585,11 +608,29 @@ mod tests {
         assert!(!date_matches(Some("2016-07-24"), Some("2017-07-24")));
         assert!(!date_matches(None, Some("07-24")));
         assert!(date_matches(None, None));
-        assert_eq!(org_key("中共惠济区委"), org_key("惠济区委"));
-        assert_eq!(org_key("惠济区人民政府"), "惠济区政府");
-        assert_eq!(org_key("通州区人民检察院"), org_key("通州区检察院"));
-        assert_eq!(org_key("琼中黎族苗族自治县委"), org_key("琼中县委"));
-        assert_eq!(org_key("甘孜藏族自治州人民政府"), org_key("甘孜州政府"));
+        let lex = &Lexicon::embedded();
+        assert_eq!(org_key(lex, "中共惠济区委"), org_key(lex, "惠济区委"));
+        assert_eq!(org_key(lex, "惠济区人民政府"), "惠济区政府");
+        assert_eq!(
+            org_key(lex, "通州区人民检察院"),
+            org_key(lex, "通州区检察院")
+        );
+        assert_eq!(
+            org_key(lex, "琼中黎族苗族自治县委"),
+            org_key(lex, "琼中县委")
+        );
+        assert_eq!(
+            org_key(lex, "甘孜藏族自治州人民政府"),
+            org_key(lex, "甘孜州政府")
+        );
+        assert_eq!(org_key(lex, "南宁市武鸣区委"), org_key(lex, "武鸣区委"));
+        assert_eq!(
+            org_key(lex, "江宁区秣陵街道党工委"),
+            org_key(lex, "秣陵街道党工委")
+        );
+        // Not where the place after is not under it, nor before an organ of its own.
+        assert_ne!(org_key(lex, "洛阳市惠济区委"), org_key(lex, "惠济区委"));
+        assert_ne!(org_key(lex, "宜昌市公安局"), org_key(lex, "公安局"));
         assert_eq!(key("“两会” 召开"), "两会召开");
     }
 }
