@@ -146,6 +146,7 @@ pub fn parse_byline_as(
             credited_any = true;
             continue;
         }
+        let piece_len = p.len();
         // Credits and media at the start of the piece: 见习记者丘佳溢, 本报通讯员张三,
         // 人民日报记者李四.
         loop {
@@ -207,6 +208,13 @@ pub fn parse_byline_as(
         if !p.chars().all(|c| is_cjk(c) || c == '·') {
             return None;
         }
+        // (记者 资云飞): a name of two or three characters standing apart after a credit
+        // word is a name, of a surname too rare to know.
+        let set_apart = credited_any
+            && p.len() == piece_len
+            && (2..=3).contains(&p.chars().count())
+            && !matches!(credit, Some(Credit::Editor))
+            && !lex.not_names().contains(p);
         let names = split_name_run(p)?;
         for name in names {
             // A byline credits people: every name starts with a surname, or is written
@@ -216,7 +224,7 @@ pub fn parse_byline_as(
                 && (is_dotted_name(&name)
                     || lex.looks_transliterated(&name)
                     || lex.looks_like_minority_name(&name));
-            if lex.surname_len(&name).is_none() && !transliterated {
+            if lex.surname_len(&name).is_none() && !transliterated && !set_apart {
                 return None;
             }
             match (own, credit) {
@@ -349,10 +357,14 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
 /// credit word. Returns the byte end of the byline and its names.
 fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline>)> {
     let mut trimmed = line.trim_start().trim_start_matches(LAYOUT_MARKS);
-    // 本报讯 记者 李洋 …, 某某日报讯 记者张三 …: the byline follows the dateline
-    // word, which stays.
-    if let Some((at, _)) = trimmed.char_indices().take(24).find(|&(_, c)| c == '讯') {
-        let rest = trimmed[at + '讯'.len_utf8()..].trim_start();
+    // 本报讯 记者 李洋 …, 某某日报讯 记者张三 …, 本报哈尔滨6月8日电 记者X报道：…: the
+    // byline follows the dateline word, which stays.
+    let dateline_end = trimmed
+        .char_indices()
+        .take(24)
+        .find(|&(at, c)| c == '讯' || c == '电' && trimmed[..at].ends_with('日'));
+    if let Some((at, c)) = dateline_end {
+        let rest = trimmed[at + c.len_utf8()..].trim_start();
         if CREDITS.iter().any(|(w, _)| rest.starts_with(w)) {
             trimmed = rest;
         }
@@ -363,6 +375,17 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
         .any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_)))
     {
         return None;
+    }
+    // 记者X、通讯员Y报道：…: the byline ends at the colon after 报道.
+    if let Some(colon) = ["报道：", "报道:"]
+        .iter()
+        .filter_map(|w| trimmed.find(w).map(|at| (at, w.len())))
+        .find(|&(at, _)| at < 60)
+    {
+        let (at, len) = colon;
+        if let Some(found) = parse_byline(&trimmed[..at], lex) {
+            return Some((offset, offset + at + len, found));
+        }
     }
     let ends: Vec<usize> = trimmed
         .char_indices()
@@ -579,6 +602,8 @@ mod tests {
         assert_eq!(p("人民日报记者 李四"), [("李四".into(), "reporter")]);
         assert_eq!(p("张三 摄影报道"), [("张三".into(), "photographer")]);
         assert_eq!(p("记者 张三 摄影报道"), [("张三".into(), "reporter")]);
+        assert_eq!(p("(记者 资云飞)"), [("资云飞".into(), "reporter")]);
+        assert!(p("记者从会上获悉").is_empty());
         assert_eq!(p("县融媒体中心记者 张三 李四 报道").len(), 2);
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());
@@ -614,6 +639,18 @@ mod tests {
         );
         assert_eq!(b2.len(), 3, "{b2:?}");
         assert!(body2.starts_with("本报讯  9月25日"), "{body2}");
+        let (body3, b3) = strip_bylines(
+            &["本报长春9月22日电 记者金英浩、通讯员高山报道：20日,合作区开发建设大会召开。"],
+            &lex(),
+        );
+        assert_eq!(
+            names(Some(b3)),
+            [
+                ("金英浩".into(), "reporter"),
+                ("高山".into(), "correspondent")
+            ]
+        );
+        assert_eq!(body3, "本报长春9月22日电 20日,合作区开发建设大会召开。\n");
         assert_eq!(
             names(Some(b)),
             [("李洋".into(), "reporter"), ("阎轶洁".into(), "author")]
