@@ -118,6 +118,10 @@ pub fn parse_byline_as(
     // 文/张三 图/李四 credits before the names; 张三/文 李四/图 after them.
     let credits_lead = SHORT_CREDITS.iter().any(|(w, _)| pieces[0] == *w)
         || CREDITS.iter().any(|(w, _)| pieces[0].starts_with(w));
+    // (益西卓玛 摄): the credit may come after the name it credits.
+    let credit_anywhere = pieces.iter().any(|p| {
+        SHORT_CREDITS.iter().any(|(w, _)| p == w) || CREDITS.iter().any(|(w, _)| p.starts_with(w))
+    });
     let mut i = 0;
     while i < pieces.len() {
         let mut p = pieces[i];
@@ -220,7 +224,7 @@ pub fn parse_byline_as(
             // A byline credits people: every name starts with a surname, or is written
             // as a transliterated or minority name (阿依古丽·买买提, 央金, 降初) after a
             // credit word.
-            let transliterated = credited_any
+            let transliterated = (credited_any || credit_anywhere || unmarked.is_some())
                 && (is_dotted_name(&name)
                     || lex.looks_transliterated(&name)
                     || lex.looks_like_minority_name(&name));
@@ -604,6 +608,15 @@ mod tests {
         assert_eq!(p("记者 张三 摄影报道"), [("张三".into(), "reporter")]);
         assert_eq!(p("(记者 资云飞)"), [("资云飞".into(), "reporter")]);
         assert!(p("记者从会上获悉").is_empty());
+        assert_eq!(p("（益西卓玛 摄）"), [("益西卓玛".into(), "photographer")]);
+        assert_eq!(
+            names(parse_byline_as(
+                "（次仁罗布）",
+                &lex,
+                Some(BylineRole::Author)
+            )),
+            [("次仁罗布".into(), "author")]
+        );
         assert_eq!(p("县融媒体中心记者 张三 李四 报道").len(), 2);
         assert!(p("草案").is_empty());
         assert!(p("扩大").is_empty());
