@@ -264,7 +264,17 @@ impl ArticleBuilder<'_> {
                 }
                 continue;
             }
-            let event = match r.event.and_then(|e| at.chunks[si][e]) {
+            // A meeting the sentence opens with (座谈会上，…), when it is reported.
+            let framed = || {
+                opening_frame(p)
+                    .and_then(|c| at.chunks[si][c])
+                    .map(|e| self.ents[e].refers_to().unwrap_or(e))
+                    .filter(|&e| {
+                        let ent = &self.ents[e];
+                        !ent.orphan && (ent.text.ends_with('会') || ent.text.ends_with("会议"))
+                    })
+            };
+            let event = match r.event.and_then(|e| at.chunks[si][e]).or_else(framed) {
                 Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
                 None => section_events
                     .get(si)
@@ -506,4 +516,27 @@ fn studied(toks: &[Word], t: usize) -> bool {
     let before = |k: usize| t.checked_sub(k).and_then(|i| toks.get(i));
     let verb = |w: Option<&Word>| w.is_some_and(|w| STUDY_VERBS.contains(&w.word.as_str()));
     verb(before(1)) || before(1).is_some_and(|w| w.word == "了") && verb(before(2))
+}
+
+/// The occasion a sentence opens with as its frame (座谈会上，…; 在随后召开的座谈会上，…):
+/// what its roles told without an occasion of their own are at.
+fn opening_frame(p: &SentenceParse) -> Option<usize> {
+    let toks = &p.toks;
+    let comma = toks
+        .iter()
+        .take(16)
+        .position(|t| matches!(t.word.as_str(), "，" | ","))?;
+    let (ci, c) = p.chunks.iter().enumerate().find(|(_, c)| {
+        c.mention.kind == MentionKind::Event
+            && c.tok_end < comma
+            && toks
+                .get(c.tok_end)
+                .is_some_and(|t| matches!(t.word.as_str(), "上" | "中"))
+            && c.tok_end + 1 == comma
+    })?;
+    // Nothing before the occasion but 在 and what says which one it is (随后召开的).
+    toks[..c.tok_start]
+        .iter()
+        .all(|t| t.category != Category::Punct && !t.tag.starts_with("nr"))
+        .then_some(ci)
 }

@@ -42,15 +42,21 @@ impl ArticleBuilder<'_> {
             // 座谈会 chaired during it comes later (not when the lead itself says
             // an occasion was chaired or held: 主持召开座谈会，会前到…调研).
             .or_else(|| {
-                let lead_chaired = role_events.iter().any(|(r, e)| {
-                    matches!(r, RoleVerb::Chaired | RoleVerb::Held)
-                        && self.ents[*e].sentence() <= 1
-                        && !is_bare(&self.ents[*e])
-                });
+                // An occasion chaired or held that the lead tells before the visit
+                // (主持召开座谈会，会前到…调研), not after it (到…调研，并主持召开座谈会).
+                let chaired_before = |visit: usize| {
+                    let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
+                    role_events.iter().any(|(r, e)| {
+                        matches!(r, RoleVerb::Chaired | RoleVerb::Held)
+                            && self.ents[*e].sentence() <= 1
+                            && !is_bare(&self.ents[*e])
+                            && at(*e) < at(visit)
+                    })
+                };
                 role_events.iter().map(|&(_, e)| e).find(|&e| {
-                    !lead_chaired
-                        && self.ents[e].sentence() <= 1
+                    self.ents[e].sentence() <= 1
                         && is_visit_name(&self.ents[e].text)
+                        && !chaired_before(e)
                 })
             })
             .or_else(|| {
@@ -204,6 +210,18 @@ impl ArticleBuilder<'_> {
                 .chain(events.iter().copied())
                 .filter(|&o| o != e && self.ents[o].refers_to().is_none() && !self.ents[o].orphan)
                 .collect();
+            // 民营企业座谈会 … 在随后召开的座谈会上: the kind alone names the one occasion
+            // of that kind named before.
+            let kind_alone = self.lex.is_event_head(&ent.text) && {
+                let mut named: Vec<&str> = candidates
+                    .iter()
+                    .filter(|&&o| o < e && self.ents[o].text.ends_with(ent.text.as_str()))
+                    .map(|&o| self.ents[o].text.as_str())
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                named.len() == 1
+            };
             let target = candidates.into_iter().find(|&o| {
                 let (a, b) = (&self.ents[o], &self.ents[e]);
                 let dates_agree = a.date() == b.date() || a.date().is_none() || b.date().is_none();
@@ -212,7 +230,8 @@ impl ArticleBuilder<'_> {
                     && dates_agree
                     && earlier
                     && !is_bare(a)
-                    && same_event_name(self.lex, &a.text, &b.text)
+                    && (same_event_name(self.lex, &a.text, &b.text)
+                        || kind_alone && o < e && a.text.ends_with(b.text.as_str()))
             });
             if let Some(t) = target {
                 let why = if self.ents[t].text == self.ents[e].text {
@@ -335,15 +354,21 @@ fn opened_at(opening: &str, occasion: &str) -> bool {
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式),
 /// or one is the other with its scope, holder or number written in front (全市领导干部
 /// 会议 and 领导干部会议, 市政府第36次常务会议 and 第36次常务会议).
-fn same_event_name(lex: &Lexicon, a: &str, b: &str) -> bool {
+fn same_event_name<'a>(lex: &Lexicon, a: &'a str, b: &'a str) -> bool {
     if a == b || sessions::same_session(a, b) {
         return true;
     }
     let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+    // 南阳 + 市委经济工作会议: a place in front, then whose or which one it is.
+    let without_place = |front: &'a str| -> &'a str {
+        crate::lexicon::place_prefixes(front)
+            .find(|p| lex.place(p).is_some())
+            .map_or(front, |p| &front[p.len()..])
+    };
     if short.chars().count() >= 4
         && long
             .strip_suffix(short)
-            .is_some_and(is_scope_holder_or_number)
+            .is_some_and(|front| is_scope_holder_or_number(without_place(front)))
     {
         return true;
     }

@@ -349,16 +349,28 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 .iter()
                 .any(|t| t.word == "并" || t.word == "并作")
         {
-            if let Some((pv, ps)) = &previous {
-                // …出席会议，并就…提出要求: 并 goes on past a comma, not past a sentence.
-                // Not for 举行, nor for a stance (并对活动的举行表示了肯定): only for an
-                // act at the occasion.
-                let comma_ok = role != RoleVerb::Held
-                    && !matches!(toks[v].word.as_str(), "表示" | "说" | "称");
-                if !toks[*pv..v].iter().any(|t| {
+            // …出席会议，并就…提出要求: 并 goes on past a comma, not past a sentence.
+            // Not for 举行, nor for a stance (并对活动的举行表示了肯定): only for an
+            // act at the occasion.
+            let comma_ok =
+                role != RoleVerb::Held && !matches!(toks[v].word.as_str(), "表示" | "说" | "称");
+            let within = |from: usize| {
+                !toks[from..v].iter().any(|t| {
                     is_clause_break(t) && !(comma_ok && matches!(t.word.as_str(), "," | "，"))
-                }) {
+                })
+            };
+            if let Some((pv, ps)) = &previous {
+                if within(*pv) {
                     subjects = ps.clone();
+                }
+            } else if comma_ok {
+                // 余建华到沙县区调研…，并主持召开座谈会: the people the sentence opens
+                // with, before their first verb.
+                if let Some(k) = (1..v)
+                    .find(|&k| people.contains(&(k - 1)) && toks[k].tag.starts_with('v'))
+                    .filter(|&k| within(k))
+                {
+                    subjects = subjects_before(toks, chunks, people, k, false);
                 }
             }
         }

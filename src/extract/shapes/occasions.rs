@@ -34,3 +34,28 @@ fn a_report_made_about_something() {
         facts("3月5日,全县工作会议召开。旗财政局局长韦小川作了关于2024年财政预算执行情况的报告。");
     assert!(has(&f, "韦小川", "spoke_at", "全县工作会议"), "{f:?}");
 }
+
+#[test]
+fn a_meeting_chaired_after_a_visit_and_the_speakers_at_it() {
+    let f = facts(
+        "标题\n\n3月5日,市委书记余建华到沙县区调研民营经济发展工作,并主持召开民营企业座谈会。\n在随后召开的座谈会上,公司董事长郑天福、公会会长吴春来等6位企业负责人先后发言。",
+    );
+    assert!(has(&f, "余建华", "attended", "调研"), "{f:?}");
+    assert!(has(&f, "余建华", "chaired", "民营企业座谈会"), "{f:?}");
+    assert!(has(&f, "郑天福", "spoke_at", "民营企业座谈会"), "{f:?}");
+    assert!(has(&f, "吴春来", "spoke_at", "民营企业座谈会"), "{f:?}");
+}
+
+#[test]
+fn a_headlines_occasion_with_its_place_in_front_is_the_bodys() {
+    let events = super::dated_events(
+        "南阳市委经济工作会议召开\n\n本报讯 2011年12月20日至21日,市委经济工作会议在南阳召开。市委书记黄明德出席会议并讲话。",
+    );
+    assert_eq!(
+        events,
+        [(
+            "市委经济工作会议".to_string(),
+            Some("2011-12-20".to_string())
+        )]
+    );
+}
