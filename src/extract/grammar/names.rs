@@ -362,8 +362,19 @@ const COMPOUND_TAILS: &[&str] = &[
 
 /// Whether the token after an organ word continues a compound noun (so it is no name).
 pub(super) fn continues_compound(toks: &[Word], i: usize) -> bool {
-    toks.get(i)
-        .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
+    // 全区中心工作, 中心商务区, 中心任务: 中心 as the centre of something, no body.
+    let centre = i > 0
+        && toks[i - 1].word.ends_with("中心")
+        && toks.get(i).is_some_and(|t| {
+            matches!(
+                t.word.as_str(),
+                "工作" | "任务" | "商务区" | "城区" | "镇区" | "议题" | "内容"
+            )
+        });
+    centre
+        || toks
+            .get(i)
+            .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
 
 /// Words jieba reads as nouns that stand before a body's name without being part of it.
@@ -379,4 +390,6 @@ const NEVER_IN_NAMES: &[&str] = &[
     // 历届省委: the committees of every term, not one named body.
     "历届",
     "历任",
+    // 部分部、委、办: some of the departments, not one.
+    "部分",
 ];

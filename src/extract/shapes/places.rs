@@ -63,3 +63,17 @@ fn an_autonomous_regions_organs() {
         "{f:?}"
     );
 }
+
+#[test]
+fn the_centre_of_the_work_and_some_departments_are_no_bodies() {
+    let names = super::names_of(
+        "3月5日,区委召开会议。党员干部要聚焦全区中心工作。部分部、委、办负责同志参加会议。",
+        crate::graph::NodeKind::Organization,
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with("中心") || n.starts_with("部分")),
+        "{names:?}"
+    );
+}
