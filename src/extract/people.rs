@@ -145,12 +145,21 @@ pub fn candidates(
                     && t.word.chars().all(is_cjk)
                     && !is_other_word(lex, &t.word)
             };
+            // 副市长尕藏才让: a name without a Han surname right after a post.
+            let minority_after_post = || {
+                i > 0
+                    && toks[i - 1].category == Category::Title
+                    && t.tag == "nr"
+                    && t.word.chars().count() >= 3
+                    && lex.looks_like_minority_name(&t.word)
+            };
             !covered[i]
                 && (is_candidate(lex, t)
                     || foreign(i, t)
                     || surname_and_model()
                     || between_names()
-                    || inside_names[i])
+                    || inside_names[i]
+                    || minority_after_post())
                 && !before_dateline(toks, i)
         })
         .collect()

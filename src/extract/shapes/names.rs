@@ -21,6 +21,11 @@ fn names_without_a_han_surname_after_posts_and_in_lists() {
     assert!(has(&f, "四郎尼玛", "chaired", "会议"), "{f:?}");
     assert!(has(&f, "降央拉姆", "attended", "会议"), "{f:?}");
     assert!(has(&f, "格勒多吉", "attended", "会议"), "{f:?}");
+    let f = facts(
+        "3月15日,市委书记俞文斌率代表团赴潍坊市考察。秘书长哈斯琴,副市长尕藏才让,市发展改革委主任柏青参加考察。",
+    );
+    assert!(has(&f, "哈斯琴", "attended", "考察"), "{f:?}");
+    assert!(has(&f, "尕藏才让", "attended", "考察"), "{f:?}");
 }
 
 #[test]
