@@ -92,7 +92,7 @@ impl Extractor {
                 .collect()
         };
         let model = token::trim_light_verbs(text, spans(MentionKind::Person));
-        let toks = token::merge_spans(
+        let toks = name_joins::merge_spans(
             &self.lex,
             token::tokenize(&self.seg, &self.lex, text),
             &model,

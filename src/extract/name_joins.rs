@@ -1,8 +1,10 @@
-//! Names jieba cut into pieces, joined back where the place in the sentence says a
-//! person stands there: after a post, in a list of names.
+//! Names jieba cut into pieces, joined back where the labeller's spans or the place in
+//! the sentence say a person stands there: the labeller's names, after a post, in a list
+//! of names.
 
-use super::token::{join_runs, Category, Word};
+use super::token::{categorize, join_runs, Category, Word};
 use crate::lexicon::Lexicon;
+use crate::segment::{Tag, Token};
 
 /// Joins a surname and the word after it into a name where a post stands before them
 /// and a list break or a role verb after (市委副书记柴 + 向前、, 主任窦 + 成功 + 汇报):
@@ -176,4 +178,223 @@ pub(super) fn join_minority_names(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
         }
     }
     join_runs(toks, joins, "nr", Category::Nominal)
+}
+
+/// Cuts a token that runs one particle over the edge of a name the labeller found
+/// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the
+/// particle is categorised on its own, the piece inside waits for [`merge_spans`].
+fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
+    // Only where the piece left outside is one particle that names run into (及, 和,
+    // 等, 说…), and the name also covers other tokens; elsewhere (章凌 + 负责, 农业 in
+    // 农业局) the slip is more often the labeller's than jieba's.
+    let crosses = |t: &Word| {
+        let particle = |k: usize| {
+            t.word
+                .chars()
+                .nth(k)
+                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼".contains(c))
+        };
+        spans
+            .iter()
+            .filter(|&&(s, e)| !(t.start <= s && e <= t.end))
+            .find_map(|&(s, e)| {
+                if t.start < e && e + 1 == t.end && particle(t.end - t.start - 1) {
+                    Some(e)
+                } else if t.start + 1 == s && s < t.end && particle(0) {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            // Counted last: most tokens meet no span, and this runs on every token.
+            // An adverb or conjunction is a word of its own (白龙 + 一同, not 白龙一 + 同).
+            .filter(|_| {
+                t.word.chars().count() == t.end - t.start
+                    && !matches!(t.tag.chars().next(), Some('d' | 'c' | 'p'))
+            })
+    };
+    if !toks.iter().any(|t| crosses(t).is_some()) {
+        return toks;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2);
+    for t in toks {
+        let Some(b) = crosses(&t) else {
+            out.push(t);
+            continue;
+        };
+        let cut = t
+            .word
+            .char_indices()
+            .nth(b - t.start)
+            .map_or(t.word.len(), |(i, _)| i);
+        let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
+        for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
+            let tag = if inside(start, end) { "nr" } else { "x" };
+            let token = Token {
+                word,
+                tag: Tag::new(tag),
+                start,
+                end,
+            };
+            let cat = if tag == "nr" {
+                Category::Nominal
+            } else {
+                categorize(lex, &token)
+            };
+            out.push(Word {
+                word: token.word.to_string(),
+                tag: token.tag,
+                start,
+                end,
+                category: cat,
+            });
+        }
+    }
+    out
+}
+
+/// Joins the tokens that exactly make up one of `spans` (character ranges the sequence
+/// labeller reads as names: 刘名 + 启, 斯特罗 + 耶夫, 于 + 建勇) into one name token,
+/// unless a post, organ, place or event word is among them.
+pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
+    let mut toks = split_at_spans(lex, toks, spans);
+    mend_title_cuts(lex, &mut toks, spans);
+    let toks = join_names_after_posts(lex, toks);
+    let toks = join_minority_names(lex, toks);
+    let toks = join_listed_names(lex, toks, spans);
+    // Where the names are is settled first, so that the other tokens are moved into
+    // the result instead of cloned (most sentences have none to join).
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let joined = spans.iter().find_map(|&(s, e)| {
+            if toks[i].start != s {
+                return None;
+            }
+            let j = (i..toks.len()).find(|&j| toks[j].end >= e)?;
+            // A transliterated name may contain a place-like piece (科菲·安南, 哈 + 洛宁).
+            let dotted = toks[i..=j].iter().any(|t| t.word == "·")
+                || lex.looks_transliterated(
+                    &toks[i..=j]
+                        .iter()
+                        .map(|t| t.word.as_str())
+                        .collect::<String>(),
+                );
+            // A place jieba guessed (tagged ns, in no gazetteer) inside a name with a
+            // surname is the given name (高 + 治国, 秦岭 + 峰).
+            let surnamed = lex
+                .surname_len(&toks[i].word)
+                .is_some_and(|_| (2..=4).contains(&(e - s)));
+            // A given name that is also a place's short form (刘 + 长安, 赵 + 红旗): a lone
+            // surname before a two-character short form, which the labeller reads as one
+            // name, is the name.
+            let lone_surname = j == i + 1 && toks[i].word.chars().count() == 1;
+            let guessed_place = |t: &Word| {
+                t.category == Category::Place
+                    && surnamed
+                    && (lex.word_maps(&t.word) == 0
+                        || lone_surname
+                            && t.word.chars().count() == 2
+                            // not a division's full name (和县), though 红旗 ends like one
+                            && !(lex.places().contains_key(&t.word)
+                                && crate::lexicon::is_division_name(&t.word)))
+            };
+            // 赵丽 + 受(州人民政府委托): 受 cut off a name ends no name (which 为, 和
+            // and 根 may).
+            let fits = toks[j].end == e
+                && j > i
+                && !(toks[j].word == "受" && toks[j].tag == "p")
+                && toks[i..=j].iter().all(|t| {
+                    (matches!(
+                        t.category,
+                        Category::Nominal | Category::Other | Category::Punct
+                    ) || (dotted || guessed_place(t)) && t.category == Category::Place)
+                        && (t.category != Category::Punct || t.word == "·")
+                });
+            fits.then_some(j)
+        });
+        match joined {
+            Some(j) => {
+                joins.push((i, j + 1 - i));
+                i = j + 1;
+            }
+            None => {
+                // A whole word jieba guessed a place that the labeller reads as a person
+                // with a surname (安维国/ns): the person.
+                let t = &toks[i];
+                let whole = spans.contains(&(t.start, t.end));
+                if whole
+                    && t.category == Category::Place
+                    && lex.word_maps(&t.word) == 0
+                    && (2..=4).contains(&t.word.chars().count())
+                    && lex.surname_len(&t.word).is_some()
+                {
+                    joins.push((i, 1));
+                }
+                i += 1;
+            }
+        }
+    }
+    join_runs(toks, joins, "nr", Category::Nominal)
+}
+
+/// Gives back the last character of a post that jieba joined to the name after it
+/// (副市 + 长安 + 维国 for 副市长安维国), where the labeller's name starts one
+/// character into the word and the post is whole with that character.
+fn mend_title_cuts(lex: &Lexicon, toks: &mut [Word], spans: &[(usize, usize)]) {
+    for i in 1..toks.len() {
+        let t = &toks[i];
+        if t.end - t.start < 2 || !spans.iter().any(|&(s, e)| s == t.start + 1 && e > s + 1) {
+            continue;
+        }
+        let Some(first) = t.word.chars().next() else {
+            continue;
+        };
+        let mut post = toks[i - 1].word.clone();
+        post.push(first);
+        if toks[i - 1].category == Category::Punct || lex.parse_title(&post).is_none() {
+            continue;
+        }
+        let rest = t.word[first.len_utf8()..].to_string();
+        let prev = &mut toks[i - 1];
+        prev.word = post;
+        prev.end += 1;
+        prev.tag = Tag::new("nnt");
+        prev.category = Category::Title;
+        let t = &mut toks[i];
+        t.word = rest;
+        t.start += 1;
+        t.tag = Tag::new("nr");
+        t.category = Category::Nominal;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_running_over_a_name_is_cut_at_its_edge() {
+        let lex = Lexicon::embedded();
+        let tok = |w: &str, tag: &str, start: usize, category: Category| Word {
+            word: w.into(),
+            tag: Tag::new(tag),
+            start,
+            end: start + w.chars().count(),
+            category,
+        };
+        let toks = vec![
+            tok("罗朗", "nr", 0, Category::Nominal),
+            tok("·", "x", 2, Category::Punct),
+            tok("雷斯及", "nr", 3, Category::Nominal),
+            tok("法国", "ns", 6, Category::Place),
+        ];
+        let out = merge_spans(&lex, toks, &[(0, 5)]);
+        let words: Vec<(&str, usize, usize)> = out
+            .iter()
+            .map(|t| (t.word.as_str(), t.start, t.end))
+            .collect();
+        assert_eq!(words, [("罗朗·雷斯", 0, 5), ("及", 5, 6), ("法国", 6, 8)]);
+        assert_eq!(out[0].tag, "nr");
+    }
 }
