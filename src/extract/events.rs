@@ -39,11 +39,10 @@ impl ArticleBuilder<'_> {
             .copied()
             .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
             // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
-            // 座谈会 chaired during it comes later (not when the lead itself says
-            // an occasion was chaired or held: 主持召开座谈会，会前到…调研).
+            // 座谈会 chaired during it comes later (到…调研，并主持召开座谈会); not when
+            // the lead tells an occasion chaired or held before the visit
+            // (主持召开座谈会，会前到…调研).
             .or_else(|| {
-                // An occasion chaired or held that the lead tells before the visit
-                // (主持召开座谈会，会前到…调研), not after it (到…调研，并主持召开座谈会).
                 let chaired_before = |visit: usize| {
                     let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
                     role_events.iter().any(|(r, e)| {

@@ -158,7 +158,7 @@ pub fn candidates(
                     || foreign(i, t)
                     || surname_and_model()
                     || between_names()
-                    || inside_names[i]
+                    || inside_names.get(i).copied().unwrap_or(false)
                     || minority_after_post())
                 && !before_dateline(toks, i)
         })
@@ -169,10 +169,11 @@ pub fn candidates(
 /// names (钭晓明、施展、应天、毛蕊): words with a surname there (施展/vn, 应天/v) are
 /// names too, whatever jieba read them as.
 fn inside_name_lists(lex: &Lexicon, toks: &[Word]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
+    // Most sentences have no list: no room is taken for them.
     if !toks.iter().any(|t| t.word == "、") {
-        return out;
+        return Vec::new();
     }
+    let mut out = vec![false; toks.len()];
     let surnamed = |t: &Word| {
         matches!(t.category, Category::Nominal | Category::Other)
             && (2..=3).contains(&t.word.chars().count())
@@ -181,25 +182,23 @@ fn inside_name_lists(lex: &Lexicon, toks: &[Word]) -> Vec<bool> {
             && !is_other_word(lex, &t.word)
     };
     let mut i = 0;
-    while i < toks.len() {
-        // The items of the list starting at `i`: one token each, between 、.
-        let mut items = vec![i];
-        while let (Some(mark), Some(_)) = (
-            toks.get(items[items.len() - 1] + 1),
-            toks.get(items[items.len() - 1] + 2),
-        ) {
-            if mark.word != "、" {
-                break;
-            }
-            items.push(items[items.len() - 1] + 2);
+    while i + 2 < toks.len() {
+        if toks[i + 1].word != "、" {
+            i += 1;
+            continue;
         }
-        let last = items[items.len() - 1];
-        if items.len() >= 3
+        // The items of the list starting at `i`: one token each, between 、.
+        let mut last = i;
+        while last + 2 < toks.len() && toks[last + 1].word == "、" {
+            last += 2;
+        }
+        let items = (last - i) / 2 + 1;
+        if items >= 3
             && is_candidate(lex, &toks[i])
             && is_candidate(lex, &toks[last])
-            && items.iter().all(|&k| surnamed(&toks[k]))
+            && (i..=last).step_by(2).all(|k| surnamed(&toks[k]))
         {
-            for &k in &items {
+            for k in (i..=last).step_by(2) {
                 out[k] = true;
             }
         }
