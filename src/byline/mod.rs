@@ -115,13 +115,13 @@ pub fn parse_byline_as(
     let mut out = Vec::new();
     let mut credit: Option<Credit> = unmarked.map(Credit::Role);
     let mut credited_any = false;
+    let is_credit = |p: &str| {
+        SHORT_CREDITS.iter().any(|(w, _)| p == *w) || CREDITS.iter().any(|(w, _)| p.starts_with(w))
+    };
     // 文/张三 图/李四 credits before the names; 张三/文 李四/图 after them.
-    let credits_lead = SHORT_CREDITS.iter().any(|(w, _)| pieces[0] == *w)
-        || CREDITS.iter().any(|(w, _)| pieces[0].starts_with(w));
+    let credits_lead = is_credit(pieces[0]);
     // (益西卓玛 摄): the credit may come after the name it credits.
-    let credit_anywhere = pieces.iter().any(|p| {
-        SHORT_CREDITS.iter().any(|(w, _)| p == w) || CREDITS.iter().any(|(w, _)| p.starts_with(w))
-    });
+    let credit_anywhere = pieces.iter().any(|p| is_credit(p));
     let mut i = 0;
     while i < pieces.len() {
         let mut p = pieces[i];
@@ -152,7 +152,7 @@ pub fn parse_byline_as(
         }
         let piece_len = p.len();
         // Credits and media at the start of the piece: 见习记者丘佳溢, 本报通讯员张三,
-        // 人民日报记者李四.
+        // 人民日报记者李四, 中国台湾网大连市台办通讯员.
         loop {
             if let Some(&(w, c)) = CREDITS.iter().find(|(w, _)| p.starts_with(w)) {
                 credit = Some(c);
@@ -175,15 +175,6 @@ pub fn parse_byline_as(
         // 张三 报道: the word that closes a byline.
         if p.is_empty() || p == "报道" {
             continue;
-        }
-        // 中国台湾网大连市台办通讯员: media, then a credit at the end.
-        if let Some(&(w, c)) = CREDITS.iter().find(|(w, _)| p.ends_with(w)) {
-            let media = &p[..p.len() - w.len()];
-            if media.chars().all(is_cjk) && !media.is_empty() {
-                credit = Some(c);
-                credited_any = true;
-                continue;
-            }
         }
         if MEDIA_ENDINGS.iter().any(|m| p.ends_with(m))
             && p.chars().count() >= 2
@@ -251,14 +242,17 @@ pub fn parse_byline_as(
     (!out.is_empty()).then_some(out)
 }
 
-/// A credit word inside `piece` after the name of a medium (本报通讯员, 人民日报记者):
-/// the credit, its role and where it starts.
+/// A credit word inside `piece` after the name of a medium (本报通讯员, 人民日报记者), or
+/// after any name at the end of the piece (中国台湾网大连市台办通讯员): the credit, its
+/// role and where it starts.
 fn credit_after_media(piece: &str) -> Option<(&'static str, Credit, usize)> {
     CREDITS.iter().find_map(|&(w, c)| {
         let at = piece.find(w).filter(|&at| at > 0)?;
         let media = &piece[..at];
+        let ends_piece = at + w.len() == piece.len();
         (media == "本报"
-            || (media.chars().all(is_cjk) && MEDIA_ENDINGS.iter().any(|m| media.ends_with(m))))
+            || media.chars().all(is_cjk)
+                && (ends_piece || MEDIA_ENDINGS.iter().any(|m| media.ends_with(m))))
         .then_some((w, c, at))
     })
 }

@@ -393,11 +393,12 @@ pub(super) fn canonical_org(
     // 自治区发展改革委 in an article of 广西壮族自治区: the region's, as 省 is a province's.
     let region = j.province.as_deref().filter(|p| p.ends_with("自治区"));
     match juris {
-        Some("自治区") if region.is_some() => {
-            let p = region.unwrap_or_default();
-            name = format!("{p}{}", &text["自治区".len()..]);
-            reasons.push(format!("自治区 is the article's region {p}"));
-            place = Some(p.to_string());
+        Some("自治区") => {
+            if let Some(p) = region {
+                name = format!("{p}{}", &text["自治区".len()..]);
+                reasons.push(format!("自治区 is the article's region {p}"));
+                place = Some(p.to_string());
+            }
         }
         Some(w) if w.chars().count() == 1 => {
             if let Some(p) = j.for_char(first) {

@@ -25,8 +25,7 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
         // jieba made of it and whatever comes after.
         let double_surname = lex.double_surnames().contains(&surname.word);
         // A role verb after them ends the name as a list break does (主任窦 + 成功 +
-        // 汇报); jieba may tag a lone surname as a morpheme (zg).
-        // A preposition opens what the person does (柏 + 青山 + 在发言中说).
+        // 汇报), and a preposition opens what the person does (柏 + 青山 + 在发言中说).
         let ends_name = |t: &Word| {
             matches!(
                 t.word.as_str(),
@@ -46,8 +45,6 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             joins.push((i, 1));
             continue;
         }
-        let ends = ends_name(next);
-        // (jieba may also take the surname for a measure word: 副局长曲 + 长安.)
         if double_surname
             && (1..=2).contains(&given.word.chars().count())
             && matches!(given.category, Category::Nominal | Category::Other)
@@ -56,7 +53,9 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             joins.push((i, 2));
             continue;
         }
-        if ends
+        // jieba may tag a lone surname as a morpheme (zg), or take it for a measure word
+        // (副局长曲 + 长安).
+        if ends_name(next)
             && (surname.tag.starts_with("nr") || matches!(surname.tag.as_str(), "zg" | "q"))
             && one_surname()
             && (1..=2).contains(&given.word.chars().count())

@@ -50,13 +50,6 @@ const VISIT_FRAME: &[&str] = &[
     "共同",
     "陪同",
     "同志",
-    // The people led (带领县农业农村局、县水利局负责同志，深入…).
-    "负责同志",
-    "负责",
-    "负责人",
-    "主要负责人",
-    "有关负责同志",
-    "有关负责人",
     "等",
     "也",
     "还",
@@ -79,6 +72,17 @@ const VISIT_FRAME: &[&str] = &[
     "第一时间",
     "轻车简从",
     "赶赴",
+];
+
+/// The people a visitor led, written between the visitor and the visit
+/// (带领县农业农村局、县水利局负责同志，深入…督导): they say nothing of where it went.
+const LED_PEOPLE: &[&str] = &[
+    "负责同志",
+    "负责",
+    "负责人",
+    "主要负责人",
+    "有关负责同志",
+    "有关负责人",
 ];
 
 /// Words after which a visit says where it went or whom it took (深入, 带领).
@@ -130,11 +134,12 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 i -= 2;
                 continue;
             }
+            if LED_PEOPLE.contains(&t.word.as_str()) {
+                i -= 1;
+                continue;
+            }
             if VISIT_FRAME.contains(&t.word.as_str()) {
-                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又")
-                    && !t.word.starts_with("负责")
-                    && !t.word.starts_with("有关")
-                    && !t.word.starts_with("主要");
+                framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
                 i -= 1;
                 continue;
             }
@@ -184,7 +189,10 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 let start = chunks[o].tok_start;
                 let led =
                     start > 0 && matches!(toks[start - 1].word.as_str(), "带领" | "率领" | "率");
-                let went = start > 0 && VISIT_FRAME.contains(&toks[start - 1].word.as_str());
+                let went = start > 0 && {
+                    let w = toks[start - 1].word.as_str();
+                    VISIT_FRAME.contains(&w) || LED_PEOPLE.contains(&w)
+                };
                 let listed = start > 0 && toks[start - 1].word == "、" && place_before(start - 1);
                 if led || went || listed {
                     i = start;
