@@ -130,3 +130,79 @@ fn words_with_a_surname_inside_a_list_of_names() {
         );
     }
 }
+
+#[test]
+fn a_long_list_after_the_occasion() {
+    let f = facts("1月20日,市委市政府举行春节团拜会。出席团拜会的领导同志有：王建国、李明、张伟、刘洋、陈刚。");
+    for who in ["王建国", "李明", "张伟", "刘洋", "陈刚"] {
+        assert!(has(&f, who, "attended", "团拜会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn lists_closed_by_groups() {
+    let f = facts("3月12日,区里举行义务植树活动,区委书记王俊、区长姚斌等全体在职区领导及有关单位干部职工代表120余人参加了活动。");
+    assert!(has(&f, "王俊", "attended", "植树活动"), "{f:?}");
+    assert!(has(&f, "姚斌", "attended", "植树活动"), "{f:?}");
+    let f = facts("9月2日,九峰镇农贸市场启用仪式举行。副县长林德志、县纪委副书记杨坤生、镇领导班子成员、农贸市场管理小组人员参加了本次仪式。");
+    assert!(has(&f, "林德志", "attended", "仪式"), "{f:?}");
+    assert!(has(&f, "杨坤生", "attended", "仪式"), "{f:?}");
+}
+
+#[test]
+fn lists_after_the_verb_and_people_acting_together() {
+    let f = facts("3月5日,洛阳市召开全市安全生产工作会议。出席会议的有市领导王刚、赵丽、陈伟。");
+    for who in ["王刚", "赵丽", "陈伟"] {
+        assert!(has(&f, who, "attended", "安全生产工作会议"), "{who}: {f:?}");
+    }
+    let f = facts(
+        "3月5日,洛阳市民营经济发展中心揭牌仪式举行。市委书记张建国与市长李明共同为中心揭牌。",
+    );
+    assert!(has(&f, "张建国", "attended", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "揭牌仪式"), "{f:?}");
+    let f = facts("3月5日,伊川县召开经济工作会议。县委副书记、县长李明作政府工作报告,新安县县长赵丽作交流发言。");
+    assert!(has(&f, "李明", "spoke_at", "经济工作会议"), "{f:?}");
+    assert!(has(&f, "赵丽", "spoke_at", "经济工作会议"), "{f:?}");
+}
+
+#[test]
+fn a_list_closed_by_a_group_named_by_its_post_or_kind() {
+    let f = facts("1月5日,民革中央召开常委会议。民革中央常务副主席周铁农,名誉副主席贾亦斌、彭清源,副主席李赣骝、朱培康,秘书长刘民复及中常委参加了会议。");
+    for who in ["周铁农", "贾亦斌", "彭清源", "李赣骝", "朱培康", "刘民复"] {
+        assert!(has(&f, who, "attended", "常委会议"), "{who}: {f:?}");
+    }
+    let f = facts(
+        "3月5日,洛阳市召开全市经济工作会议。市领导陈伟、李明,以及各县区主要负责同志参加会议。",
+    );
+    assert!(has(&f, "陈伟", "attended", "经济工作会议"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "经济工作会议"), "{f:?}");
+}
+
+#[test]
+fn names_then_a_group_without_names_attend() {
+    let f = facts("3月5日上午,全市安全生产工作会议召开。市领导刘志明、陈平,各县(市、区)政府主要负责同志参加会议。");
+    assert!(has(&f, "刘志明", "attended", "安全生产工作会议"), "{f:?}");
+    assert!(has(&f, "陈平", "attended", "安全生产工作会议"), "{f:?}");
+    let f =
+        facts("3月5日,全市安全生产工作会议召开。市领导刘志明、陈平,市直各部门负责同志参加会议。");
+    assert!(has(&f, "陈平", "attended", "安全生产工作会议"), "{f:?}");
+}
+
+#[test]
+fn a_list_on_the_line_after_its_colon() {
+    let f = facts("3月5日,全市安全生产工作会议召开。出席会议的有:\n王刚、李建国、张华。\n在主席台就座的领导有:\n刘志明\u{3000}陈平");
+    for who in ["王刚", "李建国", "张华", "刘志明", "陈平"] {
+        assert!(has(&f, who, "attended", "安全生产工作会议"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_list_ending_in_the_leadership_teams() {
+    let f = facts(
+        "7月1日,全市表彰大会召开。市委书记徐志远,市人大常委会主任谢国华,市政协主席罗永明等市四大班子领导出席大会。",
+    );
+    for who in ["徐志远", "谢国华", "罗永明"] {
+        assert!(has(&f, who, "attended", "表彰大会"), "{who}: {f:?}");
+    }
+    assert!(f.iter().all(|(w, _, _)| w != "班子"), "{f:?}");
+}

@@ -57,3 +57,22 @@ fn names_that_are_other_words_before_what_they_do() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_ending_like_an_office_is_the_person() {
+    let f = facts("3月5日,夏县召开“三会”筹备工作安排部署会。县委常委、组织部部长薛伟科出席会议。");
+    assert!(has(&f, "薛伟科", "attended", "部署会"), "{f:?}");
+    assert!(has(&f, "薛伟科", "holds_position", "部长@夏县"), "{f:?}");
+}
+
+#[test]
+fn a_name_of_a_rare_surname_between_names_in_a_list() {
+    let f = facts(
+        "1月8日,政协会议召开。王云山、卢智慧、白晓丽、折睿、李海燕当选为政协第十一届委员会常务委员。",
+    );
+    assert!(
+        f.iter()
+            .any(|(w, r, _)| w == "折睿" && *r == "holds_position"),
+        "{f:?}"
+    );
+}

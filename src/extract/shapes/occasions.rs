@@ -1,8 +1,8 @@
 //! Shapes of days with several occasions: the lead's occasion held somewhere, before
 //! a later one someone chairs. Names are made up.
 
-use super::facts;
-use super::has;
+use super::{dated_events, facts, has, names_of};
+use crate::graph::NodeKind;
 
 #[test]
 fn the_leads_occasion_held_somewhere_stays_main_before_a_chaired_one() {
@@ -58,4 +58,135 @@ fn a_headlines_occasion_with_its_place_in_front_is_the_bodys() {
             Some("2011-12-20".to_string())
         )]
     );
+}
+
+#[test]
+fn occasions_referred_to_for_their_spirit_are_no_events() {
+    let f = facts("1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。王忠林主持会议。");
+    assert!(has(&f, "王忠林", "chaired", "扩大会议"), "{f:?}");
+    assert!(!f.iter().any(|(_, _, x)| x.contains("常委会会议")), "{f:?}");
+    let events = names_of(
+        "1月26日,市委常委会召开扩大会议,传达学习中央政治局常委会会议、省委常委会会议精神。",
+        NodeKind::Event,
+    );
+    assert_eq!(events, ["扩大会议"]);
+}
+
+#[test]
+fn a_session_holding_a_sitting_and_occasions_prepared_take_no_date() {
+    let events = dated_events("1月29日,省政协十二届一次会议举行了第四次全体会议。");
+    assert!(
+        events.contains(&("省政协十二届一次会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("第四次全体会议".into(), Some("01-29".into()))),
+        "{events:?}"
+    );
+    let events = dated_events(
+        "2月8日,中牟县召开中国共产党中牟县第十五次代表大会第三次会议、政协第十六届中牟县委员会第三次会议筹备工作部署会。",
+    );
+    assert!(
+        events
+            .iter()
+            .all(|(n, d)| d.is_some() == n.ends_with("部署会")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn the_long_and_short_names_of_a_session_are_one_event() {
+    let events = dated_events("政协萧山区十四届五次会议今日开幕\n\n2月23日,中国人民政治协商会议第十四届杭州市萧山区委员会第五次会议在萧山剧院开幕。");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].1.as_deref(), Some("02-23"), "{events:?}");
+}
+
+#[test]
+fn occasions_only_served_or_conduct_called_activity_are_no_events() {
+    let text = "2月8日,某县召开筹备工作部署会。会议要求全力保障大会筹备,优化会议组织。经会议表决全票通过。暂停聚集性活动和经营活动。";
+    let events = names_of(text, NodeKind::Event);
+    assert_eq!(events, ["筹备工作部署会"]);
+    // A name that starts with such a verb keeps it.
+    let events = names_of("2月21日,全区优化营商环境大会召开。", NodeKind::Event);
+    assert_eq!(events, ["全区优化营商环境大会"]);
+}
+
+#[test]
+fn a_celebration_named_in_full_and_a_bare_meeting_pointing_at_it() {
+    let text = "6月30日,市委召开庆祝中国共产党成立103周年暨“七一”表彰大会。市委书记龙飞出席并讲话。市领导陶明、黎华参加会议。";
+    assert_eq!(
+        names_of(text, NodeKind::Event),
+        ["庆祝中国共产党成立103周年暨“七一”表彰大会"]
+    );
+    let f = facts(text);
+    for who in ["陶明", "黎华"] {
+        assert!(has(&f, who, "attended", "表彰大会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn roles_in_an_article_of_several_items_are_at_their_items_occasion() {
+    let text = "要闻简报\n\n◆9月24日,县直机关干部职工篮球赛在县体育馆开赛。副县长牛艳丽出席开幕式。\n\n◆9月23日,我县召开巩固衔接重点工作调度会。副县长李晋平出席。\n\n◆9月27日,县政协开展联谊活动。县政协副主席范建宏参加。";
+    let f = facts(text);
+    assert!(has(&f, "李晋平", "attended", "调度会"), "{f:?}");
+    assert!(has(&f, "范建宏", "attended", "联谊活动"), "{f:?}");
+    assert!(!has(&f, "李晋平", "attended", "篮球赛"), "{f:?}");
+}
+
+#[test]
+fn festivals_speeches_by_video_and_bare_words_for_the_occasion() {
+    let f = facts("3月5日,洛阳市第三届牡丹文化节开幕。市委书记张建国、市长李明分别致辞。");
+    assert!(has(&f, "张建国", "spoke_at", "牡丹文化节"), "{f:?}");
+    let f = facts("3月5日,全省文化旅游发展大会在洛阳召开。省委书记陈明发表视频致辞。市委书记张建国出席并致欢迎辞。");
+    assert!(has(&f, "陈明", "spoke_at", "发展大会"), "{f:?}");
+    assert!(has(&f, "张建国", "spoke_at", "发展大会"), "{f:?}");
+    let text = "3月5日,洛阳市举行首届工匠颁奖典礼。市委书记张建国出席活动并为获奖者颁奖。";
+    assert_eq!(names_of(text, NodeKind::Event), ["首届工匠颁奖典礼"]);
+    let text = "3月5日,洛阳市举行2024年重大项目集中开工活动。市委书记张建国宣布项目开工。";
+    assert_eq!(
+        names_of(text, NodeKind::Event),
+        ["2024年重大项目集中开工活动"]
+    );
+}
+
+#[test]
+fn occasion_names_with_adjectives_and_work_fields() {
+    let text = "3月5日,洛阳市举行优秀企业家表彰大会。市委书记王刚为获奖企业家颁奖。";
+    assert_eq!(names_of(text, NodeKind::Event), ["优秀企业家表彰大会"]);
+    assert!(has(&facts(text), "王刚", "attended", "表彰大会"));
+    let text = "3月5日,全市组织工作会议召开。市委组织部副部长李建国主持。";
+    assert_eq!(names_of(text, NodeKind::Event), ["全市组织工作会议"]);
+    let text = "3月5日,市委理论学习中心组举行集体学习。市委书记王刚主持学习并讲话。";
+    assert!(has(&facts(text), "王刚", "chaired", "集体学习"));
+}
+
+#[test]
+fn occasions_only_talked_about_are_not_reported() {
+    let text = "区政府召开区长办公会议\n\n3月3日,区长赵玉勋主持召开区长办公会议。\n会议研究了重点工作。\n会议要求,切实提高区政府常务会、区政府党组会等会议的规范性。会议还对筹备召开科学发展目标综合表彰大会进行了部署。";
+    assert_eq!(names_of(text, NodeKind::Event), ["区长办公会议"]);
+    // A frame of what is done at it, or a visit done, tells it happened.
+    let text = "全市招商推介会举行\n\n9月11日,全市招商推介会举行。在活动开幕式暨签约仪式上,白龙代表市政府与某研究所签订协议。\n活动吸引了众多客商。\n代表团一行还看望慰问了岳阳市一中学生。";
+    let events = names_of(text, NodeKind::Event);
+    assert!(events.iter().any(|e| e == "开幕式暨签约仪式"), "{events:?}");
+    assert!(events.iter().any(|e| e == "看望慰问"), "{events:?}");
+}
+
+#[test]
+fn how_many_times_is_no_part_of_a_name() {
+    let text = "9月27日,白英先后主持召开了4次重点项目推进会议。政协十四届五次会议闭幕。";
+    let events = names_of(text, NodeKind::Event);
+    assert!(events.iter().any(|e| e == "重点项目推进会议"), "{events:?}");
+    assert!(
+        events.iter().any(|e| e == "政协十四届五次会议"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_meeting_named_with_and_without_its_holder_and_number_is_one() {
+    let events = names_of(
+        "市政府召开第36次常务会议\n\n10月12日,市长程国栋主持召开市政府第36次常务会议。副市长曾宪平出席会议。",
+        NodeKind::Event,
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
 }

@@ -1,7 +1,8 @@
 //! Shapes of where an article is: a delegation from a district visits a county, and
 //! the county's own 县委 stays the county's. Names are made up.
 
-use super::facts;
+use super::{facts, graph_of, has, names_of};
+use crate::graph::NodeKind;
 
 #[test]
 fn a_countys_posts_beside_a_visiting_districts() {
@@ -76,4 +77,77 @@ fn the_centre_of_the_work_and_some_departments_are_no_bodies() {
             .any(|n| n.ends_with("中心") || n.starts_with("部分")),
         "{names:?}"
     );
+}
+
+#[test]
+fn a_place_prefixed_name_and_its_bare_form_are_one() {
+    let text = "3月1日,管城回族区南关农贸市场正式开业。南关农贸市场共有摊位200个。区长张三到南关农贸市场调研。";
+    assert_eq!(names_of(text, NodeKind::Market), ["管城回族区南关农贸市场"]);
+    // The market's short form (南关) does not move the article to 南关区.
+    let f = facts(text);
+    assert!(
+        has(&f, "张三", "holds_position", "区长@管城回族区人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn where_the_article_is_from_the_places_it_names() {
+    // A county's short form read as a common noun is the only place named.
+    let f = facts("1月10日,食品项目开工仪式举行。县委书记王成出席并致辞。2023年以来,微山把项目建设作为头等大事。");
+    assert!(has(&f, "王成", "holds_position", "书记@微山县委"), "{f:?}");
+    // The places after the body in a committee's name (政协苏州市虎丘区…).
+    let f = facts("2月21日,区政协主席李立主持召开主席会议。会议审议了《政协苏州市虎丘区第九届委员会委员履职办法》。");
+    assert!(
+        has(&f, "李立", "holds_position", "主席@虎丘区政协"),
+        "{f:?}"
+    );
+    // Of two counties named as often, the one named first.
+    let f = facts("12月18日,九峰镇农贸市场举行启用仪式。县委常委林德志参加。该市场是平和县西部最大的市场,也是南靖县的水果集散地。");
+    assert!(
+        has(&f, "林德志", "holds_position", "常委@平和县委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_village_named_like_a_county_is_the_village() {
+    let places = names_of(
+        "3月12日,开发区在贺海村开展义务植树活动。副区长王刚在洪山村查看。",
+        NodeKind::Place,
+    );
+    assert!(places.iter().any(|p| p == "洪山村"), "{places:?}");
+    assert!(!places.iter().any(|p| p == "洪山区"), "{places:?}");
+}
+
+#[test]
+fn an_autonomous_regions_article_has_no_provincial_committee_of_its_own() {
+    let f = facts("11月14日,西藏自治区山南市党政代表团一行来湘考察。在湘期间,省委书记、省人大常委会主任杜明会见了代表团一行。杜明说,历届省委高度重视援藏工作。");
+    assert!(
+        !f.iter()
+            .any(|(_, _, what)| what.contains("西藏自治区委") || what.contains("历届")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_county_short_form_read_as_a_word_is_no_place() {
+    // 友谊 is also the short form of 友谊县; nothing else is in its city.
+    let doc = graph_of("11月14日,洛阳市代表团来访。两地增进了干部群众之间的友谊。");
+    assert!(
+        doc.nodes
+            .iter()
+            .all(|n| n.name != "友谊县" && n.name != "友谊"),
+        "{:?}",
+        doc.nodes.iter().map(|n| &n.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn bodies_named_only_by_their_kind_are_no_nodes() {
+    let orgs = names_of(
+        "3月5日,全县工作会议召开。各乡镇、辖区街道办、代表团成员参加会议。代表团团长王刚讲话。",
+        NodeKind::Organization,
+    );
+    assert!(!orgs.iter().any(|o| o == "辖区街道办"), "{orgs:?}");
 }

@@ -1,0 +1,142 @@
+//! Who took part and how: attending, speaking, signing and unveiling together,
+//! people joined by 和, verbs of taking part, and leaders only quoted. Names are made up.
+
+use super::{facts, has, names_of};
+use crate::graph::NodeKind;
+
+#[test]
+fn people_seated_on_the_rostrum_attend() {
+    let f = facts("1月29日,省政协举行第四次全体会议。主席团常务主席王成、李立在主席台前排就坐。");
+    assert!(has(&f, "王成", "attended", "全体会议"), "{f:?}");
+    assert!(has(&f, "李立", "attended", "全体会议"), "{f:?}");
+}
+
+#[test]
+fn unveiling_together_and_announcing_the_start() {
+    let f = facts("6月1日,张家镇农贸市场揭牌仪式举行。副县长王刚宣布开工，县委书记李明、县长赵强共同为市场揭牌。");
+    assert!(has(&f, "王刚", "spoke_at", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "揭牌仪式"), "{f:?}");
+    assert!(has(&f, "赵强", "attended", "揭牌仪式"), "{f:?}");
+}
+
+#[test]
+fn talks_with_partners_have_no_chair() {
+    let f = facts("10月21日,市商务委主任张爱国一行与区委蔺雪峰书记、区政府代区长张庆恩及相关部门的领导举行了座谈。");
+    for who in ["张爱国", "蔺雪峰", "张庆恩"] {
+        assert!(has(&f, who, "attended", "座谈"), "{who}: {f:?}");
+        assert!(!has(&f, who, "chaired", "座谈"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn speeches_about_something_and_with_light_verbs() {
+    let f = facts("3月5日,市政府召开全市安全生产工作会议。市长裴伟东对下步工作提出具体要求。");
+    assert!(has(&f, "裴伟东", "spoke_at", "会议"), "{f:?}");
+    let f = facts("9月15日,全县干部培训班开班仪式举行。县委党校常务副校长强薇就培训期间纪律问题作了明确要求。");
+    assert!(has(&f, "强薇", "spoke_at", "开班仪式"), "{f:?}");
+}
+
+#[test]
+fn a_speech_made_right_after_the_name() {
+    let f = facts("2月6日,全县经济工作会议召开。县委书记钱勇作重要讲话,县长孙磊作经济工作报告。");
+    assert!(has(&f, "钱勇", "spoke_at", "全县经济工作会议"), "{f:?}");
+    assert!(has(&f, "孙磊", "spoke_at", "全县经济工作会议"), "{f:?}");
+}
+
+#[test]
+fn taking_part_in_all_the_occasions_above() {
+    let f = facts("9月25日,市长白英率团赴上海参加招商引资促进周活动。9月27日,白英主持召开重点项目推进会议,并会见了刘河洲。\n副市长孔祥杰参加了上述活动。");
+    assert!(has(&f, "孔祥杰", "attended", "重点项目推进会议"), "{f:?}");
+    assert!(has(&f, "孔祥杰", "attended", "会见"), "{f:?}");
+}
+
+#[test]
+fn signing_and_witnessing_place_people_at_the_ceremony() {
+    let f = facts("3月5日,洛阳市与某集团战略合作签约仪式举行。市长刘志明代表市政府签约。市委书记王刚见证签约并讲话。会议对签约项目作出安排。");
+    assert!(has(&f, "刘志明", "attended", "签约仪式"), "{f:?}");
+    assert!(has(&f, "王刚", "attended", "签约仪式"), "{f:?}");
+    assert!(has(&f, "王刚", "spoke_at", "签约仪式"), "{f:?}");
+}
+
+#[test]
+fn a_second_verb_after_and_speaks_for_the_same_people() {
+    for (text, who) in [
+        ("副市长刘志明出席会议并作了讲话。", &["刘志明"][..]),
+        ("市委书记王刚出席会议并作重要讲话。", &["王刚"]),
+        (
+            "市委书记王刚、市长李建国出席会议并分别讲话。",
+            &["王刚", "李建国"],
+        ),
+        (
+            "市委书记王刚出席会议,并就做好安全生产工作提出了要求。",
+            &["王刚"],
+        ),
+    ] {
+        let f = facts(&format!("3月5日,全市安全生产工作会议召开。{text}"));
+        for w in who {
+            assert!(has(&f, w, "attended", "安全生产工作会议"), "{w}: {f:?}");
+            assert!(has(&f, w, "spoke_at", "安全生产工作会议"), "{w}: {f:?}");
+        }
+    }
+}
+
+#[test]
+fn speeches_told_by_what_was_said() {
+    let lead = "3月5日,全市工作会议召开。";
+    for (text, who) in [
+        ("市委书记王刚主持会议并作总结讲话。", "王刚"),
+        ("副市长张华作了题为《坚定信心》的报告。", "张华"),
+        ("会议听取了市发改委主任郑伟关于项目建设情况的汇报。", "郑伟"),
+        ("会上,市委副书记刘洋通报了全市经济运行情况。", "刘洋"),
+    ] {
+        let f = facts(&format!("{lead}{text}"));
+        assert!(has(&f, who, "spoke_at", "全市工作会议"), "{text}: {f:?}");
+    }
+    // What is conveyed is no occasion its conveyer spoke at.
+    let f = facts(&format!("{lead}会上,陈静传达了全区优化营商环境大会精神。"));
+    assert!(has(&f, "陈静", "spoke_at", "全市工作会议"), "{f:?}");
+    assert!(!has(&f, "陈静", "spoke_at", "优化营商环境大会"), "{f:?}");
+    let f = facts(&format!("{lead}市委书记王刚应邀出席。"));
+    assert!(has(&f, "王刚", "attended", "全市工作会议"), "{f:?}");
+}
+
+#[test]
+fn more_verbs_of_taking_part() {
+    let lead = "3月5日,全市工作会议召开。";
+    for (text, role) in [
+        ("市委书记王刚莅临。", "attended"),
+        ("市委书记王刚受邀参加。", "attended"),
+        ("市委书记王刚召集。", "chaired"),
+        ("市委书记王刚讲党课。", "spoke_at"),
+        ("市委书记王刚宣讲。", "spoke_at"),
+    ] {
+        let f = facts(&format!("{lead}{text}"));
+        assert!(has(&f, "王刚", role, "全市工作会议"), "{text}: {f:?}");
+    }
+}
+
+#[test]
+fn people_joined_by_and_who_attend_side_by_side() {
+    let f = facts("3月18日,签约仪式举行。市长李振华与集团董事长周乃翔出席签约仪式。");
+    for who in ["李振华", "周乃翔"] {
+        assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_leader_whose_words_are_studied_takes_no_part() {
+    let f = facts(
+        "4月29日,全区工作会议召开。会议传达学习了习近平总书记在重庆考察时的重要讲话精神。区长王刚主持会议。",
+    );
+    assert!(has(&f, "王刚", "chaired", "全区工作会议"), "{f:?}");
+    assert!(
+        f.iter()
+            .all(|(w, r, _)| w != "习近平" || *r == "holds_position"),
+        "{f:?}"
+    );
+    let persons = names_of(
+        "4月29日,全区工作会议召开。会议传达学习了习近平总书记重要讲话精神,强调要坚决贯彻习近平生态文明思想。",
+        NodeKind::Person,
+    );
+    assert_eq!(persons, ["习近平"]);
+}

@@ -1,0 +1,241 @@
+//! Posts: the organ a title belongs to, carried along a list, in brackets, across a
+//! comma, by appointment, and placed where the article says. Names are made up.
+
+use super::{facts, has};
+
+#[test]
+fn a_posts_own_meeting_and_its_attendees() {
+    let f = facts(
+        "3月2日,区委副书记、区长刘长安主持召开区长办公会。区领导赵红旗、周海港、李卫东参加。",
+    );
+    assert!(has(&f, "刘长安", "chaired", "区长办公会"), "{f:?}");
+    // Given names that are places' short forms (长安, 红旗, 海港, 卫东) stay people.
+    for who in ["赵红旗", "周海港", "李卫东"] {
+        assert!(has(&f, who, "attended", "区长办公会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn posts_carried_along_a_list_and_party_committees() {
+    let f = facts("11月26日,通州区委书记王云峰、副书记李玉君参加了会议。");
+    assert!(
+        has(&f, "李玉君", "holds_position", "副书记@通州区委"),
+        "{f:?}"
+    );
+    let f = facts("天津大学党委书记李家俊出席。");
+    assert!(
+        has(&f, "李家俊", "holds_position", "书记@天津大学党委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn elections_to_a_committee_by_its_usual_name() {
+    let f = facts("1月8日,陶迪当选为政协鄂托克前旗第十一届委员会主席;于国强、秦岭峰当选为政协鄂托克前旗第十一届委员会副主席。");
+    assert!(
+        has(&f, "陶迪", "holds_position", "主席@鄂托克前旗政协"),
+        "{f:?}"
+    );
+    // 秦岭 + 峰 in a list of names is one name.
+    assert!(
+        has(&f, "秦岭峰", "holds_position", "副主席@鄂托克前旗政协"),
+        "{f:?}"
+    );
+    let f = facts("丁文禄、卫忠平等97人当选为十二届省政协常务委员。");
+    assert!(has(&f, "卫忠平", "holds_position", "常务委员"), "{f:?}");
+}
+
+#[test]
+fn a_preposition_fused_with_the_jurisdiction_word_stays_out_of_the_organ() {
+    let f = facts("2月7日,安平县举办开工奠基仪式。奠基仪式由县人大主任崔东主持。");
+    assert!(
+        has(&f, "崔东", "holds_position", "主任@安平县人大"),
+        "{f:?}"
+    );
+    assert!(has(&f, "崔东", "chaired", "奠基仪式"), "{f:?}");
+}
+
+#[test]
+fn department_heads_written_without_the_departments_bu() {
+    let f = facts("3月5日,伊川县召开全县安全生产工作会议。县委常委、组织部长王建军,县委常委、宣传部长刘丽华参加会议。");
+    assert!(
+        has(&f, "王建军", "holds_position", "部长@伊川县委组织部"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "刘丽华", "holds_position", "部长@伊川县委宣传部"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "刘丽华", "holds_position", "常委@伊川县委"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_banners_organs_are_the_banners() {
+    let f = facts("5月9日,鄂托克前旗召开全旗安全生产工作会议。旗委常委、统战部长孟和参加会议。");
+    assert!(
+        has(&f, "孟和", "holds_position", "常委@鄂托克前旗委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "孟和", "holds_position", "部长@鄂托克前旗委统战部"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn posts_without_their_organ_right_after_the_same_post_with_it() {
+    let f = facts("3月2日,区政协召开主席会议。区政协主席张禾波主持会议并讲话。副主席丁宏斌、孙德明,秘书长林伦参加会议。");
+    assert!(has(&f, "丁宏斌", "holds_position", "副主席@"), "{f:?}");
+    let organ_of = |who: &str| {
+        f.iter()
+            .find(|(w, r, _)| w == who && *r == "holds_position")
+            .map(|(_, _, x)| x.split('@').nth(1).unwrap_or_default().to_string())
+    };
+    let chair = organ_of("张禾波").expect("the chair's post");
+    assert!(chair.ends_with("区政协"), "{f:?}");
+    for who in ["丁宏斌", "孙德明", "林伦"] {
+        assert_eq!(
+            organ_of(who).as_deref(),
+            Some(chair.as_str()),
+            "{who}: {f:?}"
+        );
+    }
+    let f = facts("5月6日,宿松县举办培训班。县委常委、组织部部长、统战部部长鲁长江出席开班式。");
+    assert!(
+        has(&f, "鲁长江", "holds_position", "部长@宿松县委统战部"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn posts_across_a_comma_in_brackets_and_of_offices() {
+    let f =
+        facts("3月5日,洛阳市召开全市经济工作会议。市委副书记、市长,市政府党组书记李明出席会议。");
+    assert!(
+        has(&f, "李明", "holds_position", "市长@洛阳市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "李明", "holds_position", "副书记@洛阳市委"),
+        "{f:?}"
+    );
+    let f = facts("3月5日,洛阳市召开全市经济工作会议。王刚(市委常委、常务副市长)出席会议。");
+    assert!(
+        has(&f, "王刚", "holds_position", "常务副市长@洛阳市人民政府"),
+        "{f:?}"
+    );
+    assert!(has(&f, "王刚", "attended", "经济工作会议"), "{f:?}");
+    let f = facts("3月5日,洛阳市召开全市经济工作会议。市纪委常委、监委委员赵丽,市委常委、洛阳军分区司令员陈伟,市长助理孙强出席会议。");
+    assert!(
+        has(&f, "赵丽", "holds_position", "委员@洛阳市监委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "陈伟", "holds_position", "司令员@洛阳军分区"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "孙强", "holds_position", "市长助理@洛阳市人民政府"),
+        "{f:?}"
+    );
+    let f = facts("3月5日,王刚深入村党支部调研。孟津区平乐村党支部书记李强陪同。");
+    assert!(
+        has(&f, "李强", "holds_position", "书记@孟津区平乐村党支部"),
+        "{f:?}"
+    );
+    assert!(has(&f, "王刚", "attended", "调研"), "{f:?}");
+}
+
+#[test]
+fn a_zones_bodies_after_a_post_on_its_party_working_committee() {
+    let f = facts("10月21日,开发区举行项目签约仪式。开发区党工委委员、管委会副主任李光、赵继渠,党工委委员、党群工作部部长邢军等领导参加活动。");
+    assert!(
+        has(&f, "李光", "holds_position", "副主任@开发区管委会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "赵继渠", "holds_position", "副主任@开发区管委会"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn appointments_and_resignations_give_posts() {
+    let text = "7月27日,区二届人大常委会第四次会议召开。会议决定任命李峻为崇明区副区长。会议选举王刚为崇明区区长、崇明区政府党组书记。会议接受张华辞去崇明区区长职务的请求。决定免去赵敏的崇明区副区长职务。";
+    let f = facts(text);
+    assert!(
+        has(&f, "李峻", "holds_position", "副区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王刚", "holds_position", "区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "张华", "holds_position", "区长@崇明区人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "赵敏", "holds_position", "副区长@崇明区人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_government_head_where_the_article_names_no_place() {
+    let f = facts("4月10日上午,我市召开重点项目推进会。市长李振华主持会议,县长王刚参加。");
+    assert!(
+        has(&f, "李振华", "holds_position", "市长@市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王刚", "holds_position", "县长@县人民政府"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn posts_placed_where_the_article_says() {
+    for (text, who, post) in [
+        // 孙集镇 is a town of two counties; the article says which.
+        (
+            "7月18日上午,利辛县孙集镇农贸市场落成启用。镇长曹福生出席启用仪式。",
+            "曹福生",
+            "镇长@孙集镇人民政府",
+        ),
+        (
+            "11月14日,西藏自治区山南市党政代表团来湘考察。在湘期间,省委书记杜家毫会见了代表团一行。",
+            "杜家毫",
+            "书记@湖南省委",
+        ),
+        // 惠民 (a county of 滨州市) in 兴业惠民; the article is about 江门市.
+        (
+            "今天下午,江门市举行座谈会。市委副书记、市长刘毅出席会议。刘毅介绍了江门的发展情况,他说,江门致力于兴业惠民。江门市将继续开放。",
+            "刘毅",
+            "市长@江门市人民政府",
+        ),
+        // Each of these is a town of several counties; together, towns of 旺苍县.
+        (
+            "9月30日,副县长张明带领相关部门负责人检查安全生产工作。张明一行先后深入国华、高阳、盐河、万家、天星等乡镇进行检查。",
+            "张明",
+            "副县长@旺苍县人民政府",
+        ),
+        // The segmenter runs the level into the body's name (县公安局, 县融|媒体中心).
+        (
+            "3月5日,伊川县召开全县工作会议。县公安局局长赵敏、县融媒体中心主任任建新出席会议。",
+            "赵敏",
+            "局长@伊川县公安局",
+        ),
+        (
+            "3月5日,伊川县召开全县工作会议。县公安局局长赵敏、县融媒体中心主任任建新出席会议。",
+            "任建新",
+            "主任@伊川县融媒体中心",
+        ),
+    ] {
+        let f = facts(text);
+        assert!(has(&f, who, "holds_position", post), "{who} {post}: {f:?}");
+    }
+}

@@ -1,0 +1,106 @@
+//! Visits and inspections: the visitors, the group they lead, their companions, the
+//! stops on the way and the occasion the lead reports. Names are made up.
+
+use super::{dated_events, facts, has, names_of};
+use crate::graph::NodeKind;
+
+#[test]
+fn visitors_to_our_county_and_their_companions() {
+    let f = facts("5月3日,省委常委王建国一行到我县调研乡村振兴工作，县委书记李明陪同。");
+    assert!(has(&f, "王建国", "attended", "调研"), "{f:?}");
+    assert!(has(&f, "李明", "attended", "调研"), "{f:?}");
+    let f = facts("7月14日,县人大常委会主任汤小娥督导长湖乡防汛抗灾工作。");
+    assert!(has(&f, "汤小娥", "attended", "督导"), "{f:?}");
+}
+
+#[test]
+fn a_visit_over_several_days_does_not_date_what_happened_during_it() {
+    let events = dated_events(
+        "11月14日至19日,山南市党政代表团一行来湘访问。在此期间,省委书记王成会见了代表团一行。",
+    );
+    assert!(events.iter().all(|(_, d)| d.is_none()), "{events:?}");
+}
+
+#[test]
+fn a_leader_takes_part_with_the_delegation_led() {
+    let f = facts("本报讯 11月19日,“2015产业转移系列对接活动”在石家庄市举办。市长刘建华率我市代表团参加对接活动。");
+    assert!(
+        has(&f, "刘建华", "attended", "2015产业转移系列对接活动"),
+        "{f:?}"
+    );
+    let f = facts("9月25日至27日,市长白雪率领经贸代表团赴上海参加“长三角招商引资促进周”活动。");
+    assert!(has(&f, "白雪", "attended", "招商引资促进周"), "{f:?}");
+}
+
+#[test]
+fn the_leads_occasion_named_by_its_kind_alone() {
+    let f =
+        facts("本报讯 11月19日,对接活动在石家庄市举办。市委常委、副市长张远,副市长白龙一同参加。");
+    assert!(has(&f, "张远", "attended", "活动"), "{f:?}");
+    assert!(has(&f, "白龙", "attended", "活动"), "{f:?}");
+}
+
+#[test]
+fn visitors_who_lead_a_group_or_go_among_common_places() {
+    let f = facts(
+        "5月16日,漯河市委书记曾强带领市直有关部门负责人到郾城区调研。市领导于洋、吕辉参加调研。",
+    );
+    // 曾强 reads as an adjective and 于洋 as a place to the segmenter.
+    for who in ["曾强", "于洋", "吕辉"] {
+        assert!(has(&f, who, "attended", "调研"), "{who}: {f:?}");
+    }
+    let f = facts("8月8日,区委书记吴刚深入辖区企业走访调研。");
+    assert!(has(&f, "吴刚", "attended", "走访调研"), "{f:?}");
+}
+
+#[test]
+fn inspections_and_their_stops_on_the_spot() {
+    let text = "3月5日,市委副书记、市长王刚带队督导检查安全生产工作,先后深入洛钼集团等企业,实地检查安全生产措施落实情况。副市长赵丽参加督导检查。";
+    assert_eq!(names_of(text, NodeKind::Event), ["督导检查"]);
+    let f = facts(text);
+    assert!(has(&f, "王刚", "attended", "督导检查"), "{f:?}");
+    assert!(has(&f, "赵丽", "attended", "督导检查"), "{f:?}");
+    let f = facts("3月5日,市长王刚实地察看城市更新项目进展情况。副市长赵丽参加。");
+    assert!(has(&f, "赵丽", "attended", "察看"), "{f:?}");
+}
+
+#[test]
+fn a_visit_named_by_its_bare_word_keeps_its_stops() {
+    let text = "3月5日,市委书记王刚到伊川县调研。王刚一行先后来到鸣皋镇、白沙镇,实地察看产业发展情况。伊川县委书记张华陪同调研。";
+    assert_eq!(names_of(text, NodeKind::Event), ["调研"]);
+    let f = facts(text);
+    assert!(has(&f, "张华", "attended", "调研"), "{f:?}");
+}
+
+#[test]
+fn companions_in_a_frame_before_the_visit() {
+    let f = facts("3月5日,在市委书记王刚、市长刘志明的陪同下,省委副书记李明一行到伊川县调研。");
+    for who in ["王刚", "刘志明", "李明"] {
+        assert!(has(&f, who, "attended", "调研"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_visit_after_the_places_or_the_group_and_a_comma() {
+    let f = facts("3月8日,区长卢志明先后来到新华街道、城东街道,调研基层治理工作。");
+    assert!(has(&f, "卢志明", "attended", "调研"), "{f:?}");
+    let f = facts("5月6日,市委书记林海涛率市直有关部门负责同志,到开发区开展安全生产督查。");
+    assert!(has(&f, "林海涛", "attended", "督查"), "{f:?}");
+}
+
+#[test]
+fn the_occasion_the_lead_says_was_held_is_the_main_one() {
+    let f =
+        facts("4月10日,全市重点项目观摩会举行。市长李振华主持总结会。市领导张明、刘洪涛参加观摩。");
+    assert!(has(&f, "张明", "attended", "全市重点项目观摩会"), "{f:?}");
+}
+
+#[test]
+fn an_inspection_of_a_law_by_a_group_led_here() {
+    let f = facts(
+        "5月20日,省人大常委会副主任王建军带领执法检查组,来我市开展《中华人民共和国水污染防治法》执法检查。市人大常委会主任杨立新陪同检查。",
+    );
+    for who in ["王建军", "杨立新"] {
+        assert!(has(&f, who, "attended", "执法检查"), "{who}: {f:?}");
+    }
+}
