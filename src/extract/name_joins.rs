@@ -53,6 +53,21 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             joins.push((i, 2));
             continue;
         }
+        // 副主席蓝天 + 立，: a three-character name whose last character jieba read as a
+        // verb, between a post and a comma. Not a word that follows a name there (说,
+        // 等, 摄 of a photo credit).
+        if surname.tag.starts_with("nr")
+            && surname.word.chars().count() == 2
+            && lex.surname_len(&surname.word) == Some(1)
+            && given.word.chars().count() == 1
+            && matches!(next.word.as_str(), "、" | "," | "，")
+            && !given.tag.starts_with(['p', 'u', 'c', 'r', 'd', 'm', 'q', 'x'])
+            && !AFTER_A_NAME.contains(&given.word.as_str())
+            && !lex.role_verbs().contains_key(&given.word)
+        {
+            joins.push((i, 2));
+            continue;
+        }
         // jieba may tag a lone surname as a morpheme (zg), or take it for a measure word
         // (副局长曲 + 长安).
         if ends_name(next)
@@ -74,6 +89,14 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
     }
     join_runs(toks, joins, "nr", Category::Nominal)
 }
+
+/// One-character words written right after a name and before a comma: what the person
+/// says or does, a credit's word, a plural.
+const AFTER_A_NAME: &[&str] = &[
+    "说", "讲", "称", "问", "答", "笑", "等", "们", "也", "都", "均", "又", "还", "则", "是",
+    "摄", "文", "图", "到", "去", "来", "在", "和", "与", "及", "同", "跟", "并", "讯", "电",
+    "报", "写", "编", "译", "审", "校", "著", "绘",
+];
 
 /// Joins the two pieces of a name that jieba cut (秦岭 + 峰, 张 + 海东, 白能 + 礼)
 /// where it stands in a list of names between 、: a list of people is a list of

@@ -130,6 +130,8 @@ pub const BETWEEN: &[&str] = &[
     "轮流",
     "逐一",
     "亲自",
+    // 亲切会见, 亲切看望: how the hosts met their guests.
+    "亲切",
     "一起",
     "并",
     "并作",

@@ -113,8 +113,11 @@ pub(super) fn extend_left_until(
                 true
             }
             // 换届工作调研督导组: a visit's word inside the name of a group.
+            // 李广会见同乡会, 分别会见代表团: meeting a group is no part of its name.
             Category::Event if !stop_at_place => {
-                toks[a].category == Category::Organ && matches!(t.tag.as_str(), "vn" | "n")
+                toks[a].category == Category::Organ
+                    && matches!(t.tag.as_str(), "vn" | "n")
+                    && !MEETING_WORDS.contains(&t.word.as_str())
             }
             // 调研座谈活动, 考察调研活动: event words joined into one name.
             // 开幕式暨签约仪式: two occasions held as one.
@@ -376,6 +379,9 @@ pub(super) fn continues_compound(toks: &[Word], i: usize) -> bool {
             .get(i)
             .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
+
+/// Acts of meeting people (会见 a delegation), which name no group.
+const MEETING_WORDS: &[&str] = &["会见", "会谈", "会晤", "接见", "看望", "慰问", "拜会"];
 
 /// Words jieba reads as nouns that stand before a body's name without being part of it.
 const NEVER_IN_NAMES: &[&str] = &[

@@ -140,3 +140,15 @@ fn a_leader_whose_words_are_studied_takes_no_part() {
     );
     assert_eq!(persons, ["习近平"]);
 }
+
+#[test]
+fn hosts_who_meet_a_group_warmly_or_each_in_turn() {
+    let f = facts("11月21日,副镇长李广在镇政府港澳厅亲切会见同乡会主席孙志岐。");
+    assert!(has(&f, "李广", "chaired", "会见"), "{f:?}");
+    assert!(has(&f, "孙志岐", "attended", "会见"), "{f:?}");
+    // 蓝天 + 立: a name jieba cut before the comma of a list of hosts.
+    let f = facts("5月25日,省长马飚,副省长蓝天立,市长李宁波分别会见代表团一行。");
+    for host in ["马飚", "蓝天立", "李宁波"] {
+        assert!(has(&f, host, "chaired", "会见"), "{host}: {f:?}");
+    }
+}
