@@ -449,6 +449,25 @@ pub(super) fn subjects_before(
         {
             a -= 1;
         }
+        // 担任本届政协委员的十一届省政协副主席李雁红: a clause ending in 的 says who the
+        // people after it are; the list goes on before it, from the comma that opens it.
+        if !orgs {
+            let mut b = a;
+            while b > 0 && toks[b - 1].tag == "m" && toks[b - 1].word.ends_with('届') {
+                b -= 1;
+            }
+            if b > 1 && toks[b - 1].word == "的" {
+                if let Some(c) = (b.saturating_sub(12)..b - 1)
+                    .rev()
+                    .take_while(|&k| !people.contains(&k) && toks[k].word != "、")
+                    .find(|&k| is_comma(k))
+                {
+                    if c + 1 < b - 1 {
+                        a = c + 1;
+                    }
+                }
+            }
+        }
         // A segment of groups without a name (县法检两长、公安局政委) is made of nouns,
         // posts and bodies only, up to the comma before it.
         if !orgs && !(a..seg_end).any(|k| people.contains(&k)) {

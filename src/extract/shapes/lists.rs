@@ -206,3 +206,15 @@ fn a_list_ending_in_the_leadership_teams() {
     }
     assert!(f.iter().all(|(w, _, _)| w != "班子"), "{f:?}");
 }
+
+#[test]
+fn a_clause_ending_in_de_inside_a_list_of_attendees() {
+    let f = facts(
+        "1月19日,省政协十二届四次会议开幕。省领导王拥军、罗清宇,全国政协常委周然,担任本届政协委员的十一届省政协副主席李雁红、朱先奇出席会议。",
+    );
+    for who in ["王拥军", "罗清宇", "周然", "李雁红", "朱先奇"] {
+        assert!(has(&f, who, "attended", "会议"), "{who}: {f:?}");
+    }
+    // The post of the clause is no post of the names before it.
+    assert!(!has(&f, "罗清宇", "holds_position", "委员@"), "{f:?}");
+}
