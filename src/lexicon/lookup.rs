@@ -215,6 +215,12 @@ impl Lexicon {
         for w in self.role_verbs.keys() {
             out.push((w.clone(), "v"));
         }
+        // 县 + 经开区: a kind of zone is one common noun, not a piece of the word before.
+        for w in &self.not_places {
+            if w.ends_with('区') && w.chars().count() >= 3 {
+                out.push((w.clone(), "n"));
+            }
+        }
         out.sort();
         out.dedup_by(|a, b| a.0 == b.0);
         out

@@ -239,3 +239,17 @@ fn posts_placed_where_the_article_says() {
         assert!(has(&f, who, "holds_position", post), "{who} {post}: {f:?}");
     }
 }
+
+#[test]
+fn a_zone_written_short_after_its_county() {
+    let f = facts(
+        "12月28日,寿县政协第四次会议开幕。县政协主席李琼,县经开区管委会主任赵德兵,县领导王亚晖在主席台前排就座。",
+    );
+    assert!(
+        has(&f, "赵德兵", "holds_position", "主任@寿县经开区管委会"),
+        "{f:?}"
+    );
+    for who in ["李琼", "赵德兵", "王亚晖"] {
+        assert!(has(&f, who, "attended", "会议"), "{who}: {f:?}");
+    }
+}
