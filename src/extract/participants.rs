@@ -219,13 +219,26 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
+        // 郭杰等县委常委会组成人员出席: 等 closes the names before a body's members too,
+        // right after a name (等 also closes lists of things: 花卉等行业的…负责人).
+        let members_after_name = |k: usize| {
+            toks[k].word == "等"
+                && k > 0
+                && toks[k - 1].tag.starts_with("nr")
+                && toks[k + 1..i].iter().all(|t| {
+                    matches!(
+                        t.category,
+                        Category::Organ | Category::JurisdictionWord | Category::Title
+                    ) || matches!(t.word.as_str(), "组成人员" | "组成" | "人员" | "成员" | "委员")
+                })
+        };
         // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席, …及中常委参加: a
         // group without names (by its kind or its post) closes the list; the names are
         // before it.
         if let Some(k) = (i.saturating_sub(12)..i)
             .rev()
             .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
-            .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及"))
+            .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及") || members_after_name(k))
         {
             // Up to the verb: 同志 of 负责同志 may have been passed over already.
             let group_words = toks[k + 1..v].iter().any(|t| {

@@ -218,3 +218,11 @@ fn a_clause_ending_in_de_inside_a_list_of_attendees() {
     // The post of the clause is no post of the names before it.
     assert!(!has(&f, "罗清宇", "holds_position", "委员@"), "{f:?}");
 }
+
+#[test]
+fn a_name_then_its_bodys_members_attend() {
+    let f = facts(
+        "1月12日上午,县长王代强主持召开县委常委会会议。县委副书记郭杰等县委常委会组成人员出席会议。",
+    );
+    assert!(has(&f, "郭杰", "attended", "会议"), "{f:?}");
+}
