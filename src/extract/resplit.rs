@@ -85,6 +85,13 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             }
         }
     }
+    // 会议由禹卫东主持: jieba took 由 and the surname after it for a name.
+    if n == 2 && w.starts_with('由') && t.tag.starts_with("nr") {
+        let surname = w.chars().nth(1).is_some_and(|c| lex.surnames().contains(&c));
+        if surname {
+            return split(1, '由'.len_utf8(), "p", "nr");
+        }
+    }
     // 丰收节暨首届运动会: 暨 joins two occasions into one name; it starts no word but
     // a few names (暨南大学, 暨阳街道).
     if n >= 2 && w.starts_with('暨') && !w.starts_with("暨南") && !w.starts_with("暨阳") {

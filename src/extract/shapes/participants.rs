@@ -152,3 +152,10 @@ fn hosts_who_meet_a_group_warmly_or_each_in_turn() {
         assert!(has(&f, host, "chaired", "会见"), "{host}: {f:?}");
     }
 }
+
+#[test]
+fn chaired_by_a_name_jieba_fused_with_you() {
+    // jieba reads 由禹 as a name.
+    let f = facts("4月26日,县人大常委会会议召开。会议由禹卫东主持。");
+    assert!(has(&f, "禹卫东", "chaired", "会议"), "{f:?}");
+}
