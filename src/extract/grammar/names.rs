@@ -398,4 +398,12 @@ const NEVER_IN_NAMES: &[&str] = &[
     "历任",
     // 部分部、委、办: some of the departments, not one.
     "部分",
+    // 许荣盛率经贸代表团: the one who leads a group is no part of its name.
+    "率",
+    "率领",
+    "带领",
+    // 指示精神和省委, 情况和合作中心: what was studied or seen, before a body's name.
+    "精神",
+    "指示精神",
+    "情况",
 ];

@@ -151,3 +151,16 @@ fn bodies_named_only_by_their_kind_are_no_nodes() {
     );
     assert!(!orgs.iter().any(|o| o == "辖区街道办"), "{orgs:?}");
 }
+
+#[test]
+fn rooms_leaders_and_what_was_studied_are_no_part_of_a_body() {
+    let orgs = names_of(
+        "5月25日,县长许荣盛率经贸代表团到访。市长李明在上海市政府贵宾厅会见代表团,传达黑河指示精神和省委要求。",
+        NodeKind::Organization,
+    );
+    assert!(
+        orgs.iter()
+            .all(|o| !o.contains("贵宾厅") && !o.contains('率') && !o.contains("精神")),
+        "{orgs:?}"
+    );
+}
