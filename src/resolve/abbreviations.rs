@@ -40,6 +40,12 @@ fn sorted_intersect(a: &[usize], b: &[usize]) -> bool {
     false
 }
 
+/// The other parties, whose committees are named like the Party's with the party's
+/// name in front (民革贵州省委, 致公党天津市委会).
+const PARTIES: &[&str] = &[
+    "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+];
+
 /// Organisation names that abbreviate another: short → (long, reason).
 ///
 /// The rule compares every pair of names with the same organ suffix, which is
@@ -78,6 +84,10 @@ pub(super) fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> Aliases {
             place: lex_prefix_place(lex, name),
         });
     }
+    let party_committee = |name: &str| {
+        lex.org_suffix(name)
+            .is_some_and(|(_, class)| class.as_deref() == Some("party"))
+    };
     let mut out = HashMap::new();
     for group in groups.values() {
         // Character → the names of the group containing it (indices ascending).
@@ -110,7 +120,11 @@ pub(super) fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> Aliases {
                     }
                     // The short name is not a real organisation of its own ending the long one
                     // (惠济市场分中心 inside 惠济市场分中心复工复产保障工作专班 ends differently).
-                    && !long.name.starts_with(short.name);
+                    && !long.name.starts_with(short.name)
+                    // 省委 of an article that names 民革贵州省委 is the Party's committee:
+                    // another party's committee abbreviates only with its party's name.
+                    && !(party_committee(short.name)
+                        && PARTIES.iter().any(|p| long.name.starts_with(p) && !short.name.starts_with(p)));
                 if !ok {
                     continue;
                 }
