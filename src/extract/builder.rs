@@ -180,6 +180,13 @@ impl ArticleBuilder<'_> {
                 }
             }
             MentionKind::Organization => {
+                let nearer = self.place_written_before(i).map(|(c, place)| {
+                    let mut j = j.clone();
+                    j.set_for_char(c, place);
+                    j
+                });
+                let j = nearer.as_ref().unwrap_or(j);
+                let e = &mut self.ents[i];
                 let (canon, place, reason) = canonical_org(lex, &e.text, e.place(), j);
                 if canon != e.text {
                     e.set_reason(reason);
@@ -189,6 +196,35 @@ impl ArticleBuilder<'_> {
             }
             _ => {}
         }
+    }
+
+    /// For an organ written with its level character alone (市委), the place of that
+    /// level written out in an organ before it in the sentence (三亚市委书记王祺扬，
+    /// 市委副书记、市长陈希会见了文昌市委书记龙卫东，市委副书记、市长曹树育): the
+    /// nearest one, which the text means before the article's own.
+    fn place_written_before(&self, i: usize) -> Option<(char, String)> {
+        let e = &self.ents[i];
+        let w = e.place()?;
+        let mut cs = w.chars();
+        let (Some(c), None) = (cs.next(), cs.next()) else {
+            return None;
+        };
+        self.ents[..i]
+            .iter()
+            .rev()
+            .filter(|o| {
+                o.kind == MentionKind::Organization
+                    && o.sentence() == e.sentence()
+                    && o.start() < e.start()
+            })
+            .find_map(|o| {
+                let place = self.lex.place(o.place()?)?;
+                let stem = place.name.strip_suffix(c)?;
+                (stem.chars().count() >= 2
+                    && o.text.starts_with(stem)
+                    && super::jurisdiction::level_char_matches(place, c))
+                .then(|| (c, place.name.clone()))
+            })
     }
 
     /// The organ of a post: the one written, else that of the same head in this

@@ -283,6 +283,21 @@ pub struct Jurisdiction {
 }
 
 impl Jurisdiction {
+    /// Makes `place` what the level character `c` stands for.
+    pub(crate) fn set_for_char(&mut self, c: char, place: String) {
+        match c {
+            '省' => self.province = Some(place),
+            '市' => self.city = Some(place),
+            '区' | '县' | '旗' => {
+                self.county = Some(place);
+                self.other_county = None;
+            }
+            '州' => self.autonomous_prefecture = Some(place),
+            '镇' | '乡' => self.town = Some(place),
+            _ => {}
+        }
+    }
+
     /// The place an abbreviation's first character stands for (市 → 郑州市).
     pub fn for_char(&self, c: char) -> Option<&str> {
         match c {
