@@ -199,9 +199,9 @@ impl ArticleBuilder<'_> {
     }
 
     /// For an organ written with its level character alone (市委), the place of that
-    /// level written out in an organ before it in the sentence (三亚市委书记王祺扬，
-    /// 市委副书记、市长陈希会见了文昌市委书记龙卫东，市委副书记、市长曹树育): the
-    /// nearest one, which the text means before the article's own.
+    /// level written out in the nearest organ before it in the sentence (三亚市委书记
+    /// 王祺扬，市委副书记、市长陈希会见了文昌市委书记龙卫东，市委副书记、市长曹树育),
+    /// which the text means before the article's own.
     fn place_written_before(&self, i: usize) -> Option<(char, String)> {
         let e = &self.ents[i];
         let w = e.place()?;
@@ -217,14 +217,18 @@ impl ArticleBuilder<'_> {
                     && o.sentence() == e.sentence()
                     && o.start() < e.start()
             })
+            // Only the nearest organ written with its place: past another place's
+            // (泊头市委…，南皮县委…，市发展改革委), 市 is the article's city again.
             .find_map(|o| {
                 let place = self.lex.place(o.place()?)?;
-                let stem = place.name.strip_suffix(c)?;
-                (stem.chars().count() >= 2
-                    && o.text.starts_with(stem)
-                    && super::jurisdiction::level_char_matches(place, c))
-                .then(|| (c, place.name.clone()))
+                let level = place.name.chars().next_back()?;
+                let stem = place.name.strip_suffix(level)?;
+                (stem.chars().count() >= 2 && o.text.starts_with(stem)).then_some(place)
             })
+            .filter(|place| {
+                place.name.ends_with(c) && super::jurisdiction::level_char_matches(place, c)
+            })
+            .map(|place| (c, place.name.clone()))
     }
 
     /// The organ of a post: the one written, else that of the same head in this

@@ -371,6 +371,11 @@ fn same_event_name<'a>(lex: &Lexicon, a: &'a str, b: &'a str) -> bool {
     {
         return true;
     }
+    // 项目签约仪式 of 洽谈会重大项目签约仪式: a ceremony named again without the
+    // occasion it was held within.
+    if short.chars().count() >= 5 && super::token::is_ceremony(short) && long.ends_with(short) {
+        return true;
+    }
     let norm = |s: &str| -> String {
         let mut s = s.to_string();
         for group in lex.event_synonyms() {

@@ -479,6 +479,14 @@ fn is_organ_word(lex: &Lexicon, w: &str) -> bool {
     n - s >= if s == 1 { 2 } else { 1 }
 }
 
+/// Whether an occasion's name ends as a ceremony, which may be held within a larger
+/// occasion and named after it (洽谈会重大项目签约仪式).
+pub(super) fn is_ceremony(w: &str) -> bool {
+    ["仪式", "开幕式", "闭幕式", "典礼", "推介会"]
+        .iter()
+        .any(|c| w.ends_with(c))
+}
+
 /// Whether a token ends a clause (a comma, a full stop, a colon…).
 pub(super) fn is_clause_break(t: &Word) -> bool {
     matches!(

@@ -3,7 +3,7 @@
 //! quoted stretches, and stopping at the words that never belong to one. Organisations
 //! and events share this walk, so it lives apart from both.
 
-use crate::extract::token::{Category, Word, JURISDICTION_CHARS, SITTING_BODIES};
+use crate::extract::token::{is_ceremony, Category, Word, JURISDICTION_CHARS, SITTING_BODIES};
 
 /// Walks left from `h` over tokens allowed inside a name; returns the first token index.
 pub(super) fn extend_left(toks: &[Word], h: usize, covered: &[bool], allow_quotes: bool) -> usize {
@@ -124,6 +124,9 @@ pub(super) fn extend_left_until(
             Category::Event if stop_at_place => {
                 (toks[a].category == Category::Event
                     || toks[a].word == "暨"
+                    // 洽谈会重大项目签约仪式, 交易会招商项目推介会: a ceremony held within a
+                    // fair or festival is named after it.
+                    || is_ceremony(&toks[h].word) && (t.word.ends_with('会') || t.word.ends_with('节'))
                     // 第一次会议第二次全体会议: a sitting of the session before it.
                     || is_ordinal(&toks[a].word) && (t.word.ends_with('会') || t.word.ends_with("会议")))
                     // 活动开幕式: the opening of the activity named before.

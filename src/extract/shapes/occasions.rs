@@ -190,3 +190,12 @@ fn a_meeting_named_with_and_without_its_holder_and_number_is_one() {
     );
     assert_eq!(events.len(), 1, "{events:?}");
 }
+
+#[test]
+fn a_ceremony_within_a_fair_is_named_after_it() {
+    let events = names_of(
+        "6月10日,第十一届浙江投资贸易洽谈会重大项目签约仪式举行。副省长龚正出席了项目签约仪式。",
+        NodeKind::Event,
+    );
+    assert_eq!(events, ["浙江投资贸易洽谈会重大项目签约仪式"]);
+}
