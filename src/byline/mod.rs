@@ -108,6 +108,14 @@ pub fn parse_byline_as(
         .trim_start_matches(|c| BRACKETS.iter().any(|&(open, _)| open == c))
         .trim_end_matches(|c| BRACKETS.iter().any(|&(_, close)| close == c))
         .trim();
+    let spaced_names;
+    let s = match credits_run_on(s) {
+        Some(t) => {
+            spaced_names = t;
+            spaced_names.as_str()
+        }
+        None => s,
+    };
     let pieces: Vec<&str> = s.split(is_separator).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {
         return None;
@@ -304,6 +312,45 @@ fn strip_units(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// 记者王晓飞特约通讯员唐丽雅通讯员包卉: a byline that starts with a credit and writes
+/// the next reporter's or correspondent's credit right after a name, spaced out
+/// (记者王晓飞 特约通讯员唐丽雅 通讯员包卉); `None` when there is nothing to space.
+fn credits_run_on(s: &str) -> Option<String> {
+    const RUN_ON: &[&str] = &[
+        "特约通讯员",
+        "通讯员",
+        "特约记者",
+        "实习记者",
+        "见习记者",
+        "本报记者",
+        "记者",
+        "实习生",
+    ];
+    if !RUN_ON.iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    let mut changed = false;
+    let mut after_name = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = RUN_ON.iter().find(|w| rest.starts_with(*w)) {
+            if after_name {
+                out.push(' ');
+                changed = true;
+            }
+            out.push_str(w);
+            rest = &rest[w.len()..];
+            after_name = false;
+            continue;
+        }
+        after_name = !is_separator(c);
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then_some(out)
 }
 
 /// [`parse_byline_as`] for text that must carry its own credits.

@@ -215,3 +215,17 @@ fn names_alone_in_brackets_after_the_dateline_word() {
     let (_, b) = strip_bylines(&["会议由区长（张三）主持。", "散会。"], &lex());
     assert!(b.is_empty());
 }
+
+#[test]
+fn credits_written_right_after_the_name_before() {
+    let b = parse_byline("记者王晓飞特约通讯员唐丽雅通讯员包卉", &lex()).unwrap();
+    let got: Vec<(&str, BylineRole)> = b.iter().map(|b| (b.name.as_str(), b.role)).collect();
+    assert_eq!(
+        got,
+        [
+            ("王晓飞", BylineRole::Reporter),
+            ("唐丽雅", BylineRole::Correspondent),
+            ("包卉", BylineRole::Correspondent)
+        ]
+    );
+}
