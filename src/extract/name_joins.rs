@@ -61,7 +61,9 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             && lex.surname_len(&surname.word) == Some(1)
             && given.word.chars().count() == 1
             && matches!(next.word.as_str(), "、" | "," | "，")
-            && !given.tag.starts_with(['p', 'u', 'c', 'r', 'd', 'm', 'q', 'x'])
+            && !given
+                .tag
+                .starts_with(['p', 'u', 'c', 'r', 'd', 'm', 'q', 'x'])
             && !AFTER_A_NAME.contains(&given.word.as_str())
             && !lex.role_verbs().contains_key(&given.word)
         {
@@ -93,9 +95,9 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
 /// One-character words written right after a name and before a comma: what the person
 /// says or does, a credit's word, a plural.
 const AFTER_A_NAME: &[&str] = &[
-    "说", "讲", "称", "问", "答", "笑", "等", "们", "也", "都", "均", "又", "还", "则", "是",
-    "摄", "文", "图", "到", "去", "来", "在", "和", "与", "及", "同", "跟", "并", "讯", "电",
-    "报", "写", "编", "译", "审", "校", "著", "绘",
+    "说", "讲", "称", "问", "答", "笑", "等", "们", "也", "都", "均", "又", "还", "则", "是", "摄",
+    "文", "图", "到", "去", "来", "在", "和", "与", "及", "同", "跟", "并", "讯", "电", "报", "写",
+    "编", "译", "审", "校", "著", "绘",
 ];
 
 /// Joins the two pieces of a name that jieba cut (秦岭 + 峰, 张 + 海东, 白能 + 礼)

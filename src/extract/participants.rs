@@ -229,7 +229,10 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                     matches!(
                         t.category,
                         Category::Organ | Category::JurisdictionWord | Category::Title
-                    ) || matches!(t.word.as_str(), "组成人员" | "组成" | "人员" | "成员" | "委员")
+                    ) || matches!(
+                        t.word.as_str(),
+                        "组成人员" | "组成" | "人员" | "成员" | "委员"
+                    )
                 })
         };
         // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席, …及中常委参加: a

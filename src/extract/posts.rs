@@ -229,7 +229,10 @@ pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<
         for title in titles_given(toks, chunks, from) {
             // 担任本届政协委员的…李雁红: a clause describing the people after it, not
             // a post given to those before.
-            if toks.get(chunks[title].tok_end).is_some_and(|t| t.word == "的") {
+            if toks
+                .get(chunks[title].tok_end)
+                .is_some_and(|t| t.word == "的")
+            {
                 continue;
             }
             let org = chunk_ending_at(

@@ -87,7 +87,10 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     }
     // 会议由禹卫东主持: jieba took 由 and the surname after it for a name.
     if n == 2 && w.starts_with('由') && t.tag.starts_with("nr") {
-        let surname = w.chars().nth(1).is_some_and(|c| lex.surnames().contains(&c));
+        let surname = w
+            .chars()
+            .nth(1)
+            .is_some_and(|c| lex.surnames().contains(&c));
         if surname {
             return split(1, '由'.len_utf8(), "p", "nr");
         }

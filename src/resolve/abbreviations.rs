@@ -43,7 +43,14 @@ fn sorted_intersect(a: &[usize], b: &[usize]) -> bool {
 /// The other parties, whose committees are named like the Party's with the party's
 /// name in front (民革贵州省委, 致公党天津市委会).
 const PARTIES: &[&str] = &[
-    "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟",
+    "民革",
+    "民盟",
+    "民建",
+    "民进",
+    "农工党",
+    "致公党",
+    "九三学社",
+    "台盟",
 ];
 
 /// Organisation names that abbreviate another: short → (long, reason).

@@ -170,6 +170,12 @@ fn a_bare_organ_is_of_the_place_written_before_it_in_the_sentence() {
     let f = facts(
         "3月4日,三亚市委书记王祺扬,市委副书记、市长陈希会见了文昌市委书记龙卫东,市委副书记、市长曹树育率领的文昌市党政代表团一行。文昌市党政代表团考察了文昌市的项目。",
     );
-    assert!(has(&f, "陈希", "holds_position", "市长@三亚市人民政府"), "{f:?}");
-    assert!(has(&f, "曹树育", "holds_position", "市长@文昌市人民政府"), "{f:?}");
+    assert!(
+        has(&f, "陈希", "holds_position", "市长@三亚市人民政府"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "曹树育", "holds_position", "市长@文昌市人民政府"),
+        "{f:?}"
+    );
 }

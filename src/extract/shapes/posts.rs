@@ -260,5 +260,8 @@ fn the_partys_committee_beside_another_partys() {
         "11月14日,贵州省委副书记王富玉,省政协副主席、民革贵州省委主委马文骏会见了客人。省委副书记王富玉说,欢迎客人。",
     );
     assert!(!has(&f, "王富玉", "holds_position", "@民革"), "{f:?}");
-    assert!(has(&f, "马文骏", "holds_position", "主委@民革贵州省委"), "{f:?}");
+    assert!(
+        has(&f, "马文骏", "holds_position", "主委@民革贵州省委"),
+        "{f:?}"
+    );
 }
