@@ -152,7 +152,14 @@ impl ArticleBuilder<'_> {
                             .get(p.chunks[c].tok_end)
                             .is_some_and(|t| date::is_range_mark(&t.word));
                     }
-                    MentionKind::Event if !framing.contains(&e) => {
+                    MentionKind::Event
+                        if !framing.contains(&e)
+                            && !to_be_convened(
+                                &p.toks,
+                                p.chunks[c].tok_start,
+                                p.chunks[c].tok_end,
+                            ) =>
+                    {
                         if let Some(d) = last_date {
                             if let Some((date, time)) =
                                 date::resolve_date(&self.ents[d].text, article_day, year)
@@ -539,4 +546,18 @@ fn opening_frame(p: &SentenceParse) -> Option<usize> {
         .iter()
         .all(|t| t.category != Category::Punct && !t.tag.starts_with("nr"))
         .then_some(ci)
+}
+
+/// Whether the occasion at tokens `a..b` is one a decision or its papers are about
+/// (审议通过了关于召开…第四次会议的决定, …第四次会议议程): to be convened later, so the
+/// date of its sentence is not its own.
+fn to_be_convened(toks: &[Word], a: usize, b: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| t.word.as_str());
+    let after_about = a >= 2
+        && word(a - 2) == Some("关于")
+        && matches!(word(a - 1), Some("召开" | "举行" | "举办"))
+        || a >= 1 && word(a - 1) == Some("关于召开");
+    let papers = matches!(word(b), Some("议程" | "日程" | "筹备" | "筹备工作"))
+        || word(b) == Some("的") && matches!(word(b + 1), Some("决定" | "通知" | "议程" | "日程"));
+    after_about || papers
 }

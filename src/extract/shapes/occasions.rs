@@ -199,3 +199,22 @@ fn a_ceremony_within_a_fair_is_named_after_it() {
     );
     assert_eq!(events, ["浙江投资贸易洽谈会重大项目签约仪式"]);
 }
+
+#[test]
+fn a_session_a_decision_convenes_takes_no_date() {
+    let events = dated_events(
+        "12月25日,区政协召开七届常委会第十一次会议,审议通过了关于召开政协房山区第七届委员会第四次会议的决定。",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第四次会议") && d.is_none()),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第十一次会议") && d.as_deref() == Some("12-25")),
+        "{events:?}"
+    );
+}
