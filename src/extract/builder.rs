@@ -169,9 +169,9 @@ impl ArticleBuilder<'_> {
 
     pub(super) fn resolve_one(&mut self, i: usize, j: &Jurisdiction) {
         let lex = self.lex;
-        let e = &mut self.ents[i];
-        match e.kind {
+        match self.ents[i].kind {
             MentionKind::Place => {
+                let e = &mut self.ents[i];
                 if let Some(p) = lex.place(&e.text) {
                     if p.name != e.text {
                         e.set_reason(Some(format!("short form of {} in the gazetteer", p.name)));

@@ -17,6 +17,20 @@ use index::Index;
 pub use lookup::mostly_in;
 pub use places::{is_division_name, place_prefixes, place_stem};
 
+/// The other parties than the Communist Party (the democratic parties), whose local
+/// committees are named party + place + organ like the Party's (民革贵州省委,
+/// 致公党天津市委会, 农工党北京市委).
+pub const OTHER_PARTIES: &[&str] = &[
+    "农工党",
+    "民革",
+    "民盟",
+    "民建",
+    "民进",
+    "致公党",
+    "九三学社",
+    "台盟",
+];
+
 /// The level of an administrative division.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PlaceLevel {

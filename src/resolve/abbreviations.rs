@@ -3,7 +3,7 @@
 //! with the reason recorded on the merged node.
 
 use crate::extract::ArticleFacts;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, OTHER_PARTIES};
 use crate::mention::MentionKind;
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,19 +39,6 @@ fn sorted_intersect(a: &[usize], b: &[usize]) -> bool {
     }
     false
 }
-
-/// The other parties, whose committees are named like the Party's with the party's
-/// name in front (民革贵州省委, 致公党天津市委会).
-const PARTIES: &[&str] = &[
-    "民革",
-    "民盟",
-    "民建",
-    "民进",
-    "农工党",
-    "致公党",
-    "九三学社",
-    "台盟",
-];
 
 /// Organisation names that abbreviate another: short → (long, reason).
 ///
@@ -131,7 +118,7 @@ pub(super) fn org_aliases(lex: &Lexicon, facts: &[ArticleFacts]) -> Aliases {
                     // 省委 of an article that names 民革贵州省委 is the Party's committee:
                     // another party's committee abbreviates only with its party's name.
                     && !(party_committee(short.name)
-                        && PARTIES.iter().any(|p| long.name.starts_with(p) && !short.name.starts_with(p)));
+                        && OTHER_PARTIES.iter().any(|p| long.name.starts_with(p) && !short.name.starts_with(p)));
                 if !ok {
                     continue;
                 }

@@ -7,7 +7,7 @@
 use super::names::{continues_compound, extend_left};
 use super::{Chunk, ChunkDetails};
 use crate::extract::token::{text_of, Category, Word};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, OTHER_PARTIES};
 use crate::mention::{Mention, MentionKind};
 
 /// Adds the organisations the sequence labeller found where the grammar found
@@ -138,22 +138,10 @@ pub(super) fn org_prefix(lex: &Lexicon, toks: &[Word]) -> Option<String> {
     org_chunk_at_start(lex, toks, 0, toks.len()).map(|c| c.mention.text)
 }
 
-/// Parties and bodies whose local committees are named party + place + organ.
-const PARTIES_BEFORE_PLACE: &[&str] = &[
-    "政协",
-    "中国人民政治协商会议",
-    "中国共产党",
-    "农工党",
-    "民革",
-    "民盟",
-    "民建",
-    "民进",
-    "致公党",
-    "九三学社",
-    "台盟",
-    "共青团",
-    "团",
-];
+/// Bodies besides the other parties ([`OTHER_PARTIES`]) whose local committees are
+/// named body + place + organ.
+const BODIES_BEFORE_PLACE: &[&str] =
+    &["政协", "中国人民政治协商会议", "中国共产党", "共青团", "团"];
 
 pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]) -> Option<Chunk> {
     if continues_compound(toks, h + 1) {
@@ -171,7 +159,10 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         .filter(|&i| i < h)
         // A party named before its local committee is part of its name (农工党丰台区工委).
         .map(|i| {
-            let party = i > a && PARTIES_BEFORE_PLACE.contains(&toks[i - 1].word.as_str());
+            let party = i > a && {
+                let w = toks[i - 1].word.as_str();
+                BODIES_BEFORE_PLACE.contains(&w) || OTHER_PARTIES.contains(&w)
+            };
             if party {
                 i - 1
             } else {
