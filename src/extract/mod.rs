@@ -91,7 +91,9 @@ impl Extractor {
                 .map(|m| (m.start, m.end))
                 .collect()
         };
-        let model = token::trim_light_verbs(text, spans(MentionKind::Person));
+        // One character is no name: the labeller's 平 inside 习近平 would cut the word.
+        let mut model = token::trim_light_verbs(text, spans(MentionKind::Person));
+        model.retain(|&(s, e)| e - s >= 2);
         let toks = name_joins::merge_spans(
             &self.lex,
             token::tokenize(&self.seg, &self.lex, text),

@@ -250,13 +250,15 @@ pub fn accept_people(
         }
         let next = toks.get(i + 1).map(|t| t.word.as_str()).unwrap_or("");
         // 李翔委员、…, 蔺雪峰书记、…: a name jieba knows with its post after it.
+        // 习近平总书记在…: a national leader's short post after the name, anywhere.
         let post_after = t.tag.starts_with("nr")
-            && toks
-                .get(i + 1)
-                .is_some_and(|n| n.category == Category::Title)
-            && toks
-                .get(i + 2)
-                .is_none_or(|n| n.category == Category::Punct || n.word == "等");
+            && toks.get(i + 1).is_some_and(|n| {
+                n.category == Category::Title
+                    && (lex.national_short_post(&n.word) == Some(n.word.as_str())
+                        || toks
+                            .get(i + 2)
+                            .is_none_or(|n| n.category == Category::Punct || n.word == "等"))
+            });
         let cue_after = post_after
             || lex.person_cues().contains(next)
             || toks.get(k).is_some_and(|n| {

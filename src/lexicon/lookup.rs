@@ -215,6 +215,15 @@ impl Lexicon {
         for w in self.role_verbs.keys() {
             out.push((w.clone(), "v"));
         }
+        // 习近平 + 重要指示: a long cue after a name is one word, not a piece of it.
+        // (Sorted: jieba's suggested frequency of a word depends on those added before.)
+        let mut cues: Vec<&String> = self
+            .person_cues
+            .iter()
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        cues.sort();
+        out.extend(cues.into_iter().map(|w| (w.clone(), "n")));
         // 县 + 经开区: a kind of zone is one common noun, not a piece of the word before.
         for w in &self.not_places {
             if w.ends_with('区') && w.chars().count() >= 3 {

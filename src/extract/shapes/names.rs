@@ -2,7 +2,8 @@
 //! place's, written after a post; Tibetan and Mongolian names without a Han surname,
 //! in pieces; a name fused with the 受 after it. Names are made up.
 
-use super::{facts, has};
+use super::{facts, has, names_of};
+use crate::graph::NodeKind;
 
 #[test]
 fn a_name_that_is_also_a_place_after_a_post() {
@@ -75,4 +76,26 @@ fn a_name_of_a_rare_surname_between_names_in_a_list() {
             .any(|(w, r, _)| w == "折睿" && *r == "holds_position"),
         "{f:?}"
     );
+}
+
+#[test]
+fn a_leader_named_before_his_words_or_the_thought_named_after_him() {
+    // The labeller reads 平 alone in 贯彻习近平总书记; one character is no name.
+    for text in [
+        "3月5日,区委召开常委会会议,传达学习习近平重要指示和李克强批示。",
+        "3月5日,区委召开常委会会议,深入学习贯彻习近平总书记在座谈会上的重要讲话精神。",
+        "3月5日,区委召开常委会会议,学习贯彻习近平新时代中国特色社会主义思想。",
+        "3月5日,全区上下要深入践行习近平生态文明思想。",
+    ] {
+        let persons = names_of(text, NodeKind::Person);
+        assert!(
+            persons.contains(&"习近平".to_string()),
+            "{text}: {persons:?}"
+        );
+        // 中国 inside the name of the thought is no place of the article.
+        assert!(
+            !names_of(text, NodeKind::Place).contains(&"中国".to_string()),
+            "{text}"
+        );
+    }
 }
