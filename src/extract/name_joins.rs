@@ -208,15 +208,16 @@ pub(super) fn join_minority_names(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
 /// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the
 /// particle is categorised on its own, the piece inside waits for [`merge_spans`].
 fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
-    // Only where the piece left outside is one particle that names run into (及, 和,
-    // 等, 说, 率…), and the name also covers other tokens; elsewhere (章凌 + 负责, 农业 in
+    // Only where the piece left outside is one particle or light verb that names run
+    // into (及, 和, 等, 说, 率, 王明 + 远到…), and the name also covers other tokens;
+    // elsewhere (章凌 + 负责, 农业 in
     // 农业局) the slip is more often the labeller's than jieba's.
     let crosses = |t: &Word| {
         let particle = |k: usize| {
             t.word
                 .chars()
                 .nth(k)
-                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼率".contains(c))
+                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼率到赴来作讲".contains(c))
         };
         spans
             .iter()

@@ -132,10 +132,12 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
         "提出了",
         "进行",
         "进行了",
+        "讲",
+        "讲了",
     ];
     const SAID: &[&str] = &[
         "要求", "安排", "部署", "强调", "总结", "说明", "点评", "动员", "指示", "发言", "讲话",
-        "报告", "讲解", "解读", "辅导",
+        "报告", "讲解", "解读", "辅导", "意见",
     ];
     if !LIGHT.contains(&toks[v].word.as_str()) {
         return None;
@@ -146,8 +148,12 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
     } else {
         v
     };
-    // 作了题为《…》的报告: past the title to what was given.
-    let titled = toks[v + 1..].iter().take(2).position(|t| t.word == "题为");
+    // 作了题为《…》的报告, 作了《…》的报告: past the title to what was given.
+    let titled = toks[v + 1..]
+        .iter()
+        .take(2)
+        .position(|t| t.word == "题为")
+        .or_else(|| toks.get(v + 1).is_some_and(|t| t.word == "《").then_some(0));
     if let Some(k) = titled {
         let after_title = toks[v + 2 + k..]
             .iter()

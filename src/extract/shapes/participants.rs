@@ -159,3 +159,13 @@ fn chaired_by_a_name_jieba_fused_with_you() {
     let f = facts("4月26日,县人大常委会会议召开。会议由禹卫东主持。");
     assert!(has(&f, "禹卫东", "chaired", "会议"), "{f:?}");
 }
+
+#[test]
+fn a_report_under_its_title_and_remarks_spoken_as_opinions() {
+    let f = facts(
+        "3月5日,中共伊川县第十二届委员会第四次全体会议召开。县委副书记、县长张小红向全会作了《关于高质量发展工作情况》的报告。",
+    );
+    assert!(has(&f, "张小红", "spoke_at", "第四次全体会议"), "{f:?}");
+    let f = facts("3月5日,镇里召开第一书记对接会。最后镇党委副书记、镇长张小红讲意见。");
+    assert!(has(&f, "张小红", "spoke_at", "第一书记对接会"), "{f:?}");
+}
