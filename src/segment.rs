@@ -218,6 +218,10 @@ impl Segmenter {
     /// jieba's default dictionary plus the lexicons' words.
     pub fn new(lex: &Lexicon) -> Segmenter {
         let mut jieba = Jieba::new();
+        // Frequency 0: jieba never takes the phrase whole, and cuts it into its words.
+        for word in lex.not_words() {
+            jieba.add_word(word, Some(0), None);
+        }
         for (word, tag) in lex.user_words() {
             jieba.add_word(&word, None, Some(tag));
         }

@@ -58,6 +58,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/not_places.txt"),
     ),
     (
+        "not_words.txt",
+        include_str!("../../data/lexicon/not_words.txt"),
+    ),
+    (
         "surnames.txt",
         include_str!("../../data/lexicon/surnames.txt"),
     ),
@@ -204,6 +208,7 @@ impl Lexicon {
                 "not_places.txt" => {
                     self.not_places.insert(first);
                 }
+                "not_words.txt" => self.not_words.push(first),
                 "surnames.txt" => {
                     for s in line.split_whitespace() {
                         match s.chars().count() {

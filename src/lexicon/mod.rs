@@ -104,6 +104,8 @@ pub struct Lexicon {
     not_organs: Vec<String>,
     /// Gazetteer names that are common words in running text (城区, 辖区).
     not_places: HashSet<String>,
+    /// Phrases of jieba's dictionary that jieba must cut (应邀前来, tagged as a name).
+    not_words: Vec<String>,
     /// Single-character surnames.
     surnames: HashSet<char>,
     /// Two-character surnames.
@@ -258,6 +260,11 @@ impl Lexicon {
     /// The `not_places` table (see the field's documentation).
     pub fn not_places(&self) -> &HashSet<String> {
         &self.not_places
+    }
+
+    /// The `not_words` table (see the field's documentation).
+    pub fn not_words(&self) -> &[String] {
+        &self.not_words
     }
 
     /// The `surnames` table (see the field's documentation).

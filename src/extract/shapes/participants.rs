@@ -169,3 +169,13 @@ fn a_report_under_its_title_and_remarks_spoken_as_opinions() {
     let f = facts("3月5日,镇里召开第一书记对接会。最后镇党委副书记、镇长张小红讲意见。");
     assert!(has(&f, "张小红", "spoke_at", "第一书记对接会"), "{f:?}");
 }
+
+#[test]
+fn a_phrase_jieba_takes_for_a_name_is_cut() {
+    // jieba's dictionary has 应邀前来 as a name; the list before it lost its verb.
+    let f = facts(
+        "3月5日,县政协十届三次会议第二次全体会议召开。县领导张小红、李大军应邀前来听取委员发言,并在主席台就座。",
+    );
+    assert!(has(&f, "张小红", "attended", "全体会议"), "{f:?}");
+    assert!(has(&f, "李大军", "attended", "全体会议"), "{f:?}");
+}
