@@ -108,3 +108,10 @@ fn a_name_run_into_the_verb_after_it() {
     let f = facts("3月5日,宣讲团报告会在我市举行,市委党校教授王明远作宣讲报告。");
     assert!(has(&f, "王明远", "spoke_at", "宣讲团报告会"), "{f:?}");
 }
+
+#[test]
+fn a_surname_and_a_post_is_no_person() {
+    // jieba's dictionary has 陈书记 and 吴书记 as names.
+    let text = "3月5日,县里召开庆祝大会。县委书记陈明华出席大会并讲话。陈书记强调,要抓好落实。吴书记也参加了大会。";
+    assert_eq!(names_of(text, NodeKind::Person), ["陈明华"]);
+}
