@@ -198,6 +198,35 @@ fn conveys_content(verb: &str) -> bool {
     )
 }
 
+/// Which tokens stand between quotation marks or title marks (“红色宣讲基地”,
+/// 《关于…的报告》); empty when the sentence has none.
+fn quoted_tokens(toks: &[Word]) -> Vec<bool> {
+    if !toks
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "“" | "《" | "「"))
+    {
+        return Vec::new();
+    }
+    let mut out = vec![false; toks.len()];
+    let mut open: Option<&str> = None;
+    for (i, t) in toks.iter().enumerate() {
+        match (open, t.word.as_str()) {
+            (None, "“") => open = Some("”"),
+            (None, "《") => open = Some("》"),
+            (None, "「") => open = Some("」"),
+            (Some(close), w) if w == close => open = None,
+            (Some(_), _) => out[i] = true,
+            _ => {}
+        }
+    }
+    // An opening mark never closed (a quote that runs to the sentence's end, a lost
+    // mark) marks nothing: the rest of the sentence may well be its own.
+    if open.is_some() {
+        return Vec::new();
+    }
+    out
+}
+
 /// Role verbs in a sentence, with their subjects and events.
 fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     let mut out = Vec::new();
@@ -217,7 +246,12 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
     };
     // The people of the previous verb, for 主持会议并讲话 / 出席并讲话.
     let mut previous: Option<(usize, Vec<Party>)> = None;
+    let quoted = quoted_tokens(toks);
     for (v, t) in toks.iter().enumerate() {
+        // 为“红色宣讲基地”揭牌: a verb inside a name in quotes states no role.
+        if quoted.get(v).copied().unwrap_or(false) {
+            continue;
+        }
         let Some(role) = lex
             .role_verbs()
             .get(&t.word)

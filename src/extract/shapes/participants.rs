@@ -179,3 +179,11 @@ fn a_phrase_jieba_takes_for_a_name_is_cut() {
     assert!(has(&f, "张小红", "attended", "全体会议"), "{f:?}");
     assert!(has(&f, "李大军", "attended", "全体会议"), "{f:?}");
 }
+
+#[test]
+fn a_verb_inside_a_quoted_name_states_no_role() {
+    let f =
+        facts("8月26日,座谈会在沙洲村召开。座谈会前,龙腾飞、朱日升共同为“沙洲红色宣讲基地”揭牌。");
+    assert!(has(&f, "龙腾飞", "attended", "座谈会"), "{f:?}");
+    assert!(!has(&f, "龙腾飞", "spoke_at", "座谈会"), "{f:?}");
+}
