@@ -204,27 +204,42 @@ pub(super) fn join_minority_names(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
     join_runs(toks, joins, "nr", Category::Nominal)
 }
 
+/// Particles and light verbs that jieba runs a name into (王明 + 远到, 罗朗 · 雷斯及).
+const NAME_RUNS_INTO: &str = "及和与等说在的是向对将也都称同跟兼率到赴来作讲";
+
 /// Cuts a token that runs one particle over the edge of a name the labeller found
 /// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the
-/// particle is categorised on its own, the piece inside waits for [`merge_spans`].
+/// particle is categorised on its own, the piece inside waits for [`merge_spans`]. The
+/// first character of a verb cut off so (石振 + 民主 + 持) is joined to the rest of it.
 fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> Vec<Word> {
     // Only where the piece left outside is one particle or light verb that names run
-    // into (及, 和, 等, 说, 率, 王明 + 远到…), and the name also covers other tokens;
-    // elsewhere (章凌 + 负责, 农业 in
-    // 农业局) the slip is more often the labeller's than jieba's.
-    let crosses = |t: &Word| {
+    // into (及, 和, 等, 说, 率, 王明 + 远到…), or the first character of a verb the next
+    // token ends (石振 + 民主 + 持: 主持), and the name also covers other tokens;
+    // elsewhere (章凌 + 负责, 农业 in 农业局) the slip is more often the labeller's than
+    // jieba's.
+    let verb_with = |c: char, next: Option<&Word>| {
+        next.is_some_and(|n| {
+            let mut verb = String::with_capacity(c.len_utf8() + n.word.len());
+            verb.push(c);
+            verb.push_str(&n.word);
+            lex.role_verbs().contains_key(&verb)
+        })
+    };
+    let crosses = |t: &Word, next: Option<&Word>| {
         let particle = |k: usize| {
             t.word
                 .chars()
                 .nth(k)
-                .is_some_and(|c| "及和与等说在的是向对将也都称同跟兼率到赴来作讲".contains(c))
+                .is_some_and(|c| NAME_RUNS_INTO.contains(c))
         };
         spans
             .iter()
             .filter(|&&(s, e)| !(t.start <= s && e <= t.end))
             .find_map(|&(s, e)| {
-                if t.start < e && e + 1 == t.end && particle(t.end - t.start - 1) {
-                    Some(e)
+                if t.start < e && e + 1 == t.end {
+                    let last = t.end - t.start - 1;
+                    (particle(last) || t.word.chars().nth(last).is_some_and(|c| verb_with(c, next)))
+                        .then_some(e)
                 } else if t.start + 1 == s && s < t.end && particle(0) {
                     Some(s)
                 } else {
@@ -238,12 +253,27 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
                     && !matches!(t.tag.chars().next(), Some('d' | 'c' | 'p'))
             })
     };
-    if !toks.iter().any(|t| crosses(t).is_some()) {
+    if !(0..toks.len()).any(|i| crosses(&toks[i], toks.get(i + 1)).is_some()) {
         return toks;
     }
-    let mut out = Vec::with_capacity(toks.len() + 2);
-    for t in toks {
-        let Some(b) = crosses(&t) else {
+    let cuts: Vec<Option<usize>> = (0..toks.len())
+        .map(|i| crosses(&toks[i], toks.get(i + 1)))
+        .collect();
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len() + 2);
+    // The first character of a verb cut off a name, waiting for the rest of the verb.
+    let mut verb_start: Option<(String, usize)> = None;
+    for (t, cut_at) in toks.into_iter().zip(cuts) {
+        let t = match verb_start.take() {
+            Some((head, start)) => Word {
+                word: format!("{head}{}", t.word),
+                tag: Tag::new("v"),
+                start,
+                end: t.end,
+                category: Category::Other,
+            },
+            None => t,
+        };
+        let Some(b) = cut_at else {
             out.push(t);
             continue;
         };
@@ -254,6 +284,16 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             .map_or(t.word.len(), |(i, _)| i);
         let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
         for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
+            let outside_verb = !inside(start, end)
+                && end == t.end
+                && !word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| NAME_RUNS_INTO.contains(c));
+            if outside_verb {
+                verb_start = Some((word.to_string(), start));
+                continue;
+            }
             let tag = if inside(start, end) { "nr" } else { "x" };
             let token = Token {
                 word,
@@ -314,10 +354,14 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
             // surname before a two-character short form, which the labeller reads as one
             // name, is the name.
             let lone_surname = j == i + 1 && toks[i].word.chars().count() == 1;
+            // Right after a post, two pieces the labeller reads as one name are the
+            // name, the first a place's name or not (书记 + 高平 + 海, 龙海 + 超).
+            let after_post = j == i + 1 && i > 0 && toks[i - 1].category == Category::Title;
             let guessed_place = |t: &Word| {
                 t.category == Category::Place
                     && surnamed
                     && (lex.word_maps(&t.word) == 0
+                        || after_post
                         || lone_surname
                             && t.word.chars().count() == 2
                             // not a division's full name (和县), though 红旗 ends like one

@@ -115,3 +115,21 @@ fn a_surname_and_a_post_is_no_person() {
     let text = "3月5日,县里召开庆祝大会。县委书记陈明华出席大会并讲话。陈书记强调,要抓好落实。吴书记也参加了大会。";
     assert_eq!(names_of(text, NodeKind::Person), ["陈明华"]);
 }
+
+#[test]
+fn a_name_whose_end_starts_the_verb_after_it() {
+    // jieba reads 石振 + 民主 + 持: the name is cut out and 主持 made whole.
+    let f = facts("3月5日,县委召开常委会会议。会议由县委副书记石振民主持。");
+    assert!(has(&f, "石振民", "chaired", "常委会会议"), "{f:?}");
+}
+
+#[test]
+fn a_name_that_begins_with_a_place_after_a_post() {
+    // 高平, 龙海 and 梁河 are cities and a county; after a post the labeller's name wins.
+    for name in ["高平海", "龙海超", "梁河涛"] {
+        let f = facts(&format!(
+            "3月5日,县委召开常委会会议。县委书记{name}主持会议。"
+        ));
+        assert!(has(&f, name, "chaired", "常委会会议"), "{f:?}");
+    }
+}
