@@ -105,6 +105,9 @@ fn a_name_run_into_the_verb_after_it() {
     // jieba reads 王明 + 远到 and 王明 + 远作; the labeller's name cuts them.
     let f = facts("3月5日,市长王明远到伊川县调研。");
     assert!(has(&f, "王明远", "attended", "调研"), "{f:?}");
+    // The labeller reads 邹丽到; no given name ends with 到.
+    let f = facts("3月5日,市长邹丽到伊川县调研。");
+    assert!(has(&f, "邹丽", "attended", "调研"), "{f:?}");
     let f = facts("3月5日,宣讲团报告会在我市举行,市委党校教授王明远作宣讲报告。");
     assert!(has(&f, "王明远", "spoke_at", "宣讲团报告会"), "{f:?}");
 }
