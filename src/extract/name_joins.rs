@@ -54,13 +54,13 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             continue;
         }
         // 副主席蓝天 + 立，: a three-character name whose last character jieba read as a
-        // verb, between a post and a comma. Not a word that follows a name there (说,
+        // verb, between a post and a comma or the 作 of a speech (尹芳 + 刚 + 作). Not a word that follows a name there (说,
         // 等, 摄 of a photo credit).
         if surname.tag.starts_with("nr")
             && surname.word.chars().count() == 2
             && lex.surname_len(&surname.word) == Some(1)
             && given.word.chars().count() == 1
-            && matches!(next.word.as_str(), "、" | "," | "，")
+            && matches!(next.word.as_str(), "、" | "," | "，" | "作")
             && !given
                 .tag
                 .starts_with(['p', 'u', 'c', 'r', 'd', 'm', 'q', 'x'])

@@ -76,6 +76,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     }
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
+    let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_after_committee(&mut out);
@@ -317,6 +318,62 @@ pub(super) fn join_runs(
             }
             None => out.push(t),
         }
+    }
+    out
+}
+
+/// 方国宏作 + 动员讲话, 尹芳 + 刚作 + 动员讲话: jieba runs a name into the 作 of a speech
+/// after it. Right after a post or a name, a token ending in 作 with the speech's noun
+/// close behind is cut before the 作; the piece before it is the name or its end, which
+/// the name passes join.
+fn speech_verb_cut_off_names(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
+    let cut = |i: usize| -> bool {
+        let w = &words[i];
+        i > 0
+            && w.word.ends_with('作')
+            && w.word != "工作"
+            && (2..=4).contains(&w.word.chars().count())
+            && w.word.chars().all(is_cjk)
+            && matches!(w.category, Category::Nominal | Category::Other)
+            && (words[i - 1].tag.starts_with("nr") || words[i - 1].category == Category::Title)
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .take_while(|t| t.category != Category::Punct)
+                .any(|t| SPEECH_NOUNS.iter().any(|n| t.word.contains(n)))
+    };
+    if !(0..words.len()).any(cut) {
+        return words;
+    }
+    let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for (w, at) in words.into_iter().zip(cuts) {
+        if !at {
+            out.push(w);
+            continue;
+        }
+        let split = w.word.len() - '作'.len_utf8();
+        let name = &w.word[..split];
+        // A whole name with a surname (方国宏) or the last piece of one (刚).
+        let tag = if name.chars().count() >= 2 && lex.surname_len(name).is_some() {
+            "nr"
+        } else {
+            "ng"
+        };
+        out.push(Word {
+            word: name.to_string(),
+            tag: Tag::new(tag),
+            start: w.start,
+            end: w.end - 1,
+            category: Category::Nominal,
+        });
+        out.push(Word {
+            word: "作".to_string(),
+            tag: Tag::new("v"),
+            start: w.end - 1,
+            end: w.end,
+            category: Category::Other,
+        });
     }
     out
 }

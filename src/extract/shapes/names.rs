@@ -136,3 +136,14 @@ fn a_name_that_begins_with_a_place_after_a_post() {
         assert!(has(&f, name, "chaired", "常委会会议"), "{f:?}");
     }
 }
+
+#[test]
+fn a_name_run_into_the_zuo_of_a_speech() {
+    // jieba reads 方国宏作 as one word, and 尹芳 + 刚作, 罗远 + 振作, 司马 + 先祥作.
+    for name in ["方国宏", "尹芳刚", "罗远振", "司马先祥"] {
+        let f = facts(&format!(
+            "3月5日,县委召开常委会会议。县政协主席{name}作动员讲话。"
+        ));
+        assert!(has(&f, name, "spoke_at", "常委会会议"), "{f:?}");
+    }
+}
