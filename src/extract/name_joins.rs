@@ -370,9 +370,13 @@ pub fn merge_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> 
             };
             // 赵丽 + 受(州人民政府委托): 受 cut off a name ends no name (which 为, 和
             // and 根 may).
+            // 熊敏 + 列席: a verb of taking part the labeller ran in is no part of the name.
             let fits = toks[j].end == e
                 && j > i
                 && !(toks[j].word == "受" && toks[j].tag == "p")
+                && !toks[i..=j]
+                    .iter()
+                    .any(|t| t.word.chars().count() >= 2 && lex.role_verbs().contains_key(&t.word))
                 && toks[i..=j].iter().all(|t| {
                     (matches!(
                         t.category,

@@ -147,3 +147,12 @@ fn a_name_run_into_the_zuo_of_a_speech() {
         assert!(has(&f, name, "spoke_at", "常委会会议"), "{f:?}");
     }
 }
+
+#[test]
+fn a_verb_the_labeller_runs_into_a_name_stays_out() {
+    // The labeller reads 熊敏列席 and 胡梅列席 as names; jieba has 列席 apart.
+    for name in ["熊敏", "胡梅"] {
+        let f = facts(&format!("3月5日,县委召开常委会会议。县长{name}列席会议。"));
+        assert!(has(&f, name, "attended", "常委会会议"), "{f:?}");
+    }
+}
