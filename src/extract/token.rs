@@ -81,7 +81,60 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_after_committee(&mut out);
     let out = join_titles(lex, out);
+    let out = conjunction_before_a_county_organ(out);
     party_committee_before_posts(lex, out)
+}
+
+/// 县政府 + 和县 + 人大, 《…的请示》+ 和县 + 妇联: between an organ or a named document
+/// and an organ, 和县 (a county of Anhui) is 和 and the 县 of the organ after it; so
+/// for 与, 及 and 同.
+fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
+    let cut = |i: usize| {
+        let w = &words[i];
+        w.category == Category::Place
+            && w.word.chars().count() == 2
+            && w.word
+                .chars()
+                .next()
+                .is_some_and(|c| "和与及同".contains(c))
+            && w.word
+                .chars()
+                .nth(1)
+                .is_some_and(|c| "县市区镇乡省".contains(c))
+            && i > 0
+            && (words[i - 1].category == Category::Organ
+                || matches!(words[i - 1].word.as_str(), "》" | "”"))
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.category == Category::Organ)
+    };
+    if !(0..words.len()).any(cut) {
+        return words;
+    }
+    let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for (w, at) in words.into_iter().zip(cuts) {
+        if !at {
+            out.push(w);
+            continue;
+        }
+        let split = w.word.chars().next().map_or(0, char::len_utf8);
+        out.push(Word {
+            word: w.word[..split].to_string(),
+            tag: Tag::new("c"),
+            start: w.start,
+            end: w.start + 1,
+            category: Category::Other,
+        });
+        out.push(Word {
+            word: w.word[split..].to_string(),
+            tag: Tag::new("zg"),
+            start: w.start + 1,
+            end: w.end,
+            category: Category::JurisdictionWord,
+        });
+    }
+    out
 }
 
 /// 镇 + 党委书记, 自治区 + 党委副书记: a party committee fused with the post after a

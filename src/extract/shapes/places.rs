@@ -179,3 +179,12 @@ fn a_bare_organ_is_of_the_place_written_before_it_in_the_sentence() {
         "{f:?}"
     );
 }
+
+#[test]
+fn and_before_a_county_organ_is_no_county() {
+    // 和县 is a county of Anhui; 县政府和县人大 and 《…》和县妇联 name none.
+    let text = "3月5日,县委召开常委会会议。县委书记陆明远主持会议,县委、县政府和县人大、县政协领导出席。会议审议了《关于表彰先进的请示》和县妇联《关于召开会议的请示》。";
+    assert!(!names_of(text, NodeKind::Place).contains(&"和县".to_string()));
+    let f = facts(text);
+    assert!(!f.iter().any(|(_, _, org)| org.contains("和县")), "{f:?}");
+}
