@@ -108,31 +108,42 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
                 .get(i + 1)
                 .is_some_and(|n| n.category == Category::Organ)
     };
+    // Most sentences have none to cut: no room is taken for the marks then.
     if !(0..words.len()).any(cut) {
         return words;
     }
     let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
-    let mut out = Vec::with_capacity(words.len() + 1);
-    for (w, at) in words.into_iter().zip(cuts) {
-        if !at {
-            out.push(w);
-            continue;
-        }
+    split_in_two(words, &cuts, |w| {
         let split = w.word.chars().next().map_or(0, char::len_utf8);
-        out.push(Word {
-            word: w.word[..split].to_string(),
-            tag: Tag::new("c"),
-            start: w.start,
-            end: w.start + 1,
-            category: Category::Other,
-        });
-        out.push(Word {
-            word: w.word[split..].to_string(),
-            tag: Tag::new("zg"),
-            start: w.start + 1,
-            end: w.end,
-            category: Category::JurisdictionWord,
-        });
+        [
+            Word {
+                word: w.word[..split].to_string(),
+                tag: Tag::new("c"),
+                start: w.start,
+                end: w.start + 1,
+                category: Category::Other,
+            },
+            Word {
+                word: w.word[split..].to_string(),
+                tag: Tag::new("zg"),
+                start: w.start + 1,
+                end: w.end,
+                category: Category::JurisdictionWord,
+            },
+        ]
+    })
+}
+
+/// `words` with each word marked in `cuts` replaced by the two pieces `pieces` makes of
+/// it.
+fn split_in_two(words: Vec<Word>, cuts: &[bool], pieces: impl Fn(&Word) -> [Word; 2]) -> Vec<Word> {
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for (w, &at) in words.into_iter().zip(cuts) {
+        if at {
+            out.extend(pieces(&w));
+        } else {
+            out.push(w);
+        }
     }
     out
 }
@@ -395,16 +406,12 @@ fn speech_verb_cut_off_names(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
                 .take_while(|t| t.category != Category::Punct)
                 .any(|t| SPEECH_NOUNS.iter().any(|n| t.word.contains(n)))
     };
+    // Most sentences have none to cut: no room is taken for the marks then.
     if !(0..words.len()).any(cut) {
         return words;
     }
     let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
-    let mut out = Vec::with_capacity(words.len() + 1);
-    for (w, at) in words.into_iter().zip(cuts) {
-        if !at {
-            out.push(w);
-            continue;
-        }
+    split_in_two(words, &cuts, |w| {
         let split = w.word.len() - '作'.len_utf8();
         let name = &w.word[..split];
         // A whole name with a surname (方国宏) or the last piece of one (刚).
@@ -413,22 +420,23 @@ fn speech_verb_cut_off_names(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
         } else {
             "ng"
         };
-        out.push(Word {
-            word: name.to_string(),
-            tag: Tag::new(tag),
-            start: w.start,
-            end: w.end - 1,
-            category: Category::Nominal,
-        });
-        out.push(Word {
-            word: "作".to_string(),
-            tag: Tag::new("v"),
-            start: w.end - 1,
-            end: w.end,
-            category: Category::Other,
-        });
-    }
-    out
+        [
+            Word {
+                word: name.to_string(),
+                tag: Tag::new(tag),
+                start: w.start,
+                end: w.end - 1,
+                category: Category::Nominal,
+            },
+            Word {
+                word: "作".to_string(),
+                tag: Tag::new("v"),
+                start: w.end - 1,
+                end: w.end,
+                category: Category::Other,
+            },
+        ]
+    })
 }
 
 /// The nouns of a speech that the light verb 作 takes (作报告, 作表态发言): after a name
