@@ -54,8 +54,8 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             continue;
         }
         // 副主席蓝天 + 立，: a three-character name whose last character jieba read as a
-        // verb, between a post and a comma or the 作 of a speech (尹芳 + 刚 + 作). Not a word that follows a name there (说,
-        // 等, 摄 of a photo credit).
+        // verb, between a post and a comma or the 作 of a speech (尹芳 + 刚 + 作). Not a
+        // word that follows a name there (说, 等, 摄 of a photo credit).
         if surname.tag.starts_with("nr")
             && surname.word.chars().count() == 2
             && lex.surname_len(&surname.word) == Some(1)
@@ -225,7 +225,9 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             lex.role_verbs().contains_key(&verb)
         })
     };
-    let crosses = |t: &Word, next: Option<&Word>| {
+    // Where a token crosses a name's edge: the character offset to cut it at, and
+    // whether the piece after the cut begins the verb the next token ends.
+    let crosses = |t: &Word, next: Option<&Word>| -> Option<(usize, bool)> {
         let particle = |k: usize| {
             t.word
                 .chars()
@@ -238,10 +240,14 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             .find_map(|&(s, e)| {
                 if t.start < e && e + 1 == t.end {
                     let last = t.end - t.start - 1;
-                    (particle(last) || t.word.chars().nth(last).is_some_and(|c| verb_with(c, next)))
-                        .then_some(e)
+                    if particle(last) {
+                        Some((e, false))
+                    } else {
+                        let verb = t.word.chars().nth(last).is_some_and(|c| verb_with(c, next));
+                        verb.then_some((e, true))
+                    }
                 } else if t.start + 1 == s && s < t.end && particle(0) {
-                    Some(s)
+                    Some((s, false))
                 } else {
                     None
                 }
@@ -256,7 +262,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
     if !(0..toks.len()).any(|i| crosses(&toks[i], toks.get(i + 1)).is_some()) {
         return toks;
     }
-    let cuts: Vec<Option<usize>> = (0..toks.len())
+    let cuts: Vec<Option<(usize, bool)>> = (0..toks.len())
         .map(|i| crosses(&toks[i], toks.get(i + 1)))
         .collect();
     let mut out: Vec<Word> = Vec::with_capacity(toks.len() + 2);
@@ -273,7 +279,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             },
             None => t,
         };
-        let Some(b) = cut_at else {
+        let Some((b, verb_after)) = cut_at else {
             out.push(t);
             continue;
         };
@@ -284,13 +290,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             .map_or(t.word.len(), |(i, _)| i);
         let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
         for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
-            let outside_verb = !inside(start, end)
-                && end == t.end
-                && !word
-                    .chars()
-                    .next()
-                    .is_some_and(|c| NAME_RUNS_INTO.contains(c));
-            if outside_verb {
+            if verb_after && end == t.end && !inside(start, end) {
                 verb_start = Some((word.to_string(), start));
                 continue;
             }
