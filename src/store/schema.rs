@@ -50,13 +50,6 @@ CREATE TABLE merges (
     reason TEXT NOT NULL,
     PRIMARY KEY (node, seq)
 ) WITHOUT ROWID;
-CREATE TABLE sentences (
-    sentence_id INTEGER PRIMARY KEY,
-    article INTEGER NOT NULL REFERENCES nodes(node),
-    sentence INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    UNIQUE (article, sentence)
-);
 CREATE TABLE edges (
     edge INTEGER PRIMARY KEY,
     source INTEGER NOT NULL REFERENCES nodes(node),
@@ -66,6 +59,25 @@ CREATE TABLE edges (
     title TEXT,
     role TEXT
 );
+CREATE TABLE sentence_facts (
+    article INTEGER NOT NULL REFERENCES nodes(node),
+    sentence INTEGER NOT NULL,
+    edge INTEGER NOT NULL REFERENCES edges(edge),
+    PRIMARY KEY (article, sentence, edge)
+) WITHOUT ROWID;
+";
+
+/// The tables of the sentences and of the evidence, made with the others. They are
+/// more than half the rows, and [`write_db`](super::write_db) writes them into a
+/// database of their own first, on a thread of its own.
+pub const PART_TABLES: &str = "
+CREATE TABLE sentences (
+    sentence_id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES nodes(node),
+    sentence INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article, sentence)
+);
 CREATE TABLE node_evidence (
     node INTEGER NOT NULL REFERENCES nodes(node),
     seq INTEGER NOT NULL,
@@ -74,12 +86,6 @@ CREATE TABLE node_evidence (
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
     PRIMARY KEY (node, seq)
-) WITHOUT ROWID;
-CREATE TABLE sentence_facts (
-    article INTEGER NOT NULL REFERENCES nodes(node),
-    sentence INTEGER NOT NULL,
-    edge INTEGER NOT NULL REFERENCES edges(edge),
-    PRIMARY KEY (article, sentence, edge)
 ) WITHOUT ROWID;
 CREATE TABLE edge_evidence (
     edge INTEGER NOT NULL REFERENCES edges(edge),
