@@ -4,7 +4,7 @@
 
 use super::grammar::Chunk;
 use super::participants::subjects_before;
-use super::parties::{chunk_ending_at, Role};
+use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
@@ -219,7 +219,24 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
         if !direct && (!framed || i == c.tok_start) {
             continue;
         }
-        for subject in subjects_before(toks, chunks, people, i, false) {
+        let mut subjects = subjects_before(toks, chunks, people, i, false);
+        let mut led = Vec::new();
+        if let Some(lead) = lead_verb(toks, people, i, c.tok_start) {
+            // The walk back stops at the group led (刘新建带领…考察组一行赴伊犁州走访考察)
+            // or at the last name led, short of the leader.
+            for p in subjects_before(toks, chunks, people, lead, false) {
+                if !subjects.contains(&p) {
+                    subjects.push(p);
+                }
+            }
+            led = people
+                .iter()
+                .filter(|&&k| lead < k && k < c.tok_start)
+                .map(|&k| Party::Person(k))
+                .filter(|p| !subjects.contains(p))
+                .collect();
+        }
+        for subject in subjects.into_iter().chain(led) {
             out.push(Role {
                 subject,
                 role: RoleVerb::Attended,
@@ -229,4 +246,21 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
         }
     }
     out
+}
+
+/// 带领 (率领, 率) right after a name, before `end` (where the walk back from the visit
+/// at `visit` stopped): the people named after it, up to the visit, go with
+/// the leader, as the members of a delegation do (刘新建带领副政委徐广江，副师长蔡新平…
+/// 一行赴伊犁州走访考察). A sentence break, a companion's verb (陪同) or 的 (率领的代表团:
+/// a group, not people) between says otherwise.
+fn lead_verb(toks: &[Word], people: &[usize], end: usize, visit: usize) -> Option<usize> {
+    let k = (end.saturating_sub(60)..end)
+        .rev()
+        .find(|&k| matches!(toks[k].word.as_str(), "带领" | "率领" | "率"))?;
+    let after_a_name = k > 0 && people.contains(&(k - 1));
+    let group = toks.get(k + 1).is_some_and(|t| t.word == "的");
+    let broken = toks[k..visit]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "。" | "；" | ";" | "陪同"));
+    (after_a_name && !group && !broken).then_some(k)
 }

@@ -54,6 +54,25 @@ fn visitors_who_lead_a_group_or_go_among_common_places() {
 }
 
 #[test]
+fn the_people_a_visitor_leads_go_with_the_leader() {
+    let f = facts(
+        "12月7日,市委书记、市长周立新带领市委常委、副市长郑海波,副市长钱玉兰,及市发改委、市财政局等部门考察组一行赴恩施州走访考察,恩施州州委书记吴天成陪同考察。",
+    );
+    for who in ["周立新", "郑海波", "钱玉兰"] {
+        assert!(has(&f, who, "attended", "走访考察"), "{who}: {f:?}");
+    }
+    // The companion goes on the visit he accompanies, and no one is led on that.
+    assert!(has(&f, "吴天成", "attended", "考察"), "{f:?}");
+    let led_along = ("郑海波".to_string(), "attended", "考察".to_string());
+    assert!(!f.contains(&led_along), "{f:?}");
+    let f = facts("3月3日,市长孙和平率党政考察团来我市参观考察。市委书记冯建陪同考察。");
+    assert!(has(&f, "孙和平", "attended", "参观考察"), "{f:?}");
+    // The companions after 陪同 are not led.
+    let f = facts("3月3日,副市长高志远带领相关部门负责人到县里调研,县长韩立陪同。");
+    assert!(has(&f, "高志远", "attended", "调研"), "{f:?}");
+}
+
+#[test]
 fn inspections_and_their_stops_on_the_spot() {
     let text = "3月5日,市委副书记、市长王刚带队督导检查安全生产工作,先后深入洛钼集团等企业,实地检查安全生产措施落实情况。副市长赵丽参加督导检查。";
     assert_eq!(names_of(text, NodeKind::Event), ["督导检查"]);
