@@ -542,10 +542,12 @@ pub(super) fn categorize(lex: &Lexicon, t: &Token) -> Category {
     if tag == "ns" && place_like(w) && !generic_place(lex, w) {
         return Category::Place;
     }
+    // 民建 and 民进 are adjectives to jieba; the party's name is a noun like 民革's.
     if matches!(
         tag,
         "n" | "nz" | "nt" | "ns" | "vn" | "j" | "an" | "nrt" | "nr" | "nrfg" | "l" | "b" | "ng"
-    ) {
+    ) || crate::lexicon::OTHER_PARTIES.contains(&w)
+    {
         return Category::Nominal;
     }
     Category::Other

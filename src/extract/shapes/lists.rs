@@ -226,3 +226,14 @@ fn a_name_then_its_bodys_members_attend() {
     );
     assert!(has(&f, "郭杰", "attended", "会议"), "{f:?}");
 }
+
+#[test]
+fn hosts_who_lead_a_democratic_party_stay_in_the_list() {
+    // jieba reads 民建 and 民进 as adjectives, which ended the list of hosts there.
+    let f = facts(
+        "11月14日,省委副书记周建平,省政协副主席、民建湖南省委主委孙丽华,省政协副主席、民进湖南省委主委钱和平在长沙会见了外省考察团一行。",
+    );
+    for who in ["周建平", "孙丽华", "钱和平"] {
+        assert!(has(&f, who, "chaired", "会见"), "{who}: {f:?}");
+    }
+}
