@@ -287,9 +287,13 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         }
         // 会见 as a noun (今天的会见, 会见时在座) is an event, not an act.
         let noun_use = (v > 0 && matches!(toks[v - 1].word.as_str(), "的" | "次"))
-            // 举行了座谈: the object of another verb, which says who took part.
+            // 举行了座谈, 参加会见的还有: the object of another verb, which says who
+            // took part.
             || toks[v.saturating_sub(2)..v].iter().any(|t| {
-                matches!(t.word.as_str(), "举行" | "进行" | "召开" | "开展" | "组织")
+                matches!(
+                    t.word.as_str(),
+                    "举行" | "进行" | "召开" | "开展" | "组织" | "参加" | "出席" | "列席" | "陪同"
+                )
             })
             || toks
                 .get(v + 1)

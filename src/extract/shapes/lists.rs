@@ -237,3 +237,18 @@ fn hosts_who_lead_a_democratic_party_stay_in_the_list() {
         assert!(has(&f, who, "chaired", "会见"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn those_who_attend_a_meeting_with_guests_do_not_host_it() {
+    let f = facts(
+        "11月14日,省委副书记周建平在长沙会见了外省考察团一行。参加会见的还有副省长孙丽华,省政协副主席钱和平。",
+    );
+    assert!(has(&f, "周建平", "chaired", "会见"), "{f:?}");
+    for who in ["孙丽华", "钱和平"] {
+        assert!(has(&f, who, "attended", "会见"), "{who}: {f:?}");
+        assert!(!has(&f, who, "chaired", "会见"), "{who}: {f:?}");
+    }
+    let f = facts("5月3日,市长王刚会见了客人,副市长李明陪同会见。");
+    assert!(has(&f, "李明", "attended", "会见"), "{f:?}");
+    assert!(!has(&f, "李明", "chaired", "会见"), "{f:?}");
+}
