@@ -3,7 +3,7 @@
 //! 专班赴哈尔滨新区开展专题调研), and attend it.
 
 use super::grammar::Chunk;
-use super::participants::subjects_before;
+use super::participants::{people_after, subjects_before};
 use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
@@ -116,6 +116,21 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
     for (ci, c) in chunks.iter().enumerate() {
         if c.mention.kind != MentionKind::Event || !is_visit(c) {
             continue;
+        }
+        // 前来我省考察的还有A，B: the people named after the visit went on it too.
+        let listed_after = toks.get(c.tok_end).is_some_and(|t| t.word == "的")
+            && toks
+                .get(c.tok_end + 1)
+                .is_some_and(|t| matches!(t.word.as_str(), "还有" | "有"));
+        if listed_after {
+            for subject in people_after(toks, chunks, people, c.tok_end + 2) {
+                out.push(Role {
+                    subject,
+                    role: RoleVerb::Attended,
+                    event: Some(ci),
+                    verb: c.tok_start,
+                });
+            }
         }
         let mut i = c.tok_start;
         let mut framed = false;

@@ -73,6 +73,16 @@ fn the_people_a_visitor_leads_go_with_the_leader() {
 }
 
 #[test]
+fn the_others_on_a_visit_named_after_it() {
+    let f = facts(
+        "11月14日,湖北省考察团一行来我省考察。前来我省考察的还有湖北省人大常委会副主任周立新,湖北省政协副主席钱玉兰。",
+    );
+    for who in ["周立新", "钱玉兰"] {
+        assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
+    }
+}
+
+#[test]
 fn inspections_and_their_stops_on_the_spot() {
     let text = "3月5日,市委副书记、市长王刚带队督导检查安全生产工作,先后深入洛钼集团等企业,实地检查安全生产措施落实情况。副市长赵丽参加督导检查。";
     assert_eq!(names_of(text, NodeKind::Event), ["督导检查"]);
