@@ -108,11 +108,7 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
                 .get(i + 1)
                 .is_some_and(|n| n.category == Category::Organ)
     };
-    // Most sentences have none to cut: no room is taken for the marks then.
-    if !(0..words.len()).any(cut) {
-        return words;
-    }
-    let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
+    let cuts: Vec<usize> = (0..words.len()).filter(|&i| cut(i)).collect();
     split_in_two(words, &cuts, |w| {
         let split = w.word.chars().next().map_or(0, char::len_utf8);
         [
@@ -134,12 +130,21 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
     })
 }
 
-/// `words` with each word marked in `cuts` replaced by the two pieces `pieces` makes of
-/// it.
-fn split_in_two(words: Vec<Word>, cuts: &[bool], pieces: impl Fn(&Word) -> [Word; 2]) -> Vec<Word> {
-    let mut out = Vec::with_capacity(words.len() + 1);
-    for (w, &at) in words.into_iter().zip(cuts) {
-        if at {
+/// `words` with each word at an index of `cuts` (ascending) replaced by the two pieces
+/// `pieces` makes of it. Most sentences have none to cut, and are given back as they
+/// are.
+fn split_in_two(
+    words: Vec<Word>,
+    cuts: &[usize],
+    pieces: impl Fn(&Word) -> [Word; 2],
+) -> Vec<Word> {
+    if cuts.is_empty() {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len() + cuts.len());
+    let mut next = cuts.iter().peekable();
+    for (i, w) in words.into_iter().enumerate() {
+        if next.next_if(|&&k| k == i).is_some() {
             out.extend(pieces(&w));
         } else {
             out.push(w);
@@ -406,11 +411,7 @@ fn speech_verb_cut_off_names(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
                 .take_while(|t| t.category != Category::Punct)
                 .any(|t| SPEECH_NOUNS.iter().any(|n| t.word.contains(n)))
     };
-    // Most sentences have none to cut: no room is taken for the marks then.
-    if !(0..words.len()).any(cut) {
-        return words;
-    }
-    let cuts: Vec<bool> = (0..words.len()).map(cut).collect();
+    let cuts: Vec<usize> = (0..words.len()).filter(|&i| cut(i)).collect();
     split_in_two(words, &cuts, |w| {
         let split = w.word.len() - '作'.len_utf8();
         let name = &w.word[..split];

@@ -24,8 +24,8 @@ const PAGE_SIZE: usize = 16384;
 /// half the rows, are written into a database of their own beside `path` on a second
 /// thread meanwhile, and then copied over whole: an `INSERT … SELECT *` between
 /// tables of one layout copies records without decoding them, in half the time it
-/// took to make them. On a corpus the database was the last output to finish, on one
-/// core.
+/// took to make them. On a corpus the database is the last output to finish, and
+/// a second core would otherwise sit idle meanwhile.
 pub fn write_db(doc: &GraphDoc, path: &Path, search_index: bool) -> Result<()> {
     let err = |e: rusqlite::Error| Error::Store {
         path: path.to_path_buf(),
