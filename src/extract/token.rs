@@ -76,6 +76,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     }
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
+    post_fused_with_a_surname(lex, &mut out);
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
@@ -314,6 +315,46 @@ fn places_before_their_level(lex: &Lexicon, words: &mut [Word]) {
         {
             words[i].category = Category::Place;
         }
+    }
+}
+
+/// 主 + 任何 + 文育 of 主任何文育, 副县 + 长江 + 涛 of 副县长江涛: jieba took a post's last
+/// character and the surname after it for a word (任何, 长江). The character goes back
+/// to the post and the surname starts the name, whose given name follows.
+fn post_fused_with_a_surname(lex: &Lexicon, words: &mut [Word]) {
+    let mut title = String::new();
+    for i in 0..words.len().saturating_sub(2) {
+        let mut pair = words[i + 1].word.chars();
+        let (Some(last), Some(surname), None) = (pair.next(), pair.next(), pair.next()) else {
+            continue;
+        };
+        let given = &words[i + 2];
+        let given_name = given.category == Category::Nominal
+            && given.word.chars().count() <= 2
+            && given.word.chars().all(is_cjk);
+        if !given_name
+            || words[i].category == Category::Punct
+            || words[i + 1].category == Category::Title
+            || lex.parse_title(&words[i].word).is_some()
+        {
+            continue;
+        }
+        title.clear();
+        title.push_str(&words[i].word);
+        title.push(last);
+        if lex.parse_title(&title).is_none()
+            || lex.surname_len(surname.encode_utf8(&mut [0; 4])) != Some(1)
+        {
+            continue;
+        }
+        words[i].word.clone_from(&title);
+        words[i].tag = Tag::new("nnt");
+        words[i].category = Category::Title;
+        words[i].end += 1;
+        words[i + 1].word = surname.to_string();
+        words[i + 1].tag = Tag::new("nr");
+        words[i + 1].category = Category::Nominal;
+        words[i + 1].start += 1;
     }
 }
 

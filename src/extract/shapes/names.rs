@@ -156,3 +156,12 @@ fn a_verb_the_labeller_runs_into_a_name_stays_out() {
         assert!(has(&f, name, "attended", "常委会会议"), "{f:?}");
     }
 }
+
+#[test]
+fn a_surname_jieba_runs_into_the_post_before_it() {
+    // jieba reads 主 + 任何 + 文育 and 副 + 县 + 长江 + 涛.
+    let f = facts("3月5日,县委召开常委会会议。县人大常委会主任何文育,县政协主席殷卫华出席会议。");
+    assert!(has(&f, "何文育", "attended", "常委会会议"), "{f:?}");
+    let f = facts("3月5日,县委召开常委会会议。副县长江涛出席会议。");
+    assert!(has(&f, "江涛", "attended", "常委会会议"), "{f:?}");
+}
