@@ -61,6 +61,8 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
         )
         || DESCRIPTORS.contains(&t.word.as_str())
         || t.category == Category::JurisdictionWord
+        // 政府 of 政府副县长刘通: an organ without its place, which makes no name.
+        || t.category == Category::Organ
         || chunks.iter().any(|c| {
             c.tok_start <= i
                 && i < c.tok_end

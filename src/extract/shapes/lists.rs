@@ -252,3 +252,13 @@ fn those_who_attend_a_meeting_with_guests_do_not_host_it() {
     assert!(has(&f, "李明", "attended", "会见"), "{f:?}");
     assert!(!has(&f, "李明", "chaired", "会见"), "{f:?}");
 }
+
+#[test]
+fn a_list_whose_posts_name_the_organ_without_its_place() {
+    let f = facts(
+        "12月12日,县长梁文主持召开县政府常务会议。县委常委、政府常务副县长国利,政府副县长刘通、邹涛出席会议。",
+    );
+    for who in ["国利", "刘通", "邹涛"] {
+        assert!(has(&f, who, "attended", "常务会议"), "{who}: {f:?}");
+    }
+}
