@@ -240,10 +240,22 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         // …及法国各界人士二百五十余人出席, 以及…等单位主要负责同志出席, …及中常委参加: a
         // group without names (by its kind or its post) closes the list; the names are
         // before it.
-        if let Some(k) = (i.saturating_sub(12)..i)
+        // 李明等来自全国13个省(区)22个城市的政协领导参加: 等 right after a name closes
+        // the names before a described group, however long the description.
+        let group_after_name = |k: usize| {
+            toks[k].word == "等"
+                && k > 0
+                && (toks[k - 1].tag.starts_with("nr")
+                    || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some())
+        };
+        if let Some(k) = (i.saturating_sub(20)..i)
             .rev()
             .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
-            .find(|&k| matches!(toks[k].word.as_str(), "及" | "以及") || members_after_name(k))
+            .find(|&k| {
+                (k + 12 >= i && matches!(toks[k].word.as_str(), "及" | "以及"))
+                    || k + 12 >= i && members_after_name(k)
+                    || group_after_name(k)
+            })
         {
             // Up to the verb: 同志 of 负责同志 may have been passed over already.
             let group_words = toks[k + 1..v].iter().any(|t| {

@@ -262,3 +262,13 @@ fn a_list_whose_posts_name_the_organ_without_its_place() {
         assert!(has(&f, who, "attended", "常务会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn names_before_a_long_description_of_who_else_came() {
+    let f = facts(
+        "9月21日,全国城市政协联系会第43次会议在浔举行。辽阳市政协主席尚杰洪,连云港市政协主席仲琨等来自全国13个省(区)22个城市的政协领导参加了会议。",
+    );
+    for who in ["尚杰洪", "仲琨"] {
+        assert!(has(&f, who, "attended", "第43次会议"), "{who}: {f:?}");
+    }
+}
