@@ -171,10 +171,20 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                         || toks[k - 1].word.chars().count() >= 2
                             && toks[k - 1].word.ends_with(['组', '团', '队']))
             };
+            // 到周口港区，视察…; X一行，深入…慰问: a comma after where they went, in
+            // words no chunk names, or after the group.
+            let went_before = |k: usize| {
+                toks[k].word == "一行"
+                    || (k.saturating_sub(8)..=k)
+                        .rev()
+                        .take_while(|&j| !is_clause_break(&toks[j]) && !people.contains(&j))
+                        .any(|j| ARRIVALS.contains(&toks[j].word.as_str()))
+            };
             let list_mark = t.word == "、" && place_before(i - 1);
             let comma = matches!(t.word.as_str(), "，" | ",")
                 && !crossed_comma
-                && (place_before(i - 1) || group_before(i - 1));
+                && i >= 2
+                && (place_before(i - 1) || group_before(i - 1) || went_before(i - 2));
             // 开展《水污染防治法》执法检查: the law or plan the visit is about.
             if t.word == "》" {
                 if let Some(open) = (i.saturating_sub(20)..i)
@@ -216,11 +226,9 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             }
             // 深入辖区企业走访调研, 带领市直有关部门负责人到…: where they went or whom
             // they led, in common words no chunk names, back to the word that says so.
-            if let Some(k) = (i.saturating_sub(8)..i)
+            if let Some(k) = (i.saturating_sub(12)..i)
                 .rev()
-                .take_while(|&k| {
-                    !is_clause_break(&toks[k]) && !people.contains(&k) && toks[k].word != "、"
-                })
+                .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
                 .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
             {
                 framed = true;

@@ -133,3 +133,14 @@ fn an_inspection_of_a_law_by_a_group_led_here() {
         assert!(has(&f, who, "attended", "执法检查"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn visitors_and_a_comma_after_where_they_went() {
+    let f = facts(
+        "3月21日,市人大常委会副主任解冰山到周口港区,视察港区人大工作,港区党委书记孙红伟陪同。",
+    );
+    assert!(has(&f, "解冰山", "attended", "视察"), "{f:?}");
+    assert!(has(&f, "孙红伟", "attended", "视察"), "{f:?}");
+    let f = facts("2月3日,市委常委廖茂雄一行,深入石鼓区角山乡、松木片区等地慰问困难群众。");
+    assert!(has(&f, "廖茂雄", "attended", "慰问"), "{f:?}");
+}
