@@ -104,9 +104,11 @@ fn is_visit(c: &Chunk) -> bool {
     matches!(
         c.details.event_type.as_deref(),
         Some("调研" | "考察" | "视察")
-    ) || ["调研", "考察", "视察", "督导", "慰问", "检查", "参观"]
-        .iter()
-        .any(|v| c.mention.text.ends_with(v))
+    ) || [
+        "调研", "考察", "视察", "督导", "慰问", "检查", "参观", "走访",
+    ]
+    .iter()
+    .any(|v| c.mention.text.ends_with(v))
 }
 
 /// Visitors: the people before a visit, over where they went and how

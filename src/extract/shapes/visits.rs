@@ -144,3 +144,11 @@ fn visitors_and_a_comma_after_where_they_went() {
     let f = facts("2月3日,市委常委廖茂雄一行,深入石鼓区角山乡、松木片区等地慰问困难群众。");
     assert!(has(&f, "廖茂雄", "attended", "慰问"), "{f:?}");
 }
+
+#[test]
+fn a_call_paid_on_a_body_is_a_visit() {
+    let f = facts("2月22日上午,淮南市政协主席蔡宜骅走访民盟市委机关。市政协副主席杨天标、秘书长颜冬松等陪同走访。");
+    for who in ["蔡宜骅", "杨天标", "颜冬松"] {
+        assert!(has(&f, who, "attended", "走访"), "{who}: {f:?}");
+    }
+}
