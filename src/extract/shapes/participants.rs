@@ -187,3 +187,15 @@ fn a_verb_inside_a_quoted_name_states_no_role() {
     assert!(has(&f, "龙腾飞", "attended", "座谈会"), "{f:?}");
     assert!(!has(&f, "龙腾飞", "spoke_at", "座谈会"), "{f:?}");
 }
+
+#[test]
+fn a_visitor_who_speaks_there_and_then() {
+    let pre = "2月3日,市委常委廖茂雄深入石鼓区慰问困难群众。区委书记杨龙金参加。";
+    for said in [
+        "杨龙金当场表示,将此户纳入安居工程。",
+        "杨龙金叮嘱大家保重身体。",
+    ] {
+        let f = facts(&format!("{pre}{said}"));
+        assert!(has(&f, "杨龙金", "spoke_at", "慰问"), "{said}: {f:?}");
+    }
+}
