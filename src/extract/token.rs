@@ -77,6 +77,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
     post_fused_with_a_surname(lex, &mut out);
+    given_name_fused_with_a_conjunction(lex, &mut out);
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
@@ -355,6 +356,36 @@ fn post_fused_with_a_surname(lex: &Lexicon, words: &mut [Word]) {
         words[i + 1].tag = Tag::new("nr");
         words[i + 1].category = Category::Nominal;
         words[i + 1].start += 1;
+    }
+}
+
+/// 指挥长 + 张跃 + 新及 of 指挥长张跃新及…: jieba took a three-character name's last
+/// character and the conjunction after it for a word. After a post, a surname and one
+/// character, the character goes back to the name.
+fn given_name_fused_with_a_conjunction(lex: &Lexicon, words: &mut [Word]) {
+    for i in 2..words.len() {
+        let mut pair = words[i].word.chars();
+        let (Some(given), Some(conjunction), None) = (pair.next(), pair.next(), pair.next()) else {
+            continue;
+        };
+        let name = &words[i - 1];
+        // (以及, 等等: a word of its own.)
+        if !is_cjk(given)
+            || "以等和与并及".contains(given)
+            || !matches!(conjunction, '及' | '等' | '和' | '与')
+            || words[i - 2].category != Category::Title
+            || !name.tag.starts_with("nr")
+            || name.word.chars().count() != 2
+            || lex.surname_len(&name.word) != Some(1)
+        {
+            continue;
+        }
+        words[i - 1].word.push(given);
+        words[i - 1].end += 1;
+        words[i].word = conjunction.to_string();
+        words[i].tag = Tag::new(if conjunction == '等' { "u" } else { "c" });
+        words[i].category = Category::Other;
+        words[i].start += 1;
     }
 }
 

@@ -165,3 +165,15 @@ fn a_surname_jieba_runs_into_the_post_before_it() {
     let f = facts("3月5日,县委召开常委会会议。副县长江涛出席会议。");
     assert!(has(&f, "江涛", "attended", "常委会会议"), "{f:?}");
 }
+
+#[test]
+fn a_given_name_jieba_runs_into_the_conjunction_after_it() {
+    // jieba reads 张跃 + 新及; 以及 stays a word (范谊以及…).
+    let f = facts(
+        "3月31日,区委举行开工仪式。工程指挥部指挥长张跃新及市级有关部门主要负责同志出席开工仪式。",
+    );
+    assert!(has(&f, "张跃新", "attended", "开工仪式"), "{f:?}");
+    let f =
+        facts("3月31日,区委举行开工仪式。市政协副主席范谊以及市级有关部门负责同志出席开工仪式。");
+    assert!(has(&f, "范谊", "attended", "开工仪式"), "{f:?}");
+}
