@@ -223,7 +223,13 @@ impl ArticleBuilder<'_> {
                 let place = self.lex.place(o.place()?)?;
                 let level = place.name.chars().next_back()?;
                 let stem = place.name.strip_suffix(level)?;
-                (stem.chars().count() >= 2 && o.text.starts_with(stem)).then_some(place)
+                // The place's own organ (衡阳市委, 湖南衡阳市委), not a body named
+                // after the city (西安铁路局 in an article about 宝鸡).
+                let own = o.text.split_once(stem).is_some_and(|(before, rest)| {
+                    rest.starts_with(level) && self.lex.place(before).is_some()
+                        || before.is_empty() && rest.starts_with(level)
+                });
+                (stem.chars().count() >= 2 && own).then_some(place)
             })
             .filter(|place| {
                 place.name.ends_with(c) && super::jurisdiction::level_char_matches(place, c)

@@ -265,3 +265,12 @@ fn the_partys_committee_beside_another_partys() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_body_named_after_another_city_does_not_place_the_organs_after_it() {
+    let f = facts(
+        "3月31日,陈仓区委在宝鸡阳平铁路物流基地举行开工仪式。市政协主席白安、西安铁路局总工程师王路、市委常委、常务副市长马斌出席开工仪式。",
+    );
+    assert!(has(&f, "马斌", "holds_position", "常委@宝鸡市委"), "{f:?}");
+    assert!(!has(&f, "马斌", "holds_position", "常委@西安市委"), "{f:?}");
+}
