@@ -437,6 +437,10 @@ pub(super) fn canonical_org(
         }
         None => {}
     }
+    if let Some(single) = level_written_once(lex, &name) {
+        reasons.push(format!("{name} writes its level twice"));
+        name = single;
+    }
     if let Some(short) = usual_committee_name(lex, &name) {
         reasons.push(format!("{name} is usually called {short}"));
         name = short;
@@ -447,6 +451,27 @@ pub(super) fn canonical_org(
     }
     let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     (name, place, reason)
+}
+
+/// 安徽省合肥市市委 → 安徽省合肥市委, 合肥市长丰县县委 → 合肥市长丰县委: the level of the
+/// last place a name starts with, written again before the organ. A name of two
+/// characters keeps it (夏县县委), as does a new area's (滨海新区区委).
+fn level_written_once(lex: &Lexicon, name: &str) -> Option<String> {
+    let places = leading_places(lex, name);
+    let last = places.last()?;
+    let end = places.iter().map(|p| p.len()).sum::<usize>();
+    let level = last.chars().next_back()?;
+    if last.chars().count() < 3 || last.ends_with("新区") || !is_division_level(level) {
+        return None;
+    }
+    let organ = name[end..].strip_prefix(level)?;
+    (organ.chars().count() >= 1 && lex.org_suffix(&name[end..]).is_some())
+        .then(|| format!("{}{organ}", &name[..end]))
+}
+
+/// Whether `c` ends the name of a division (市, 县, 区, 旗, 省, 州).
+fn is_division_level(c: char) -> bool {
+    matches!(c, '省' | '市' | '县' | '区' | '旗' | '州')
 }
 
 /// A local committee by its usual name, without its term (第十一届, 十七届):
@@ -561,8 +586,20 @@ fn in_township_list(sentence: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::usual_committee_name;
+    use super::{level_written_once, usual_committee_name};
     use crate::lexicon::Lexicon;
+
+    #[test]
+    fn a_level_written_twice_is_written_once() {
+        let lex = Lexicon::embedded();
+        let once = |n: &str| level_written_once(&lex, n);
+        assert_eq!(once("安徽省合肥市市委").as_deref(), Some("安徽省合肥市委"));
+        assert_eq!(once("合肥市长丰县县委").as_deref(), Some("合肥市长丰县委"));
+        assert_eq!(once("保定市市委").as_deref(), Some("保定市委"));
+        assert_eq!(once("夏县县委"), None);
+        assert_eq!(once("滨海新区区委"), None);
+        assert_eq!(once("合肥市委"), None);
+    }
 
     #[test]
     fn committees_go_by_their_usual_name() {
