@@ -94,6 +94,23 @@ pub(super) fn infer_jurisdiction(
     if let Some(county) = county_of_township_lists(lex, sentences) {
         tally.add(lex, &county, 2);
     }
+    // 审议了《关于桦南县2017年财政预算执行情况的报告》: an article that names its place
+    // only in the titles of the documents it discusses.
+    if tally.counts.is_empty() {
+        for e in ents.iter().filter(|e| e.kind == MentionKind::Document) {
+            for (at, _) in e.text.char_indices() {
+                let division = crate::lexicon::place_prefixes(&e.text[at..]).find(|pre| {
+                    crate::lexicon::is_division_name(pre)
+                        && lex
+                            .place(pre)
+                            .is_some_and(|p| p.name == *pre && p.level <= PlaceLevel::County)
+                });
+                if let Some(pre) = division {
+                    tally.add(lex, pre, 1);
+                }
+            }
+        }
+    }
     let no_place = tally.counts.is_empty();
     let weak: Vec<&str> = common_words
         .iter()

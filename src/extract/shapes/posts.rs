@@ -274,3 +274,11 @@ fn a_body_named_after_another_city_does_not_place_the_organs_after_it() {
     assert!(has(&f, "马斌", "holds_position", "常委@宝鸡市委"), "{f:?}");
     assert!(!has(&f, "马斌", "holds_position", "常委@西安市委"), "{f:?}");
 }
+
+#[test]
+fn a_place_named_only_in_the_titles_of_documents() {
+    let f = facts(
+        "12月12日,县长梁明主持召开县政府常务会议。县委常委、常务副县长国利出席会议。会议讨论了《关于桦南县2017年财政预算执行情况的报告》。",
+    );
+    assert!(has(&f, "国利", "holds_position", "常委@桦南县委"), "{f:?}");
+}
