@@ -57,6 +57,19 @@ pub(super) const CREDITS: &[(&str, Credit)] = &[
     ("转自", Credit::Editor),
 ];
 
+/// Words after which a byline gives where the article comes from or when it was
+/// published, not a person (信息来源：邵阳市政协, 发布时间：2025-01-26).
+pub(super) const SOURCE_CREDITS: &[&str] = &[
+    "来源",
+    "信息来源",
+    "稿源",
+    "文章来源",
+    "发布时间",
+    "发布日期",
+    "时间",
+    "日期",
+];
+
 /// One-character credits, only where they stand on their own (`张三 文 李四 摄`,
 /// `文/张三`, `图:李四`): inside a run they are parts of names.
 pub(super) const SHORT_CREDITS: &[(&str, Credit)] = &[

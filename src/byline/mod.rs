@@ -10,7 +10,8 @@ mod credits;
 use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
 use credits::{
-    is_separator, Credit, CREDITS, LAYOUT_MARKS, MEDIA_ENDINGS, SHORT_CREDITS, SPACED_CREDITS,
+    is_separator, Credit, CREDITS, LAYOUT_MARKS, MEDIA_ENDINGS, SHORT_CREDITS, SOURCE_CREDITS,
+    SPACED_CREDITS,
 };
 
 /// How a person is credited in a byline.
@@ -116,6 +117,14 @@ pub fn parse_byline_as(
         }
         None => s,
     };
+    // 孙臣涛文/图: one person credited for the words and the pictures.
+    let joint;
+    let s = if s.contains("文/图") || s.contains("图/文") {
+        joint = s.replace("文/图", " 文图").replace("图/文", " 文图");
+        joint.as_str()
+    } else {
+        s
+    };
     let pieces: Vec<&str> = s.split(is_separator).filter(|p| !p.is_empty()).collect();
     if pieces.is_empty() {
         return None;
@@ -131,9 +140,21 @@ pub fn parse_byline_as(
     // (益西卓玛 摄): the credit may come after the name it credits.
     let credit_anywhere = pieces.iter().any(|p| is_credit(p));
     let mut i = 0;
+    // Whether the piece is the value of a source or a time (信息来源:邵阳市政协,
+    // 发布时间:2025-01-26), which names no one whatever it says.
+    let mut value_of_source = false;
     while i < pieces.len() {
         let mut p = pieces[i];
         i += 1;
+        if std::mem::take(&mut value_of_source) || is_timestamp(p) {
+            continue;
+        }
+        if SOURCE_CREDITS.contains(&p) {
+            value_of_source = true;
+            credit = Some(Credit::Editor);
+            credited_any = true;
+            continue;
+        }
         if let Some(&(_, c)) = SHORT_CREDITS.iter().find(|(w, _)| p == *w) {
             // 张三 摄: the credit after the name changes the role of the names before it
             // that had none of their own.
@@ -248,6 +269,14 @@ pub fn parse_byline_as(
         return None;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether a piece is a date or a time (2025-01-26, 10:20).
+fn is_timestamp(piece: &str) -> bool {
+    piece.chars().any(|c| c.is_ascii_digit())
+        && piece
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ':' | '年' | '月' | '日'))
 }
 
 /// A credit word inside `piece` after the name of a medium (本报通讯员, 人民日报记者), or
@@ -410,15 +439,12 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
         .find(|&(at, c)| c == '讯' || c == '电' && trimmed[..at].ends_with('日'));
     if let Some((at, c)) = dateline_end {
         let rest = trimmed[at + c.len_utf8()..].trim_start();
-        if CREDITS.iter().any(|(w, _)| rest.starts_with(w)) {
+        if opens_with_credit(rest) {
             trimmed = rest;
         }
     }
     let offset = line.len() - trimmed.len();
-    if !CREDITS
-        .iter()
-        .any(|(w, c)| trimmed.starts_with(w) && matches!(c, Credit::Role(_)))
-    {
+    if !opens_with_credit(trimmed) {
         return None;
     }
     // 记者X、通讯员Y报道：…: the byline ends at the colon after 报道.
@@ -441,6 +467,17 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
     ends.iter()
         .rev()
         .find_map(|&e| parse_byline(&trimmed[..e], lex).map(|b| (offset, offset + e, b)))
+}
+
+/// Whether text starts with a credit giving a role (记者 李洋), or with a medium and
+/// such a credit (市融媒体中心记者王波).
+fn opens_with_credit(s: &str) -> bool {
+    let role = |c: Credit| matches!(c, Credit::Role(_));
+    CREDITS.iter().any(|&(w, c)| s.starts_with(w) && role(c))
+        || s.split([' ', '\u{3000}'])
+            .next()
+            .and_then(credit_after_media)
+            .is_some_and(|(_, c, _)| role(c))
 }
 
 /// Brackets a byline may stand in, with their closing one (a half-width bracket may

@@ -229,3 +229,33 @@ fn credits_written_right_after_the_name_before() {
         ]
     );
 }
+
+#[test]
+fn bylines_in_a_page_s_source_line_with_a_media_or_a_joint_credit() {
+    let lex = lex();
+    let p = |s: &str| names(parse_byline(s, &lex));
+    assert_eq!(
+        p("发布时间:2025-01-26 信息来源:邵阳市政协 作者:杨吉"),
+        [("杨吉".into(), "author")]
+    );
+    assert_eq!(
+        p("来源：泽州县委政法委　作者：牛晋生　编辑：郝丽娜"),
+        [("牛晋生".into(), "author")]
+    );
+    assert_eq!(
+        p("(周口报业全媒体记者 宋风 通讯员孙臣涛文/图)"),
+        [
+            ("宋风".into(), "reporter"),
+            ("孙臣涛".into(), "correspondent")
+        ]
+    );
+    let (body, b) = strip_bylines(
+        &["本报讯 市融媒体中心记者王波 赵元 9月12日上午,市委理论学习中心组举行集体学习。"],
+        &lex,
+    );
+    assert_eq!(
+        names(Some(b)),
+        [("王波".into(), "reporter"), ("赵元".into(), "reporter")]
+    );
+    assert!(body.starts_with("本报讯 9月12日上午"), "{body}");
+}
