@@ -620,11 +620,19 @@ pub(super) fn categorize(lex: &Lexicon, t: &Token) -> Category {
         tag,
         "n" | "nz" | "nt" | "ns" | "vn" | "j" | "an" | "nrt" | "nr" | "nrfg" | "l" | "b" | "ng"
     ) || crate::lexicon::OTHER_PARTIES.contains(&w)
+        // 春节走访慰问活动, 中秋慰问: a festival names the occasion held for it, though
+        // jieba tags it a time.
+        || FESTIVALS.contains(&w)
     {
         return Category::Nominal;
     }
     Category::Other
 }
+
+/// Festivals, which name the occasions held for them (春节团拜会, 中秋慰问).
+const FESTIVALS: &[&str] = &[
+    "春节", "新春", "元旦", "元宵", "清明", "端午", "中秋", "重阳", "国庆",
+];
 
 /// Whether a word not in the gazetteer still reads as a place (jieba says ns and it ends
 /// like one). jieba's dictionary tags some phrases ns (加大力度), hence the check.

@@ -104,11 +104,16 @@ fn is_visit(c: &Chunk) -> bool {
     matches!(
         c.details.event_type.as_deref(),
         Some("调研" | "考察" | "视察")
-    ) || [
-        "调研", "考察", "视察", "督导", "慰问", "检查", "参观", "走访",
-    ]
-    .iter()
-    .any(|v| c.mention.text.ends_with(v))
+    ) || {
+        // 春节走访慰问活动: a visit's kind, then 活动.
+        let name = c.mention.text.as_str();
+        let name = name.strip_suffix("活动").unwrap_or(name);
+        [
+            "调研", "考察", "视察", "督导", "慰问", "检查", "参观", "走访",
+        ]
+        .iter()
+        .any(|v| name.ends_with(v))
+    }
 }
 
 /// Visitors: the people before a visit, over where they went and how

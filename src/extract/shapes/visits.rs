@@ -152,3 +152,9 @@ fn a_call_paid_on_a_body_is_a_visit() {
         assert!(has(&f, who, "attended", "走访"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_festival_s_round_of_visits_is_named_with_the_festival() {
+    let f = facts("1月21日,县委书记徐华明到花园街道专榆居委会开展春节走访慰问活动,看望困难户。");
+    assert!(has(&f, "徐华明", "attended", "春节走访慰问活动"), "{f:?}");
+}
