@@ -169,6 +169,8 @@ pub const BETWEEN: &[&str] = &[
     "到场",
     "为",
     "一并",
+    "共",
+    "共计",
 ];
 
 /// Prepositions that open what an act is for or about, or in what capacity (为, 对,
@@ -417,7 +419,8 @@ fn is_head_count(toks: &[Word], k: usize) -> bool {
             && w.chars()
                 .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百千余多".contains(c))
     };
-    let after_deng = |n: usize| n >= 1 && toks[n - 1].word == "等";
+    // (…负责人共80余人参加: a total.)
+    let after_deng = |n: usize| n >= 1 && matches!(toks[n - 1].word.as_str(), "等" | "共" | "共计");
     (after_deng(k) && number(&toks[k]))
         || (matches!(toks[k].word.as_str(), "人" | "名" | "位")
             && k >= 1
@@ -567,6 +570,9 @@ fn is_group_word(t: &Word) -> bool {
         || t.category == Category::Organ
         || t.word == "负责"
         || t.tag == "r" && (t.word.starts_with('各') || matches!(t.word.as_str(), "其他" | "其余"))
+        // 县直相关单位负责人: jieba tags 相关 a verb; 非 of 非遗传承人 a prefix.
+        || matches!(t.word.as_str(), "相关" | "有关" | "分管" | "部分" | "全体")
+        || t.tag == "h"
         || t.word.chars().count() == 2
             && t.word.ends_with('直')
             && t.word.starts_with(crate::lexicon::JURISDICTION_CHARS)

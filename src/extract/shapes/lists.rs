@@ -272,3 +272,16 @@ fn names_before_a_long_description_of_who_else_came() {
         assert!(has(&f, who, "attended", "第43次会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn groups_without_names_after_the_names_and_a_total() {
+    let pre = "3月5日,县委召开全体会议。";
+    for list in [
+        "县委书记石清泉，县直相关单位负责人参加会议。",
+        "县领导石清泉、滕飞，县直相关单位负责人、非遗传承人代表、游客群众等200余人参加会议。",
+        "镇人大主席石清泉，镇党委委员、副镇长滕飞和镇领导班子其他成员，镇直各单位负责人共80余人参加会议。",
+    ] {
+        let f = facts(&format!("{pre}{list}"));
+        assert!(has(&f, "石清泉", "attended", "全体会议"), "{list}: {f:?}");
+    }
+}
