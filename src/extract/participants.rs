@@ -353,6 +353,21 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
+        // 甘立新代表受表扬的先进个人发言, 王万庆代表区委、区政府进行发言, 龙长生作为传承人
+        // 代表发言: on whose behalf, right after the name.
+        if let Some(k) = (i.saturating_sub(16)..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| matches!(toks[k].word.as_str(), "代表" | "作为"))
+        {
+            let after_name = k > 0
+                && (toks[k - 1].tag.starts_with("nr")
+                    || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some());
+            if k + 1 < i && after_name {
+                i = k;
+                continue;
+            }
+        }
         // 会见时 在座: an event and 时 right before the verb frame it.
         if i >= 2 && toks[i - 1].word == "时" {
             if let Some(ci) = chunk_ending_at(chunks, i - 1, &[MentionKind::Event]) {

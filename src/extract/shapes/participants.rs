@@ -199,3 +199,9 @@ fn a_visitor_who_speaks_there_and_then() {
         assert!(has(&f, "杨龙金", "spoke_at", "慰问"), "{said}: {f:?}");
     }
 }
+
+#[test]
+fn a_speaker_on_behalf_of_others() {
+    let f = facts("3月5日,县委召开全体会议。双桥镇党委书记甘立新代表受表扬的先进个人发言。");
+    assert!(has(&f, "甘立新", "spoke_at", "全体会议"), "{f:?}");
+}
