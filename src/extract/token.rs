@@ -80,7 +80,8 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     given_name_fused_with_a_conjunction(lex, &mut out);
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
-    let mut out = names_ending_in_a_conjunction(lex, out);
+    let out = names_ending_in_a_conjunction(lex, out);
+    let mut out = conjunction_before_a_verb_ends_a_name(lex, out);
     office_after_committee(&mut out);
     let out = join_titles(lex, out);
     let out = conjunction_before_a_county_organ(out);
@@ -290,6 +291,24 @@ fn names_ending_in_a_conjunction(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
         .filter(|&i| {
             matches!(words[i + 1].word.as_str(), "和" | "与")
                 && matches!(words[i + 2].word.as_str(), "、" | "，" | ",")
+                && words[i - 1].category == Category::Title
+                && words[i].word.chars().count() == 2
+                && words[i].word.chars().all(is_cjk)
+                && lex.surname_len(&words[i].word) == Some(1)
+        })
+        .map(|i| (i, 2))
+        .collect();
+    join_runs(words, joins, "nr", Category::Nominal)
+}
+
+/// 孔令 + 和 + 汇报 of 主任孔令和汇报: a conjunction cut off a name (see `resplit`) joins
+/// nothing when a verb follows; after a post it is the name's last character.
+fn conjunction_before_a_verb_ends_a_name(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
+    let joins: Vec<(usize, usize)> = (1..words.len().saturating_sub(2))
+        .filter(|&i| {
+            matches!(words[i + 1].word.as_str(), "和" | "与" | "及")
+                && (words[i + 2].tag.starts_with('v')
+                    || lex.role_verbs().contains_key(words[i + 2].word.as_str()))
                 && words[i - 1].category == Category::Title
                 && words[i].word.chars().count() == 2
                 && words[i].word.chars().all(is_cjk)

@@ -177,3 +177,12 @@ fn a_given_name_jieba_runs_into_the_conjunction_after_it() {
         facts("3月31日,区委举行开工仪式。市政协副主席范谊以及市级有关部门负责同志出席开工仪式。");
     assert!(has(&f, "范谊", "attended", "开工仪式"), "{f:?}");
 }
+
+#[test]
+fn a_name_ending_in_he_before_a_verb() {
+    let f = facts("3月5日,市政协召开主席会议。市政协经济委员会主任孔令和汇报了前期调研情况。");
+    assert!(has(&f, "孔令和", "spoke_at", "主席会议"), "{f:?}");
+    let f = facts("3月5日,市政协召开主席会议。主任王明和副主任李红出席会议。");
+    assert!(has(&f, "王明", "attended", "主席会议"), "{f:?}");
+    assert!(has(&f, "李红", "attended", "主席会议"), "{f:?}");
+}
