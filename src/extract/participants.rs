@@ -174,8 +174,8 @@ pub const BETWEEN: &[&str] = &[
 ];
 
 /// Prepositions that open what an act is for or about, or in what capacity (为, 对,
-/// 就, 以人大代表身份).
-const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于", "以"];
+/// 就, 以人大代表身份, 结合分管工作).
+const ABOUT: &[&str] = &["为", "对", "就", "围绕", "针对", "向", "对于", "以", "结合"];
 
 pub(super) use super::token::is_clause_break;
 

@@ -205,3 +205,19 @@ fn a_speaker_on_behalf_of_others() {
     let f = facts("3月5日,县委召开全体会议。双桥镇党委书记甘立新代表受表扬的先进个人发言。");
     assert!(has(&f, "甘立新", "spoke_at", "全体会议"), "{f:?}");
 }
+
+#[test]
+fn speeches_drawn_from_work_lectures_and_led_study() {
+    let pre = "3月5日,县委召开全体会议。";
+    for (said, who) in [
+        (
+            "县委常委、宣传部部长李淑芬，副县长吴昊结合分管工作作交流发言。",
+            "吴昊",
+        ),
+        ("会上，县委政法委副书记马长安领学了有关章节。", "马长安"),
+        ("副校长司马明为学员们作了首场专题讲座。", "司马明"),
+    ] {
+        let f = facts(&format!("{pre}{said}"));
+        assert!(has(&f, who, "spoke_at", "全体会议"), "{said}: {f:?}");
+    }
+}
