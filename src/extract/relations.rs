@@ -260,6 +260,26 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         else {
             continue;
         };
+        // 为沙洲红色宣讲基地揭牌: nor does one inside the name of a body or a place.
+        let inside_name = chunks.iter().any(|c| {
+            c.tok_start < v
+                && v + 1 < c.tok_end
+                && matches!(
+                    c.mention.kind,
+                    MentionKind::Organization | MentionKind::Place | MentionKind::Project
+                )
+        });
+        // (宣讲 of 宣讲基地, 讲解 of 讲解员: a verb naming what a place or a body is for.)
+        let names_a_body = role == RoleVerb::SpokeAt
+            && toks.get(v + 1).is_some_and(|n| {
+                matches!(
+                    n.word.as_str(),
+                    "基地" | "中心" | "站" | "馆" | "点" | "室" | "员" | "团" | "队"
+                )
+            });
+        if inside_name || names_a_body {
+            continue;
+        }
         // 主持 + 召开 is one act: the 召开 is not a second, organisational one.
         if t.word == "召开" && v > 0 && toks[v - 1].word == "主持" {
             continue;

@@ -221,3 +221,10 @@ fn speeches_drawn_from_work_lectures_and_led_study() {
         assert!(has(&f, who, "spoke_at", "全体会议"), "{said}: {f:?}");
     }
 }
+
+#[test]
+fn no_speech_from_a_verb_naming_a_place_unveiled() {
+    let f = facts("3月5日,县里举行文化节开幕式。龙腾飞、朱日升共同为沙洲红色宣讲基地揭牌。");
+    assert!(has(&f, "龙腾飞", "attended", "开幕式"), "{f:?}");
+    assert!(!has(&f, "龙腾飞", "spoke_at", "开幕式"), "{f:?}");
+}
