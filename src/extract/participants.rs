@@ -253,6 +253,12 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 && k > 0
                 && (toks[k - 1].tag.starts_with("nr")
                     || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some())
+                // Over a comma only to more groups (…等区工管委领导班子成员，27个开工项目
+                // 业主代表参加), not past an act of theirs (宋春华等出席了发布会，并…).
+                && !toks[k + 1..i].iter().any(|t| {
+                    matches!(t.word.as_str(), "。" | ";" | "；" | "并")
+                        || t.category == Category::Event
+                })
         };
         if let Some(k) = (i.saturating_sub(20)..i)
             .rev()
