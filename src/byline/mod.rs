@@ -473,12 +473,29 @@ fn leading_byline(line: &str, lex: &Lexicon) -> Option<(usize, usize, Vec<Byline
 /// such a credit (市融媒体中心记者王波).
 fn opens_with_credit(s: &str) -> bool {
     let role = |c: Credit| matches!(c, Credit::Role(_));
-    CREDITS.iter().any(|&(w, c)| s.starts_with(w) && role(c))
-        || s.split([' ', '\u{3000}'])
-            .next()
-            .and_then(credit_after_media)
-            .is_some_and(|(_, c, _)| role(c))
+    if CREDITS.iter().any(|&(w, c)| s.starts_with(w) && role(c)) {
+        return true;
+    }
+    // Only the line's first few characters: this is asked of every line, and a
+    // medium and its credit are short.
+    let head = s
+        .char_indices()
+        .nth(MAX_MEDIA_AND_CREDIT)
+        .map_or(s, |(at, _)| &s[..at]);
+    let first = head.split([' ', '\u{3000}']).next().unwrap_or("");
+    first.char_indices().skip(1).any(|(at, _)| {
+        let media = &first[..at];
+        CREDITS
+            .iter()
+            .any(|&(w, c)| role(c) && first[at..].starts_with(w))
+            && media.chars().all(is_cjk)
+            && (media == "本报" || MEDIA_ENDINGS.iter().any(|m| media.ends_with(m)))
+    })
 }
+
+/// The most characters a medium and a credit after it open a line with
+/// (市融媒体中心记者).
+const MAX_MEDIA_AND_CREDIT: usize = 16;
 
 /// Brackets a byline may stand in, with their closing one (a half-width bracket may
 /// close a full-width one).

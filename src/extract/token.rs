@@ -348,6 +348,12 @@ fn post_fused_with_a_surname(lex: &Lexicon, words: &mut [Word]) {
         let (Some(last), Some(surname), None) = (pair.next(), pair.next(), pair.next()) else {
             continue;
         };
+        // The cheap questions first: this runs on every token.
+        if lex.surname_len(surname.encode_utf8(&mut [0; 4])) != Some(1)
+            || !lex.may_end_title(last.encode_utf8(&mut [0; 4]))
+        {
+            continue;
+        }
         let given = &words[i + 2];
         let given_name = given.category == Category::Nominal
             && given.word.chars().count() <= 2
@@ -362,9 +368,7 @@ fn post_fused_with_a_surname(lex: &Lexicon, words: &mut [Word]) {
         title.clear();
         title.push_str(&words[i].word);
         title.push(last);
-        if lex.parse_title(&title).is_none()
-            || lex.surname_len(surname.encode_utf8(&mut [0; 4])) != Some(1)
-        {
+        if lex.parse_title(&title).is_none() {
             continue;
         }
         words[i].word.clone_from(&title);
