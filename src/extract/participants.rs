@@ -264,8 +264,8 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             .rev()
             .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
             .find(|&k| {
-                (k + 12 >= i && matches!(toks[k].word.as_str(), "及" | "以及"))
-                    || k + 12 >= i && members_after_name(k)
+                k + 12 >= i
+                    && (matches!(toks[k].word.as_str(), "及" | "以及") || members_after_name(k))
                     || group_after_name(k)
             })
         {

@@ -645,7 +645,7 @@ pub(super) fn categorize(lex: &Lexicon, t: &Token) -> Category {
     ) || crate::lexicon::OTHER_PARTIES.contains(&w)
         // 春节走访慰问活动, 中秋慰问: a festival names the occasion held for it, though
         // jieba tags it a time.
-        || FESTIVALS.contains(&w)
+        || tag == "t" && FESTIVALS.contains(&w)
     {
         return Category::Nominal;
     }
