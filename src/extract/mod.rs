@@ -9,6 +9,7 @@
 
 mod article;
 mod builder;
+mod category;
 pub mod date;
 mod events;
 mod facts;
