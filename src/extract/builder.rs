@@ -226,8 +226,8 @@ impl ArticleBuilder<'_> {
                 // The place's own organ (衡阳市委, 湖南衡阳市委), not a body named
                 // after the city (西安铁路局 in an article about 宝鸡).
                 let own = o.text.split_once(stem).is_some_and(|(before, rest)| {
-                    rest.starts_with(level) && self.lex.place(before).is_some()
-                        || before.is_empty() && rest.starts_with(level)
+                    rest.starts_with(level)
+                        && (before.is_empty() || self.lex.place(before).is_some())
                 });
                 (stem.chars().count() >= 2 && own).then_some(place)
             })

@@ -482,7 +482,7 @@ fn level_written_once(lex: &Lexicon, name: &str) -> Option<String> {
         return None;
     }
     let organ = name[end..].strip_prefix(level)?;
-    (organ.chars().count() >= 1 && lex.org_suffix(&name[end..]).is_some())
+    (!organ.is_empty() && lex.org_suffix(&name[end..]).is_some())
         .then(|| format!("{}{organ}", &name[..end]))
 }
 

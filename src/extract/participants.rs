@@ -251,8 +251,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         let group_after_name = |k: usize| {
             toks[k].word == "等"
                 && k > 0
-                && (toks[k - 1].tag.starts_with("nr")
-                    || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some())
+                && name_ends_at(toks, chunks, k)
                 // Over a comma only to more groups (…等区工管委领导班子成员，27个开工项目
                 // 业主代表参加), not past an act of theirs (宋春华等出席了发布会，并…).
                 && !toks[k + 1..i].iter().any(|t| {
@@ -366,10 +365,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             .take_while(|&k| !is_clause_break(&toks[k]))
             .find(|&k| matches!(toks[k].word.as_str(), "代表" | "作为"))
         {
-            let after_name = k > 0
-                && (toks[k - 1].tag.starts_with("nr")
-                    || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some());
-            if k + 1 < i && after_name {
+            if k > 0 && k + 1 < i && name_ends_at(toks, chunks, k) {
                 i = k;
                 continue;
             }
@@ -411,6 +407,13 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         }
     }
     (i, frame_event)
+}
+
+/// Whether a name ends right before token `k` (`k` > 0): a token jieba tags a name, or
+/// the end of a person's chunk.
+fn name_ends_at(toks: &[Word], chunks: &[Chunk], k: usize) -> bool {
+    toks[k - 1].tag.starts_with("nr")
+        || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some()
 }
 
 /// Whether the words from `from` to the verb at `v` say the people before act

@@ -99,6 +99,15 @@ const ARRIVALS: &[&str] = &[
     "率",
 ];
 
+/// The nearest word of arrival (到, 深入, 带领 …) among the `window` tokens before `end`,
+/// not past a clause break or a name.
+fn arrival_before(toks: &[Word], people: &[usize], end: usize, window: usize) -> Option<usize> {
+    (end.saturating_sub(window)..end)
+        .rev()
+        .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
+        .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
+}
+
 /// Whether an event is a visit (调研, 考察, 视察, 督导, 慰问, 检查).
 fn is_visit(c: &Chunk) -> bool {
     matches!(
@@ -181,11 +190,7 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             // 到周口港区，视察…; X一行，深入…慰问: a comma after where they went, in
             // words no chunk names, or after the group.
             let went_before = |k: usize| {
-                toks[k].word == "一行"
-                    || (k.saturating_sub(8)..=k)
-                        .rev()
-                        .take_while(|&j| !is_clause_break(&toks[j]) && !people.contains(&j))
-                        .any(|j| ARRIVALS.contains(&toks[j].word.as_str()))
+                toks[k].word == "一行" || arrival_before(toks, people, k + 1, 9).is_some()
             };
             let list_mark = t.word == "、" && place_before(i - 1);
             let comma = matches!(t.word.as_str(), "，" | ",")
@@ -233,11 +238,7 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             }
             // 深入辖区企业走访调研, 带领市直有关部门负责人到…: where they went or whom
             // they led, in common words no chunk names, back to the word that says so.
-            if let Some(k) = (i.saturating_sub(12)..i)
-                .rev()
-                .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
-                .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
-            {
+            if let Some(k) = arrival_before(toks, people, i, 12) {
                 framed = true;
                 i = k;
                 continue;
