@@ -544,6 +544,16 @@ pub(super) fn subjects_before(
                 a = b;
             }
         }
+        // 西安铁路局计划统计处处长谭亚东: a word the chunker did not read (统计, a verb)
+        // inside a named item does not end the list; the item runs back to the
+        // separator before it.
+        // Only the names read are the item's people (徐悲鸿夫人廖静文 is 廖静文).
+        let named_from = a;
+        if !orgs && a > 0 && (a..seg_end).any(|k| people.contains(&k)) {
+            if let Some(start) = item_start(toks, a) {
+                a = start;
+            }
+        }
         if a == seg_end {
             break;
         }
@@ -565,7 +575,7 @@ pub(super) fn subjects_before(
             }
         } else {
             for &p in people {
-                if p >= a && p < seg_end {
+                if p >= named_from && p < seg_end {
                     out.push(Party::Person(p));
                     found = true;
                 }
@@ -583,6 +593,47 @@ pub(super) fn subjects_before(
     }
     out.sort();
     out
+}
+
+/// Where an item of a list starts when the token before `a` is not one the walker
+/// reads: the separator before it within a few tokens, over words that may name a
+/// body or a post (a verb only after 、, which lists; 统计 of 计划统计处), or the
+/// sentence's start over nouns alone.
+fn item_start(toks: &[Word], a: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 6;
+    let mut verbs = false;
+    for k in (a.saturating_sub(MAX_WORDS + 1)..a).rev() {
+        let t = &toks[k];
+        match t.word.as_str() {
+            "、" => return (k + 1 < a).then_some(k + 1),
+            "," | "，" | ";" | "；" => return (!verbs && k + 1 < a).then_some(k + 1),
+            _ => {}
+        }
+        let reads_as_part_of_a_name = matches!(
+            t.category,
+            Category::Nominal
+                | Category::Other
+                | Category::Place
+                | Category::Organ
+                | Category::Title
+                | Category::JurisdictionWord
+        ) && !t.tag.starts_with('p')
+            && !t.tag.starts_with('u')
+            && !t.tag.starts_with('c')
+            && !t.tag.starts_with('d')
+            && !t.tag.starts_with('r')
+            && !t.tag.starts_with('m')
+            && !t.tag.starts_with('t')
+            && !is_time_token(t);
+        if !reads_as_part_of_a_name {
+            return None;
+        }
+        verbs |= t.tag.starts_with('v');
+        if k == 0 {
+            return (!verbs).then_some(0);
+        }
+    }
+    None
 }
 
 /// A word of a group named without names (各县（市、区）政府主要负责同志, 市直各部门负责同志,

@@ -285,3 +285,16 @@ fn groups_without_names_after_the_names_and_a_total() {
         assert!(has(&f, "石清泉", "attended", "全体会议"), "{list}: {f:?}");
     }
 }
+
+#[test]
+fn an_item_with_a_word_the_chunker_does_not_read_keeps_the_list() {
+    // 统计 (a verb) inside 计划统计处 used to end the list there.
+    let f = facts("3月31日,区重点项目集中开工仪式举行。市委书记刘德安、市人大常委会副主任钱文勇、铁路局计划统计处处长潘东亮、指挥部指挥长何跃进及市级有关部门负责同志出席开工仪式。");
+    for who in ["刘德安", "钱文勇", "潘东亮", "何跃进"] {
+        assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
+    }
+    // A name inside the item says whose the named one is; only the named one came.
+    let f = facts("5月2日,纪念大会举行。画家陈其美夫人廖静怡、副校长陈凌华等出席大会。");
+    assert!(has(&f, "廖静怡", "attended", "纪念大会"), "{f:?}");
+    assert!(!has(&f, "陈其美", "attended", "纪念大会"), "{f:?}");
+}
