@@ -153,13 +153,35 @@ impl ArticleBuilder<'_> {
                     self.point_at(e, t, why);
                     continue;
                 }
+                // 我市紧接着召开…调度会。会议由程立伟主持: a bare word right after an
+                // occasion told as happening, later than the main one, is that occasion.
+                let meeting = |t: &str| t.ends_with('会') || t.ends_with("会议");
+                let just_told = events.iter().copied().rev().find(|&o| {
+                    let a = &self.ents[o];
+                    o < e
+                        && Some(o) != main
+                        && !is_bare(a)
+                        && a.refers_to().is_none()
+                        && (told.contains(&o) || held.contains(&o))
+                        && a.sentence() + 1 >= ent.sentence()
+                        && main.is_none_or(|m| self.ents[m].sentence() < a.sentence())
+                });
+                if let Some(o) = just_told.filter(|&o| {
+                    let name = &self.ents[o].text;
+                    self.ents[o].subtype() == ent.subtype()
+                        || ent.text == "会议" && meeting(name)
+                        || ent.text == "活动"
+                }) {
+                    let why = format!("{} is the occasion told just before", self.ents[o].text);
+                    self.point_at(e, o, why);
+                    continue;
+                }
                 if let Some(m) = main {
                     // A bare 会议 is any kind of meeting (推进会, 座谈会, 表彰大会).
                     // A bare 活动 is any occasion; a bare word the main one's name holds
                     // (视察 of 代表委员视察活动) names it.
                     // Only where no other occasion of the article is of its kind
                     // (座谈 of a visit that also held a 专题座谈会).
-                    let meeting = |t: &str| t.ends_with('会') || t.ends_with("会议");
                     let main_name = &self.ents[m].text;
                     let kind_named_apart = events.iter().any(|&o| {
                         o != m
@@ -323,13 +345,25 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
             .take_while(|t| !is_clause_break(t))
             .any(|t| t.word == "在");
     let visit_done = chunk.details.event_type.as_deref() == Some("调研") && after == Some("了");
-    // 会上还举行了签约仪式: held, and done.
-    let held_done = chunk.tok_start >= 2
-        && toks[chunk.tok_start - 1].word == "了"
-        && matches!(
-            toks[chunk.tok_start - 2].word.as_str(),
-            "举行" | "举办" | "召开"
-        );
+    // 会上还举行了签约仪式, 我市紧接着召开…调度会: held, and done; not one being
+    // prepared or proposed (筹备召开表彰大会, 提请…召开).
+    let s = chunk.tok_start;
+    let verb = if s >= 2 && toks[s - 1].word == "了" {
+        Some(s - 2)
+    } else {
+        s.checked_sub(1)
+    };
+    let held_done = verb.is_some_and(|v| {
+        matches!(
+            toks[v].word.as_str(),
+            "举行" | "举办" | "召开" | "隆重举行" | "隆重召开" | "主持召开"
+        ) && !toks[v.saturating_sub(3)..v].iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "筹备" | "准备" | "拟" | "将" | "计划" | "即将" | "提请" | "决定" | "研究" | "要"
+            )
+        })
+    });
     framed || visit_done || held_done
 }
 

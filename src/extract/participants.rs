@@ -58,6 +58,16 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
                 | "其他"
                 | "部分"
                 | "其他在家"
+                // 我市市委常委潘杰, 我市政协副主席王继兰: the place of the paper.
+                | "我"
+                | "我市"
+                | "我县"
+                | "我区"
+                | "我省"
+                | "我州"
+                | "我旗"
+                | "我镇"
+                | "我乡"
         )
         || DESCRIPTORS.contains(&t.word.as_str())
         || t.category == Category::JurisdictionWord

@@ -57,6 +57,78 @@ fn celebration_start(toks: &[Word], a: usize, covered: &[bool]) -> Option<usize>
     convened.then_some(q)
 }
 
+/// Verbs that convene an occasion: what stands between one of them and the head is
+/// the occasion's name.
+const CONVENING: &[&str] = &[
+    "召开",
+    "举行",
+    "举办",
+    "主持召开",
+    "组织召开",
+    "隆重召开",
+    "隆重举行",
+];
+
+/// Where an occasion's name starts when its words include verbs the leftward walk stops
+/// at (召开全市森林草原防灭火工作视频调度会; 全省森林草原防灭火工作电视电话会议在成都
+/// 召开): right after the verb that convenes it, or at the start of the clause when the
+/// occasion is the subject of 召开 or 举行.
+fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> Option<usize> {
+    const MAX_WORDS: usize = 12;
+    if a == 0 || covered[a - 1] || is_clause_break(&toks[a - 1]) {
+        return None;
+    }
+    let name_word = |t: &Word| {
+        !is_clause_break(t)
+            && t.word != "的"
+            && !t.tag.starts_with('p')
+            && !t.tag.starts_with('r')
+            && !t.tag.starts_with('u')
+            && t.category != Category::Event
+            && !CONVENING.contains(&t.word.as_str())
+    };
+    let mut k = a;
+    while k > 0 && a - k < MAX_WORDS && !covered[k - 1] && name_word(&toks[k - 1]) {
+        k -= 1;
+    }
+    if k == a {
+        return None;
+    }
+    let before = k.checked_sub(1).map(|b| toks[b].word.as_str());
+    let convened = match before {
+        Some("了") => k >= 2 && CONVENING.contains(&toks[k - 2].word.as_str()),
+        Some(w) => CONVENING.contains(&w),
+        None => false,
+    };
+    // As the subject: from the clause's start, and 召开 or 在…召开 right after the head.
+    let subject = (k == 0 || is_clause_break(&toks[k - 1])) && {
+        let rest = &toks[h + 1..(h + 8).min(toks.len())];
+        let end = rest.iter().position(is_clause_break).unwrap_or(rest.len());
+        rest[..end].first().is_some_and(|t| {
+            t.word == "在" || CONVENING.contains(&t.word.as_str()) || t.word == "于"
+        }) && rest[..end]
+            .iter()
+            .any(|t| CONVENING.contains(&t.word.as_str()))
+    };
+    // The subject starts at its scope (全省, 全市) or at a place or a body. A verb
+    // right after the convening one is what the occasion is for (举行荣获…称号揭牌
+    // 仪式), and a count how many there were (召开了4次…推进会议): no part of the name.
+    let scoped = toks[k].word.starts_with('全')
+        || matches!(
+            toks[k].category,
+            Category::Place | Category::Organ | Category::JurisdictionWord
+        );
+    if convened {
+        let mut k = k;
+        let count = |w: &Word| (w.tag == "m" || w.tag == "q") && !w.word.starts_with('第');
+        while k < a && (toks[k].tag.starts_with('v') || count(&toks[k])) {
+            k += 1;
+        }
+        return (k < a).then_some(k);
+    }
+    (subject && scoped).then_some(k)
+}
+
 /// Verbs whose object is an occasion, read into its name by the leftward walk.
 const DONE_FOR_OCCASIONS: &[&str] = &[
     "保障",
@@ -114,7 +186,9 @@ pub(super) fn event_chunk(
         q
     } else {
         let a = extend_left_until(toks, h, covered, true, true);
-        celebration_start(toks, a, covered).unwrap_or(a)
+        celebration_start(toks, a, covered)
+            .or_else(|| convened_name_start(toks, h, a, covered))
+            .unwrap_or(a)
     };
     // 调研督导组, 考察团成员: the event word names a group, not an occasion.
     if toks

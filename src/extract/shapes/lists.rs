@@ -293,6 +293,11 @@ fn an_item_with_a_word_the_chunker_does_not_read_keeps_the_list() {
     for who in ["刘德安", "钱文勇", "潘东亮", "何跃进"] {
         assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
     }
+    // 我市 (our city) in front of a post is the paper's place.
+    let f = facts("3月1日,奠基仪式举行。我市市委常委、新坝镇党委书记潘建、灌云县政协党组书记王嘉庆、我市政协副主席王兰芝参加奠基仪式。");
+    for who in ["潘建", "王嘉庆", "王兰芝"] {
+        assert!(has(&f, who, "attended", "奠基仪式"), "{who}: {f:?}");
+    }
     // A name inside the item says whose the named one is; only the named one came.
     let f = facts("5月2日,纪念大会举行。画家陈其美夫人廖静怡、副校长陈凌华等出席大会。");
     assert!(has(&f, "廖静怡", "attended", "纪念大会"), "{f:?}");

@@ -218,3 +218,28 @@ fn a_session_a_decision_convenes_takes_no_date() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_occasion_convened_after_the_main_one_is_named_whole_and_referred_to() {
+    // The name holds verbs (防灭火) the leftward walk stops at; the bare 会议 right after
+    // it is this occasion, not the main one of the headline.
+    let f = facts("全省安全生产电视电话会议召开\n\n4月2日上午,全省安全生产电视电话会议在省城召开。市长韩立新在分会场参加会议。省会议结束后,我市紧接着召开全市森林防灭火工作视频调度会。会议由副市长彭建华主持,市林业局局长綦文山通报了火情。");
+    assert!(
+        has(&f, "彭建华", "chaired", "全市森林防灭火工作视频调度会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "綦文山", "spoke_at", "全市森林防灭火工作视频调度会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "韩立新", "attended", "全省安全生产电视电话会议"),
+        "{f:?}"
+    );
+    // A count in front is how many there were, not part of the name.
+    let events = dated_events("9月27日,副市长白玉主持召开了4次重点项目推进会议。");
+    assert!(
+        events.iter().any(|(n, _)| n == "重点项目推进会议"),
+        "{events:?}"
+    );
+}
