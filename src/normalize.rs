@@ -91,8 +91,17 @@ fn normalize_into(raw: &str, mut map: Option<&mut Vec<usize>>) -> String {
                             && next_starts_text
                             && !next_is_markup
                     } else {
-                        // Spaces between two CJK characters are typesetting, not content.
-                        (is_cjk(p) || is_cjk_punct(p)) && (is_cjk(n) || is_cjk_punct(n))
+                        // Spaces between two CJK characters are typesetting (王  刚), not
+                        // content, unless they part two long runs of words: a headline
+                        // run into its body (…第十一次会议 会议审议通过), a title and its
+                        // subtitle.
+                        const RUN: usize = 5;
+                        let run_before = text.chars().rev().take_while(|&c| is_cjk(c)).take(RUN);
+                        let run_after = chars.clone().take_while(|&(_, c)| is_cjk(c)).take(RUN);
+                        let parts_runs = run_before.count() == RUN && run_after.count() == RUN;
+                        (is_cjk(p) || is_cjk_punct(p))
+                            && (is_cjk(n) || is_cjk_punct(n))
+                            && !parts_runs
                     }
                 }
                 _ => false,
@@ -165,5 +174,11 @@ mod tests {
     fn full_width_to_half_width_and_spaces() {
         assert_eq!(normalize("１月２６日 ＡＢ").text, "1月26日 AB");
         assert_eq!(normalize("惠济 区 召开 ABC 会").text, "惠济区召开 ABC 会");
+        // Padding inside a name goes; a space parting two long runs stays.
+        assert_eq!(normalize("副主席王  刚出席").text, "副主席王刚出席");
+        assert_eq!(
+            normalize("区政协召开常委会第十一次会议 会议审议通过了决定").text,
+            "区政协召开常委会第十一次会议 会议审议通过了决定"
+        );
     }
 }

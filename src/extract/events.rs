@@ -360,7 +360,17 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
         ) && !toks[v.saturating_sub(3)..v].iter().any(|t| {
             matches!(
                 t.word.as_str(),
-                "筹备" | "准备" | "拟" | "将" | "计划" | "即将" | "提请" | "决定" | "研究" | "要"
+                "筹备"
+                    | "准备"
+                    | "拟"
+                    | "将"
+                    | "计划"
+                    | "即将"
+                    | "提请"
+                    | "决定"
+                    | "研究"
+                    | "要"
+                    | "关于"
             )
         })
     });

@@ -131,6 +131,9 @@ pub(super) fn extend_left_until(
                     || is_ordinal(&toks[a].word) && (t.word.ends_with('会') || t.word.ends_with("会议")))
                     // 活动开幕式: the opening of the activity named before.
                     && t.word != "活动"
+                    // …第十一次会议 会议审议通过: a headline run into the body with a space
+                    // (which normalising removes) repeats the word; no name does.
+                    && t.word != toks[a].word
             }
             // 中秋国庆假期安全防范工作会议, 春节前安全生产检查: the season a meeting is
             // about is part of its name.
