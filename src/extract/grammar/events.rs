@@ -67,6 +67,8 @@ const CONVENING: &[&str] = &[
     "组织召开",
     "隆重召开",
     "隆重举行",
+    "开展",
+    "组织开展",
 ];
 
 /// Where an occasion's name starts when its words include verbs the leftward walk stops

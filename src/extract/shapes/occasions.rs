@@ -243,3 +243,12 @@ fn an_occasion_convened_after_the_main_one_is_named_whole_and_referred_to() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_occasion_carried_out_is_named_from_the_verb_that_carries_it_out() {
+    // 开展 + 接待代表日活动: the verb inside the name (接待) stopped the walk at 代表日活动.
+    let f = facts("7月19日上午,市人大常委会副主任焦海燕来我县开展接待代表日活动。县人大常委会主任周宏涛,副主任王铁成、苗宝全陪同。");
+    for who in ["周宏涛", "王铁成", "苗宝全"] {
+        assert!(has(&f, who, "attended", "接待代表日活动"), "{who}: {f:?}");
+    }
+}
