@@ -112,9 +112,9 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
             .iter()
             .any(|t| CONVENING.contains(&t.word.as_str()))
     };
-    // The subject starts at its scope (全省, 全市) or at a place or a body. A verb
-    // right after the convening one is what the occasion is for (举行荣获…称号揭牌
-    // 仪式), and a count how many there were (召开了4次…推进会议): no part of the name.
+    // The subject starts at its scope (全省, 全市) or at a place or a body. A count
+    // after the convening verb says how many there were (召开了4次…推进会议), no part
+    // of the name.
     let scoped = toks[k].word.starts_with('全')
         || matches!(
             toks[k].category,
@@ -123,7 +123,7 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
     if convened {
         let mut k = k;
         let count = |w: &Word| (w.tag == "m" || w.tag == "q") && !w.word.starts_with('第');
-        while k < a && (toks[k].tag.starts_with('v') || count(&toks[k])) {
+        while k < a && count(&toks[k]) {
             k += 1;
         }
         return (k < a).then_some(k);
