@@ -192,7 +192,12 @@ pub(super) use super::token::is_clause_break;
 /// Where the subject of the verb at `v` ends: skips words that may stand between (等,
 /// 也), dates (27日), and a frame such as 在开幕式上 / 在会见…时 / 在…举行的发布会上.
 /// Returns the token index one past the subject, and the event chunk of the frame.
-pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, Option<usize>) {
+pub(super) fn subject_end(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    v: usize,
+) -> (usize, Option<usize>) {
     let mut i = v;
     let mut frame_event = None;
     let in_date = |k: usize| {
@@ -205,8 +210,8 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         while i > 0
             && (BETWEEN.contains(&toks[i - 1].word.as_str())
                 || is_time_token(&toks[i - 1])
-                || is_head_count(toks, i - 1)
-                || is_counted_group(toks, i - 1)
+                || is_head_count(toks, chunks, people, i - 1)
+                || is_counted_group(toks, chunks, people, i - 1)
                 || in_date(i - 1))
         {
             i -= 1;
@@ -261,7 +266,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
         let group_after_name = |k: usize| {
             toks[k].word == "等"
                 && k > 0
-                && name_ends_at(toks, chunks, k)
+                && name_ends_at(toks, chunks, people, k)
                 // Over a comma only to more groups (…等区工管委领导班子成员，27个开工项目
                 // 业主代表参加), not past an act of theirs (宋春华等出席了发布会，并…).
                 && !toks[k + 1..i].iter().any(|t| {
@@ -341,6 +346,32 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
                 continue;
             }
         }
+        // 于现伟、徐坤6名县政协委员，分别围绕…、…等课题作了大会发言; 秦玉玲、贾文斌
+        // 结合各自工作实际，围绕…作了交流发言: a long topic, over commas, stands between
+        // the speakers and their speech, back to the first word that opens one.
+        if let Some(w) = long_topic_start(toks, chunks, i) {
+            let mut k = w;
+            while k > 0 && BETWEEN.contains(&toks[k - 1].word.as_str()) {
+                k -= 1;
+            }
+            // Over a comma after the names or a count of them (徐坤6名县政协委员，).
+            if k > 1 && matches!(toks[k - 1].word.as_str(), "," | "，") {
+                let mut j = k - 1;
+                while j > 0
+                    && (is_head_count(toks, chunks, people, j - 1)
+                        || is_counted_group(toks, chunks, people, j - 1))
+                {
+                    j -= 1;
+                }
+                if j > 0 && name_ends_at(toks, chunks, people, j) {
+                    k = j;
+                }
+            }
+            if name_ends_at(toks, chunks, people, k) {
+                i = k;
+                continue;
+            }
+        }
         // 委员王存虎就《…》作了发言: the topic of the speech stands between.
         let closing = i > 0 && matches!(toks[i - 1].word.as_str(), "》" | "”");
         let doc_end = if closing { i - 1 } else { i };
@@ -375,7 +406,7 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
             .take_while(|&k| !is_clause_break(&toks[k]))
             .find(|&k| matches!(toks[k].word.as_str(), "代表" | "作为"))
         {
-            if k > 0 && k + 1 < i && name_ends_at(toks, chunks, k) {
+            if k > 0 && k + 1 < i && name_ends_at(toks, chunks, people, k) {
                 i = k;
                 continue;
             }
@@ -419,10 +450,33 @@ pub(super) fn subject_end(toks: &[Word], chunks: &[Chunk], v: usize) -> (usize, 
     (i, frame_event)
 }
 
-/// Whether a name ends right before token `k` (`k` > 0): a token jieba tags a name, or
-/// the end of a person's chunk.
-fn name_ends_at(toks: &[Word], chunks: &[Chunk], k: usize) -> bool {
+/// Where a topic that may run over commas starts (围绕, 结合, 就, 针对), reading back
+/// from `end` within the sentence over no name and no occasion: the first such word.
+fn long_topic_start(toks: &[Word], chunks: &[Chunk], end: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 60;
+    let in_person = |k: usize| {
+        chunks
+            .iter()
+            .any(|c| c.mention.kind == MentionKind::Person && c.tok_start <= k && k < c.tok_end)
+    };
+    (end.saturating_sub(MAX_WORDS)..end)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            !matches!(t.word.as_str(), "。" | ";" | "；" | "!" | "！")
+                && !t.tag.starts_with("nr")
+                && !in_person(k)
+                && t.category != Category::Event
+        })
+        .filter(|&k| matches!(toks[k].word.as_str(), "围绕" | "结合" | "就" | "针对"))
+        .last()
+}
+
+/// Whether a name ends right before token `k` (`k` > 0): a token jieba tags a name, a
+/// name accepted (徐坤, which jieba tags a place), or the end of a person's chunk.
+fn name_ends_at(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> bool {
     toks[k - 1].tag.starts_with("nr")
+        || people.contains(&(k - 1))
         || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some()
 }
 
@@ -444,8 +498,9 @@ fn acting_together(toks: &[Word], from: usize, v: usize) -> bool {
 }
 
 /// Whether token `k` is part of how many people a list stands for, right after its
-/// 等: the number (等97人, 等20余名, written in one token or two) or the unit after it.
-fn is_head_count(toks: &[Word], k: usize) -> bool {
+/// 等 or its last name: the number (等97人, 等20余名, 徐坤6名, written in one token or
+/// two) or the unit after it.
+fn is_head_count(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> bool {
     let number = |t: &Word| {
         let w = t.word.trim_end_matches(['人', '名', '位']);
         (w.len() < t.word.len() || t.tag == "m")
@@ -455,23 +510,35 @@ fn is_head_count(toks: &[Word], k: usize) -> bool {
     };
     // (…负责人共80余人参加: a total.)
     let after_deng = |n: usize| n >= 1 && matches!(toks[n - 1].word.as_str(), "等" | "共" | "共计");
+    let after_name = |n: usize| n >= 1 && name_ends_at(toks, chunks, people, n);
+    let unit = |t: &Word| matches!(t.word.as_str(), "人" | "名" | "位");
+    let has_unit = |t: &Word| t.word.ends_with(['人', '名', '位']);
     (after_deng(k) && number(&toks[k]))
-        || (matches!(toks[k].word.as_str(), "人" | "名" | "位")
+        || (after_name(k)
+            && number(&toks[k])
+            && (has_unit(&toks[k]) || toks.get(k + 1).is_some_and(unit)))
+        || (unit(&toks[k])
             && k >= 1
-            && after_deng(k - 1)
+            && (after_deng(k - 1) || after_name(k - 1))
             && number(&toks[k - 1]))
 }
 
-/// 青年 and 代表 of 等6名青年代表: the nouns saying who the people counted are.
-fn is_counted_group(toks: &[Word], k: usize) -> bool {
+/// 青年 and 代表 of 等6名青年代表, 县政协委员 of 徐坤6名县政协委员: the words saying who
+/// the people counted are.
+fn is_counted_group(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> bool {
     // (jieba tags 青年 as a time word.)
-    let plain_noun =
-        |t: &Word| t.category == Category::Nominal && !t.tag.starts_with("nr") || t.tag == "t";
+    let plain_noun = |t: &Word| {
+        matches!(
+            t.category,
+            Category::Nominal | Category::Title | Category::Organ | Category::JurisdictionWord
+        ) && !t.tag.starts_with("nr")
+            || t.tag == "t"
+    };
     (k.saturating_sub(3)..=k)
         .rev()
         .take_while(|&j| plain_noun(&toks[j]))
         .last()
-        .is_some_and(|first| first >= 1 && is_head_count(toks, first - 1))
+        .is_some_and(|first| first >= 1 && is_head_count(toks, chunks, people, first - 1))
 }
 
 pub(super) fn is_time_token(t: &Word) -> bool {

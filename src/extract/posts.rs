@@ -211,7 +211,7 @@ pub(super) fn elected(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<
             (named, k)
         } else if ELECTED.contains(&w) {
             // 丁文禄、卫忠平等97人当选: over 等 and the head count.
-            let (end, _) = subject_end(toks, chunks, v);
+            let (end, _) = subject_end(toks, chunks, people, v);
             let named = subjects_before(toks, chunks, people, end, false)
                 .into_iter()
                 .filter_map(|s| match s {

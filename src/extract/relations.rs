@@ -330,7 +330,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         {
             continue;
         }
-        let (end, frame_event) = subject_end(toks, chunks, v);
+        let (end, frame_event) = subject_end(toks, chunks, people, v);
         let event = match role {
             RoleVerb::Meets => chunk_starting_at(chunks, v, MentionKind::Event),
             // 传达了全区推进会精神, 通报了…会议情况: what is conveyed is no venue; the

@@ -228,3 +228,18 @@ fn no_speech_from_a_verb_naming_a_place_unveiled() {
     assert!(has(&f, "龙腾飞", "attended", "开幕式"), "{f:?}");
     assert!(!has(&f, "龙腾飞", "spoke_at", "开幕式"), "{f:?}");
 }
+
+#[test]
+fn speakers_before_a_long_topic_over_commas_and_a_count() {
+    let f = facts("3月1日,县政协召开全体会议。会上,于建伟、郑丽婷、徐坤6名县政协委员,分别围绕市场主体高质量发展、助力乡村好青年建功新时代、全力营造四个环境等课题作了大会发言。");
+    for who in ["于建伟", "郑丽婷", "徐坤"] {
+        assert!(has(&f, who, "spoke_at", "全体会议"), "{who}: {f:?}");
+    }
+    let f = facts("3月1日,县委召开理论学习中心组会议。执法监督科科长秦玉梅、县综治中心主任贾文彬结合各自工作实际,围绕“枫桥经验”在基层的实践作了交流发言。");
+    for who in ["秦玉梅", "贾文彬"] {
+        assert!(
+            has(&f, who, "spoke_at", "理论学习中心组会议"),
+            "{who}: {f:?}"
+        );
+    }
+}
