@@ -619,6 +619,8 @@ pub(super) fn subjects_before(
             }
             if b > 0 && (is_comma(b - 1) || toks[b - 1].word == "、") && b < seg_end {
                 a = b;
+            } else if let Some(start) = group_item_start(toks, seg_end) {
+                a = start;
             }
         }
         // 西安铁路局计划统计处处长谭亚东: a word the chunker did not read (统计, a verb)
@@ -660,7 +662,12 @@ pub(super) fn subjects_before(
         }
         // The list goes on past a comma into the segment before; a segment of posts
         // and bodies without a name (县法检两长、公安局政委) may stand in it, one at a time.
-        nameless = if found { 0 } else { nameless + 1 };
+        // (A group named for its people, 8个开工项目企业负责人, counts as a name would.)
+        nameless = if found || names_people(&toks[seg_end - 1]) {
+            0
+        } else {
+            nameless + 1
+        };
         // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
         let go_on = nameless <= 6 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
         if !go_on || orgs {
@@ -711,6 +718,51 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where an item naming a group without names starts (8个开工项目企业负责人, 相关垂直
+/// 单位负责人): it ends in a word for people (负责人, 领导, 代表) and runs back to the
+/// separator before it over any words but a name, an occasion or a preposition.
+fn group_item_start(toks: &[Word], seg_end: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 12;
+    if !names_people(&toks[seg_end.checked_sub(1)?]) {
+        return None;
+    }
+    for k in (seg_end.saturating_sub(MAX_WORDS + 1)..seg_end - 1).rev() {
+        let t = &toks[k];
+        if matches!(t.word.as_str(), "、" | "," | "，") {
+            return (k + 1 < seg_end).then_some(k + 1);
+        }
+        if is_clause_break(t)
+            || t.tag.starts_with("nr")
+            || t.tag.starts_with('p')
+            || t.word == "的"
+            || t.category == Category::Event
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a word ends in one that names people (负责人, 领导, 代表).
+fn names_people(t: &Word) -> bool {
+    const HEADS: &[&str] = &[
+        "负责人",
+        "领导",
+        "代表",
+        "书记",
+        "人员",
+        "成员",
+        "干部",
+        "同志",
+        "群众",
+        "嘉宾",
+        "委员",
+        "职工",
+        "党员",
+    ];
+    HEADS.iter().any(|h| t.word.ends_with(h))
 }
 
 /// A word of a group named without names (各县（市、区）政府主要负责同志, 市直各部门负责同志,

@@ -303,3 +303,11 @@ fn an_item_with_a_word_the_chunker_does_not_read_keeps_the_list() {
     assert!(has(&f, "廖静怡", "attended", "纪念大会"), "{f:?}");
     assert!(!has(&f, "陈其美", "attended", "纪念大会"), "{f:?}");
 }
+
+#[test]
+fn groups_named_for_their_people_with_numbers_and_verbs_keep_the_list() {
+    let f = facts("3月1日,集中开工仪式举行。市委常委、副市长贾云明,镇党委书记、镇长吕长海,市发改委、工信局、住建局相关领导,8个开工项目企业负责人,相关部队领导,企业、施工方代表以及全体党政领导、各村党组织书记、机关部门和相关垂直单位负责人等出席开工仪式。");
+    for who in ["贾云明", "吕长海"] {
+        assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
+    }
+}
