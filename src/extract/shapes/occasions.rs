@@ -252,3 +252,16 @@ fn an_occasion_carried_out_is_named_from_the_verb_that_carries_it_out() {
         assert!(has(&f, who, "attended", "接待代表日活动"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn an_unveiling_told_only_as_a_verb_is_an_occasion() {
+    let f = facts("5月8日,县委书记王建新,县长李明华共同为县融媒体中心揭牌。");
+    for who in ["王建新", "李明华"] {
+        assert!(has(&f, who, "attended", "揭牌"), "{who}: {f:?}");
+    }
+    // Inside a meeting it is its own occasion, and the meeting keeps its people.
+    let f = facts(
+        "5月8日,县委召开全体会议。县长李明华出席会议。会上,县委书记王建新为县融媒体中心揭牌。",
+    );
+    assert!(has(&f, "李明华", "attended", "全体会议"), "{f:?}");
+}
