@@ -354,20 +354,16 @@ pub(super) fn subject_end(
             while k > 0 && BETWEEN.contains(&toks[k - 1].word.as_str()) {
                 k -= 1;
             }
-            // Over a comma after the names or a count of them (徐坤6名县政协委员，).
-            if k > 1 && matches!(toks[k - 1].word.as_str(), "," | "，") {
-                let mut j = k - 1;
-                while j > 0
-                    && (is_head_count(toks, chunks, people, j - 1)
-                        || is_counted_group(toks, chunks, people, j - 1))
-                {
-                    j -= 1;
-                }
-                if j > 0 && name_ends_at(toks, chunks, people, j) {
-                    k = j;
-                }
-            }
+            k = names_before_comma(toks, chunks, people, k).unwrap_or(k);
             if name_ends_at(toks, chunks, people, k) {
+                i = k;
+                continue;
+            }
+        }
+        // 于现伟、徐坤6名县政协委员，分别作了大会发言: a count of the names, then a comma.
+        if let Some(k) = names_before_comma(toks, chunks, people, i) {
+            // (A comma right after the names is the list walker's.)
+            if k + 1 < i {
                 i = k;
                 continue;
             }
@@ -448,6 +444,27 @@ pub(super) fn subject_end(
         }
     }
     (i, frame_event)
+}
+
+/// Where the names end when a comma before `k` follows them, or follows a count of
+/// them and who they are (徐坤，; 徐坤6名县政协委员，).
+fn names_before_comma(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    k: usize,
+) -> Option<usize> {
+    if k < 2 || !matches!(toks[k - 1].word.as_str(), "," | "，") {
+        return None;
+    }
+    let mut j = k - 1;
+    while j > 0
+        && (is_head_count(toks, chunks, people, j - 1)
+            || is_counted_group(toks, chunks, people, j - 1))
+    {
+        j -= 1;
+    }
+    (j > 0 && name_ends_at(toks, chunks, people, j)).then_some(j)
 }
 
 /// Where a topic that may run over commas starts (围绕, 结合, 就, 针对), reading back
