@@ -454,6 +454,10 @@ pub(super) fn canonical_org(
         }
         None => {}
     }
+    if let Some(full) = province_written_short(lex, &name) {
+        reasons.push(format!("{name} names its province by its short form"));
+        name = full;
+    }
     if let Some(single) = level_written_once(lex, &name) {
         reasons.push(format!("{name} writes its level twice"));
         name = single;
@@ -468,6 +472,28 @@ pub(super) fn canonical_org(
     }
     let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     (name, place, reason)
+}
+
+/// 湖南衡阳市委 → 湖南省衡阳市委: a province's short form before a place under it,
+/// written out, so that the organ is one with the one written in full.
+fn province_written_short(lex: &Lexicon, name: &str) -> Option<String> {
+    let short = crate::lexicon::place_prefixes(name).find(|pre| {
+        !crate::lexicon::is_division_name(pre)
+            && lex
+                .place(pre)
+                .is_some_and(|p| p.level == PlaceLevel::Province && p.name != *pre)
+    })?;
+    let province = &lex.place(short)?.name;
+    let rest = &name[short.len()..];
+    let under = crate::lexicon::place_prefixes(rest).find(|q| {
+        crate::lexicon::is_division_name(q)
+            && lex
+                .place_chain(q)
+                .iter()
+                .skip(1)
+                .any(|pl| pl.name == *province)
+    })?;
+    (under.len() < rest.len()).then(|| format!("{province}{rest}"))
 }
 
 /// 安徽省合肥市市委 → 安徽省合肥市委, 合肥市长丰县县委 → 合肥市长丰县委: the level of the
@@ -603,7 +629,7 @@ fn in_township_list(sentence: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{level_written_once, usual_committee_name};
+    use super::{level_written_once, province_written_short, usual_committee_name};
     use crate::lexicon::Lexicon;
 
     #[test]
@@ -616,6 +642,17 @@ mod tests {
         assert_eq!(once("夏县县委"), None);
         assert_eq!(once("滨海新区区委"), None);
         assert_eq!(once("合肥市委"), None);
+    }
+
+    #[test]
+    fn a_province_written_short_before_its_city_is_written_out() {
+        let lex = Lexicon::embedded();
+        let full = |n: &str| province_written_short(&lex, n);
+        assert_eq!(full("湖南衡阳市委").as_deref(), Some("湖南省衡阳市委"));
+        assert_eq!(full("湖南省衡阳市委"), None);
+        assert_eq!(full("湖南省委"), None);
+        // Not a city of that province.
+        assert_eq!(full("湖南合肥市委"), None);
     }
 
     #[test]
