@@ -489,11 +489,14 @@ fn long_topic_start(toks: &[Word], chunks: &[Chunk], end: usize) -> Option<usize
         .last()
 }
 
-/// Whether a name ends right before token `k` (`k` > 0): a token jieba tags a name, a
-/// name accepted (徐坤, which jieba tags a place), or the end of a person's chunk.
+/// Whether a name ends right before token `k`: a token jieba tags a name, a name
+/// accepted (徐坤, which jieba tags a place), or the end of a person's chunk.
 fn name_ends_at(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> bool {
-    toks[k - 1].tag.starts_with("nr")
-        || people.contains(&(k - 1))
+    let Some(last) = k.checked_sub(1) else {
+        return false;
+    };
+    toks[last].tag.starts_with("nr")
+        || people.contains(&last)
         || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some()
 }
 

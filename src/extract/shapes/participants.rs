@@ -241,6 +241,9 @@ fn speakers_before_a_long_topic_over_commas_and_a_count() {
     for who in ["于建伟", "郑丽婷", "徐坤"] {
         assert!(has(&f, who, "spoke_at", "全体会议"), "{who}: {f:?}");
     }
+    // A topic at the very start of a sentence has nobody before it.
+    let f = facts("围绕高质量发展作了交流发言。");
+    assert!(f.iter().all(|(_, r, _)| *r != "spoke_at"), "{f:?}");
     let f = facts("3月1日,县委召开理论学习中心组会议。执法监督科科长秦玉梅、县综治中心主任贾文彬结合各自工作实际,围绕“枫桥经验”在基层的实践作了交流发言。");
     for who in ["秦玉梅", "贾文彬"] {
         assert!(
