@@ -359,16 +359,42 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
         total: total_chars as u64,
         unit: "bytes",
     });
+    // A fault of the extractor on one article costs that article, not the run: it is
+    // listed with the inputs skipped, named, and the rest is built.
+    let failed = std::sync::Mutex::new(Vec::new());
     let new: Vec<ArticleFacts> = articles
         .into_par_iter()
-        .map(|a| {
+        .filter_map(|a| {
             let len = a.body.len();
-            let mut f = ex.analyze_owned(a);
-            f.article.body = String::new();
+            let source = a.source.clone();
+            let out =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.analyze_owned(a)));
             progress(Progress::Advance(len as u64));
-            f
+            match out {
+                Ok(mut f) => {
+                    f.article.body = String::new();
+                    Some(f)
+                }
+                Err(fault) => {
+                    let what = fault
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| fault.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    let why = format!("the extractor failed on it ({what}); please report it");
+                    failed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((source, why));
+                    None
+                }
+            }
         })
         .collect();
+    let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+    failed.sort();
+    summary.articles -= failed.len();
+    summary.skipped.extend(failed);
     // The extractor is done: jieba's dictionary and the labeller's tables (a fifth of
     // the memory a corpus build peaks at) go back to the allocator for the graph, which
     // would otherwise take as much fresh memory; resolution needs only the lexicon.
