@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("places", 0.58),
     ("posts", 0.925),
     ("events", 0.80),
-    ("roles", 0.925),
+    ("roles", 0.93),
     ("bylines", 0.98),
 ];
 

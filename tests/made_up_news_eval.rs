@@ -17,7 +17,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("places", 0.615),
     ("posts", 0.865),
     ("events", 0.86),
-    ("roles", 0.86),
+    ("roles", 0.885),
     ("bylines", 0.99),
 ];
 

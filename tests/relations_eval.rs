@@ -9,7 +9,7 @@ use zhkg::{extract::Extractor, lexicon::Lexicon};
 const DEV: &str = include_str!("fixtures/events/dev.jsonl");
 
 /// Just under the figures measured when the floors were last raised.
-const ROLE_F1_FLOOR: f64 = 0.91;
+const ROLE_F1_FLOOR: f64 = 0.95;
 const POSITION_F1_FLOOR: f64 = 0.94;
 const ROLE_PRECISION_FLOOR: f64 = 0.95;
 
