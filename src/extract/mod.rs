@@ -15,6 +15,7 @@ mod events;
 mod facts;
 pub mod grammar;
 mod jurisdiction;
+mod lists;
 mod name_joins;
 mod participants;
 mod parties;

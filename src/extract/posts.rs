@@ -3,7 +3,8 @@
 //! the names (X、Y当选…副主席).
 
 use super::grammar::Chunk;
-use super::participants::{is_clause_break, subject_end, subjects_before};
+use super::lists::subjects_before;
+use super::participants::{is_clause_break, subject_end};
 use super::parties::{chunk_ending_at, chunk_starting_at, in_chunk_of, Party, Post};
 use super::token::{Category, Word};
 use crate::lexicon::Lexicon;

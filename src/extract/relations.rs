@@ -5,10 +5,8 @@
 //! around them.
 
 use super::grammar::Chunk;
-use super::participants::{
-    is_clause_break, opening_frame, people_after, referring_subject, subject_end, subjects_before,
-    DESCRIPTORS,
-};
+use super::lists::{people_after, subjects_before, DESCRIPTORS};
+use super::participants::{is_clause_break, opening_frame, referring_subject, subject_end};
 use super::parties::{chunk_ending_at, chunk_starting_at, object_start};
 pub use super::parties::{Party, Post, Role};
 use super::posts::{elected, find_posts};

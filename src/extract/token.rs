@@ -567,3 +567,9 @@ pub(super) fn is_clause_break(t: &Word) -> bool {
 pub(super) fn text_of(toks: &[Word], a: usize, b: usize) -> String {
     toks[a..b].iter().map(|t| t.word.as_str()).collect()
 }
+
+/// A word of time (上午, 27日, 晚): it may stand between a subject and its verb, and
+/// names no body.
+pub(super) fn is_time_token(t: &Word) -> bool {
+    t.tag == "t" || (t.tag == "m" && t.word.ends_with('日')) || t.word == "日" || t.word == "晚"
+}

@@ -3,7 +3,7 @@
 //! 专班赴哈尔滨新区开展专题调研), and attend it.
 
 use super::grammar::Chunk;
-use super::participants::{people_after, subjects_before};
+use super::lists::{people_after, subjects_before};
 use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
