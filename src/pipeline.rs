@@ -14,6 +14,7 @@ use crate::merge;
 use crate::output::AtomicSet;
 use crate::publish::OutputDir;
 use crate::resolve::{resolve_with, ResolveOptions, UnplacedPersons};
+use rayon::iter::Either;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -361,10 +362,8 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
     });
     // A fault of the extractor on one article costs that article, not the run: it is
     // listed with the inputs skipped, named, and the rest is built.
-    let failed = std::sync::Mutex::new(Vec::new());
-    let new: Vec<ArticleFacts> = articles
-        .into_par_iter()
-        .filter_map(|a| {
+    let (new, mut failed): (Vec<ArticleFacts>, Vec<(String, String)>) =
+        articles.into_par_iter().partition_map(|a| {
             let len = a.body.len();
             let source = a.source.clone();
             let out =
@@ -373,7 +372,7 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
             match out {
                 Ok(mut f) => {
                     f.article.body = String::new();
-                    Some(f)
+                    Either::Left(f)
                 }
                 Err(fault) => {
                     let what = fault
@@ -382,16 +381,10 @@ pub fn build_with_loader<E: std::borrow::Borrow<Extractor> + Send>(
                         .or_else(|| fault.downcast_ref::<String>().cloned())
                         .unwrap_or_default();
                     let why = format!("the extractor failed on it ({what}); please report it");
-                    failed
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push((source, why));
-                    None
+                    Either::Right((source, why))
                 }
             }
-        })
-        .collect();
-    let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+        });
     failed.sort();
     summary.articles -= failed.len();
     summary.skipped.extend(failed);

@@ -247,13 +247,7 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
                 | Category::Organ
                 | Category::Title
                 | Category::JurisdictionWord
-        ) && !t.tag.starts_with('p')
-            && !t.tag.starts_with('u')
-            && !t.tag.starts_with('c')
-            && !t.tag.starts_with('d')
-            && !t.tag.starts_with('r')
-            && !t.tag.starts_with('m')
-            && !t.tag.starts_with('t')
+        ) && !t.tag.starts_with(['p', 'u', 'c', 'd', 'r', 'm', 't'])
             && !is_time_token(t);
         if !reads_as_part_of_a_name {
             return None;

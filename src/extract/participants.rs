@@ -4,7 +4,7 @@
 
 use super::grammar::Chunk;
 use super::lists::{acting_together, done_side_by_side, DESCRIPTORS};
-use super::parties::{chunk_ending_at, Party};
+use super::parties::{chunk_ending_at, in_chunk_of, Party};
 use super::token::{is_time_token, Category, Word};
 use crate::lexicon::Lexicon;
 use crate::mention::MentionKind;
@@ -122,11 +122,6 @@ pub(super) fn subject_end(
 ) -> (usize, Option<usize>) {
     let mut i = v;
     let mut frame_event = None;
-    let in_date = |k: usize| {
-        chunks
-            .iter()
-            .any(|c| c.mention.kind == MentionKind::Date && c.tok_start <= k && k < c.tok_end)
-    };
     loop {
         let before = i;
         while i > 0
@@ -134,7 +129,7 @@ pub(super) fn subject_end(
                 || is_time_token(&toks[i - 1])
                 || is_head_count(toks, chunks, people, i - 1)
                 || is_counted_group(toks, chunks, people, i - 1)
-                || in_date(i - 1))
+                || in_chunk_of(chunks, i - 1, &[MentionKind::Date]))
         {
             i -= 1;
         }
@@ -393,18 +388,13 @@ fn names_before_comma(
 /// from `end` within the sentence over no name and no occasion: the first such word.
 fn long_topic_start(toks: &[Word], chunks: &[Chunk], end: usize) -> Option<usize> {
     const MAX_WORDS: usize = 60;
-    let in_person = |k: usize| {
-        chunks
-            .iter()
-            .any(|c| c.mention.kind == MentionKind::Person && c.tok_start <= k && k < c.tok_end)
-    };
     (end.saturating_sub(MAX_WORDS)..end)
         .rev()
         .take_while(|&k| {
             let t = &toks[k];
             !matches!(t.word.as_str(), "。" | ";" | "；" | "!" | "！")
                 && !t.tag.starts_with("nr")
-                && !in_person(k)
+                && !in_chunk_of(chunks, k, &[MentionKind::Person])
                 && t.category != Category::Event
         })
         .filter(|&k| matches!(toks[k].word.as_str(), "围绕" | "结合" | "就" | "针对"))
