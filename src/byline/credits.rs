@@ -111,6 +111,13 @@ pub(super) const MEDIA_ENDINGS: &[&str] = &[
     "部",
 ];
 
+/// Endings of the names of bodies and places a writer's unit is given by (城关镇,
+/// 县委宣传部, 南华县发改局).
+pub(super) const UNIT_ENDS: &[&str] = &[
+    "镇", "乡", "村", "县", "区", "市", "街道", "局", "部", "办", "委", "中心", "公司", "站", "所",
+    "院", "校",
+];
+
 /// Separators between the pieces of a byline.
 pub(super) fn is_separator(c: char) -> bool {
     matches!(

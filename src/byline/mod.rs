@@ -11,7 +11,7 @@ use crate::lexicon::Lexicon;
 use crate::normalize::is_cjk;
 use credits::{
     is_separator, Credit, CREDITS, LAYOUT_MARKS, MEDIA_ENDINGS, SHORT_CREDITS, SOURCE_CREDITS,
-    SPACED_CREDITS,
+    SPACED_CREDITS, UNIT_ENDS,
 };
 
 /// How a person is credited in a byline.
@@ -146,7 +146,15 @@ pub fn parse_byline_as(
     while i < pieces.len() {
         let mut p = pieces[i];
         i += 1;
-        if std::mem::take(&mut value_of_source) || is_timestamp(p) {
+        if std::mem::take(&mut value_of_source) {
+            // 来源：绍兴日报 袁云 秦德胜: the names after the medium a page gives as the
+            // source are its writers.
+            if is_medium(p) {
+                credit = Some(Credit::Role(BylineRole::Author));
+            }
+            continue;
+        }
+        if is_timestamp(p) {
             continue;
         }
         if SOURCE_CREDITS.contains(&p) {
@@ -205,10 +213,13 @@ pub fn parse_byline_as(
         if p.is_empty() || p == "报道" {
             continue;
         }
-        if MEDIA_ENDINGS.iter().any(|m| p.ends_with(m))
-            && p.chars().count() >= 2
-            && lex.surname_len(p).is_none_or(|_| p.chars().count() > 4)
+        if is_medium(p) && lex.surname_len(p).is_none_or(|_| p.chars().count() > 4)
+            || is_medium_by_name(p)
         {
+            continue;
+        }
+        // （南华县发改局 杨慧）, （农工委 汪志斌）: the writer's unit before a name.
+        if i < pieces.len() && is_unit(p) {
             continue;
         }
         // Suffix credits: 柳迪报道, 张三摄.
@@ -271,6 +282,28 @@ pub fn parse_byline_as(
     (!out.is_empty()).then_some(out)
 }
 
+/// Whether a piece ends as the name of a medium or an office does (山西日报, 秘书宣传组).
+fn is_medium(piece: &str) -> bool {
+    piece.chars().count() >= 2 && MEDIA_ENDINGS.iter().any(|m| piece.ends_with(m))
+}
+
+/// Whether a piece ends in a word of two or more characters that only media and
+/// offices end in (黄石日报, 县融媒体中心), so that no person is named so whatever
+/// its first character.
+fn is_medium_by_name(piece: &str) -> bool {
+    MEDIA_ENDINGS
+        .iter()
+        .any(|m| m.chars().count() >= 2 && piece.len() > m.len() && piece.ends_with(m))
+}
+
+/// Whether a piece names a body or a place by its ending (南华县发改局, 农工委, 城关镇):
+/// three characters or more, as a unit's name is and few given names ending so are.
+fn is_unit(piece: &str) -> bool {
+    piece.chars().count() >= 3
+        && piece.chars().all(is_cjk)
+        && UNIT_ENDS.iter().any(|e| piece.ends_with(e))
+}
+
 /// Whether a piece is a date or a time (2025-01-26, 10:20).
 fn is_timestamp(piece: &str) -> bool {
     piece.chars().any(|c| c.is_ascii_digit())
@@ -297,10 +330,6 @@ fn credit_after_media(piece: &str) -> Option<(&'static str, Credit, usize)> {
 /// `s` without the bracketed units in it (（城关镇）, （县委宣传部）): brackets that hold a
 /// body's or a place's name, which ends as those do.
 fn strip_units(s: &str) -> String {
-    const UNIT_ENDS: &[&str] = &[
-        "镇", "乡", "村", "县", "区", "市", "街道", "局", "部", "办", "委", "中心", "公司", "站",
-        "所", "院", "校",
-    ];
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(open) = rest.find(['（', '(']) {
@@ -391,10 +420,14 @@ pub fn parse_byline(s: &str, lex: &Lexicon) -> Option<Vec<Byline>> {
 pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Byline>) {
     let mut body = String::new();
     let mut bylines = Vec::new();
-    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    // The article's text ends at its last line that is not a page's trailer
+    // (来源：黄石日报, 责任编辑：张三), which may follow the author's name in brackets.
+    let last = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty() && !is_trailer(l));
     for (n, line) in lines.iter().enumerate() {
         let mut line = line.to_string();
-        let is_last = Some(n) == last;
+        let is_last = last.is_some_and(|last| n >= last);
         // A bracketed byline anywhere on the line: （记者 张三 通讯员 李四）; at the end
         // of the article a name alone in brackets too.
         let mut from = 0;
@@ -424,6 +457,16 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
     }
     bylines.dedup();
     (body, bylines)
+}
+
+/// Whether a line gives where the article comes from or who edited it (来源：…,
+/// 责任编辑：…), as pages append after the text.
+fn is_trailer(line: &str) -> bool {
+    let line = line.trim_start().trim_start_matches(LAYOUT_MARKS);
+    SOURCE_CREDITS.iter().any(|w| line.starts_with(w))
+        || CREDITS
+            .iter()
+            .any(|&(w, c)| c == Credit::Editor && line.starts_with(w))
 }
 
 /// A byline that opens a line and is followed by the text (`记者 李洋 4月27日下午`):

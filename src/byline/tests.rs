@@ -259,3 +259,31 @@ fn bylines_in_a_page_s_source_line_with_a_media_or_a_joint_credit() {
     );
     assert!(body.starts_with("本报讯 9月12日上午"), "{body}");
 }
+
+#[test]
+fn writers_after_a_unit_a_source_medium_or_before_the_page_s_trailer() {
+    let lex = lex();
+    // The writer's unit before the name, in brackets closing the article.
+    let (body, b) = strip_bylines(&["开工。", "总投资20亿元。(南华县发改局 杨慧)"], &lex);
+    assert_eq!(names(Some(b)), [("杨慧".into(), "author")]);
+    assert_eq!(body, "开工。\n总投资20亿元。\n");
+    let (_, b) = strip_bylines(&["完。", "(农工委 汪志斌)"], &lex);
+    assert_eq!(names(Some(b)), [("汪志斌".into(), "author")]);
+    // Names in brackets closing the text, before the source a page appends, which is
+    // a medium and no one.
+    let (body, b) = strip_bylines(
+        &["副市长李丽出席大会。(王璐)", "来源:[黄石日报]", "责任编辑：张三"],
+        &lex,
+    );
+    assert_eq!(names(Some(b)), [("王璐".into(), "author")]);
+    assert!(body.starts_with("副市长李丽出席大会。\n"), "{body}");
+    // The names after the medium given as the source.
+    assert_eq!(
+        names(parse_byline(
+            "发布时间:2018-02-13 10:06:31 来源: 绍兴日报 袁云 秦德胜",
+            &lex
+        )),
+        [("袁云".into(), "author"), ("秦德胜".into(), "author")]
+    );
+    assert_eq!(names(parse_byline("来源：县融媒体中心", &lex)), []);
+}
