@@ -272,7 +272,11 @@ fn writers_after_a_unit_a_source_medium_or_before_the_page_s_trailer() {
     // Names in brackets closing the text, before the source a page appends, which is
     // a medium and no one.
     let (body, b) = strip_bylines(
-        &["副市长李丽出席大会。(王璐)", "来源:[黄石日报]", "责任编辑：张三"],
+        &[
+            "副市长李丽出席大会。(王璐)",
+            "来源:[黄石日报]",
+            "责任编辑：张三",
+        ],
         &lex,
     );
     assert_eq!(names(Some(b)), [("王璐".into(), "author")]);

@@ -168,6 +168,11 @@ fn org_key(lex: &Lexicon, s: &str) -> String {
         .replace("人民政府", "政府")
         .replace("人民法院", "法院")
         .replace("人民检察院", "检察院");
+    // 县政府办 and 县委办 are the short names of 县政府办公室 and 县委办公室.
+    let k = match k.strip_suffix("委办").or_else(|| k.strip_suffix("政府办")) {
+        Some(_) => format!("{k}公室"),
+        None => k,
+    };
     without_places_above(lex, &autonomous_short(&k))
 }
 

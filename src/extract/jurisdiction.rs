@@ -466,12 +466,33 @@ pub(super) fn canonical_org(
         reasons.push(format!("{name} is usually called {short}"));
         name = short;
     }
+    if let Some(full) = office_written_short(&name) {
+        reasons.push(format!("{name} is the short name of {full}"));
+        name = full;
+    }
     if name.ends_with("政府") && !name.ends_with("人民政府") {
         name = format!("{}人民政府", name.trim_end_matches("政府"));
         reasons.push("政府 is short for 人民政府".into());
     }
     let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     (name, place, reason)
+}
+
+/// 县政府办 → 县人民政府办公室, 县委办 → 县委办公室, 县政府办公室 → 县人民政府办公室: the
+/// office of a government or a committee by its short name, written out so that it is
+/// one organ with the office written in full.
+fn office_written_short(name: &str) -> Option<String> {
+    let stem = name
+        .strip_suffix("政府办")
+        .or_else(|| name.strip_suffix("政府办公室"));
+    if let Some(stem) = stem {
+        let stem = stem.strip_suffix("人民").unwrap_or(stem);
+        let full = format!("{stem}人民政府办公室");
+        return (full != name).then_some(full);
+    }
+    name.strip_suffix("委办")
+        .filter(|stem| !stem.is_empty())
+        .map(|stem| format!("{stem}委办公室"))
 }
 
 /// 湖南衡阳市委 → 湖南省衡阳市委: a province's short form before a place under it,
@@ -629,7 +650,9 @@ fn in_township_list(sentence: &str, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{level_written_once, province_written_short, usual_committee_name};
+    use super::{
+        level_written_once, office_written_short, province_written_short, usual_committee_name,
+    };
     use crate::lexicon::Lexicon;
 
     #[test]
@@ -653,6 +676,21 @@ mod tests {
         assert_eq!(full("湖南省委"), None);
         // Not a city of that province.
         assert_eq!(full("湖南合肥市委"), None);
+    }
+
+    #[test]
+    fn an_office_written_short_is_written_out() {
+        let full = |n: &str| office_written_short(n);
+        assert_eq!(
+            full("通江县政府办").as_deref(),
+            Some("通江县人民政府办公室")
+        );
+        assert_eq!(full("县政府办公室").as_deref(), Some("县人民政府办公室"));
+        assert_eq!(full("县人民政府办").as_deref(), Some("县人民政府办公室"));
+        assert_eq!(full("县人民政府办公室"), None);
+        assert_eq!(full("海珠区委办").as_deref(), Some("海珠区委办公室"));
+        assert_eq!(full("海珠区委办公室"), None);
+        assert_eq!(full("海珠区委"), None);
     }
 
     #[test]

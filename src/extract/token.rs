@@ -195,7 +195,9 @@ fn office_after_committee(words: &mut [Word]) {
     for i in 1..words.len().saturating_sub(1) {
         if words[i].word == "办"
             && words[i - 1].category == Category::Organ
-            && words[i - 1].word.ends_with('委')
+            && ["委", "政府", "人大", "政协", "常委会"]
+                .iter()
+                .any(|e| words[i - 1].word.ends_with(e))
             && words[i + 1].category == Category::Title
         {
             words[i].category = Category::Organ;

@@ -311,3 +311,18 @@ fn groups_named_for_their_people_with_numbers_and_verbs_keep_the_list() {
         assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_list_closed_by_the_head_of_a_government_s_office() {
+    // 县政府办 is the office of the government, which jieba reads as a verb (办).
+    let f = facts("3月26日,县长王立军主持召开县政府第五十七次常务会议。副县长何一奎、顾小欣、罗海辉和县政府办主任李安平出席会议。");
+    for who in ["何一奎", "顾小欣", "罗海辉", "李安平"] {
+        assert!(has(&f, who, "attended", "常务会议"), "{who}: {f:?}");
+    }
+    assert!(
+        f.iter().any(|(w, r, x)| w == "李安平"
+            && *r == "holds_position"
+            && x.ends_with("人民政府办公室")),
+        "{f:?}"
+    );
+}
