@@ -212,6 +212,15 @@ impl ArticleBuilder<'_> {
                 self.point_at(e, m, why);
                 continue;
             }
+            // 出席开幕式, 大会开幕式 in a report of 第四次代表大会: the opening of the
+            // main occasion is that occasion (not of a 会见 named by its bare word).
+            if let Some(m) = main
+                .filter(|&m| !is_bare(&self.ents[m]) && opening_of(&ent.text, &self.ents[m].text))
+            {
+                let why = format!("{} is the opening of {}", ent.text, self.ents[m].text);
+                self.point_at(e, m, why);
+                continue;
+            }
             // 专题调研…并到银隆公司实地考察: a visit's stop on the spot is the visit.
             if let Some(m) = main.filter(|&m| {
                 let (a, b) = (&self.ents[m], &self.ents[e]);
@@ -392,6 +401,20 @@ fn opened_at(opening: &str, occasion: &str) -> bool {
         .iter()
         .filter_map(|w| opening.strip_suffix(w))
         .any(|stem| stem.ends_with(occasion))
+}
+
+/// Whether `opening` is the opening of `occasion` named by its kind alone or not at
+/// all (开幕式, 大会开幕式, 洽谈会开幕式 of 2025中俄边境贸易洽谈会), `occasion` being
+/// neither an opening nor a visit.
+fn opening_of(opening: &str, occasion: &str) -> bool {
+    const OPENINGS: [&str; 4] = ["开幕式", "开幕会", "开幕典礼", "开幕"];
+    let is_opening = |name: &str| OPENINGS.iter().any(|w| name.ends_with(w));
+    !is_opening(occasion)
+        && !is_visit_name(occasion)
+        && OPENINGS
+            .iter()
+            .filter_map(|w| opening.strip_suffix(w))
+            .any(|stem| occasion.ends_with(stem))
 }
 
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式),

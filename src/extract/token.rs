@@ -27,7 +27,15 @@ pub struct Word {
 
 /// Bodies that sit for a place and stand before its name (政协沁县…, 中共郑州市委),
 /// longest first.
-pub const SITTING_BODIES: &[&str] = &["中国人民政治协商会议", "中国共产党", "中共", "政协", "人大"];
+pub const SITTING_BODIES: &[&str] = &[
+    "中国人民政治协商会议",
+    "中国共产主义青年团",
+    "中国共产党",
+    "中共",
+    "共青团",
+    "政协",
+    "人大",
+];
 
 pub use crate::lexicon::JURISDICTION_CHARS;
 
@@ -58,6 +66,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_after_committee(&mut out);
+    congress_in_session(&mut out);
     let out = join_titles(lex, out);
     let out = conjunction_before_a_county_organ(out);
     party_committee_before_posts(lex, out)
@@ -201,6 +210,20 @@ fn office_after_committee(words: &mut [Word]) {
             && words[i + 1].category == Category::Title
         {
             words[i].category = Category::Organ;
+        }
+    }
+}
+
+/// 第四次 + 代表大会: a congress with the number of its sitting is that sitting, an
+/// occasion, where the congress alone (县人民代表大会) is the body that sits.
+fn congress_in_session(words: &mut [Word]) {
+    for i in 1..words.len() {
+        if words[i].category == Category::Organ
+            && words[i].word.ends_with("代表大会")
+            && words[i - 1].tag.starts_with('m')
+            && words[i - 1].word.ends_with('次')
+        {
+            words[i].category = Category::Event;
         }
     }
 }

@@ -265,3 +265,23 @@ fn an_unveiling_told_only_as_a_verb_is_an_occasion() {
     );
     assert!(has(&f, "李明华", "attended", "全体会议"), "{f:?}");
 }
+
+#[test]
+fn a_congress_in_session_and_its_opening_are_one_occasion() {
+    // 第四次代表大会 is a sitting, not the body that sits; its 开幕式 is the occasion.
+    let text = "区工会第四次代表大会开幕\n\n4月11日上午,襄州区工会第四次代表大会开幕,区委书记刘明锋,市总工会副主席梅晓玫出席开幕式。区妇联主席李新星致辞。";
+    let f = facts(text);
+    for who in ["刘明锋", "梅晓玫"] {
+        assert!(has(&f, who, "attended", "第四次代表大会"), "{who}: {f:?}");
+    }
+    assert!(has(&f, "李新星", "spoke_at", "第四次代表大会"), "{f:?}");
+    let events = dated_events(text);
+    assert_eq!(events.len(), 1, "{events:?}");
+    // The posts are placed by the congress's name, after the body that sits there.
+    let f = facts("8月30日,共青团平利县第二十次代表大会召开。县委书记郑晓东出席开幕式。");
+    assert!(
+        has(&f, "郑晓东", "holds_position", "书记@平利县委"),
+        "{f:?}"
+    );
+    assert!(has(&f, "郑晓东", "attended", "代表大会"), "{f:?}");
+}
