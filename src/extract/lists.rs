@@ -239,6 +239,10 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
             "," | "，" | ";" | "；" => return (!verbs && k + 1 < a).then_some(k + 1),
             _ => {}
         }
+        // 经合办(招商局)主任: a body's other name in brackets is part of the item.
+        if matches!(t.word.as_str(), "(" | ")" | "（" | "）") {
+            continue;
+        }
         let reads_as_part_of_a_name = matches!(
             t.category,
             Category::Nominal
@@ -252,7 +256,14 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         if !reads_as_part_of_a_name {
             return None;
         }
-        verbs |= t.tag.starts_with('v');
+        // 经 + 合办 of 经合办主任: a verb jieba cut out of an office's name ends as
+        // the office does, before its post.
+        let office_cut = t.word.ends_with(['办', '局', '处', '科', '室'])
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(n.category, Category::Title | Category::Organ)
+                    || matches!(n.word.as_str(), "(" | "（")
+            });
+        verbs |= t.tag.starts_with('v') && !office_cut;
         if k == 0 {
             return (!verbs).then_some(0);
         }

@@ -326,3 +326,12 @@ fn a_list_closed_by_the_head_of_a_government_s_office() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_item_naming_an_office_cut_by_the_segmenter_and_its_other_name() {
+    // 经合办 is cut 经 + 合办 (a verb); (招商局) is the office's other name.
+    let f = facts("10月16日,投资项目签约仪式举行。县委书记施振东,县委副书记、县长丁一政,金华市经合办(招商局)主任洪建明,副县长于文统出席并见证签约仪式。");
+    for who in ["施振东", "丁一政", "洪建明", "于文统"] {
+        assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
+    }
+}
