@@ -41,6 +41,17 @@ pub fn find_dates(toks: &[Word]) -> Vec<(usize, usize, String)> {
             }
         }
         match best {
+            // 8月30至31日: the first day of a range written without its 日.
+            Some((j, len)) if joined[..len].ends_with('月') => match first_day_of_range(toks, j) {
+                Some((end, day)) => {
+                    out.push((i, end, format!("{}{day}日", &joined[..len])));
+                    i = end;
+                }
+                None => {
+                    out.push((i, j, joined[..len].to_string()));
+                    i = j;
+                }
+            },
             Some((j, len)) => {
                 out.push((i, j, joined[..len].to_string()));
                 i = j;
@@ -49,6 +60,24 @@ pub fn find_dates(toks: &[Word]) -> Vec<(usize, usize, String)> {
         }
     }
     out
+}
+
+/// The first day of a range of days written without its 日 from the token at `k` (30
+/// of 8月30至31日, 15 of 7月15-16日, which jieba keeps as one word): the end of the
+/// tokens it takes and the day.
+fn first_day_of_range(toks: &[Word], k: usize) -> Option<(usize, String)> {
+    let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let word = |k: usize| toks.get(k).map_or("", |t| t.word.as_str());
+    // 30 + 至 + 31日 (or 31 + 日).
+    if is_number(word(k))
+        && is_range_mark(word(k + 1))
+        && (word(k + 2).ends_with('日') || is_number(word(k + 2)) && word(k + 3) == "日")
+    {
+        return Some((k + 1, word(k).to_string()));
+    }
+    // 15-16 + 日.
+    let (first, last) = word(k).split_once(['-', '~', '～'])?;
+    (is_number(first) && is_number(last) && word(k + 1) == "日").then(|| (k + 1, first.to_string()))
 }
 
 const TIMES_OF_DAY: &[&str] = &[
@@ -463,6 +492,10 @@ mod tests {
         assert_eq!(dates("叶利钦23日在莫斯科会见"), ["23日"]);
         assert_eq!(dates("3月2号上午到二号地施工现场调研"), ["3月2号上午"]);
         assert!(dates("到二号地施工现场").is_empty());
+        // The first day of a range written without its 日.
+        assert_eq!(dates("8月30至31日,大会召开")[0], "8月30日");
+        assert_eq!(dates("7月15-16日,调研")[0], "7月15日");
+        assert_eq!(dates("8月30日至31日")[0], "8月30日");
     }
 
     #[test]
