@@ -16,7 +16,7 @@ const INAUGURATIONS: &[&str] = &["挂牌成立", "揭牌成立"];
 /// Words that make a visit's name (专题调研, 实地考察, 会前视察).
 const VISIT_MODIFIERS: &[&str] = &[
     "正式", "专题", "实地", "蹲点", "参观", "会前", "现场", "调研", "检查", "走访", "暗访", "明察",
-    "安全", "重点", "节前",
+    "安全", "重点", "节前", "视察", "考察", "督导",
 ];
 
 /// Where a name in quotes starts when the head `h` closes it (“…对接活动”): the

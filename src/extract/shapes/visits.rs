@@ -158,3 +158,12 @@ fn a_festival_s_round_of_visits_is_named_with_the_festival() {
     let f = facts("1月21日,县委书记徐华明到花园街道专榆居委会开展春节走访慰问活动,看望困难户。");
     assert!(has(&f, "徐华明", "attended", "春节走访慰问活动"), "{f:?}");
 }
+
+#[test]
+fn visit_words_written_together_name_one_visit() {
+    let events = dated_events(
+        "11月15日,区人大常委会组织人大代表视察调研全区经济社会发展情况。区委书记景雪东参加。",
+    );
+    assert!(events.iter().any(|(n, _)| n == "视察调研"), "{events:?}");
+    assert!(!events.iter().any(|(n, _)| n == "视察"), "{events:?}");
+}
