@@ -245,6 +245,23 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_joins_no_organ_of_a_jurisdiction_into_a_name() {
+        let c = chunks("30余名离退休老干部与市政协主席、副主席齐聚一堂");
+        assert!(
+            c.contains(&(MentionKind::Organization, "市政协".into())),
+            "{c:?}"
+        );
+        assert!(!c.iter().any(|(_, t)| t.contains("老干部与")), "{c:?}");
+        let c = chunks("中央巡视组和省委对此高度重视");
+        assert!(!c.iter().any(|(_, t)| t.contains("巡视组和")), "{c:?}");
+        let c = chunks("郑州市自然资源和规划局举行挂牌仪式");
+        assert!(
+            c.contains(&(MentionKind::Organization, "郑州市自然资源和规划局".into())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn organ_names_by_grammar() {
         let c = chunks("郑州市自然资源和规划局惠济分局、惠济区规划服务中心举行挂牌仪式");
         assert!(

@@ -171,11 +171,14 @@ pub(super) fn extend_left_until(
             }
             // 自然资源和规划局: a conjunction joins two modifiers inside an organ name.
             Category::Other if matches!(t.word.as_str(), "和" | "与" | "及") => {
-                // A name before 与 is a person meeting someone (戴秉国与代表团).
+                // A name before 与 is a person meeting someone (戴秉国与代表团); an organ
+                // of a jurisdiction after it is a party of its own (老干部与市政协).
                 p > 0
                     && matches!(toks[p - 1].category, Category::Nominal)
                     && !toks[p - 1].tag.starts_with("nr")
                     && matches!(toks[a].category, Category::Nominal | Category::Organ)
+                    && !(toks[a].category == Category::Organ
+                        && toks[a].word.starts_with(JURISDICTION_CHARS))
             }
             // 复工复产保障工作专班: two-character verbs inside an organ's name.
             // A verb right before a jurisdiction or organ is the clause's own (充分发挥
