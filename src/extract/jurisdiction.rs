@@ -94,6 +94,10 @@ pub(super) fn infer_jurisdiction(
     if let Some(county) = county_of_township_lists(lex, sentences) {
         tally.add(lex, &county, 2);
     }
+    // 通道融媒12月23日讯: the local medium whose report it is says where it is.
+    if let Some(place) = sentences.iter().take(3).find_map(|s| medium_place(lex, s)) {
+        tally.add(lex, &place, 2);
+    }
     // 审议了《关于桦南县2017年财政预算执行情况的报告》: an article that names its place
     // only in the titles of the documents it discusses.
     if tally.counts.is_empty() {
@@ -365,6 +369,32 @@ impl Tally {
             self.first.entry((p.level, p.name.clone())).or_insert(order);
         }
     }
+}
+
+/// The division a local medium is named after, where it opens a line with its
+/// dateline word (通道融媒12月23日讯 → 通道侗族自治县, 衡阳日报讯): its full name.
+fn medium_place(lex: &Lexicon, sentence: &str) -> Option<String> {
+    const MEDIA: &[&str] = &[
+        "融媒体中心",
+        "融媒",
+        "广播电视台",
+        "电视台",
+        "日报",
+        "晚报",
+        "新闻网",
+        "发布",
+    ];
+    let (at, _) = sentence.char_indices().take(24).find(|&(_, c)| c == '讯')?;
+    let head = sentence[..at].trim_end_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '年' | '月' | '日')
+    });
+    let stem = MEDIA.iter().find_map(|m| head.strip_suffix(m))?;
+    let place = lex.place(stem)?;
+    matches!(
+        place.level,
+        PlaceLevel::Province | PlaceLevel::Prefecture | PlaceLevel::County
+    )
+    .then(|| place.name.clone())
 }
 
 /// The divisions a name starts with, one after the other (苏州市, 虎丘区 of 政协苏州市虎丘区
@@ -651,7 +681,8 @@ fn in_township_list(sentence: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{
-        level_written_once, office_written_short, province_written_short, usual_committee_name,
+        level_written_once, medium_place, office_written_short, province_written_short,
+        usual_committee_name,
     };
     use crate::lexicon::Lexicon;
 
@@ -676,6 +707,19 @@ mod tests {
         assert_eq!(full("湖南省委"), None);
         // Not a city of that province.
         assert_eq!(full("湖南合肥市委"), None);
+    }
+
+    #[test]
+    fn a_local_medium_s_dateline_names_its_place() {
+        let lex = Lexicon::embedded();
+        let place = |s: &str| medium_place(&lex, s);
+        assert_eq!(
+            place("通道融媒12月23日讯:12月22日,会议召开。").as_deref(),
+            Some("通道侗族自治县")
+        );
+        assert_eq!(place("衡阳日报讯 记者").as_deref(), Some("衡阳市"));
+        assert_eq!(place("人民日报讯 记者"), None);
+        assert_eq!(place("12月22日,通道融媒讯"), None);
     }
 
     #[test]
