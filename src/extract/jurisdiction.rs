@@ -222,16 +222,29 @@ pub(super) fn infer_jurisdiction(
                 || s.contains("各县市区")
         })
     };
+    let mentions = |level: PlaceLevel, name: Option<&str>| {
+        name.map_or(0, |n| {
+            counts.get(&(level, n.to_string())).copied().unwrap_or(0)
+        })
+    };
+    // 赴我市丹阳、句容两地调研: two counties of one prefecture named about as often
+    // make the article's 市 the prefecture's, as 各县（市、区） does.
+    let of_two_counties = |county: &str| {
+        let top = mentions(PlaceLevel::County, Some(county));
+        counts.iter().any(|((l, c), k)| {
+            *l == PlaceLevel::County
+                && c != county
+                && 2 * k >= top
+                && lex.place_chain(c).iter().any(|p| {
+                    p.level == PlaceLevel::Prefecture && Some(&p.name) == j.prefecture.as_ref()
+                })
+        })
+    };
     if let Some(county) = j
         .county
         .as_deref()
-        .filter(|c| c.ends_with('市') && !of_counties())
+        .filter(|c| c.ends_with('市') && !of_counties() && !of_two_counties(c))
     {
-        let mentions = |level: PlaceLevel, name: Option<&str>| {
-            name.map_or(0, |n| {
-                counts.get(&(level, n.to_string())).copied().unwrap_or(0)
-            })
-        };
         if mentions(PlaceLevel::County, Some(county))
             > mentions(PlaceLevel::Prefecture, j.prefecture.as_deref())
         {

@@ -282,3 +282,16 @@ fn a_place_named_only_in_the_titles_of_documents() {
     );
     assert!(has(&f, "国利", "holds_position", "常委@桦南县委"), "{f:?}");
 }
+
+#[test]
+fn two_counties_of_a_prefecture_make_the_article_s_city_the_prefecture() {
+    let f = facts("7月19日,省人大常委会副主任张卫东率队赴我市丹阳、句容两地调研。市委书记夏锦华,市长朱晓东陪同调研。调研组先后视察了丹阳市城河北路工程,句容市茅山镇。");
+    assert!(
+        has(&f, "夏锦华", "holds_position", "书记@镇江市委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "朱晓东", "holds_position", "市长@镇江市人民政府"),
+        "{f:?}"
+    );
+}
