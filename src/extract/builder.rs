@@ -415,6 +415,17 @@ impl ArticleBuilder<'_> {
                         let why = format!("监委 of {j}, whose 纪委 the post before it is of");
                         (format!("{j}监委"), why)
                     })
+                } else if matches!(text.as_str(), "纪委" | "纪委监委") {
+                    // 区委常委、纪委书记: the discipline commission of the jurisdiction
+                    // whose party committee the post before it is of.
+                    before
+                        .strip_suffix("党委")
+                        .or_else(|| before.strip_suffix('委'))
+                        .filter(|j| j.ends_with(['省', '市', '州', '区', '县', '旗', '镇', '乡']))
+                        .map(|j| {
+                            let why = format!("{text} of {j}, whose 委 the post before it is of");
+                            (format!("{j}{text}"), why)
+                        })
                 } else if ZONE_BODIES.contains(&self.ents[o].canonical()) {
                     // 开发区党工委委员、管委会副主任: the zone's administration, after its
                     // party working committee.

@@ -295,3 +295,16 @@ fn two_counties_of_a_prefecture_make_the_article_s_city_the_prefecture() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_discipline_commission_after_a_committee_post_is_its_jurisdiction_s() {
+    let f = facts("崇明区召开全区干部大会。5月6日,区委常委、纪委书记、监委主任沈雪东出席会议。");
+    assert!(
+        has(&f, "沈雪东", "holds_position", "书记@崇明区纪委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "沈雪东", "holds_position", "主任@崇明区监委"),
+        "{f:?}"
+    );
+}
