@@ -4,7 +4,7 @@
 
 use super::facts::{End, EntityMention, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
-use super::jurisdiction::{canonical_org, level_char_matches};
+use super::organ_names::{canonical_org, level_char_matches};
 use crate::graph::Relation;
 use crate::lexicon::{Lexicon, PlaceLevel};
 use crate::mention::{Mention, MentionKind};
@@ -231,9 +231,7 @@ impl ArticleBuilder<'_> {
                 });
                 (stem.chars().count() >= 2 && own).then_some(place)
             })
-            .filter(|place| {
-                place.name.ends_with(c) && super::jurisdiction::level_char_matches(place, c)
-            })
+            .filter(|place| place.name.ends_with(c) && level_char_matches(place, c))
             .map(|place| (c, place.name.clone()))
     }
 

@@ -17,6 +17,7 @@ pub mod grammar;
 mod jurisdiction;
 mod lists;
 mod name_joins;
+mod organ_names;
 mod participants;
 mod parties;
 pub mod people;
