@@ -65,7 +65,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
-    office_after_committee(&mut out);
+    office_of_a_body(&mut out);
     congress_in_session(&mut out);
     let out = join_titles(lex, out);
     let out = conjunction_before_a_county_organ(out);
@@ -198,9 +198,10 @@ fn party_committee_before_posts(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
     out
 }
 
-/// 县委 + 办 + 主任: the office (办) of a committee, which jieba reads as a verb, is an
-/// organ where a post follows it.
-fn office_after_committee(words: &mut [Word]) {
+/// 县委 + 办 + 主任, 县政府 + 办 + 主任: the office (办) of a committee, a government, a
+/// people's congress or a CPPCC, which jieba reads as a verb, is an organ where a post
+/// follows it.
+fn office_of_a_body(words: &mut [Word]) {
     for i in 1..words.len().saturating_sub(1) {
         if words[i].word == "办"
             && words[i - 1].category == Category::Organ
