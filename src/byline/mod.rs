@@ -460,13 +460,21 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
 }
 
 /// Whether a line gives where the article comes from or who edited it (来源：…,
-/// 责任编辑：…), as pages append after the text.
+/// 责任编辑 张三), as pages append after the text: the word and a separator after it,
+/// so that a sentence opening with the word (时间过得很快…) is none.
 fn is_trailer(line: &str) -> bool {
     let line = line.trim_start().trim_start_matches(LAYOUT_MARKS);
-    SOURCE_CREDITS.iter().any(|w| line.starts_with(w))
+    let labels = |w: &str| {
+        line.strip_prefix(w).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| is_separator(c) || matches!(c, '|' | '【' | '[' | '（' | '('))
+        })
+    };
+    SOURCE_CREDITS.iter().any(|w| labels(w))
         || CREDITS
             .iter()
-            .any(|&(w, c)| c == Credit::Editor && line.starts_with(w))
+            .any(|&(w, c)| c == Credit::Editor && labels(w))
 }
 
 /// A byline that opens a line and is followed by the text (`记者 李洋 4月27日下午`):

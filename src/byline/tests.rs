@@ -281,6 +281,9 @@ fn writers_after_a_unit_a_source_medium_or_before_the_page_s_trailer() {
     );
     assert_eq!(names(Some(b)), [("王璐".into(), "author")]);
     assert!(body.starts_with("副市长李丽出席大会。\n"), "{body}");
+    // A last line that opens with such a word but is text ends the article itself.
+    let (body, b) = strip_bylines(&["主席出席。(李明)", "时间过得很快。"], &lex);
+    assert!(b.is_empty() && body.contains("(李明)"), "{b:?} {body}");
     // The names after the medium given as the source.
     assert_eq!(
         names(parse_byline(
