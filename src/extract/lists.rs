@@ -312,6 +312,9 @@ fn names_people(t: &Word) -> bool {
         "委员",
         "职工",
         "党员",
+        // 项目牵头单位、县直相关部门: the bodies stand for the people they send.
+        "单位",
+        "部门",
     ];
     HEADS.iter().any(|h| t.word.ends_with(h))
 }

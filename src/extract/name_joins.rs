@@ -113,6 +113,20 @@ pub(super) fn join_listed_names(
             && matches!(t.category, Category::Nominal)
             && (2..=4).contains(&t.word.chars().count())
     };
+    // The labeller's name whose pieces are not joined yet (程志 + 华) ends or starts
+    // at this token.
+    let ends_a_name = |t: &Word| {
+        is_name(t)
+            || spans
+                .iter()
+                .any(|&(s, e)| e == t.end && s < t.start && e - s <= 4)
+    };
+    let starts_a_name = |t: &Word| {
+        is_name(t)
+            || spans
+                .iter()
+                .any(|&(s, e)| s == t.start && e > t.end && e - s <= 4)
+    };
     let piece = |t: &Word| {
         matches!(
             t.category,
@@ -121,6 +135,12 @@ pub(super) fn join_listed_names(
             && (!t.tag.starts_with(['v', 'p', 'u', 'c', 'd', 'r', 'm'])
                 // 杨坤 + 生/vn: one character jieba read as a verbal noun.
                 || t.tag == "vn" && t.word.chars().count() == 1)
+    };
+    // 付 + 和平, 管 + 晓东: a one-character surname that is also a verb.
+    let surname_read_as_verb = |t: &Word| {
+        t.tag.starts_with('v')
+            && t.word.chars().count() == 1
+            && lex.surname_len(&t.word) == Some(1)
     };
     let bounded = |t: Option<&Word>| {
         t.is_none_or(|t| matches!(t.category, Category::Punct | Category::Other))
@@ -133,9 +153,9 @@ pub(super) fn join_listed_names(
         let after = toks.get(i + 2);
         // Most tokens stand in no list of names: the 、 around them are tested first.
         let listed_before =
-            before.is_some_and(|t| t.word == "、") && i >= 2 && is_name(&toks[i - 2]);
+            before.is_some_and(|t| t.word == "、") && i >= 2 && ends_a_name(&toks[i - 2]);
         let listed_after =
-            after.is_some_and(|t| t.word == "、") && toks.get(i + 3).is_some_and(is_name);
+            after.is_some_and(|t| t.word == "、") && toks.get(i + 3).is_some_and(starts_a_name);
         let in_list = (listed_before && bounded(after)) || (listed_after && bounded(before));
         if !in_list {
             i += 1;
@@ -148,7 +168,7 @@ pub(super) fn join_listed_names(
         ]);
         if !place_end
             && (2..=3).contains(&chars)
-            && piece(a)
+            && (piece(a) || surname_read_as_verb(a))
             && piece(b)
             && lex
                 .surname_len(&a.word)

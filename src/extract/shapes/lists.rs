@@ -335,3 +335,20 @@ fn an_item_naming_an_office_cut_by_the_segmenter_and_its_other_name() {
         assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_name_cut_after_a_surname_jieba_reads_as_a_verb_keeps_the_list() {
+    // 付 + 和平 (a verb and a word) after 程志 + 华, which the labeller reads whole.
+    let f = facts("9月2日,全县重点项目建设调度会召开。县委常委、常务副县长吴一峰主持,县领导李红军、何正明、程志华、付和平,县政府党组成员、政府办主任荣光明等出席,县直有关单位负责同志参加了会议。");
+    for who in ["李红军", "何正明", "程志华", "付和平", "荣光明"] {
+        assert!(has(&f, who, "attended", "调度会"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_list_closed_by_the_bodies_that_send_people() {
+    let f = facts("2月3日,全县重点项目建设第一次调度会召开。县委书记陈一良,县委常委、常务副县长刘小海,县人大常委会副主任王立笠,项目牵头单位、县直相关部门及部分乡镇主要负责人等参加会议。");
+    for who in ["陈一良", "刘小海", "王立笠"] {
+        assert!(has(&f, who, "attended", "调度会"), "{who}: {f:?}");
+    }
+}
