@@ -165,7 +165,7 @@ pub(super) fn subjects_before(
             }
             if b > 0 && (is_comma(b - 1) || toks[b - 1].word == "、") && b < seg_end {
                 a = b;
-            } else if let Some(start) = group_item_start(toks, seg_end) {
+            } else if let Some(start) = group_item_start(toks, people, seg_end) {
                 a = start;
             }
         }
@@ -215,7 +215,9 @@ pub(super) fn subjects_before(
             nameless + 1
         };
         // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
-        let go_on = nameless <= 6 && a > 0 && (is_comma(a - 1) || toks[a - 1].word == "、");
+        let go_on = nameless <= 6
+            && a > 0
+            && (is_comma(a - 1) || toks[a - 1].word == "、" || closes_names(toks, people, a - 1));
         if !go_on || orgs {
             break;
         }
@@ -274,14 +276,14 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
 /// Where an item naming a group without names starts (8个开工项目企业负责人, 相关垂直
 /// 单位负责人): it ends in a word for people (负责人, 领导, 代表) and runs back to the
 /// separator before it over any words but a name, an occasion or a preposition.
-fn group_item_start(toks: &[Word], seg_end: usize) -> Option<usize> {
+fn group_item_start(toks: &[Word], people: &[usize], seg_end: usize) -> Option<usize> {
     const MAX_WORDS: usize = 12;
     if !names_people(&toks[seg_end.checked_sub(1)?]) {
         return None;
     }
     for k in (seg_end.saturating_sub(MAX_WORDS + 1)..seg_end - 1).rev() {
         let t = &toks[k];
-        if matches!(t.word.as_str(), "、" | "," | "，") {
+        if matches!(t.word.as_str(), "、" | "," | "，") || closes_names(toks, people, k) {
             return (k + 1 < seg_end).then_some(k + 1);
         }
         if is_clause_break(t)
@@ -294,6 +296,12 @@ fn group_item_start(toks: &[Word], seg_end: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether token `k` is the 等 that closes the names before a group said by its rank
+/// (张淑明、费向前等副县级以上领导).
+fn closes_names(toks: &[Word], people: &[usize], k: usize) -> bool {
+    toks[k].word == "等" && k > 0 && people.contains(&(k - 1))
 }
 
 /// Whether a word ends in one that names people (负责人, 领导, 代表).

@@ -426,7 +426,13 @@ fn is_head_count(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) ->
     // (…负责人共80余人参加: a total.)
     let after_deng = |n: usize| n >= 1 && matches!(toks[n - 1].word.as_str(), "等" | "共" | "共计");
     let after_name = |n: usize| n >= 1 && name_ends_at(toks, chunks, people, n);
-    let unit = |t: &Word| matches!(t.word.as_str(), "人" | "名" | "位");
+    // (150 + 余人: jieba joins 余 to the unit.)
+    let unit = |t: &Word| {
+        matches!(
+            t.word.as_str(),
+            "人" | "名" | "位" | "余人" | "余名" | "余位" | "多人" | "多名" | "多位"
+        )
+    };
     let has_unit = |t: &Word| t.word.ends_with(['人', '名', '位']);
     (after_deng(k) && number(&toks[k]))
         || (after_name(k)

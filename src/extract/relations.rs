@@ -406,10 +406,20 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         }
         // 并 joins a second verb to the same people (并讲话, 并作了重要讲话, 并分别讲话).
         // (The segmenter may read 并作 as one word.)
+        // …一行到永靖县调研督导重点项目建设，出席开工仪式: a clause that opens with the
+        // verb of taking part goes on with the people of the clause before.
+        // (Not 参加过战役, a life's story, nor 参加签约的企业代表, who they are.)
+        let goes_on_after_comma = matches!(role, RoleVerb::Attended | RoleVerb::Chaired)
+            && end == v
+            && v > 0
+            && matches!(toks[v - 1].word.as_str(), "," | "，")
+            && event.is_some_and(|e| toks.get(chunks[e].tok_end).is_none_or(|t| t.word != "的"))
+            && toks.get(v + 1).is_none_or(|t| t.word != "过");
         if subjects.is_empty()
-            && toks[end.min(v)..v]
-                .iter()
-                .any(|t| t.word == "并" || t.word == "并作")
+            && (goes_on_after_comma
+                || toks[end.min(v)..v]
+                    .iter()
+                    .any(|t| t.word == "并" || t.word == "并作"))
         {
             // …出席会议，并就…提出要求: 并 goes on past a comma, not past a sentence.
             // Not for 举行, nor for a stance (并对活动的举行表示了肯定): only for an
@@ -429,7 +439,10 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 // 余建华到沙县区调研…，并主持召开座谈会: the people the sentence opens
                 // with, before their first verb.
                 if let Some(k) = (1..v)
-                    .find(|&k| people.contains(&(k - 1)) && toks[k].tag.starts_with('v'))
+                    .find(|&k| {
+                        people.contains(&(k - 1))
+                            && (toks[k].tag.starts_with('v') || toks[k].word == "一行")
+                    })
                     .filter(|&k| within(k))
                 {
                     subjects = subjects_before(toks, chunks, people, k, false);

@@ -352,3 +352,11 @@ fn a_list_closed_by_the_bodies_that_send_people() {
         assert!(has(&f, who, "attended", "调度会"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn names_closed_by_a_rank_then_groups_and_a_total() {
+    let f = facts("3月18日,全县重点项目集中开复工仪式举行。张一明、费向东、丁春华等副县级以上领导,各乡镇党委书记、乡镇长,县直各部门主要负责人,有关企业负责人、项目代表、职工代表等共计150余人参加。");
+    for who in ["张一明", "费向东", "丁春华"] {
+        assert!(has(&f, who, "attended", "开复工仪式"), "{who}: {f:?}");
+    }
+}

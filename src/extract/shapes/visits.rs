@@ -167,3 +167,14 @@ fn visit_words_written_together_name_one_visit() {
     assert!(events.iter().any(|(n, _)| n == "视察调研"), "{events:?}");
     assert!(!events.iter().any(|(n, _)| n == "视察"), "{events:?}");
 }
+
+#[test]
+fn visitors_who_go_on_to_attend_a_ceremony_after_a_comma() {
+    let f = facts("3月16日下午,州委书记郭一立,州委副书记、州长马相明,副州长高永和一行到永靖县调研督导重点项目建设,出席2021年重点项目开工复工仪式,郭一立宣布开工。");
+    for who in ["郭一立", "马相明", "高永和"] {
+        assert!(has(&f, who, "attended", "开工复工仪式"), "{who}: {f:?}");
+    }
+    // A life's story and a relative clause after a comma take part in nothing here.
+    let f = facts("1月4日,省长李建明走访慰问老党员。今年91岁的王大雷已有70年党龄,参加过淮海战役。");
+    assert!(!has(&f, "王大雷", "attended", "淮海战役"), "{f:?}");
+}
