@@ -253,7 +253,9 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
                 | Category::Organ
                 | Category::Title
                 | Category::JurisdictionWord
-        ) && !t.tag.starts_with(['p', 'u', 'c', 'd', 'r', 'm', 't'])
+        ) && (!t.tag.starts_with(['p', 'u', 'c', 'd', 'r', 'm', 't'])
+            // 我校副校长, 我县: the writer's own body or place.
+            || t.word.starts_with('我') && t.word.chars().count() == 2)
             && !is_time_token(t);
         if !reads_as_part_of_a_name {
             return None;
@@ -265,7 +267,11 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
                 matches!(n.category, Category::Title | Category::Organ)
                     || matches!(n.word.as_str(), "(" | "（")
             });
-        verbs |= t.tag.starts_with('v') && !office_cut;
+        // 交建 + 集团 of 交建集团总经理: a verb jieba cut out of a company's name.
+        let company_cut = toks.get(k + 1).is_some_and(|n| {
+            n.category == Category::Organ && matches!(n.word.as_str(), "集团" | "公司")
+        });
+        verbs |= t.tag.starts_with('v') && !office_cut && !company_cut;
         if k == 0 {
             return (!verbs).then_some(0);
         }

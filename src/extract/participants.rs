@@ -133,6 +133,11 @@ pub(super) fn subject_end(
         {
             i -= 1;
         }
+        // 通过视频参加, 以视频方式出席: how they took part, not who.
+        if let Some(k) = remote_means_start(toks, i) {
+            i = k;
+            continue;
+        }
         // 在中南海会见, 在人民大会堂会见, 在京会见: a place of the act, not a participant.
         if let Some(z) = (i.saturating_sub(5)..i)
             .rev()
@@ -361,6 +366,22 @@ pub(super) fn subject_end(
         }
     }
     (i, frame_event)
+}
+
+/// Where a phrase ending before `end` saying that people took part from afar starts
+/// (通过视频, 通过视频连线, 以视频方式, 以线上形式); 视频 alone may have been passed over
+/// already, as a kind of speech.
+fn remote_means_start(toks: &[Word], end: usize) -> Option<usize> {
+    let medium = |t: &Word| matches!(t.word.as_str(), "视频" | "视频连线" | "网络" | "线上" | "远程");
+    let mut k = end;
+    if k > 0 && matches!(toks[k - 1].word.as_str(), "方式" | "形式") {
+        k -= 1;
+    }
+    while k > 0 && medium(&toks[k - 1]) {
+        k -= 1;
+    }
+    let means = toks.get(k).is_some_and(medium);
+    (means && k > 0 && matches!(toks[k - 1].word.as_str(), "通过" | "以")).then(|| k - 1)
 }
 
 /// Where the names end when a comma before `k` follows them, or follows a count of

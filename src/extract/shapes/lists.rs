@@ -360,3 +360,24 @@ fn names_closed_by_a_rank_then_groups_and_a_total() {
         assert!(has(&f, who, "attended", "开复工仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn items_naming_a_company_jieba_cut_or_the_writers_own_body() {
+    // 交建 + 集团: a verb cut out of a company's name; 我校: the writer's school.
+    let f = facts("3月1日,工作座谈会召开。区委书记欧一昭,区委副书记、区长景小波,副区长刘一莉,交建集团总经理周永明出席会议。");
+    for who in ["欧一昭", "景小波", "刘一莉", "周永明"] {
+        assert!(has(&f, who, "attended", "座谈会"), "{who}: {f:?}");
+    }
+    let f = facts("3月1日,培训班开班仪式举行。省应急管理厅副厅长王月明,我校副校长冶成华参加了开班仪式。");
+    for who in ["王月明", "冶成华"] {
+        assert!(has(&f, who, "attended", "开班仪式"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn people_who_take_part_by_video() {
+    let f = facts("3月1日,领导班子民主生活会召开。副主委修一远、韩小晶、李劲东,盟省委委员通过视频参加会议。副处长刘一涛以视频方式列席会议。");
+    for who in ["修一远", "韩小晶", "李劲东", "刘一涛"] {
+        assert!(has(&f, who, "attended", "民主生活会"), "{who}: {f:?}");
+    }
+}
