@@ -179,8 +179,21 @@ pub(super) fn subjects_before(
                 a = start;
             }
         }
+        // …、挂职干部周 + 中泽先后发言: a last item whose name nothing read does not
+        // hide the named items before it.
+        let unread_item = |none_yet: bool| {
+            (none_yet && !orgs)
+                .then(|| unread_last_item(toks, people, seg_end))
+                .flatten()
+        };
         if a == seg_end {
-            break;
+            match unread_item(out.is_empty()) {
+                Some(k) => {
+                    seg_end = k;
+                    continue;
+                }
+                None => break,
+            }
         }
         let mut found = false;
         if orgs {
@@ -219,7 +232,13 @@ pub(super) fn subjects_before(
             && a > 0
             && (is_comma(a - 1) || toks[a - 1].word == "、" || closes_names(toks, people, a - 1));
         if !go_on || orgs {
-            break;
+            match unread_item(out.is_empty()) {
+                Some(k) => {
+                    seg_end = k;
+                    continue;
+                }
+                _ => break,
+            }
         }
         seg_end = a - 1;
     }
@@ -277,6 +296,25 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The 、 before the last item of a list of names, when that item (ending at
+/// `seg_end`) holds no name read, nor an occasion or a function word, and is a few
+/// words long.
+fn unread_last_item(toks: &[Word], people: &[usize], seg_end: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 16;
+    let k = (seg_end.saturating_sub(MAX_WORDS)..seg_end)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            t.word == "、"
+                || t.category != Category::Event
+                    && !t.tag.starts_with(['p', 'c', 'u', 'r', 'd', 'm'])
+                    && !people.contains(&k)
+                    && t.word.chars().all(crate::normalize::is_cjk)
+        })
+        .find(|&k| toks[k].word == "、")?;
+    (k > 0 && people.contains(&(k - 1)) && k + 1 < seg_end).then_some(k)
 }
 
 /// Where an item naming a group without names starts (8个开工项目企业负责人, 相关垂直
