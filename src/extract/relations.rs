@@ -187,6 +187,16 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
         .then_some(RoleVerb::SpokeAt)
 }
 
+/// Going along on the occasion told (…及相关部门负责人一同前往。, 随行): the verb at
+/// `v` after 一同 or 一起, ending its clause, takes part as 陪同 does.
+fn went_along(toks: &[Word], v: usize) -> Option<RoleVerb> {
+    (matches!(toks[v].word.as_str(), "前往" | "同行" | "随行")
+        && v > 0
+        && matches!(toks[v - 1].word.as_str(), "一同" | "一起" | "一道")
+        && toks.get(v + 1).is_none_or(is_clause_break))
+    .then_some(RoleVerb::Attended)
+}
+
 /// Whether a speaking verb's object is what was said (传达, 通报, 宣读), never the
 /// occasion it was said at.
 fn conveys_content(verb: &str) -> bool {
@@ -255,6 +265,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             .get(&t.word)
             .copied()
             .or_else(|| speech_act(toks, v))
+            .or_else(|| went_along(toks, v))
         else {
             continue;
         };

@@ -169,6 +169,16 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 i -= 1;
                 continue;
             }
+            // 吕聚合等领导，看望慰问: the names closed by 等 and a word for them.
+            if matches!(t.word.as_str(), "领导" | "领导同志")
+                && i >= 3
+                && toks[i - 2].word == "等"
+                && people.contains(&(i - 3))
+            {
+                framed = true;
+                i -= 2;
+                continue;
+            }
             if VISIT_FRAME.contains(&t.word.as_str()) {
                 framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
                 i -= 1;
@@ -182,7 +192,10 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             };
             let group_before = |k: usize| {
                 k > 0
-                    && (matches!(toks[k - 1].word.as_str(), "同志" | "负责同志" | "负责人")
+                    && (matches!(
+                        toks[k - 1].word.as_str(),
+                        "同志" | "负责同志" | "负责人" | "领导" | "领导同志"
+                    )
                         // 带领执法检查组, 率考察团: a working group led.
                         || toks[k - 1].word.chars().count() >= 2
                             && toks[k - 1].word.ends_with(['组', '团', '队']))

@@ -178,3 +178,15 @@ fn visitors_who_go_on_to_attend_a_ceremony_after_a_comma() {
     let f = facts("1月4日,省长李建明走访慰问老党员。今年91岁的王大雷已有70年党龄,参加过淮海战役。");
     assert!(!has(&f, "王大雷", "attended", "淮海战役"), "{f:?}");
 }
+
+#[test]
+fn visitors_closed_by_a_word_for_them_and_those_who_go_along() {
+    let f = facts("1月23日下午,新华区区委书记董一生、区长徐延明、区总工会主席吕聚才等领导,看望慰问劳模及困难职工。");
+    for who in ["董一生", "徐延明", "吕聚才"] {
+        assert!(has(&f, who, "attended", "看望慰问"), "{who}: {f:?}");
+    }
+    let f = facts("9月20日,县委书记罗先明带领考察团前往东莞市考察。县领导李学兵、宋小磊及相关部门负责人一同前往。");
+    for who in ["李学兵", "宋小磊"] {
+        assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
+    }
+}
