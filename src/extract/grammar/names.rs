@@ -88,16 +88,27 @@ pub(super) fn extend_left_until(
         }
         // 樊维斌代表省委, 代表市政府: acting for a body, not part of its name.
         if t.word == "代表"
-            && matches!(
+            && (matches!(
                 toks[a].category,
                 Category::Organ | Category::JurisdictionWord | Category::Place
-            )
+            ) || p > 0 && toks[p - 1].tag.starts_with("nr"))
         {
             break;
         }
         let ok = match t.category {
-            // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察).
+            // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察), nor of
+            // an organisation's when a preposition or 代表 follows the name (马丽明代表…,
+            // 欧昭对 + 交建集团, a name jieba ran into the preposition).
             Category::Nominal if t.tag.starts_with("nr") && stop_at_place => false,
+            Category::Nominal
+                if t.tag.starts_with("nr")
+                    && (t.word.ends_with(['对', '向', '为', '与', '和', '在'])
+                        || toks.get(p + 1).is_some_and(|n| {
+                            n.tag.starts_with('p') || n.word == "代表"
+                        })) =>
+            {
+                false
+            }
             Category::Nominal | Category::Place | Category::Organ | Category::JurisdictionWord => {
                 true
             }

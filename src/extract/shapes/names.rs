@@ -186,3 +186,11 @@ fn a_name_ending_in_he_before_a_verb() {
     assert!(has(&f, "王明", "attended", "主席会议"), "{f:?}");
     assert!(has(&f, "李红", "attended", "主席会议"), "{f:?}");
 }
+
+#[test]
+fn a_person_acting_for_a_body_is_no_part_of_its_name() {
+    let text = "3月1日,培训班开班仪式举行。副院长马一明代表继续教育学院对学员表示热烈欢迎。";
+    let orgs = names_of(text, NodeKind::Organization);
+    assert!(!orgs.iter().any(|o| o.contains("马一明")), "{orgs:?}");
+    assert!(has(&facts(text), "马一明", "spoke_at", "开班仪式"));
+}
