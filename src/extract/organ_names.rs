@@ -73,7 +73,13 @@ pub(super) fn canonical_org(
                 }
             }
         }
-        None => {}
+        None => {
+            if let Some((full, p)) = party_committee_placed(text, j) {
+                reasons.push(format!("the committee of {text} is the article's {p}'s"));
+                name = full;
+                place = Some(p.to_string());
+            }
+        }
     }
     if let Some(full) = province_written_short(lex, &name) {
         reasons.push(format!("{name} names its province by its short form"));
@@ -97,6 +103,23 @@ pub(super) fn canonical_org(
     }
     let reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     (name, place, reason)
+}
+
+/// 民革区委 → 民革闵行区委, 九三学社市委 → 九三学社淮南市委: another party's committee
+/// written with the level alone is the one of the article's division of that level.
+fn party_committee_placed<'j>(text: &str, j: &'j Jurisdiction) -> Option<(String, &'j str)> {
+    let party = crate::lexicon::OTHER_PARTIES
+        .iter()
+        .find(|p| text.starts_with(**p))?;
+    let rest = &text[party.len()..];
+    let mut cs = rest.chars();
+    let level = cs.next()?;
+    let organ = cs.as_str();
+    if !matches!(level, '省' | '市' | '县' | '区') || !organ.starts_with(['委', '工']) {
+        return None;
+    }
+    let place = j.for_char(level)?;
+    Some((format!("{party}{place}{organ}"), place))
 }
 
 /// 县政府办 → 县人民政府办公室, 县委办 → 县委办公室, 县政府办公室 → 县人民政府办公室: the
