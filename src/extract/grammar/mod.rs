@@ -201,9 +201,34 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
     }
     // 传达学习省委常委会会议精神: an occasion referred to for what it decided is not
     // one the article reports.
-    out.retain(|c| c.mention.kind != MentionKind::Event || !is_referred_to(toks, c.tok_end));
+    out.retain(|c| {
+        c.mention.kind != MentionKind::Event
+            || !is_referred_to(toks, c.tok_end) && !studied_in_clause(toks, c.tok_start, c.tok_end)
+    });
     out.sort_by_key(|c| (c.mention.start, c.mention.end));
     out
+}
+
+/// Whether the occasion at tokens `start..end` is one whose decisions its clause
+/// studies (传达学习省委全体会议、…重要讲话精神; 全面贯彻国务院全体会议、…精神): a
+/// word of studying before it and 精神 after it, in one clause however long the
+/// list between.
+fn studied_in_clause(toks: &[Word], start: usize, end: usize) -> bool {
+    const STUDY: &[&str] = &["传达", "学习", "贯彻", "落实", "领会", "传达学习", "学习贯彻"];
+    let before = toks[..start]
+        .iter()
+        .rev()
+        .take_while(|t| !is_clause_break(t))
+        .any(|t| STUDY.iter().any(|w| t.word.ends_with(w)));
+    // (全面贯彻 + 国务院…会议: the word may have been run into the occasion's name.)
+    let inside = toks[start..end]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "贯彻" | "传达" | "学习贯彻"));
+    (before || inside)
+        && toks[end..]
+            .iter()
+            .take_while(|t| !is_clause_break(t))
+            .any(|t| t.word.ends_with("精神"))
 }
 
 /// Tries every headed chunk kind with its head at token `h`.

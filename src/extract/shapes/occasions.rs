@@ -285,3 +285,14 @@ fn a_congress_in_session_and_its_opening_are_one_occasion() {
     );
     assert!(has(&f, "郑晓东", "attended", "代表大会"), "{f:?}");
 }
+
+#[test]
+fn occasions_studied_over_a_long_list_are_not_reported() {
+    let f = facts("12月5日,区委常委会(扩大)会议召开,传达学习省委十一届七次全体会议、省管主要领导干部学习贯彻总书记在福建考察时的重要讲话精神专题研讨班精神。区委书记王一明主持会议。");
+    assert!(has(&f, "王一明", "chaired", "区委常委会"), "{f:?}");
+    let events = names_of(
+        "12月5日,区委常委会(扩大)会议召开,传达学习省委十一届七次全体会议、省管主要领导干部学习贯彻总书记在福建考察时的重要讲话精神专题研讨班精神。",
+        NodeKind::Event,
+    );
+    assert!(!events.iter().any(|e| e.contains("全体会议")), "{events:?}");
+}
