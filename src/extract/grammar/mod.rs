@@ -214,7 +214,7 @@ pub fn chunk_sentence(lex: &Lexicon, toks: &[Word]) -> Vec<Chunk> {
 /// word of studying before it and 精神 after it, in one clause however long the
 /// list between.
 fn studied_in_clause(toks: &[Word], start: usize, end: usize) -> bool {
-    const STUDY: &[&str] = &["传达", "学习", "贯彻", "落实", "领会", "传达学习", "学习贯彻"];
+    const STUDY: &[&str] = &["传达", "学习", "贯彻", "落实", "领会", "宣讲", "紧扣"];
     let before = toks[..start]
         .iter()
         .rev()

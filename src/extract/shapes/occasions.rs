@@ -295,4 +295,9 @@ fn occasions_studied_over_a_long_list_are_not_reported() {
         NodeKind::Event,
     );
     assert!(!events.iter().any(|e| e.contains("全体会议")), "{events:?}");
+    let events = names_of(
+        "9月23日上午,县委宣讲团到渠北镇宣讲省委十一届七次全会和市委四届九次全会精神。",
+        NodeKind::Event,
+    );
+    assert!(!events.iter().any(|e| e.contains("全会")), "{events:?}");
 }
