@@ -138,9 +138,7 @@ pub(super) fn join_listed_names(
     };
     // 付 + 和平, 管 + 晓东: a one-character surname that is also a verb.
     let surname_read_as_verb = |t: &Word| {
-        t.tag.starts_with('v')
-            && t.word.chars().count() == 1
-            && lex.surname_len(&t.word) == Some(1)
+        t.tag.starts_with('v') && t.word.chars().count() == 1 && lex.surname_len(&t.word) == Some(1)
     };
     let bounded = |t: Option<&Word>| {
         t.is_none_or(|t| matches!(t.category, Category::Punct | Category::Other))

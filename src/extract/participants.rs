@@ -372,7 +372,12 @@ pub(super) fn subject_end(
 /// (通过视频, 通过视频连线, 以视频方式, 以线上形式); 视频 alone may have been passed over
 /// already, as a kind of speech.
 fn remote_means_start(toks: &[Word], end: usize) -> Option<usize> {
-    let medium = |t: &Word| matches!(t.word.as_str(), "视频" | "视频连线" | "网络" | "线上" | "远程");
+    let medium = |t: &Word| {
+        matches!(
+            t.word.as_str(),
+            "视频" | "视频连线" | "网络" | "线上" | "远程"
+        )
+    };
     let mut k = end;
     if k > 0 && matches!(toks[k - 1].word.as_str(), "方式" | "形式") {
         k -= 1;

@@ -368,7 +368,9 @@ fn items_naming_a_company_jieba_cut_or_the_writers_own_body() {
     for who in ["欧一昭", "景小波", "刘一莉", "周永明"] {
         assert!(has(&f, who, "attended", "座谈会"), "{who}: {f:?}");
     }
-    let f = facts("3月1日,培训班开班仪式举行。省应急管理厅副厅长王月明,我校副校长冶成华参加了开班仪式。");
+    let f = facts(
+        "3月1日,培训班开班仪式举行。省应急管理厅副厅长王月明,我校副校长冶成华参加了开班仪式。",
+    );
     for who in ["王月明", "冶成华"] {
         assert!(has(&f, who, "attended", "开班仪式"), "{who}: {f:?}");
     }

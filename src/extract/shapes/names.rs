@@ -197,6 +197,8 @@ fn a_person_acting_for_a_body_is_no_part_of_its_name() {
 
 #[test]
 fn a_branch_of_the_party_is_no_person() {
-    let f = facts("8月23日,板浦镇召开动员部署会。四个村(社区)党总支书记作表态发言,镇长茆一海进行大会总结。");
+    let f = facts(
+        "8月23日,板浦镇召开动员部署会。四个村(社区)党总支书记作表态发言,镇长茆一海进行大会总结。",
+    );
     assert!(!f.iter().any(|(w, _, _)| w == "党总支"), "{f:?}");
 }

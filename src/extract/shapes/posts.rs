@@ -311,7 +311,23 @@ fn a_discipline_commission_after_a_committee_post_is_its_jurisdiction_s() {
 
 #[test]
 fn another_party_s_committee_written_with_the_level_alone() {
-    let f = facts("12月13日,闵行区委召开专题协商座谈会。民革区委主委余一嬿、九三学社区委主委龚明华先后发言。");
-    assert!(f.contains(&("余一嬿".into(), "holds_position", "主委@民革闵行区委".into())), "{f:?}");
-    assert!(f.contains(&("龚明华".into(), "holds_position", "主委@九三学社闵行区委".into())), "{f:?}");
+    let f = facts(
+        "12月13日,闵行区委召开专题协商座谈会。民革区委主委余一嬿、九三学社区委主委龚明华先后发言。",
+    );
+    assert!(
+        f.contains(&(
+            "余一嬿".into(),
+            "holds_position",
+            "主委@民革闵行区委".into()
+        )),
+        "{f:?}"
+    );
+    assert!(
+        f.contains(&(
+            "龚明华".into(),
+            "holds_position",
+            "主委@九三学社闵行区委".into()
+        )),
+        "{f:?}"
+    );
 }
