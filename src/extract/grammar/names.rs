@@ -405,6 +405,9 @@ const MEETING_WORDS: &[&str] = &["会见", "会谈", "会晤", "接见", "看望
 
 /// Words jieba reads as nouns that stand before a body's name without being part of it.
 const NEVER_IN_NAMES: &[&str] = &[
+    // 出席主会场开工仪式: where in the occasion, not which one.
+    "主会场",
+    "分会场",
     "全体",
     "谋划",
     "历来",
