@@ -306,7 +306,10 @@ fn occasions_studied_over_a_long_list_are_not_reported() {
 fn the_main_venue_is_no_part_of_the_occasion_s_name() {
     let f = facts("6月13日,全县2023年度重点工程项目集中开工仪式举行。县委书记杨一军,县长李永明等县领导出席主会场开工仪式。");
     for who in ["杨一军", "李永明"] {
-        assert!(has(&f, who, "attended", "重点工程项目集中开工仪式"), "{who}: {f:?}");
+        assert!(
+            has(&f, who, "attended", "重点工程项目集中开工仪式"),
+            "{who}: {f:?}"
+        );
     }
     assert!(!f.iter().any(|(_, _, e)| e.contains("主会场")), "{f:?}");
 }
