@@ -187,13 +187,11 @@ pub(super) fn subjects_before(
                 .flatten()
         };
         if a == seg_end {
-            match unread_item(out.is_empty()) {
-                Some(k) => {
-                    seg_end = k;
-                    continue;
-                }
-                None => break,
+            if let Some(k) = unread_item(out.is_empty()) {
+                seg_end = k;
+                continue;
             }
+            break;
         }
         let mut found = false;
         if orgs {
@@ -232,13 +230,11 @@ pub(super) fn subjects_before(
             && a > 0
             && (is_comma(a - 1) || toks[a - 1].word == "、" || closes_names(toks, people, a - 1));
         if !go_on || orgs {
-            match unread_item(out.is_empty()) {
-                Some(k) => {
-                    seg_end = k;
-                    continue;
-                }
-                _ => break,
+            if let Some(k) = unread_item(out.is_empty()) {
+                seg_end = k;
+                continue;
             }
+            break;
         }
         seg_end = a - 1;
     }
@@ -344,7 +340,7 @@ fn group_item_start(toks: &[Word], people: &[usize], seg_end: usize) -> Option<u
 
 /// Whether token `k` is the 等 that closes the names before a group said by its rank
 /// (张淑明、费向前等副县级以上领导).
-fn closes_names(toks: &[Word], people: &[usize], k: usize) -> bool {
+pub(super) fn closes_names(toks: &[Word], people: &[usize], k: usize) -> bool {
     toks[k].word == "等" && k > 0 && people.contains(&(k - 1))
 }
 

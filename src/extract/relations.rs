@@ -415,8 +415,6 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         if subjects.is_empty() && v >= 2 && toks[v - 2].word == "由" && people.contains(&(v - 1)) {
             subjects.push(Party::Person(v - 1));
         }
-        // 并 joins a second verb to the same people (并讲话, 并作了重要讲话, 并分别讲话).
-        // (The segmenter may read 并作 as one word.)
         // …一行到永靖县调研督导重点项目建设，出席开工仪式: a clause that opens with the
         // verb of taking part goes on with the people of the clause before.
         // (Not 参加过战役, a life's story, nor 参加签约的企业代表, who they are.)
@@ -426,6 +424,8 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             && matches!(toks[v - 1].word.as_str(), "," | "，")
             && event.is_some_and(|e| toks.get(chunks[e].tok_end).is_none_or(|t| t.word != "的"))
             && toks.get(v + 1).is_none_or(|t| t.word != "过");
+        // 并 joins a second verb to the same people (并讲话, 并作了重要讲话, 并分别讲话).
+        // (The segmenter may read 并作 as one word.)
         if subjects.is_empty()
             && (goes_on_after_comma
                 || toks[end.min(v)..v]

@@ -3,7 +3,7 @@
 //! 专班赴哈尔滨新区开展专题调研), and attend it.
 
 use super::grammar::Chunk;
-use super::lists::{people_after, subjects_before};
+use super::lists::{closes_names, people_after, subjects_before};
 use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
@@ -171,9 +171,8 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             }
             // 吕聚合等领导，看望慰问: the names closed by 等 and a word for them.
             if matches!(t.word.as_str(), "领导" | "领导同志")
-                && i >= 3
-                && toks[i - 2].word == "等"
-                && people.contains(&(i - 3))
+                && i >= 2
+                && closes_names(toks, people, i - 2)
             {
                 framed = true;
                 i -= 2;

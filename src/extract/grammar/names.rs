@@ -97,15 +97,13 @@ pub(super) fn extend_left_until(
         }
         let ok = match t.category {
             // A person is no part of a name (李家俊陪同考察 is 李家俊, then 考察), nor of
-            // an organisation's when a preposition or 代表 follows the name (马丽明代表…,
-            // 欧昭对 + 交建集团, a name jieba ran into the preposition).
+            // an organisation's when a preposition follows the name (欧昭对 + 交建集团,
+            // a name jieba ran into the preposition; 代表 after a name stops above).
             Category::Nominal if t.tag.starts_with("nr") && stop_at_place => false,
             Category::Nominal
                 if t.tag.starts_with("nr")
                     && (t.word.ends_with(['对', '向', '为', '与', '和', '在'])
-                        || toks
-                            .get(p + 1)
-                            .is_some_and(|n| n.tag.starts_with('p') || n.word == "代表")) =>
+                        || toks.get(p + 1).is_some_and(|n| n.tag.starts_with('p'))) =>
             {
                 false
             }
