@@ -104,6 +104,7 @@ impl Extractor {
         );
         let mut chunks = grammar::chunk_sentence(&self.lex, &toks);
         grammar::add_model_organizations(&toks, &mut chunks, &spans(MentionKind::Organization));
+        grammar::convened_committees(&toks, &mut chunks);
         let mut covered = vec![false; toks.len()];
         for c in chunks
             .iter()

@@ -131,6 +131,28 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
     (subject && scoped).then_some(k)
 }
 
+/// A standing committee convened (主持召开市委常委会。, 召开了县委常委会，) names its
+/// meeting: the organisation's name, right after the convening verb and closing the
+/// clause, is the occasion's.
+pub fn convened_committees(toks: &[Word], chunks: &mut [Chunk]) {
+    for c in chunks.iter_mut() {
+        if c.mention.kind != MentionKind::Organization || !c.mention.text.ends_with("常委会") {
+            continue;
+        }
+        let word = |k: usize| toks.get(k).map(|t| t.word.as_str());
+        let a = c.tok_start;
+        let convened = a >= 1
+            && (CONVENING.contains(&toks[a - 1].word.as_str())
+                || word(a - 1) == Some("了")
+                    && a >= 2
+                    && CONVENING.contains(&toks[a - 2].word.as_str()));
+        let closes = toks.get(c.tok_end).is_none_or(is_clause_break);
+        if convened && closes {
+            c.mention.kind = MentionKind::Event;
+        }
+    }
+}
+
 /// Verbs whose object is an occasion, read into its name by the leftward walk.
 const DONE_FOR_OCCASIONS: &[&str] = &[
     "保障",

@@ -22,6 +22,7 @@ use events::{event_chunk, is_referred_to};
 use markets::market_or_project;
 use organizations::{org_chunk, org_chunk_at_start, org_prefix};
 
+pub use events::convened_committees;
 pub use organizations::add_model_organizations;
 
 /// Extra facts about a chunk.

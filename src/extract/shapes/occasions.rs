@@ -313,3 +313,19 @@ fn the_main_venue_is_no_part_of_the_occasion_s_name() {
     }
     assert!(!f.iter().any(|(_, _, e)| e.contains("主会场")), "{f:?}");
 }
+
+#[test]
+fn a_standing_committee_convened_is_its_meeting() {
+    let f = facts(
+        "标题\n\n5月8日,市委书记方立新主持召开市委常委会,市委副书记郑和平,市委常委邱云、马志远出席会议。会议研究了有关事项。",
+    );
+    assert!(has(&f, "方立新", "chaired", "市委常委会"), "{f:?}");
+    assert!(has(&f, "邱云", "attended", "市委常委会"), "{f:?}");
+    assert!(has(&f, "马志远", "attended", "市委常委会"), "{f:?}");
+    // The committee as a body stays one: it decides, it convenes nothing here.
+    let f = facts("标题\n\n5月8日,县委常委会研究决定,由副县长郑和平主持召开全县安全生产工作会议。");
+    assert!(
+        has(&f, "郑和平", "chaired", "全县安全生产工作会议"),
+        "{f:?}"
+    );
+}
