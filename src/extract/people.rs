@@ -145,12 +145,16 @@ pub fn candidates(
                     && t.word.chars().all(is_cjk)
                     && !is_other_word(lex, &t.word)
             };
-            // 副市长尕藏才让: a name without a Han surname right after a post.
+            // 副市长尕藏才让: a name without a Han surname right after a post; of two
+            // characters (政府旗长希尼,) only where the item ends with it.
             let minority_after_post = || {
+                let item_ends = toks
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(n.word.as_str(), "," | "，" | "、" | "等"));
                 i > 0
                     && toks[i - 1].category == Category::Title
-                    && t.tag == "nr"
-                    && t.word.chars().count() >= 3
+                    && (t.tag == "nr" || t.tag == "nrt" && item_ends)
+                    && (t.word.chars().count() >= 3 || t.word.chars().count() == 2 && item_ends)
                     && lex.looks_like_minority_name(&t.word)
             };
             !covered[i]

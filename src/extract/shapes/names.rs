@@ -202,3 +202,12 @@ fn a_branch_of_the_party_is_no_person() {
     );
     assert!(!f.iter().any(|(w, _, _)| w == "党总支"), "{f:?}");
 }
+
+#[test]
+fn a_two_character_mongolian_name_after_its_post() {
+    let f = facts(
+        "1月5日,全旗工作会议召开。旗委书记王雪原,旗委副书记、政府旗长希日,旗政协主席郝立参加会议。",
+    );
+    assert!(has(&f, "希日", "attended", "全旗工作会议"), "{f:?}");
+    assert!(has(&f, "王雪原", "attended", "全旗工作会议"), "{f:?}");
+}
