@@ -330,7 +330,9 @@ fn group_item_start(toks: &[Word], people: &[usize], seg_end: usize) -> Option<u
             || t.tag.starts_with("nr")
             || t.tag.starts_with('p')
             || t.word == "的"
+            // (大会 of 其他大会主席团成员 names the body, not an occasion of the list.)
             || t.category == Category::Event
+                && !toks.get(k + 1).is_some_and(|n| n.category == Category::Organ)
         {
             return None;
         }

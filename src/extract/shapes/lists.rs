@@ -392,3 +392,12 @@ fn a_last_item_whose_name_nothing_read_keeps_the_names_before_it() {
         assert!(has(&f, who, "spoke_at", "座谈会"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn names_closed_by_the_presidium_seated_on_the_rostrum() {
+    let f = facts(
+        "标题\n\n1月8日,县第九届人民代表大会第三次会议开幕。张立明、邹新建、杨福生等其他大会主席团成员在主席台就座。",
+    );
+    assert!(has(&f, "张立明", "attended", "人民代表大会"), "{f:?}");
+    assert!(has(&f, "杨福生", "attended", "人民代表大会"), "{f:?}");
+}
