@@ -347,7 +347,7 @@ pub(super) fn closes_names(toks: &[Word], people: &[usize], k: usize) -> bool {
 }
 
 /// Whether a word ends in one that names people (负责人, 领导, 代表).
-fn names_people(t: &Word) -> bool {
+pub(super) fn names_people(t: &Word) -> bool {
     const HEADS: &[&str] = &[
         "负责人",
         "领导",

@@ -3,7 +3,7 @@
 //! 专班赴哈尔滨新区开展专题调研), and attend it.
 
 use super::grammar::Chunk;
-use super::lists::{closes_names, people_after, subjects_before};
+use super::lists::{closes_names, names_people, people_after, subjects_before};
 use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
@@ -257,8 +257,13 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             }
             break;
         }
-        // 汤小娥督导长湖乡防汛工作: the visit right after its visitor's name.
-        let direct = i == c.tok_start && i > 0 && people.contains(&(i - 1));
+        // 汤小娥督导长湖乡防汛工作: the visit right after its visitor's name, or after
+        // a group closing a list of names (…，各区、县(市)委书记考察了…).
+        let direct = i == c.tok_start
+            && i > 0
+            && (people.contains(&(i - 1))
+                // (Not a post after its name: 习近平总书记视察江苏重要讲话.)
+                || names_people(&toks[i - 1]) && !(i >= 2 && people.contains(&(i - 2))));
         if !direct && (!framed || i == c.tok_start) {
             continue;
         }

@@ -190,3 +190,15 @@ fn visitors_closed_by_a_word_for_them_and_those_who_go_along() {
         assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn visitors_whose_list_ends_in_a_group_without_names() {
+    let f = facts(
+        "标题\n\n昨日下午,市委书记黄立明,市委常委于敏、杨成标,各区、县(市)委书记考察了嘉兴市统筹城乡发展工作。",
+    );
+    assert!(has(&f, "黄立明", "attended", "考察"), "{f:?}");
+    assert!(has(&f, "杨成标", "attended", "考察"), "{f:?}");
+    // A post after its name is no group: a visit studied is not one taken.
+    let f = facts("标题\n\n会议召开。会议学习了习近平总书记视察江苏重要讲话精神。");
+    assert!(!f.iter().any(|(_, r, _)| *r == "attended"), "{f:?}");
+}
