@@ -17,6 +17,7 @@ use crate::mention::{Mention, MentionKind};
 use crate::normalize::normalize_text;
 use crate::segment::split_sentences;
 use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// The normalised sentences of an article: the headline first, when there is one.
 pub(super) fn sentences(article: &Article) -> Vec<String> {
@@ -253,6 +254,29 @@ impl ArticleBuilder<'_> {
                 .find(|(s, _)| *s <= si)
                 .map(|&(_, e)| e)
         };
+        // The occasions one person of a sentence takes part in, by name: a sentence
+        // naming several (X会见了…一行，并出席签约活动) lends them all to the people
+        // of the next one who attend without naming one (A、B参加).
+        let mut by_subject: BTreeMap<(usize, Party), Vec<usize>> = BTreeMap::new();
+        for (si, r) in &roles {
+            if let Some(e) = r.event.and_then(|c| at.chunks[*si][c]) {
+                let e = self.ents[e].refers_to().unwrap_or(e);
+                let events = by_subject.entry((*si, r.subject)).or_default();
+                if self.ents[e].kind == MentionKind::Event
+                    && !self.ents[e].orphan
+                    && !events.contains(&e)
+                {
+                    events.push(e);
+                }
+            }
+        }
+        let mut named_at: HashMap<usize, Vec<usize>> = HashMap::default();
+        for ((si, _), events) in by_subject {
+            let most = named_at.entry(si).or_default();
+            if events.len() > most.len() {
+                *most = events;
+            }
+        }
         for (si, r) in roles {
             let p = &parses[si];
             let subject = match r.subject {
@@ -281,6 +305,18 @@ impl ArticleBuilder<'_> {
                         !ent.orphan && (ent.text.ends_with('会') || ent.text.ends_with("会议"))
                     })
             };
+            let told_before = (r.event.is_none() && r.role == RoleVerb::Attended && si > 0)
+                .then(|| named_at.get(&(si - 1)))
+                .flatten()
+                .filter(|events| events.len() >= 2 && section_events.is_empty());
+            if let Some(events) = told_before {
+                if framed().is_none() {
+                    for &e in events {
+                        self.fact(relation_of(r.role), s, e, None, si);
+                    }
+                    continue;
+                }
+            }
             let event = match r.event.and_then(|e| at.chunks[si][e]).or_else(framed) {
                 Some(e) => Some(self.ents[e].refers_to().unwrap_or(e)),
                 None => section_events

@@ -394,6 +394,15 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 None
             }
         };
+        // 与参加市政协会议的港澳委员举行见面会: the partners are described by whom they
+        // took part in; the people before 与 did not.
+        let describes_partners = after_list.is_none()
+            && v > 0
+            && matches!(toks[v - 1].word.as_str(), "与" | "同" | "和")
+            && event.is_some_and(|e| toks.get(chunks[e].tok_end).is_some_and(|t| t.word == "的"));
+        if describes_partners {
+            continue;
+        }
         let mut subjects: Vec<Party> = match after_list {
             Some(k) => people_after(toks, chunks, people, k),
             None => subjects_before(toks, chunks, people, end, false),

@@ -252,3 +252,21 @@ fn speakers_before_a_long_topic_over_commas_and_a_count() {
         );
     }
 }
+
+#[test]
+fn attendees_of_a_lead_with_two_occasions_attend_both() {
+    let f = facts(
+        "标题\n\n3月10日,市委书记张立江会见了中冶集团董事长陈光明一行,并出席有关签约活动。\n市委副书记、市长田国民,市委常委侯立参加。",
+    );
+    assert!(has(&f, "田国民", "attended", "会见"), "{f:?}");
+    assert!(has(&f, "田国民", "attended", "签约活动"), "{f:?}");
+    assert!(has(&f, "侯立", "attended", "签约活动"), "{f:?}");
+}
+
+#[test]
+fn partners_described_by_what_they_attended() {
+    let f =
+        facts("标题\n\n1月18日晚,市委书记王立力与参加市政协十三届四次会议的港澳委员举行见面会。");
+    assert!(has(&f, "王立力", "chaired", "见面会"), "{f:?}");
+    assert!(!has(&f, "王立力", "attended", "四次会议"), "{f:?}");
+}
