@@ -270,3 +270,12 @@ fn partners_described_by_what_they_attended() {
     assert!(has(&f, "王立力", "chaired", "见面会"), "{f:?}");
     assert!(!has(&f, "王立力", "attended", "四次会议"), "{f:?}");
 }
+
+#[test]
+fn people_who_gather_for_the_occasion_attend_it() {
+    let f = facts(
+        "标题\n\n2月1日,全镇新春恳谈会召开。县政府副县长陈立华,县商务局局长黄明华及各村支部书记共计80余人齐聚一堂,共话家乡发展。",
+    );
+    assert!(has(&f, "陈立华", "attended", "新春恳谈会"), "{f:?}");
+    assert!(has(&f, "黄明华", "attended", "新春恳谈会"), "{f:?}");
+}
