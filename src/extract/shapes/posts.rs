@@ -331,3 +331,12 @@ fn another_party_s_committee_written_with_the_level_alone() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_former_posts_organ_is_placed_like_any_other() {
+    let f = facts("标题\n\n2月1日,弋阳县港口镇召开新春恳谈会。原县人大常委会主任徐明德出席会议。");
+    assert!(
+        has(&f, "徐明德", "holds_position", "@弋阳县人大常委会"),
+        "{f:?}"
+    );
+}
