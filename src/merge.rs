@@ -283,6 +283,7 @@ fn from_rec(r: ArticleRec<'_>) -> std::result::Result<ArticleFacts, String> {
             host_province: None,
             autonomous_prefecture: None,
             other_county: None,
+            street: None,
         },
         ents,
         facts,

@@ -280,6 +280,9 @@ pub struct Jurisdiction {
     /// beside 海珠区, whose delegation visits it): what 县委 stands for where `county` is
     /// a district, or 区委 where it is a county. Only while extracting.
     pub other_county: Option<String>,
+    /// The one street (潘桥街道) the article names: what 街道办事处, 街道党工委 and a bare
+    /// 党工委 or 办事处 are of. Only while extracting, like `town`.
+    pub street: Option<String>,
 }
 
 impl Jurisdiction {

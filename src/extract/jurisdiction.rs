@@ -291,7 +291,26 @@ pub(super) fn infer_jurisdiction(
     if j.province.is_none() {
         j.province = best(PlaceLevel::Province).or_else(|| j.host_province.clone());
     }
+    j.street = the_street(ents);
     j
+}
+
+/// The street (街道) an article is about: the only one it names (潘桥街道, 欧阳路街道), when
+/// it names no development zone, whose 党工委 and 办事处 are written alike.
+fn the_street(ents: &[EntityMention]) -> Option<String> {
+    let mut streets = ents
+        .iter()
+        .filter(|e| e.kind == MentionKind::Place)
+        .map(|e| e.text.as_str())
+        .filter(|t| t.ends_with("街道") && t.chars().count() >= 4 && !t.starts_with('各'));
+    let street = streets.next()?;
+    let zone = ents.iter().any(|e| {
+        e.kind == MentionKind::Organization
+            && ["开发区", "园区", "新区", "管委会"]
+                .iter()
+                .any(|z| e.text.contains(z))
+    });
+    (!zone && streets.all(|s| s == street)).then(|| street.to_string())
 }
 
 /// The name an autonomous prefecture goes by with 州 (湘西州 for 湘西土家族苗族自治州,

@@ -78,6 +78,9 @@ pub(super) fn canonical_org(
                 reasons.push(format!("the committee of {text} is the article's {p}'s"));
                 name = full;
                 place = Some(p.to_string());
+            } else if let Some(full) = street_body(text, j) {
+                reasons.push(format!("{text} is of the article's street"));
+                name = full;
             }
         }
     }
@@ -120,6 +123,16 @@ fn party_committee_placed<'j>(text: &str, j: &'j Jurisdiction) -> Option<(String
     }
     let place = j.for_char(level)?;
     Some((format!("{party}{place}{organ}"), place))
+}
+
+/// 街道办事处 → 潘桥街道办事处, 党工委 → 潘桥街道党工委: a street's bodies written
+/// without its name, in an article about one street.
+fn street_body(text: &str, j: &Jurisdiction) -> Option<String> {
+    let street = j.street.as_deref()?;
+    if let Some(rest) = text.strip_prefix("街道") {
+        return (!rest.is_empty()).then(|| format!("{street}{rest}"));
+    }
+    matches!(text, "党工委" | "办事处").then(|| format!("{street}{text}"))
 }
 
 /// 县政府办 → 县人民政府办公室, 县委办 → 县委办公室, 县政府办公室 → 县人民政府办公室: the

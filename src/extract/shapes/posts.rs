@@ -340,3 +340,28 @@ fn a_former_posts_organ_is_placed_like_any_other() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_streets_bodies_written_without_its_name() {
+    let f = facts(
+        "标题\n\n5月18日,潘桥街道召开工作会议,党工委副书记、办事处主任郑明东讲话,街道办事处副主任叶明华出席。",
+    );
+    assert!(
+        has(&f, "郑明东", "holds_position", "副书记@潘桥街道党工委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "郑明东", "holds_position", "主任@潘桥街道办事处"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "叶明华", "holds_position", "副主任@潘桥街道办事处"),
+        "{f:?}"
+    );
+    // In a development zone, 党工委 is the zone's.
+    let f = facts("标题\n\n5月18日,潘桥街道与高新区管委会签约,党工委副书记郑明东出席。");
+    assert!(
+        !has(&f, "郑明东", "holds_position", "潘桥街道党工委"),
+        "{f:?}"
+    );
+}
