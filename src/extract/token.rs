@@ -154,7 +154,8 @@ fn party_committee_before_posts(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
             Category::JurisdictionWord => {
                 i < 2 || !matches!(words[i - 2].category, Category::Nominal | Category::Place)
             }
-            _ => false,
+            // 街道 + 党工委书记: a street's committee, written without the street's name.
+            _ => words[i - 1].word == "街道",
         };
         if !jurisdiction {
             return None;

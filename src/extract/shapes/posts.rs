@@ -365,3 +365,12 @@ fn a_streets_bodies_written_without_its_name() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_streets_committee_fused_with_its_post() {
+    let f = facts("标题\n\n5月18日,潘桥街道召开工作会议,街道党工委书记陈立飞主持。");
+    assert!(
+        has(&f, "陈立飞", "holds_position", "书记@潘桥街道党工委"),
+        "{f:?}"
+    );
+}
