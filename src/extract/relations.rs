@@ -394,12 +394,15 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 None
             }
         };
+        // The occasion followed by 的 (参加签约的企业代表): the verb says who people are.
+        let event_described =
+            event.is_some_and(|e| toks.get(chunks[e].tok_end).is_some_and(|t| t.word == "的"));
         // 与参加市政协会议的港澳委员举行见面会: the partners are described by whom they
         // took part in; the people before 与 did not.
         let describes_partners = after_list.is_none()
             && v > 0
             && matches!(toks[v - 1].word.as_str(), "与" | "同" | "和")
-            && event.is_some_and(|e| toks.get(chunks[e].tok_end).is_some_and(|t| t.word == "的"));
+            && event_described;
         if describes_partners {
             continue;
         }
@@ -431,7 +434,8 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             && end == v
             && v > 0
             && matches!(toks[v - 1].word.as_str(), "," | "，")
-            && event.is_some_and(|e| toks.get(chunks[e].tok_end).is_none_or(|t| t.word != "的"))
+            && event.is_some()
+            && !event_described
             && toks.get(v + 1).is_none_or(|t| t.word != "过");
         // 并 joins a second verb to the same people (并讲话, 并作了重要讲话, 并分别讲话).
         // (The segmenter may read 并作 as one word.)

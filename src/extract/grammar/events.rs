@@ -96,12 +96,7 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
     if k == a {
         return None;
     }
-    let before = k.checked_sub(1).map(|b| toks[b].word.as_str());
-    let convened = match before {
-        Some("了") => k >= 2 && CONVENING.contains(&toks[k - 2].word.as_str()),
-        Some(w) => CONVENING.contains(&w),
-        None => false,
-    };
+    let convened = convened_before(toks, k);
     // As the subject: from the clause's start, and 召开 or 在…召开 right after the head.
     let subject = (k == 0 || is_clause_break(&toks[k - 1])) && {
         let rest = &toks[h + 1..(h + 8).min(toks.len())];
@@ -131,6 +126,15 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
     (subject && scoped).then_some(k)
 }
 
+/// Whether a convening verb (召开, 召开了) stands right before token `k`.
+fn convened_before(toks: &[Word], k: usize) -> bool {
+    match k.checked_sub(1).map(|b| toks[b].word.as_str()) {
+        Some("了") => k >= 2 && CONVENING.contains(&toks[k - 2].word.as_str()),
+        Some(w) => CONVENING.contains(&w),
+        None => false,
+    }
+}
+
 /// A standing committee convened (主持召开市委常委会。, 召开了县委常委会，) names its
 /// meeting: the organisation's name, right after the convening verb and closing the
 /// clause, is the occasion's.
@@ -139,15 +143,8 @@ pub fn convened_committees(toks: &[Word], chunks: &mut [Chunk]) {
         if c.mention.kind != MentionKind::Organization || !c.mention.text.ends_with("常委会") {
             continue;
         }
-        let word = |k: usize| toks.get(k).map(|t| t.word.as_str());
-        let a = c.tok_start;
-        let convened = a >= 1
-            && (CONVENING.contains(&toks[a - 1].word.as_str())
-                || word(a - 1) == Some("了")
-                    && a >= 2
-                    && CONVENING.contains(&toks[a - 2].word.as_str()));
         let closes = toks.get(c.tok_end).is_none_or(is_clause_break);
-        if convened && closes {
+        if convened_before(toks, c.tok_start) && closes {
             c.mention.kind = MentionKind::Event;
         }
     }
