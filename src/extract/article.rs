@@ -246,6 +246,28 @@ impl ArticleBuilder<'_> {
                 Some(e) != main && self.ents[e].kind == MentionKind::Event && !self.ents[e].orphan
             })
             .collect();
+        // 随后召开的推进会上，…: an occasion a sentence opens by saying it was held is
+        // what the next sentences' roles are at, as one convened.
+        for (si, p) in parses.iter().enumerate().skip(2) {
+            let Some(c) = opening_frame(p) else {
+                continue;
+            };
+            let held_here = p.toks[..p.chunks[c].tok_start].iter().any(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "召开" | "举行" | "举办" | "召开的" | "举行的"
+                )
+            });
+            if let Some(e) = at.chunks[si][c].filter(|_| held_here) {
+                let e = self.ents[e].refers_to().unwrap_or(e);
+                if Some(e) != main
+                    && self.ents[e].kind == MentionKind::Event
+                    && !self.ents[e].orphan
+                {
+                    convened.push((si, e));
+                }
+            }
+        }
         convened.sort_unstable();
         let convened_by = |si: usize| {
             convened

@@ -337,6 +337,26 @@ impl ArticleBuilder<'_> {
     }
 }
 
+/// Whether the words right before `start` say the occasion was held (召开的, 举行的),
+/// not that it will be (将要召开的).
+fn said_held_before(toks: &[Word], start: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| t.word.as_str());
+    let verb = match (
+        start.checked_sub(1).and_then(word),
+        start.checked_sub(2).and_then(word),
+    ) {
+        (Some("召开的" | "举行的" | "举办的"), _) => start - 1,
+        (Some("的"), Some("召开" | "举行" | "举办")) => start - 2,
+        _ => return false,
+    };
+    !toks[verb.saturating_sub(2)..verb].iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "将" | "将要" | "即将" | "拟" | "计划" | "筹备"
+        )
+    })
+}
+
 /// Whether the event chunk is told as happening by the words around it: a frame of
 /// what is done at it (在活动开幕式暨签约仪式上，…签订) or a visit done (看望慰问了).
 pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
@@ -348,11 +368,13 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
             .iter()
             .take_while(|t| !is_clause_break(t))
             .any(|t| t.word == "的")
-        && toks[..chunk.tok_start]
+        && (toks[..chunk.tok_start]
             .iter()
             .rev()
             .take_while(|t| !is_clause_break(t))
-            .any(|t| t.word == "在");
+            .any(|t| t.word == "在")
+            // 随后召开的调度会上，…: said to be held, without 在.
+            || said_held_before(toks, chunk.tok_start));
     let visit_done = chunk.details.event_type.as_deref() == Some("调研") && after == Some("了");
     // 会上还举行了签约仪式, 我市紧接着召开…调度会: held, and done; not one being
     // prepared or proposed (筹备召开表彰大会, 提请…召开).

@@ -329,3 +329,19 @@ fn a_standing_committee_convened_is_its_meeting() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_occasion_a_sentence_says_was_held_next_is_where_the_roles_after_it_are() {
+    let f = facts(
+        "标题\n\n3月5日,全市安全生产工作会议召开。市长方立新出席并讲话。随后召开的防汛调度会上,副市长郑和平作出部署。市应急管理局局长邱云作表态发言。",
+    );
+    assert!(
+        has(&f, "方立新", "spoke_at", "全市安全生产工作会议"),
+        "{f:?}"
+    );
+    assert!(has(&f, "邱云", "spoke_at", "防汛调度会"), "{f:?}");
+    assert!(
+        !has(&f, "邱云", "spoke_at", "全市安全生产工作会议"),
+        "{f:?}"
+    );
+}
