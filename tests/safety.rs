@@ -678,7 +678,7 @@ fn standard_input_is_read_like_files() {
         .find(|n| n.kind.as_str() == "article")
         .unwrap();
     assert_eq!(art.headline.as_deref(), Some("标题"));
-    // Big5 is reported, not built as gibberish.
+    // Big5 (本報訊 會議區委記書馬軍主持呼開會議。) is read, in simplified characters.
     let big5 = [
         0xa5, 0xbb, 0xb3, 0xf8, 0xb0, 0x54, 0x20, 0xb7, 0x7c, 0xc4, 0xb3, 0xb0, 0xcf, 0xa9, 0x65,
         0xb0, 0x4f, 0xae, 0xd1, 0xb0, 0xa8, 0xad, 0x78, 0xa5, 0x44, 0xab, 0xf9, 0xa9, 0x49, 0xb6,
@@ -686,13 +686,30 @@ fn standard_input_is_read_like_files() {
     ];
     let input = tempfile::tempdir().unwrap();
     write(input.path(), "big5.txt", &big5);
+    zhkg()
+        .args(["build", "--no-svg", "-q", "-o"])
+        .arg(input.path().join("out"))
+        .arg(input.path())
+        .assert()
+        .success();
+    let doc = zhkg::GraphDoc::load(&input.path().join("out/graph.json")).unwrap();
+    assert!(
+        doc.nodes.iter().any(|n| n.name == "马军"),
+        "{:?}",
+        doc.nodes
+    );
+    // Another encoding (Shift-JIS) is reported, not built as gibberish.
+    let (sjis, _, _) =
+        encoding_rs::SHIFT_JIS.encode("東京都の会議で知事が挨拶した。議会は来週も開かれる。");
+    let input = tempfile::tempdir().unwrap();
+    write(input.path(), "sjis.txt", &sjis);
     let a = zhkg()
         .args(["build", "--no-svg", "-o"])
         .arg(input.path().join("out"))
         .arg(input.path())
         .assert()
         .code(1);
-    assert!(stderr(&a).contains("Big5"), "{}", stderr(&a));
+    assert!(stderr(&a).contains("Shift-JIS"), "{}", stderr(&a));
 }
 
 #[test]

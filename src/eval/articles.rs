@@ -147,10 +147,10 @@ impl fmt::Display for ArticleReport {
     }
 }
 
-/// A name as compared: normalised as the pipeline normalises text, without white
-/// space and quotation marks.
+/// A name as compared: normalised as the pipeline normalises text (traditional
+/// characters read as simplified), without white space and quotation marks.
 fn key(s: &str) -> String {
-    normalize_text(s)
+    normalize_text(&crate::ingest::to_simplified(s))
         .chars()
         .filter(|c| !c.is_whitespace() && !"“”\"'‘’「」《》".contains(*c))
         .collect()

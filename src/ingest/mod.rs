@@ -3,6 +3,7 @@
 //! bylines and metadata, plus a list of the inputs that were skipped and why.
 //! Files may be UTF-8 (with or without BOM) or GB18030/GBK; `.txt` and `.md` are
 //! split into articles at `#`/`##` headings, `.jsonl` holds one article a line.
+//! Text in traditional script is read as simplified (see `script`).
 
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -10,12 +11,14 @@ use sha2::{Digest, Sha256};
 
 mod decode;
 mod listing;
+mod script;
 mod split;
 
 pub use crate::byline::{Byline, BylineRole};
 pub use decode::decode;
 use listing::extension;
 pub use listing::{list_files, list_files_excluding, Listing, MAX_DEPTH};
+pub use script::{looks_traditional, to_simplified};
 use split::split_jsonl_lines;
 pub use split::{
     normalize_date, split_oversized, split_text, MAX_ARTICLE_CHARS, MAX_HEADLINE_CHARS,
