@@ -349,12 +349,7 @@ fn said_held_before(toks: &[Word], start: usize) -> bool {
         (Some("的"), Some("召开" | "举行" | "举办")) => start - 2,
         _ => return false,
     };
-    !toks[verb.saturating_sub(2)..verb].iter().any(|t| {
-        matches!(
-            t.word.as_str(),
-            "将" | "将要" | "即将" | "拟" | "计划" | "筹备"
-        )
-    })
+    !relations::planned_before(toks, verb)
 }
 
 /// Whether the event chunk is told as happening by the words around it: a frame of
@@ -403,7 +398,7 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
                     | "要"
                     | "关于"
             )
-        })
+        }) && !relations::planned_before(toks, v)
     });
     framed || visit_done || held_done
 }

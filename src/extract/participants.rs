@@ -200,7 +200,10 @@ pub(super) fn subject_end(
             .rev()
             .take_while(|&k| !matches!(toks[k].word.as_str(), "。" | ";" | "；"))
             .find(|&k| {
-                k + 12 >= i
+                (k + 12 >= i
+                    // A long group of bodies after 及 (及县政府办、督查局、发改委、住建局、
+                    // 国土局等单位负责同志), without a comma.
+                    || k + 30 >= i && !toks[k..i].iter().any(|t| matches!(t.word.as_str(), "，" | ",")))
                     && (matches!(toks[k].word.as_str(), "及" | "以及") || members_after_name(k))
                     || group_after_name(k)
             })

@@ -61,8 +61,24 @@ fn presiding(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
 
 /// Words before 召开 or 举行 that say the occasion is yet to be held.
 const NOT_YET: &[&str] = &[
-    "筹备", "准备", "即将", "将", "拟", "计划", "将要", "定于", "筹划",
+    "筹备", "准备", "即将", "将", "拟", "计划", "将要", "定于", "筹划", "关于",
 ];
+
+/// Whether the verb at `v` is planned, not done: a word of planning right before it
+/// (筹备召开, 即将举行), or one for days named between (拟于7月25日至27日举行).
+pub(super) fn planned_before(toks: &[Word], v: usize) -> bool {
+    v > 0 && NOT_YET.contains(&toks[v - 1].word.as_str())
+        || toks[v.saturating_sub(10)..v]
+            .iter()
+            .rev()
+            .take_while(|t| !is_clause_break(t))
+            .any(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "拟于" | "将于" | "定于" | "计划于" | "拟定于"
+                )
+            })
+}
 
 /// The events right after 举行, 召开 or 举办 (chunk indices).
 fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
@@ -76,7 +92,7 @@ fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> {
         .enumerate()
         .filter(|(_, t)| held_verb(t))
         // 筹备召开, 即将举行: to be held, not held.
-        .filter(|(v, _)| *v == 0 || !NOT_YET.contains(&toks[*v - 1].word.as_str()))
+        .filter(|(v, _)| !planned_before(toks, *v))
         .filter_map(|(v, _)| chunk_starting_at(chunks, object_start(toks, v), MentionKind::Event))
         .collect();
     // 全市重点项目观摩会举行, …会议隆重召开: the occasion before the verb is held too.

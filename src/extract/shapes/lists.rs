@@ -401,3 +401,16 @@ fn names_closed_by_the_presidium_seated_on_the_rostrum() {
     assert!(has(&f, "张立明", "attended", "人民代表大会"), "{f:?}");
     assert!(has(&f, "杨福生", "attended", "人民代表大会"), "{f:?}");
 }
+
+#[test]
+fn names_before_a_long_group_of_bodies_after_a_conjunction() {
+    let f = facts(
+        "标题\n\n8月8日,县长孙庆伟主持召开重点项目建设周调度会。县领导宋泰伟、晁自强、孔伟及县政府办、督查局、发改委、住建局、国土局、交通局等单位负责同志参加会议。",
+    );
+    for who in ["宋泰伟", "晁自强", "孔伟"] {
+        assert!(
+            has(&f, who, "attended", "重点项目建设周调度会"),
+            "{who}: {f:?}"
+        );
+    }
+}

@@ -211,3 +211,11 @@ fn a_two_character_mongolian_name_after_its_post() {
     assert!(has(&f, "希日", "attended", "全旗工作会议"), "{f:?}");
     assert!(has(&f, "王雪原", "attended", "全旗工作会议"), "{f:?}");
 }
+
+#[test]
+fn a_two_character_minority_name_before_what_the_person_does() {
+    let f =
+        facts("标题\n\n3月29日,县委副书记、县长扎多主持召开县政府常务会议,副县长李春元出席会议。");
+    assert!(has(&f, "扎多", "chaired", "县政府常务会议"), "{f:?}");
+    assert!(has(&f, "扎多", "holds_position", "县长@"), "{f:?}");
+}

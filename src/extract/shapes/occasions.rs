@@ -345,3 +345,14 @@ fn an_occasion_a_sentence_says_was_held_next_is_where_the_roles_after_it_are() {
         "{f:?}"
     );
 }
+
+#[test]
+fn an_occasion_only_planned_or_talked_about_takes_no_one() {
+    let f = facts(
+        "标题\n\n6月20日,市六届人大常委会第七次主任会议召开。副主任屈谦主持会议。会议听取了关于举行市六届人大常委会第三次会议有关事项的汇报,拟于7月25日至27日举行市六届人大常委会第三次会议。市人大常委会副主任陈元春、欧顺清出席会议。",
+    );
+    for who in ["陈元春", "欧顺清"] {
+        assert!(has(&f, who, "attended", "第七次主任会议"), "{who}: {f:?}");
+        assert!(!has(&f, who, "attended", "第三次会议"), "{who}: {f:?}");
+    }
+}
