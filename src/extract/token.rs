@@ -72,9 +72,10 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     party_committee_before_posts(lex, out)
 }
 
-/// 县政府 + 和县 + 人大, 《…的请示》+ 和县 + 妇联: between an organ or a named document
-/// and an organ, 和县 (a county of Anhui) is 和 and the 县 of the organ after it; so
-/// for 与, 及 and 同.
+/// 县政府 + 和县 + 人大, 《…的请示》+ 和县 + 妇联, 负责同志 + 和县 + 人大常委会: between
+/// an organ, a named document, a post or a common noun and an organ, 和县 (a county of
+/// Anhui) is 和 and the 县 of the organ after it; so for 与, 及 and 同. (The county
+/// follows its city or province: 马鞍山市和县.)
 fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
     let cut = |i: usize| {
         let w = &words[i];
@@ -89,8 +90,10 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
                 .nth(1)
                 .is_some_and(|c| "县市区镇乡省".contains(c))
             && i > 0
-            && (words[i - 1].category == Category::Organ
-                || matches!(words[i - 1].word.as_str(), "》" | "”"))
+            && (matches!(
+                words[i - 1].category,
+                Category::Organ | Category::Nominal | Category::Title
+            ) || matches!(words[i - 1].word.as_str(), "》" | "”"))
             && words
                 .get(i + 1)
                 .is_some_and(|n| n.category == Category::Organ)
@@ -155,7 +158,12 @@ fn party_committee_before_posts(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
                 i < 2 || !matches!(words[i - 2].category, Category::Nominal | Category::Place)
             }
             // 街道 + 党工委书记: a street's committee, written without the street's name.
-            _ => words[i - 1].word == "街道",
+            // 江北 + 产业 + 集中区 + 党工委书记, 社区 + 党委书记: a zone or a community.
+            Category::Nominal => {
+                words[i - 1].word == "街道"
+                    || words[i - 1].word.ends_with('区') && words[i - 1].word.chars().count() >= 2
+            }
+            _ => false,
         };
         if !jurisdiction {
             return None;

@@ -188,3 +188,12 @@ fn and_before_a_county_organ_is_no_county() {
     let f = facts(text);
     assert!(!f.iter().any(|(_, _, org)| org.contains("和县")), "{f:?}");
 }
+
+#[test]
+fn and_before_a_county_organ_after_a_common_noun_is_no_county() {
+    let text = "标题\n\n3月25日,县人大常委会召开第36次会议。县委副书记张时民列席会议。县政府有关部门主要负责同志和县人大常委会相关工委委员列席会议。";
+    let places = names_of(text, NodeKind::Place);
+    assert!(!places.iter().any(|p| p.contains("和县")), "{places:?}");
+    let f = facts(text);
+    assert!(!f.iter().any(|(_, _, w)| w.contains("和县")), "{f:?}");
+}

@@ -374,3 +374,16 @@ fn a_streets_committee_fused_with_its_post() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_zone_s_committee_and_administration_whatever_the_zone_is_called() {
+    let f = facts("标题\n\n江北产业集中区党工委书记、管委会主任毕小彬出席仪式。");
+    assert!(
+        has(&f, "毕小彬", "holds_position", "书记@江北产业集中区党工委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "毕小彬", "holds_position", "主任@江北产业集中区管委会"),
+        "{f:?}"
+    );
+}
