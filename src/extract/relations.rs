@@ -174,14 +174,18 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
             .take(30)
             .position(|t| matches!(t.word.as_str(), "》" | "”"))
             .map(|c| v + 3 + k + c);
-        return after_title
-            .and_then(|a| toks.get(a..))
-            .is_some_and(|rest| {
+        // 作《工作报告》: the title names the speech itself.
+        let title_said = after_title.is_some_and(|a| {
+            toks.get(a - 2)
+                .is_some_and(|t| SAID.iter().any(|w| t.word.ends_with(w)))
+        });
+        return (title_said
+            || after_title.and_then(|a| toks.get(a..)).is_some_and(|rest| {
                 rest.iter()
                     .take(3)
                     .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
-            })
-            .then_some(RoleVerb::SpokeAt);
+            }))
+        .then_some(RoleVerb::SpokeAt);
     }
     // 作了关于…情况的报告: past what it was about, to the 的 that ends it.
     if toks.get(v + 1).is_some_and(|t| t.word == "关于") {
@@ -194,13 +198,26 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
             .is_some_and(|t| SAID.iter().any(|w| t.word.ends_with(w)))
             .then_some(RoleVerb::SpokeAt);
     }
-    toks[v + 1..]
+    let close = toks[v + 1..]
         .iter()
         .take(4)
         .take_while(|t| !is_clause_break(t))
         // 明确要求, 具体安排: what was said, with how.
-        .any(|t| SAID.iter().any(|w| t.word.ends_with(w)))
-        .then_some(RoleVerb::SpokeAt)
+        .any(|t| SAID.iter().any(|w| t.word.ends_with(w)));
+    // 作县…主席团关于提名…建议名单的说明,: what it was about at length, then 的 and
+    // what was given, closing the clause.
+    let clause: Vec<&Word> = toks[v + 1..]
+        .iter()
+        .take(40)
+        .take_while(|t| !is_clause_break(t))
+        .collect();
+    let closing = clause.len() >= 3
+        && clause.len() < 40
+        && clause[clause.len() - 2].word == "的"
+        && SAID
+            .iter()
+            .any(|w| clause[clause.len() - 1].word.ends_with(w));
+    (close || closing).then_some(RoleVerb::SpokeAt)
 }
 
 /// Going along on the occasion told (…及相关部门负责人一同前往。, 随行): the verb at

@@ -279,3 +279,13 @@ fn people_who_gather_for_the_occasion_attend_it() {
     assert!(has(&f, "陈立华", "attended", "新春恳谈会"), "{f:?}");
     assert!(has(&f, "黄明华", "attended", "新春恳谈会"), "{f:?}");
 }
+
+#[test]
+fn a_report_given_by_its_title_or_after_what_it_was_about() {
+    let f = facts(
+        "标题\n\n1月5日,政协荆州市第六届委员会第五次会议开幕。市政协副主席陈斌代表市政协常务委员会向大会作《工作报告》。市政协副主席唐旭作市政协关于提名县政协委员候选人建议名单的说明,交大会酝酿。",
+    );
+    for who in ["陈斌", "唐旭"] {
+        assert!(has(&f, who, "spoke_at", "第五次会议"), "{who}: {f:?}");
+    }
+}
