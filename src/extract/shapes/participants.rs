@@ -289,3 +289,11 @@ fn a_report_given_by_its_title_or_after_what_it_was_about() {
         assert!(has(&f, who, "spoke_at", "第五次会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_speaker_who_speaks_first_or_last() {
+    let f = facts(
+        "标题\n\n5月6日,第八届全国中山公园年会开幕。区委常委、副区长赵惠琴出席开幕式。赵惠琴副区长首先向来自全国各地的代表们致欢迎词。",
+    );
+    assert!(has(&f, "赵惠琴", "spoke_at", "全国中山公园年会"), "{f:?}");
+}
