@@ -387,3 +387,18 @@ fn a_zone_s_committee_and_administration_whatever_the_zone_is_called() {
         "{f:?}"
     );
 }
+
+#[test]
+fn vice_chairs_of_the_national_standing_committee_now_and_before() {
+    let f = facts(
+        "标题\n\n9月2日,全国人大常委会副委员长蒋正华出席开幕式。全国人大常委会原副委员长李明出席。",
+    );
+    assert!(
+        has(&f, "蒋正华", "holds_position", "副委员长@全国人大常委会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "李明", "holds_position", "副委员长@全国人大常委会"),
+        "{f:?}"
+    );
+}
