@@ -268,6 +268,20 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             continue;
         }
         let mut subjects = subjects_before(toks, chunks, people, i, false);
+        // X一行和市人大常委会主任Y来到…考察: the visitors and those who came with them.
+        let party_and = (1..i)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| {
+                toks[k - 1].word == "一行" && matches!(toks[k].word.as_str(), "和" | "与" | "同")
+            });
+        if let Some(k) = party_and {
+            for p in subjects_before(toks, chunks, people, k - 1, false) {
+                if !subjects.contains(&p) {
+                    subjects.push(p);
+                }
+            }
+        }
         let mut led = Vec::new();
         if let Some(lead) = lead_verb(toks, people, i, c.tok_start) {
             // The walk back stops at the group led (刘新建带领…考察组一行赴伊犁州走访考察)

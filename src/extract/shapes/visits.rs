@@ -202,3 +202,13 @@ fn visitors_whose_list_ends_in_a_group_without_names() {
     let f = facts("标题\n\n会议召开。会议学习了习近平总书记视察江苏重要讲话精神。");
     assert!(!f.iter().any(|(_, r, _)| *r == "attended"), "{f:?}");
 }
+
+#[test]
+fn visitors_and_those_who_came_with_them() {
+    let f = facts(
+        "标题\n\n11月8日,州人大常委会主任李红军一行和市人大常委会主任刘本之、秘书长彭启云来到桃源县枫树维回乡考察。",
+    );
+    for who in ["李红军", "刘本之", "彭启云"] {
+        assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
+    }
+}
