@@ -66,6 +66,14 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
                 | "我旗"
                 | "我镇"
                 | "我乡"
+                // 该县县领导蒋剑: the place just named.
+                | "该县"
+                | "该市"
+                | "该区"
+                | "该镇"
+                | "该乡"
+                | "该旗"
+                | "该州"
         )
         || DESCRIPTORS.contains(&t.word.as_str())
         || t.category == Category::JurisdictionWord

@@ -414,3 +414,13 @@ fn names_before_a_long_group_of_bodies_after_a_conjunction() {
         );
     }
 }
+
+#[test]
+fn names_before_a_group_of_the_place_just_named() {
+    let f = facts(
+        "标题\n\n2月18日上午,全县重大项目集中开工活动在高新区举行,江华县委书记段贵建,江华县委副书记、县长吴军臣,该县县领导蒋剑、伍继承等出席仪式。",
+    );
+    for who in ["段贵建", "吴军臣", "蒋剑"] {
+        assert!(has(&f, who, "attended", "仪式"), "{who}: {f:?}");
+    }
+}
