@@ -14,17 +14,22 @@ pub(super) fn dateline(
     sentences: &[String],
     has_headline: bool,
 ) -> Option<String> {
+    let at = |lead: usize| {
+        let lead_text = sentences.get(lead)?;
+        let d = ents
+            .iter()
+            .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
+            .min_by_key(|e| e.start())?;
+        // Only a date near the start is a dateline, not one quoted in the story.
+        if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
+            return None;
+        }
+        date::parse_date(&d.text, None).map(|(date, _)| date.to_string())
+    };
     let lead = usize::from(has_headline);
-    let lead_text = sentences.get(lead)?;
-    let d = ents
-        .iter()
-        .filter(|e| e.sentence() == lead && e.kind == MentionKind::Date)
-        .min_by_key(|e| e.start())?;
-    // Only a date near the start is a dateline, not one quoted in the story.
-    if d.start() > 20 || d.start() > lead_text.chars().count() / 2 {
-        return None;
-    }
-    date::parse_date(&d.text, None).map(|(date, _)| date.to_string())
+    // A text without a headline may open with a line of its own (a photo's caption,
+    // an untitled title) before the dateline.
+    at(lead).or_else(|| (!has_headline).then(|| at(1)).flatten())
 }
 
 /// Whether the article's lead starts with a range of days (11月14日至19日, 代表团来湘

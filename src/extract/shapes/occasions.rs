@@ -356,3 +356,16 @@ fn an_occasion_only_planned_or_talked_about_takes_no_one() {
         assert!(!has(&f, who, "attended", "第三次会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_caption_line_before_the_dateline_of_a_text_without_a_headline() {
+    let events = dated_events(
+        "县人大常委会举行第二十次会议。\n本报1月24日讯 24日下午,县人大常委会举行第二十次会议。县人大常委会主任李明主持会议。",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第二十次会议") && d.as_deref() == Some("01-24")),
+        "{events:?}"
+    );
+}
