@@ -66,7 +66,12 @@ pub(super) fn posts_before(
         // 驻奥地利大使: the place is where the post is held, not the organ.
         .filter(|&o| !(chunks[o].tok_start > 0 && toks[chunks[o].tok_start - 1].word == "驻"));
         out.push((title, org));
-        let before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
+        let mut before = org.map(|o| chunks[o].tok_start).unwrap_or(ts);
+        // 县委副书记、政府县长王兴: an organ without its place (政府), which makes no
+        // organisation, still stands in the chain.
+        if org.is_none() && before >= 2 && toks[before - 1].category == Category::Organ {
+            before -= 1;
+        }
         if before >= 1 && matches!(toks[before - 1].word.as_str(), "、" | "兼" | "及") {
             i = before - 1;
         } else if org.is_some() && chunk_ending_at(chunks, before, &[MentionKind::Title]).is_some()

@@ -402,3 +402,13 @@ fn vice_chairs_of_the_national_standing_committee_now_and_before() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_post_before_one_of_the_government_written_without_its_place() {
+    let f = facts("标题\n\n12月5日,县委副书记、政府县长王兴主持召开县长办公会议。");
+    assert!(has(&f, "王兴", "holds_position", "副书记@县委"), "{f:?}");
+    assert!(
+        has(&f, "王兴", "holds_position", "县长@县人民政府"),
+        "{f:?}"
+    );
+}
