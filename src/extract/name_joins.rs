@@ -222,8 +222,9 @@ pub(super) fn join_minority_names(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word> {
     join_runs(toks, joins, "nr", Category::Nominal)
 }
 
-/// Particles and light verbs that jieba runs a name into (王明 + 远到, 罗朗 · 雷斯及).
-const NAME_RUNS_INTO: &str = "及和与等说在的是向对将也都称同跟兼率到赴来作讲";
+/// Particles and light verbs that jieba runs a name into (王明 + 远到, 罗朗 · 雷斯及,
+/// 任命张 + 勇为).
+const NAME_RUNS_INTO: &str = "及和与等说在的是向对将也都称同跟兼率到赴来作讲为";
 
 /// Cuts a token that runs one particle over the edge of a name the labeller found
 /// across several tokens (罗朗·雷斯 + 及, which jieba read as 罗朗 · 雷斯及): the

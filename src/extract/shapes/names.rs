@@ -219,3 +219,12 @@ fn a_two_character_minority_name_before_what_the_person_does() {
     assert!(has(&f, "扎多", "chaired", "县政府常务会议"), "{f:?}");
     assert!(has(&f, "扎多", "holds_position", "县长@"), "{f:?}");
 }
+
+#[test]
+fn a_name_run_into_the_for_of_an_appointment() {
+    let f = facts("标题\n\n会议任命张勇为滨海新区人民政府副区长、代理区长。");
+    assert!(
+        has(&f, "张勇", "holds_position", "副区长@滨海新区人民政府"),
+        "{f:?}"
+    );
+}
