@@ -441,6 +441,10 @@ fn name_ends_at(toks: &[Word], chunks: &[Chunk], people: &[usize], k: usize) -> 
     let Some(last) = k.checked_sub(1) else {
         return false;
     };
+    // 程毅同志代表施工方发言: the name and how it is addressed.
+    if matches!(toks[last].word.as_str(), "同志" | "先生" | "女士") {
+        return name_ends_at(toks, chunks, people, last);
+    }
     toks[last].tag.starts_with("nr")
         || people.contains(&last)
         || chunk_ending_at(chunks, k, &[MentionKind::Person]).is_some()

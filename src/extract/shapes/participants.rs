@@ -297,3 +297,16 @@ fn a_speaker_who_speaks_first_or_last() {
     );
     assert!(has(&f, "赵惠琴", "spoke_at", "全国中山公园年会"), "{f:?}");
 }
+
+#[test]
+fn a_speaker_addressed_as_comrade_on_whose_behalf() {
+    let f = facts(
+        "标题\n\n10月9日,集中开工仪式举行。仪式第二项:承建单位中城建设集团副总经理程毅同志代表施工方发言。",
+    );
+    assert!(has(&f, "程毅", "spoke_at", "开工仪式"), "{f:?}");
+    let persons = names_of(
+        "标题\n\n10月9日,集中开工仪式举行。程毅同志代表施工方发言。",
+        NodeKind::Person,
+    );
+    assert!(!persons.iter().any(|p| p == "施工方"), "{persons:?}");
+}
