@@ -294,3 +294,10 @@ fn writers_after_a_unit_a_source_medium_or_before_the_page_s_trailer() {
     );
     assert_eq!(names(parse_byline("来源：县融媒体中心", &lex)), []);
 }
+
+#[test]
+fn a_tibetan_name_of_four_characters_after_a_credit() {
+    let b = parse_byline("记者 德西翁姆", &lex()).unwrap();
+    assert_eq!(b[0].name, "德西翁姆");
+    assert_eq!(b[0].role, BylineRole::Reporter);
+}
