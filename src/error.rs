@@ -15,7 +15,7 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// A file's bytes are neither UTF-8 nor GB18030 text.
+    /// A file's bytes are neither UTF-8, GB18030 nor Big5 text.
     #[error("{path}: not text ({reason})")]
     NotText {
         /// The file at fault.

@@ -241,7 +241,7 @@ fn hostile_files_are_each_accounted_for() {
     let (gbk, _, _) = encoding_rs::GB18030
         .encode("# 惠济区召开会议\n\n本报讯 惠济区委书记马军主持召开党政联席会议。\n");
     write(&input, "gbk.txt", &gbk);
-    // Valid UTF-8 with a stray byte in the middle: not UTF-8, not GB18030 either.
+    // Valid UTF-8 with a stray byte in the middle: not UTF-8, not GB18030 or Big5 either.
     let mut broken = "本报讯 金水区委书记李明主持召开会议。".as_bytes().to_vec();
     broken.insert(9, 0xff);
     broken.extend("会议强调要抓好落实。".as_bytes());
@@ -264,7 +264,7 @@ fn hostile_files_are_each_accounted_for() {
         ("empty.txt", "empty"),
         ("blank.md", "empty"),
         ("binary.txt", "binary"),
-        ("broken.txt", "neither UTF-8 nor GB18030"),
+        ("broken.txt", "neither UTF-8 nor Chinese in GB18030 or Big5"),
         ("mixed.jsonl:2", "expected"),
         ("mixed.jsonl:3", "missing string field `text`"),
     ] {
