@@ -5,6 +5,7 @@
 
 use super::builder::{ArticleBuilder, PostAt};
 use super::date::{self, Date};
+use super::events;
 use super::facts::{End, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
@@ -252,12 +253,7 @@ impl ArticleBuilder<'_> {
             let Some(c) = opening_frame(p) else {
                 continue;
             };
-            let held_here = p.toks[..p.chunks[c].tok_start].iter().any(|t| {
-                matches!(
-                    t.word.as_str(),
-                    "召开" | "举行" | "举办" | "召开的" | "举行的"
-                )
-            });
+            let held_here = events::said_held_before(&p.toks, p.chunks[c].tok_start);
             if let Some(e) = at.chunks[si][c].filter(|_| held_here) {
                 let e = self.ents[e].refers_to().unwrap_or(e);
                 if Some(e) != main

@@ -339,7 +339,7 @@ impl ArticleBuilder<'_> {
 
 /// Whether the words right before `start` say the occasion was held (召开的, 举行的),
 /// not that it will be (将要召开的).
-fn said_held_before(toks: &[Word], start: usize) -> bool {
+pub(super) fn said_held_before(toks: &[Word], start: usize) -> bool {
     let word = |i: usize| toks.get(i).map(|t| t.word.as_str());
     let verb = match (
         start.checked_sub(1).and_then(word),
