@@ -149,20 +149,24 @@ pub fn candidates(
             // characters (政府旗长希尼,) only where the item ends with it.
             // Also right before what the person does (县长扎多主持召开, where jieba read
             // 扎多 as a numeral).
+            // (Asked of every token no other rule takes: the cheap tests go first.)
             let minority_after_post = || {
+                if i == 0 || toks[i - 1].category != Category::Title {
+                    return false;
+                }
                 let item_ends = toks
                     .get(i + 1)
                     .is_none_or(|n| matches!(n.word.as_str(), "," | "，" | "、" | "等"));
-                let acts = toks.get(i + 1).is_some_and(|n| {
-                    n.tag.starts_with('v') && lex.role_verbs().contains_key(&n.word)
-                        || matches!(n.word.as_str(), "主持召开" | "一行")
-                });
-                let read_as_word = matches!(t.tag.as_str(), "m" | "n" | "nz" | "x") && acts;
-                i > 0
-                    && toks[i - 1].category == Category::Title
-                    && (t.tag == "nr" || t.tag == "nrt" && (item_ends || acts) || read_as_word)
+                let acts = || {
+                    toks.get(i + 1).is_some_and(|n| {
+                        n.tag.starts_with('v') && lex.role_verbs().contains_key(&n.word)
+                            || matches!(n.word.as_str(), "主持召开" | "一行")
+                    })
+                };
+                let read_as_word = || matches!(t.tag.as_str(), "m" | "n" | "nz" | "x") && acts();
+                (t.tag == "nr" || t.tag == "nrt" && (item_ends || acts()) || read_as_word())
                     && (t.word.chars().count() >= 3
-                        || t.word.chars().count() == 2 && (item_ends || acts))
+                        || t.word.chars().count() == 2 && (item_ends || acts()))
                     && lex.looks_like_minority_name(&t.word)
             };
             !covered[i]

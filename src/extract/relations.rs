@@ -198,26 +198,24 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
             .is_some_and(|t| SAID.iter().any(|w| t.word.ends_with(w)))
             .then_some(RoleVerb::SpokeAt);
     }
+    let said = |t: &Word| SAID.iter().any(|w| t.word.ends_with(w));
     let close = toks[v + 1..]
         .iter()
         .take(4)
         .take_while(|t| !is_clause_break(t))
         // 明确要求, 具体安排: what was said, with how.
-        .any(|t| SAID.iter().any(|w| t.word.ends_with(w)));
+        .any(said);
     // 作县…主席团关于提名…建议名单的说明,: what it was about at length, then 的 and
     // what was given, closing the clause.
-    let clause: Vec<&Word> = toks[v + 1..]
-        .iter()
-        .take(40)
-        .take_while(|t| !is_clause_break(t))
-        .collect();
-    let closing = clause.len() >= 3
-        && clause.len() < 40
-        && clause[clause.len() - 2].word == "的"
-        && SAID
+    let closing = || {
+        let n = toks[v + 1..]
             .iter()
-            .any(|w| clause[clause.len() - 1].word.ends_with(w));
-    (close || closing).then_some(RoleVerb::SpokeAt)
+            .take(40)
+            .take_while(|t| !is_clause_break(t))
+            .count();
+        (3..40).contains(&n) && toks[v + n - 1].word == "的" && said(&toks[v + n])
+    };
+    (close || closing()).then_some(RoleVerb::SpokeAt)
 }
 
 /// Going along on the occasion told (…及相关部门负责人一同前往。, 随行): the verb at

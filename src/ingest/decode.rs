@@ -1,6 +1,6 @@
-//! Bytes to text: UTF-8 (with or without BOM), GB18030/GBK or Big5; anything else, binary data
-//! or another encoding read as GB18030 gibberish, is refused with the reason. Text in
-//! traditional script comes out in simplified characters.
+//! Bytes to text: UTF-8 (with or without BOM), GB18030/GBK or Big5; anything else,
+//! binary data or another encoding read as GB18030 or Big5 gibberish, is refused with
+//! the reason. Text in traditional script comes out in simplified characters.
 
 use crate::error::{Error, Result};
 use std::borrow::Cow;
