@@ -31,33 +31,40 @@ impl ArticleBuilder<'_> {
             .iter()
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
             .collect();
-        // Main event: an event the headline or lead says is held (X举行第二次全体会议),
-        // else the first named event someone chairs or holds, else the first named one of
-        // the headline or lead, else a bare 会议 that someone chaired or attended.
-        let main = held
+        let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
+        let held_in_lead = held
             .iter()
             .copied()
-            .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
-            // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
-            // 座谈会 chaired during it comes later (到…调研，并主持召开座谈会); not when
-            // the lead tells an occasion chaired or held before the visit
-            // (主持召开座谈会，会前到…调研).
-            .or_else(|| {
-                let chaired_before = |visit: usize| {
-                    let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
-                    role_events.iter().any(|(r, e)| {
-                        matches!(r, RoleVerb::Chaired | RoleVerb::Held)
-                            && self.ents[*e].sentence() <= 1
-                            && !is_bare(&self.ents[*e])
-                            && at(*e) < at(visit)
-                    })
-                };
-                role_events.iter().map(|&(_, e)| e).find(|&e| {
-                    self.ents[e].sentence() <= 1
-                        && is_visit_name(&self.ents[e].text)
-                        && !chaired_before(e)
+            .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]));
+        // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
+        // 座谈会 chaired or held during it comes later (到…调研，并主持召开座谈会,
+        // 到…督导，并召开推进会); not when the lead tells an occasion chaired or held
+        // before the visit (主持召开座谈会，会前到…调研).
+        let visit_in_lead = || {
+            let chaired_before = |visit: usize| {
+                role_events.iter().any(|(r, e)| {
+                    matches!(r, RoleVerb::Chaired | RoleVerb::Held)
+                        && self.ents[*e].sentence() <= 1
+                        && !is_bare(&self.ents[*e])
+                        && at(*e) < at(visit)
                 })
+            };
+            role_events.iter().map(|&(_, e)| e).find(|&e| {
+                self.ents[e].sentence() <= 1
+                    && is_visit_name(&self.ents[e].text)
+                    && !chaired_before(e)
             })
+        };
+        // Main event: an event the headline or lead says is held (X举行第二次全体会议)
+        // unless a visit of the lead comes before it, else such a visit, else the first
+        // named event someone chairs or holds, else the first named one of the headline
+        // or lead, else a bare 会议 that someone chaired or attended.
+        let main = match (held_in_lead, visit_in_lead()) {
+            (Some(h), Some(v)) if at(v) < at(h) => Some(v),
+            (Some(h), _) => Some(h),
+            (None, v) => v,
+        };
+        let main = main
             .or_else(|| {
                 role_events
                     .iter()
@@ -170,7 +177,9 @@ impl ArticleBuilder<'_> {
                     let name = &self.ents[o].text;
                     self.ents[o].subtype() == ent.subtype()
                         || ent.text == "会议" && meeting(name)
-                        || ent.text == "活动"
+                        // A bare 活动 is the whole occasion, not a meeting held during
+                        // it (…督导…，并召开推进会。…县领导分别参加活动).
+                        || ent.text == "活动" && (main.is_none() || !meeting(name))
                 }) {
                     let why = format!("{} is the occasion told just before", self.ents[o].text);
                     self.point_at(e, o, why);

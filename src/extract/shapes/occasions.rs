@@ -369,3 +369,14 @@ fn a_caption_line_before_the_dateline_of_a_text_without_a_headline() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_meeting_convened_during_a_visit_leaves_the_visit_main() {
+    let f = facts(
+        "县长督导重点项目建设\n\n2月12日,县委副书记、县长刘建到工业园区、物流园等项目现场督导重点项目建设工作,并召开项目建设推进会,听取项目推进情况汇报。县政协主席王强以及李明、张华等县领导分别参加活动。",
+    );
+    for who in ["王强", "李明", "张华"] {
+        assert!(has(&f, who, "attended", "督导"), "{who}: {f:?}");
+        assert!(!has(&f, who, "attended", "推进会"), "{who}: {f:?}");
+    }
+}
