@@ -244,9 +244,10 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             lex.role_verbs().contains_key(&verb)
         })
     };
-    // Where a token crosses a name's edge: the character offset to cut it at, and
-    // whether the piece after the cut begins the verb the next token ends.
-    let crosses = |t: &Word, next: Option<&Word>| -> Option<(usize, bool)> {
+    // Where a token crosses a name's edge: the character offset to cut it at, whether
+    // the piece after the cut begins the verb the next token ends, and whether that
+    // piece is a particle with more after it, cut off too (张在 + 明等区: 明 + 等 + 区).
+    let crosses = |t: &Word, next: Option<&Word>| -> Option<(usize, bool, bool)> {
         let particle = |k: usize| {
             t.word
                 .chars()
@@ -260,13 +261,15 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
                 if t.start < e && e + 1 == t.end {
                     let last = t.end - t.start - 1;
                     if particle(last) {
-                        Some((e, false))
+                        Some((e, false, false))
                     } else {
                         let verb = t.word.chars().nth(last).is_some_and(|c| verb_with(c, next));
-                        verb.then_some((e, true))
+                        verb.then_some((e, true, false))
                     }
+                } else if t.start < e && e + 1 < t.end && particle(e - t.start) {
+                    Some((e, false, true))
                 } else if t.start + 1 == s && s < t.end && particle(0) {
-                    Some((s, false))
+                    Some((s, false, false))
                 } else {
                     None
                 }
@@ -281,7 +284,7 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
     if !(0..toks.len()).any(|i| crosses(&toks[i], toks.get(i + 1)).is_some()) {
         return toks;
     }
-    let cuts: Vec<Option<(usize, bool)>> = (0..toks.len())
+    let cuts: Vec<Option<(usize, bool, bool)>> = (0..toks.len())
         .map(|i| crosses(&toks[i], toks.get(i + 1)))
         .collect();
     let mut out: Vec<Word> = Vec::with_capacity(toks.len() + 2);
@@ -298,17 +301,27 @@ fn split_at_spans(lex: &Lexicon, toks: Vec<Word>, spans: &[(usize, usize)]) -> V
             },
             None => t,
         };
-        let Some((b, verb_after)) = cut_at else {
+        let Some((b, verb_after, particle_apart)) = cut_at else {
             out.push(t);
             continue;
         };
-        let cut = t
-            .word
-            .char_indices()
-            .nth(b - t.start)
-            .map_or(t.word.len(), |(i, _)| i);
+        let byte_at = |k: usize| {
+            t.word
+                .char_indices()
+                .nth(k - t.start)
+                .map_or(t.word.len(), |(i, _)| i)
+        };
+        let cut = byte_at(b);
         let inside = |a: usize, z: usize| spans.iter().any(|&(s, e)| s <= a && z <= e);
-        for (word, start, end) in [(&t.word[..cut], t.start, b), (&t.word[cut..], b, t.end)] {
+        let mut pieces = vec![(&t.word[..cut], t.start, b)];
+        if particle_apart {
+            let after = byte_at(b + 1);
+            pieces.push((&t.word[cut..after], b, b + 1));
+            pieces.push((&t.word[after..], b + 1, t.end));
+        } else {
+            pieces.push((&t.word[cut..], b, t.end));
+        }
+        for (word, start, end) in pieces {
             if verb_after && end == t.end && !inside(start, end) {
                 verb_start = Some((word.to_string(), start));
                 continue;
@@ -488,5 +501,15 @@ mod tests {
             .collect();
         assert_eq!(words, [("罗朗·雷斯", 0, 5), ("及", 5, 6), ("法国", 6, 8)]);
         assert_eq!(out[0].tag, "nr");
+        // Running a particle and a word after it over the edge (张在 + 明等区): the
+        // particle and the rest are cut apart too.
+        let toks = vec![
+            tok("张在", "p", 0, Category::Other),
+            tok("明等区", "n", 2, Category::Nominal),
+            tok("领导", "n", 5, Category::Nominal),
+        ];
+        let out = merge_spans(&lex, toks, &[(0, 3)]);
+        let words: Vec<&str> = out.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, ["张在明", "等", "区", "领导"]);
     }
 }

@@ -424,3 +424,11 @@ fn names_before_a_group_of_the_place_just_named() {
         assert!(has(&f, who, "attended", "仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_name_jieba_ran_into_the_word_after_its_particle() {
+    let f = facts("11月24日上午,我区召开重点项目推进会。刘文宇、陆志民、张在明等区领导及相关镇办和部门负责人参加会议。");
+    for who in ["刘文宇", "陆志民", "张在明"] {
+        assert!(has(&f, who, "attended", "重点项目推进会"), "{who}: {f:?}");
+    }
+}
