@@ -234,9 +234,13 @@ pub(super) fn subjects_before(
             nameless + 1
         };
         // 、镇领导班子成员、农贸市场管理小组人员参加: groups named after the people.
+        // …曹湘华以及五矿二十三冶建设集团董事长刘嗣扬一行: an item that starts after 以及
+        // (its company's name not read as one) goes on to the names before.
         let go_on = nameless <= 6
             && a > 0
-            && (is_comma(a - 1) || toks[a - 1].word == "、" || closes_names(toks, people, a - 1));
+            && (is_comma(a - 1)
+                || matches!(toks[a - 1].word.as_str(), "、" | "以及" | "及")
+                || closes_names(toks, people, a - 1));
         if !go_on || orgs {
             if let Some(k) = unread_item(out.is_empty()) {
                 seg_end = k;
@@ -255,12 +259,12 @@ pub(super) fn subjects_before(
 /// body or a post (a verb only after 、, which lists; 统计 of 计划统计处), or the
 /// sentence's start over nouns alone.
 fn item_start(toks: &[Word], a: usize) -> Option<usize> {
-    const MAX_WORDS: usize = 6;
+    const MAX_WORDS: usize = 9;
     let mut verbs = false;
     for k in (a.saturating_sub(MAX_WORDS + 1)..a).rev() {
         let t = &toks[k];
         match t.word.as_str() {
-            "、" => return (k + 1 < a).then_some(k + 1),
+            "、" | "以及" | "及" => return (k + 1 < a).then_some(k + 1),
             "," | "，" | ";" | "；" => return (!verbs && k + 1 < a).then_some(k + 1),
             _ => {}
         }
@@ -278,7 +282,9 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
                 | Category::JurisdictionWord
         ) && (!t.tag.starts_with(['p', 'u', 'c', 'd', 'r', 'm', 't'])
             // 我校副校长, 我县: the writer's own body or place.
-            || t.word.starts_with('我') && t.word.chars().count() == 2)
+            || t.word.starts_with('我') && t.word.chars().count() == 2
+            // 五矿二十三冶, 第四工程有限公司: numbers in a company's name.
+            || t.tag == "m" && t.word.chars().all(is_han_numeral))
             && !is_time_token(t);
         if !reads_as_part_of_a_name {
             return None;
@@ -300,6 +306,11 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `c` writes a number in Chinese (二十三) or an ordinal's 第.
+fn is_han_numeral(c: char) -> bool {
+    "第一二三四五六七八九十百".contains(c)
 }
 
 /// The 、 before the last item of a list of names, when that item (ending at

@@ -432,3 +432,11 @@ fn a_name_jieba_ran_into_the_word_after_its_particle() {
         assert!(has(&f, who, "attended", "重点项目推进会"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_company_with_numbers_in_its_name_after_yiji_closes_the_list() {
+    let f = facts("10月14日上午,某县人民政府与中建三局合作框架协议签约仪式举行,县委书记王天亮,县领导张一峰、刘民、黄志贤以及中冶二十二冶建设集团第三工程有限公司董事长李思远一行出席签约仪式。");
+    for who in ["王天亮", "张一峰", "刘民", "黄志贤", "李思远"] {
+        assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
+    }
+}
