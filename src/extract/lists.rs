@@ -129,9 +129,20 @@ pub(super) fn subjects_before(
     };
     // 与 joins two subjects where the verb after them is done together (X与Y共同为…揭牌)
     // or side by side (X与Y出席).
-    let verb_after = &toks[end..(end + 3).min(toks.len())];
-    let both_subjects = acting_together(toks, end, end + verb_after.len())
-        || verb_after.iter().any(|t| done_side_by_side(&t.word));
+    // The verb may come after a group that closes the list (…与县领导钱久邦及有关部门
+    // 负责人参加).
+    let mut verb = end;
+    while verb < toks.len()
+        && verb < end + 16
+        && (is_participant_token(&toks[verb], chunks, verb, people) || is_group_word(&toks[verb]))
+    {
+        verb += 1;
+    }
+    let both_subjects = [end, verb].into_iter().any(|v| {
+        let verb_after = &toks[v..(v + 3).min(toks.len())];
+        acting_together(toks, end, v + verb_after.len())
+            || verb_after.iter().any(|t| done_side_by_side(&t.word))
+    });
     let mut nameless = 0;
     loop {
         let mut a = seg_end;
@@ -140,6 +151,22 @@ pub(super) fn subjects_before(
             || a > 1 && matches!(toks[a - 1].word.as_str(), "与" | "同") && both_subjects
         {
             a -= 1;
+        }
+        // …姚盛等企业高层与县领导钱久邦…参加: a group closing the names before it with
+        // 等, joined to the next by 与 or 及, belongs to the list.
+        if !orgs
+            && toks
+                .get(a)
+                .is_some_and(|t| matches!(t.word.as_str(), "与" | "及" | "以及" | "和"))
+        {
+            if let Some(k) = (a.saturating_sub(4)..a)
+                .rev()
+                .take_while(|&k| toks[k].word == "等" || is_group_word(&toks[k]))
+                .find(|&k| toks[k].word == "等")
+                .filter(|&k| closes_names(toks, people, k))
+            {
+                a = k + 1;
+            }
         }
         // 担任本届政协委员的十一届省政协副主席李雁红: a clause ending in 的 says who the
         // people after it are; the list goes on before it, from the comma that opens it.

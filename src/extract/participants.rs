@@ -108,6 +108,8 @@ pub const BETWEEN: &[&str] = &[
     "一并",
     "共",
     "共计",
+    // 由县委副书记X担任主持: in which part.
+    "担任",
 ];
 
 /// Prepositions that open what an act is for or about, or in what capacity (为, 对,

@@ -440,3 +440,12 @@ fn a_company_with_numbers_in_its_name_after_yiji_closes_the_list() {
         assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_group_closing_names_with_deng_joined_by_yu_to_more_names() {
+    let f = facts("12月26日上午,某项目奠基开工仪式在工业园举行。由县委副书记夏立平担任主持。公司常务副总经理邓志洪、副总经理姚明盛等企业高层与县领导钱大邦、杨祥林及市县有关部门、开发区负责人参加奠基开工仪式。");
+    assert!(has(&f, "夏立平", "chaired", "奠基开工仪式"), "{f:?}");
+    for who in ["邓志洪", "姚明盛", "钱大邦", "杨祥林"] {
+        assert!(has(&f, who, "attended", "奠基开工仪式"), "{who}: {f:?}");
+    }
+}
