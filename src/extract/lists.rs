@@ -221,8 +221,11 @@ pub(super) fn subjects_before(
                 .then(|| unread_last_item(toks, people, seg_end))
                 .flatten()
         };
+        // Nor, in a list that goes on over commas, the names of the segment it closes
+        // (副主任冷刚、孙传敏、仰协，秘书长谢志迪出席).
+        let segment_of_list = !out.is_empty() && seg_end < toks.len() && is_comma(seg_end);
         if a == seg_end {
-            if let Some(k) = unread_item(out.is_empty()) {
+            if let Some(k) = unread_item(out.is_empty() || segment_of_list) {
                 seg_end = k;
                 continue;
             }

@@ -449,3 +449,11 @@ fn a_group_closing_names_with_deng_joined_by_yu_to_more_names() {
         assert!(has(&f, who, "attended", "奠基开工仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn an_unread_name_closing_a_segment_of_a_list_over_commas() {
+    let f = facts("昨日,市人大常委会第二十次会议举行第一次全体会议。市人大常委会常务副主任侯雄文,副主任冷刚林、赵小伟、孙传明、仰协,秘书长谢志远出席会议。");
+    for who in ["侯雄文", "冷刚林", "赵小伟", "孙传明", "谢志远"] {
+        assert!(has(&f, who, "attended", "第一次全体会议"), "{who}: {f:?}");
+    }
+}
