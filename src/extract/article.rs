@@ -288,6 +288,25 @@ impl ArticleBuilder<'_> {
                 }
             }
         }
+        // A talk held during the visit the article reports (参加视察并出席座谈会, 参加
+        // 座谈), which someone attended: the speeches told after it, naming no occasion,
+        // were made there.
+        let talk_in_visit = main
+            .filter(|&m| events::is_visit_name(&self.ents[m].text))
+            .and_then(|m| {
+                roles
+                    .iter()
+                    .filter(|(_, r)| r.role == RoleVerb::Attended)
+                    .filter_map(|(si, r)| r.event.and_then(|c| at.chunks[*si][c]))
+                    .map(|e| self.ents[e].refers_to().unwrap_or(e))
+                    .find(|&e| {
+                        let ent = &self.ents[e];
+                        e != m
+                            && ent.kind == MentionKind::Event
+                            && !ent.orphan
+                            && ent.text.contains("座谈")
+                    })
+            });
         let mut named_at: HashMap<usize, Vec<usize>> = HashMap::default();
         for ((si, _), events) in by_subject {
             let most = named_at.entry(si).or_default();
@@ -342,6 +361,11 @@ impl ArticleBuilder<'_> {
                     .copied()
                     .flatten()
                     .or_else(|| convened_by(si))
+                    .or_else(|| {
+                        talk_in_visit.filter(|&t| {
+                            r.role == RoleVerb::SpokeAt && self.ents[t].sentence() <= si
+                        })
+                    })
                     .or(main),
             };
             let Some(e) = event else {

@@ -414,7 +414,7 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
 
 /// Whether an occasion's name says it is a visit (专题调研, 实地考察, 调研座谈活动,
 /// 督导检查).
-fn is_visit_name(name: &str) -> bool {
+pub(super) fn is_visit_name(name: &str) -> bool {
     ["调研", "考察", "视察", "检查", "督导", "察看"]
         .iter()
         .any(|v| name.contains(v))

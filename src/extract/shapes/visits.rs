@@ -212,3 +212,13 @@ fn visitors_and_those_who_came_with_them() {
         assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn speeches_after_a_talk_attended_during_a_visit_are_at_the_talk() {
+    let f = facts(
+        "我市赴某市参观考察环保工作\n\n3月27日,市委书记王东海、市长张清带队赴某市,就环境保护工作进行参观考察。某市委书记王景文参加座谈。\n考察团先后到园博园、自然保护区等处实地考察。\n王景文代表某市委、市政府对考察团的到来表示欢迎。\n王东海表示,某市在生态环境治理方面有许多好的经验。",
+    );
+    assert!(has(&f, "王景文", "spoke_at", "座谈"), "{f:?}");
+    assert!(has(&f, "王东海", "spoke_at", "座谈"), "{f:?}");
+    assert!(!has(&f, "王东海", "spoke_at", "考察"), "{f:?}");
+}
