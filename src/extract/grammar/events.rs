@@ -175,9 +175,11 @@ const CONDUCT: &[&str] = &[
     "日常",
 ];
 
-/// Words that point at an occasion or size it up (上述, 大型, 整场).
+/// Words that point at an occasion, size it up or say how it was held (上述, 大型,
+/// 整场, 隆重).
 const POINTING: &[&str] = &[
     "上述", "大型", "整场", "此次", "本次", "这次", "该", "各类", "各项", "相关", "有关", "系列",
+    "隆重", "盛大", "简朴", "简短", "庄严", "庄重", "热烈",
 ];
 
 pub(super) fn event_chunk(
@@ -240,8 +242,8 @@ pub(super) fn event_chunk(
     }) {
         a = v + 1;
     }
-    // 上述活动, 大型活动, 此次会议: words that point at an occasion are no part of its
-    // name.
+    // 上述活动, 大型活动, 此次会议, 隆重仪式: words that point at an occasion or say
+    // how it was held are no part of its name.
     while a < h && POINTING.contains(&toks[a].word.as_str()) {
         a += 1;
     }

@@ -158,6 +158,9 @@ fn occasion_names_with_adjectives_and_work_fields() {
     assert_eq!(names_of(text, NodeKind::Event), ["全市组织工作会议"]);
     let text = "3月5日,市委理论学习中心组举行集体学习。市委书记王刚主持学习并讲话。";
     assert!(has(&facts(text), "王刚", "chaired", "集体学习"));
+    // How it was held is no part of the name.
+    let text = "11日,某市举行隆重仪式,授予张三等13人荣誉市民称号。市长王刚出席仪式。";
+    assert_eq!(names_of(text, NodeKind::Event), ["仪式"]);
 }
 
 #[test]
