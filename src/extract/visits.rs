@@ -74,6 +74,21 @@ const VISIT_FRAME: &[&str] = &[
     "赶赴",
 ];
 
+/// Whether token `k` says the visitors went in groups (分两路, 分 + 三路, 分组): how,
+/// not who.
+fn splits_up(toks: &[Word], k: usize) -> bool {
+    let ways = |w: &str| {
+        w.chars().count() == 2
+            && w.ends_with(['路', '组', '批'])
+            && w.starts_with(['两', '二', '三', '四', '五', '六'])
+    };
+    let w = toks[k].word.as_str();
+    w == "分组"
+        || w.strip_prefix('分').is_some_and(ways)
+        || w == "分" && toks.get(k + 1).is_some_and(|n| ways(&n.word))
+        || ways(w) && k > 0 && toks[k - 1].word == "分"
+}
+
 /// The people a visitor led, written between the visitor and the visit
 /// (带领县农业农村局、县水利局负责同志，深入…督导): they say nothing of where it went.
 const LED_PEOPLE: &[&str] = &[
@@ -178,7 +193,7 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 i -= 2;
                 continue;
             }
-            if VISIT_FRAME.contains(&t.word.as_str()) {
+            if VISIT_FRAME.contains(&t.word.as_str()) || splits_up(toks, i - 1) {
                 framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
                 i -= 1;
                 continue;

@@ -222,3 +222,15 @@ fn speeches_after_a_talk_attended_during_a_visit_are_at_the_talk() {
     assert!(has(&f, "王东海", "spoke_at", "座谈"), "{f:?}");
     assert!(!has(&f, "王东海", "spoke_at", "考察"), "{f:?}");
 }
+
+#[test]
+fn visitors_who_go_in_two_groups() {
+    let f = facts("2月14日上午,区委书记朱立其、区长吴玉华、区政协主席陆洪明等四套班子领导分两路看望慰问了春节假期坚持工作的一线职工。");
+    for who in ["朱立其", "吴玉华", "陆洪明"] {
+        assert!(has(&f, who, "attended", "看望慰问"), "{who}: {f:?}");
+    }
+    let f = facts("3月5日上午,市委书记王刚、市长李强等市领导分三路深入企业督导安全生产工作。");
+    for who in ["王刚", "李强"] {
+        assert!(has(&f, who, "attended", "督导"), "{who}: {f:?}");
+    }
+}
