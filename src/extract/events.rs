@@ -233,10 +233,11 @@ impl ArticleBuilder<'_> {
             // 专题调研…并到银隆公司实地考察: a visit's stop on the spot is the visit.
             if let Some(m) = main.filter(|&m| {
                 let (a, b) = (&self.ents[m], &self.ents[e]);
+                // (A headline's visit is undated; the body dates its stop.)
                 is_visit_name(&a.text)
                     && is_visit_name(&b.text)
                     && is_stop(&b.text)
-                    && (a.date() == b.date() || b.date().is_none())
+                    && (a.date() == b.date() || a.date().is_none() || b.date().is_none())
             }) {
                 let why = format!("{} is a stop of {}", ent.text, self.ents[m].text);
                 self.point_at(e, m, why);

@@ -234,3 +234,10 @@ fn visitors_who_go_in_two_groups() {
         assert!(has(&f, who, "attended", "督导"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_stop_on_the_spot_dated_by_the_body_is_the_headlines_visit() {
+    let text = "县长督导重点项目建设工作\n\n2月12日,县长刘建到工业园区等项目建设现场督导重点项目建设工作。";
+    assert_eq!(names_of(text, NodeKind::Event), ["督导"]);
+    assert!(has(&facts(text), "刘建", "attended", "督导"));
+}
