@@ -245,7 +245,10 @@ pub fn parse_byline_as(
         }
         // (记者 资云飞): a name of two or three characters standing apart after a credit
         // word is a name, of a surname too rare to know.
-        let set_apart = credited_any
+        // (郭颖 天乐), (江华 姗姗 秦超 凤丽): so are the names spaced apart in the
+        // brackets closing an article, when one of them has a surname (reporters are
+        // often credited by their given or pen names).
+        let set_apart = (credited_any || unmarked.is_some() && names_spaced_apart(&pieces, lex))
             && p.len() == piece_len
             && (2..=3).contains(&p.chars().count())
             && !matches!(credit, Some(Credit::Editor))
@@ -610,6 +613,16 @@ fn find_paren_byline(
         }
     }
     None
+}
+
+/// Whether `pieces` are two or more names of two or three characters, one of them
+/// with a surname.
+fn names_spaced_apart(pieces: &[&str], lex: &Lexicon) -> bool {
+    pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| (2..=3).contains(&p.chars().count()) && p.chars().all(is_cjk))
+        && pieces.iter().any(|p| lex.surname_len(p).is_some())
 }
 
 /// Splits a run of names written without separators (张三李四) into names of 2–3

@@ -170,6 +170,20 @@ fn bylines_open_a_paragraph_or_close_the_article() {
         names(Some(b)),
         [("李洋".into(), "reporter"), ("阎轶洁".into(), "author")]
     );
+    // Names spaced apart closing the article, some by their given names alone.
+    let (body, b) = strip_bylines(&["会议要求落实。", "(郭颖 天乐 凤丽)"], &lex());
+    assert_eq!(
+        names(Some(b)),
+        [
+            ("郭颖".into(), "author"),
+            ("天乐".into(), "author"),
+            ("凤丽".into(), "author")
+        ]
+    );
+    assert_eq!(body.trim_end(), "会议要求落实。");
+    // Not without a name with a surname among them.
+    let (_, b) = strip_bylines(&["会议要求落实。", "(天乐 凤丽)"], &lex());
+    assert!(b.is_empty(), "{b:?}");
     // A name alone in brackets elsewhere is text.
     let (body, b) = strip_bylines(&["主席(李明)出席。", "完。"], &lex());
     assert!(b.is_empty() && body.contains("(李明)"));
