@@ -427,4 +427,14 @@ const NEVER_IN_NAMES: &[&str] = &[
     "精神",
     "指示精神",
     "情况",
+    // 我区处在城市中心, 选举产生大会主席团, 重点做好企业复工复产: verbs of where a place
+    // lies, of electing and of getting work done, before the noun they govern.
+    "处在",
+    "处于",
+    "位于",
+    "产生",
+    "选举产生",
+    "做好",
+    "抓好",
+    "问候",
 ];

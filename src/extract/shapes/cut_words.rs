@@ -70,3 +70,10 @@ fn names_that_start_with_ji_keep_it() {
     );
     assert!(orgs.iter().any(|o| o == "暨南大学"), "{orgs:?}");
 }
+
+#[test]
+fn verbs_of_electing_and_lying_somewhere_are_no_part_of_a_body() {
+    let text = "1月5日,县十八届人大五次会议举行预备会议,选举产生大会主席团和秘书长。";
+    let orgs = names_of(text, NodeKind::Organization);
+    assert!(!orgs.iter().any(|o| o.contains("产生")), "{orgs:?}");
+}
