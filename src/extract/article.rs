@@ -265,6 +265,25 @@ impl ArticleBuilder<'_> {
             }
         }
         convened.sort_unstable();
+        // An occasion convened in the lead after the visit it reports (…来我市督导…。
+        // 督导组召开工作座谈会。鲍玉民汇报): the speeches after it were made there. (Not
+        // the companions of the visit: …并主持召开座谈会。…陪同.)
+        let at_of = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
+        let convened_in_lead = main
+            .filter(|&m| events::is_visit_name(&self.ents[m].text))
+            .and_then(|m| {
+                held.iter()
+                    .chain(&chaired)
+                    .map(|&e| self.ents[e].refers_to().unwrap_or(e))
+                    .filter(|&e| {
+                        self.ents[e].sentence() <= 1
+                            && at_of(e) > at_of(m)
+                            && self.ents[e].kind == MentionKind::Event
+                            && !self.ents[e].orphan
+                            && e != m
+                    })
+                    .min_by_key(|&e| at_of(e))
+            });
         let convened_by = |si: usize| {
             convened
                 .iter()
@@ -364,6 +383,11 @@ impl ArticleBuilder<'_> {
                     .or_else(|| {
                         talk_in_visit.filter(|&t| {
                             r.role == RoleVerb::SpokeAt && self.ents[t].sentence() <= si
+                        })
+                    })
+                    .or_else(|| {
+                        convened_in_lead.filter(|&c| {
+                            r.role == RoleVerb::SpokeAt && self.ents[c].sentence() < si
                         })
                     })
                     .or(main),
