@@ -22,6 +22,7 @@ mod participants;
 mod parties;
 pub mod people;
 mod posts;
+mod presiding;
 pub mod relations;
 mod reports;
 mod resplit;
