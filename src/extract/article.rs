@@ -269,21 +269,20 @@ impl ArticleBuilder<'_> {
         // 督导组召开工作座谈会。鲍玉民汇报): the speeches after it were made there. (Not
         // the companions of the visit: …并主持召开座谈会。…陪同.)
         let at_of = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
-        let convened_in_lead = main
-            .filter(|&m| events::is_visit_name(&self.ents[m].text))
-            .and_then(|m| {
-                held.iter()
-                    .chain(&chaired)
-                    .map(|&e| self.ents[e].refers_to().unwrap_or(e))
-                    .filter(|&e| {
-                        self.ents[e].sentence() <= 1
-                            && at_of(e) > at_of(m)
-                            && self.ents[e].kind == MentionKind::Event
-                            && !self.ents[e].orphan
-                            && e != m
-                    })
-                    .min_by_key(|&e| at_of(e))
-            });
+        let main_visit = main.filter(|&m| events::is_visit_name(&self.ents[m].text));
+        let convened_in_lead = main_visit.and_then(|m| {
+            held.iter()
+                .chain(&chaired)
+                .map(|&e| self.ents[e].refers_to().unwrap_or(e))
+                .filter(|&e| {
+                    self.ents[e].sentence() <= 1
+                        && at_of(e) > at_of(m)
+                        && self.ents[e].kind == MentionKind::Event
+                        && !self.ents[e].orphan
+                        && e != m
+                })
+                .min_by_key(|&e| at_of(e))
+        });
         let convened_by = |si: usize| {
             convened
                 .iter()
@@ -310,22 +309,20 @@ impl ArticleBuilder<'_> {
         // A talk held during the visit the article reports (参加视察并出席座谈会, 参加
         // 座谈), which someone attended: the speeches told after it, naming no occasion,
         // were made there.
-        let talk_in_visit = main
-            .filter(|&m| events::is_visit_name(&self.ents[m].text))
-            .and_then(|m| {
-                roles
-                    .iter()
-                    .filter(|(_, r)| r.role == RoleVerb::Attended)
-                    .filter_map(|(si, r)| r.event.and_then(|c| at.chunks[*si][c]))
-                    .map(|e| self.ents[e].refers_to().unwrap_or(e))
-                    .find(|&e| {
-                        let ent = &self.ents[e];
-                        e != m
-                            && ent.kind == MentionKind::Event
-                            && !ent.orphan
-                            && ent.text.contains("座谈")
-                    })
-            });
+        let talk_in_visit = main_visit.and_then(|m| {
+            roles
+                .iter()
+                .filter(|(_, r)| r.role == RoleVerb::Attended)
+                .filter_map(|(si, r)| r.event.and_then(|c| at.chunks[*si][c]))
+                .map(|e| self.ents[e].refers_to().unwrap_or(e))
+                .find(|&e| {
+                    let ent = &self.ents[e];
+                    e != m
+                        && ent.kind == MentionKind::Event
+                        && !ent.orphan
+                        && ent.text.contains("座谈")
+                })
+        });
         let mut named_at: HashMap<usize, Vec<usize>> = HashMap::default();
         for ((si, _), events) in by_subject {
             let most = named_at.entry(si).or_default();

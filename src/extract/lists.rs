@@ -130,25 +130,28 @@ pub(super) fn subjects_before(
     // 与 joins two subjects where the verb after them is done together (X与Y共同为…揭牌)
     // or side by side (X与Y出席).
     // The verb may come after a group that closes the list (…与县领导钱久邦及有关部门
-    // 负责人参加).
-    let mut verb = end;
-    while verb < toks.len()
-        && verb < end + 16
-        && (is_participant_token(&toks[verb], chunks, verb, people) || is_group_word(&toks[verb]))
-    {
-        verb += 1;
-    }
-    let both_subjects = [end, verb].into_iter().any(|v| {
-        let verb_after = &toks[v..(v + 3).min(toks.len())];
-        acting_together(toks, end, v + verb_after.len())
-            || verb_after.iter().any(|t| done_side_by_side(&t.word))
-    });
+    // 负责人参加). Asked only at a 与 or 同, which few lists hold.
+    let both_subjects = || {
+        let mut verb = end;
+        while verb < toks.len()
+            && verb < end + 16
+            && (is_participant_token(&toks[verb], chunks, verb, people)
+                || is_group_word(&toks[verb]))
+        {
+            verb += 1;
+        }
+        [end, verb].into_iter().any(|v| {
+            let verb_after = &toks[v..(v + 3).min(toks.len())];
+            acting_together(toks, end, v + verb_after.len())
+                || verb_after.iter().any(|t| done_side_by_side(&t.word))
+        })
+    };
     let mut nameless = 0;
     loop {
         let mut a = seg_end;
         while a > 0 && is_participant_token(&toks[a - 1], chunks, a - 1, people)
             || a > 1 && is_leaders_phrase(toks, a - 1)
-            || a > 1 && matches!(toks[a - 1].word.as_str(), "与" | "同") && both_subjects
+            || a > 1 && matches!(toks[a - 1].word.as_str(), "与" | "同") && both_subjects()
         {
             a -= 1;
         }
