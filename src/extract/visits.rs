@@ -72,6 +72,13 @@ const VISIT_FRAME: &[&str] = &[
     "第一时间",
     "轻车简从",
     "赶赴",
+    "亲切",
+    "专门",
+    "分头",
+    "逐一",
+    "一起",
+    "陆续",
+    "集体",
 ];
 
 /// Whether token `k` says the visitors went in groups (分两路, 分 + 三路, 分组): how,
@@ -220,10 +227,13 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 toks[k].word == "一行" || arrival_before(toks, people, k + 1, 9).is_some()
             };
             let list_mark = t.word == "、" && place_before(i - 1);
+            // A comma right after 一行 closes the visitors however many commas the
+            // way there took (X一行，深入陕州区、灵宝市，看望慰问…).
             let comma = matches!(t.word.as_str(), "，" | ",")
-                && !crossed_comma
                 && i >= 2
-                && (place_before(i - 1) || group_before(i - 1) || went_before(i - 2));
+                && (toks[i - 2].word == "一行"
+                    || !crossed_comma
+                        && (place_before(i - 1) || group_before(i - 1) || went_before(i - 2)));
             // 开展《水污染防治法》执法检查: the law or plan the visit is about.
             if t.word == "》" {
                 if let Some(open) = (i.saturating_sub(20)..i)

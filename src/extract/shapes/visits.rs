@@ -241,3 +241,12 @@ fn a_stop_on_the_spot_dated_by_the_body_is_the_headlines_visit() {
     assert_eq!(names_of(text, NodeKind::Event), ["督导"]);
     assert!(has(&facts(text), "刘建", "attended", "督导"));
 }
+
+#[test]
+fn visitors_closed_by_yixing_before_two_commas_and_a_manner_word() {
+    // The party named, then where they went, then how (亲切) they called.
+    let f = facts("7月29日,市委副书记陈国栋,市人大常委会副主任刘海平一行,深入城关区、新华区,亲切看望慰问驻地部队官兵。");
+    for who in ["陈国栋", "刘海平"] {
+        assert!(has(&f, who, "attended", "看望慰问"), "{who}: {f:?}");
+    }
+}
