@@ -136,9 +136,12 @@ pub(super) fn join_listed_names(
                 // 杨坤 + 生/vn: one character jieba read as a verbal noun.
                 || t.tag == "vn" && t.word.chars().count() == 1)
     };
-    // 付 + 和平, 管 + 晓东: a one-character surname that is also a verb.
+    // 付 + 和平, 管 + 晓东, 于 + 红旗: a one-character surname that is also a verb or
+    // a preposition.
     let surname_read_as_verb = |t: &Word| {
-        t.tag.starts_with('v') && t.word.chars().count() == 1 && lex.surname_len(&t.word) == Some(1)
+        t.tag.starts_with(['v', 'p'])
+            && t.word.chars().count() == 1
+            && lex.surname_len(&t.word) == Some(1)
     };
     let bounded = |t: Option<&Word>| {
         t.is_none_or(|t| matches!(t.category, Category::Punct | Category::Other))

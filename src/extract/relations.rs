@@ -480,15 +480,25 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             previous = Some((v, subjects.clone()));
         }
         if role == RoleVerb::Meets {
-            // Hosts chair the meeting; the guests named after the verb attend it.
+            // Hosts chair the meeting; the guests named after the verb attend it. Those
+            // who call on people (看望慰问) make a visit: they attend it, and the people
+            // called on take no part in it.
             let Some(e) = event else { continue };
+            let visit = chunks[e].details.event_type.as_deref() == Some("调研");
             for s in subjects {
                 out.push(Role {
                     subject: s,
-                    role: RoleVerb::Chaired,
+                    role: if visit {
+                        RoleVerb::Attended
+                    } else {
+                        RoleVerb::Chaired
+                    },
                     event: Some(e),
                     verb: v,
                 });
+            }
+            if visit {
+                continue;
             }
             let mut guests = people_after(toks, chunks, people, v + 1);
             // X 与 Y 座谈: the guests stand between 与 and the verb.

@@ -130,6 +130,17 @@ fn arrival_before(toks: &[Word], people: &[usize], end: usize, window: usize) ->
         .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
 }
 
+/// Where the group word at `k` closing a list of names starts (等领导, 等区领导):
+/// the 等 after the last name.
+fn closing_group(toks: &[Word], people: &[usize], k: usize) -> Option<usize> {
+    if !matches!(toks[k].word.as_str(), "领导" | "领导同志") || k < 2 {
+        return None;
+    }
+    let level = toks[k - 1].category == Category::JurisdictionWord;
+    let closing = if level { k - 2 } else { k - 1 };
+    closes_names(toks, people, closing).then_some(closing)
+}
+
 /// Whether an event is a visit (调研, 考察, 视察, 督导, 慰问, 检查).
 fn is_visit(c: &Chunk) -> bool {
     matches!(
@@ -191,13 +202,10 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 i -= 1;
                 continue;
             }
-            // 吕聚合等领导，看望慰问: the names closed by 等 and a word for them.
-            if matches!(t.word.as_str(), "领导" | "领导同志")
-                && i >= 2
-                && closes_names(toks, people, i - 2)
-            {
+            // 吕聚合等领导，看望慰问; …等区领导: the names closed by 等 and a word for them.
+            if let Some(k) = closing_group(toks, people, i - 1) {
                 framed = true;
-                i -= 2;
+                i = k;
                 continue;
             }
             if VISIT_FRAME.contains(&t.word.as_str()) || splits_up(toks, i - 1) {
@@ -227,11 +235,12 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 toks[k].word == "一行" || arrival_before(toks, people, k + 1, 9).is_some()
             };
             let list_mark = t.word == "、" && place_before(i - 1);
-            // A comma right after 一行 closes the visitors however many commas the
+            // A comma right after 一行 or 等区领导 closes the visitors however many commas the
             // way there took (X一行，深入陕州区、灵宝市，看望慰问…).
             let comma = matches!(t.word.as_str(), "，" | ",")
                 && i >= 2
                 && (toks[i - 2].word == "一行"
+                    || closing_group(toks, people, i - 2).is_some()
                     || !crossed_comma
                         && (place_before(i - 1) || group_before(i - 1) || went_before(i - 2)));
             // 开展《水污染防治法》执法检查: the law or plan the visit is about.
@@ -284,7 +293,11 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
         }
         // 汤小娥督导长湖乡防汛工作: the visit right after its visitor's name, or after
         // a group closing a list of names (…，各区、县(市)委书记考察了…).
-        let direct = i == c.tok_start
+        // (县领导A、B等走访慰问部队: only words that close the names between.)
+        let closing = toks[i..c.tok_start]
+            .iter()
+            .all(|t| matches!(t.word.as_str(), "等" | "同志" | "也" | "还" | "又"));
+        let direct = closing
             && i > 0
             && (people.contains(&(i - 1))
                 // (Not a post after its name: 习近平总书记视察江苏重要讲话.)

@@ -213,11 +213,13 @@ pub(super) fn event_chunk(
             .or_else(|| convened_name_start(toks, h, a, covered))
             .unwrap_or(a)
     };
-    // 调研督导组, 考察团成员: the event word names a group, not an occasion.
-    if toks
-        .get(h + 1)
-        .is_some_and(|n| n.category == Category::Nominal && n.word.ends_with(['组', '团', '队']))
-    {
+    // 调研督导组, 考察团成员: the event word names a group, not an occasion. (慰问部队:
+    // the troops are whom the visit called on.)
+    if toks.get(h + 1).is_some_and(|n| {
+        n.category == Category::Nominal
+            && n.word.ends_with(['组', '团', '队'])
+            && !matches!(n.word.as_str(), "部队" | "军队")
+    }) {
         return None;
     }
     // 全力保障大会筹备, 提交大会选举, 经会议表决, 优化会议组织: the occasion is the object

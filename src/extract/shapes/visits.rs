@@ -250,3 +250,21 @@ fn visitors_closed_by_yixing_before_two_commas_and_a_manner_word() {
         assert!(has(&f, who, "attended", "看望慰问"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn county_leaders_closed_by_deng_who_call_on_the_troops_attend_the_visit() {
+    // 于 + 红旗 is a name in a list; 部队 is whom they called on, not a group's name.
+    let f = facts("1月23日,县领导何建国、吴国辉、于红旗等带领县直有关部门负责人走访慰问部队。");
+    for who in ["何建国", "吴国辉", "于红旗"] {
+        assert!(has(&f, who, "attended", "走访慰问"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn leaders_who_call_on_people_attend_the_visit_and_chair_nothing() {
+    let f = facts("在“八一”建军节之际,区委书记袁国强,区委副书记、区长李海峰等区领导,深入武警六支队、天津警备区等驻区部队,慰问部队官兵。");
+    for who in ["袁国强", "李海峰"] {
+        assert!(has(&f, who, "attended", "慰问"), "{who}: {f:?}");
+        assert!(!has(&f, who, "chaired", "慰问"), "{who}: {f:?}");
+    }
+}
