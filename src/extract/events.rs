@@ -380,7 +380,10 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
             .any(|t| t.word == "在")
             // 随后召开的调度会上，…: said to be held, without 在.
             || said_held_before(toks, chunk.tok_start));
-    let visit_done = chunk.details.event_type.as_deref() == Some("调研") && after == Some("了");
+    // (与会人员实地观摩了…: what those at an occasion went to see there, a stop of it.)
+    let visit_done = chunk.details.event_type.as_deref() == Some("调研")
+        && after == Some("了")
+        && !chunk.mention.text.ends_with("观摩");
     // 会上还举行了签约仪式, 我市紧接着召开…调度会: held, and done; not one being
     // prepared or proposed (筹备召开表彰大会, 提请…召开).
     let s = chunk.tok_start;

@@ -151,7 +151,7 @@ fn is_visit(c: &Chunk) -> bool {
         let name = c.mention.text.as_str();
         let name = name.strip_suffix("活动").unwrap_or(name);
         [
-            "调研", "考察", "视察", "督导", "慰问", "检查", "参观", "走访",
+            "调研", "考察", "视察", "督导", "慰问", "检查", "参观", "走访", "观摩",
         ]
         .iter()
         .any(|v| name.ends_with(v))

@@ -133,6 +133,8 @@ pub(super) fn extend_left_until(
             Category::Event if stop_at_place => {
                 (toks[a].category == Category::Event
                     || toks[a].word == "暨"
+                    // 观摩学习活动: what was done, and its kind of activity.
+                    || toks[h].word == "活动" && h - p <= 3
                     // 洽谈会重大项目签约仪式, 交易会招商项目推介会: a ceremony held within a
                     // fair or festival is named after it.
                     || is_ceremony(&toks[h].word) && (t.word.ends_with('会') || t.word.ends_with('节'))

@@ -268,3 +268,18 @@ fn leaders_who_call_on_people_attend_the_visit_and_chair_nothing() {
         assert!(!has(&f, who, "chaired", "慰问"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn leaders_who_tour_projects_attend_the_tour() {
+    let f = facts(
+        "1月25日下午,区委书记李国庆带队观摩重点项目建设。区长张海涛,区领导刘春生、王建平一同参加。",
+    );
+    for who in ["李国庆", "张海涛", "刘春生", "王建平"] {
+        assert!(has(&f, who, "attended", "观摩"), "{who}: {f:?}");
+    }
+    // A tour of study is one occasion; what those at a meeting went to see is a stop.
+    let text = "6月5日,区委书记李国庆带队到高新区开展重点项目观摩学习活动。";
+    assert_eq!(names_of(text, NodeKind::Event), ["重点项目观摩学习活动"]);
+    let text = "5月28日，全县乡村运营工作现场会在余村召开。县委书记王海洋出席会议并讲话。\n与会人员先后实地观摩了余村招引项目和鲁家村农场。";
+    assert!(!names_of(text, NodeKind::Event).contains(&"实地观摩".to_string()));
+}
