@@ -67,11 +67,15 @@ pub(super) fn in_chunk_of(chunks: &[Chunk], i: usize, kinds: &[MentionKind]) -> 
         .any(|c| c.tok_start <= i && i < c.tok_end && kinds.contains(&c.mention.kind))
 }
 
-/// Where the object of the verb at `v` starts: after it, and after its 了.
+/// Where the object of the verb at `v` starts: after it, its 了 and 各.
 pub(super) fn object_start(toks: &[Word], v: usize) -> usize {
-    if toks.get(v + 1).is_some_and(|t| t.word == "了") {
-        v + 2
-    } else {
-        v + 1
+    let mut k = v + 1;
+    if toks.get(k).is_some_and(|t| t.word == "了") {
+        k += 1;
     }
+    // 召开各代表团负责人会议: "each" before the name of the occasion is no part of it.
+    if toks.get(k).is_some_and(|t| t.word == "各") {
+        k += 1;
+    }
+    k
 }

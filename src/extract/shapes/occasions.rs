@@ -383,3 +383,16 @@ fn a_meeting_convened_during_a_visit_leaves_the_visit_main() {
         assert!(!has(&f, who, "attended", "推进会"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_session_convening_each_delegations_meeting_holds_it_undated() {
+    let text = "2月25日上午，市五届人大六次会议召开各代表团负责人会议。市委书记王建国主持并讲话。";
+    let f = facts(text);
+    assert!(has(&f, "王建国", "chaired", "代表团负责人会议"), "{f:?}");
+    assert!(!has(&f, "王建国", "chaired", "市五届人大六次会议"), "{f:?}");
+    let dated = dated_events(text);
+    assert!(
+        dated.contains(&("市五届人大六次会议".to_string(), None)),
+        "{dated:?}"
+    );
+}
