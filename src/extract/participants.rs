@@ -281,12 +281,19 @@ pub(super) fn subject_end(
         // 于现伟、徐坤6名县政协委员，分别围绕…、…等课题作了大会发言; 秦玉玲、贾文斌
         // 结合各自工作实际，围绕…作了交流发言: a long topic, over commas, stands between
         // the speakers and their speech, back to the first word that opens one.
-        if let Some(w) = long_topic_start(toks, chunks, i) {
+        if let Some(w) = long_topic_start(toks, chunks, people, i) {
             let mut k = w;
             while k > 0 && BETWEEN.contains(&toks[k - 1].word.as_str()) {
                 k -= 1;
             }
             k = names_before_comma(toks, chunks, people, k).unwrap_or(k);
+            // (杨红英、牛华平8名委员围绕…: a count of the names, then the topic.)
+            while k > 0
+                && (is_head_count(toks, chunks, people, k - 1)
+                    || is_counted_group(toks, chunks, people, k - 1))
+            {
+                k -= 1;
+            }
             if name_ends_at(toks, chunks, people, k) {
                 i = k;
                 continue;
@@ -322,7 +329,11 @@ pub(super) fn subject_end(
             .take_while(|&k| !is_clause_break(&toks[k]))
             .find(|&k| ABOUT.contains(&toks[k].word.as_str()))
         {
-            if w > 0 && w + 1 < i && !toks[w + 1..i].iter().any(|t| t.tag.starts_with("nr")) {
+            // (A name jieba tags that the sentence reads as a person: not 拓宽 of
+            // 围绕拓宽就业渠道.)
+            let names_someone =
+                (w + 1..i).any(|k| toks[k].tag.starts_with("nr") && people.contains(&k));
+            if w > 0 && w + 1 < i && !names_someone {
                 i = w;
                 continue;
             }
@@ -422,14 +433,20 @@ fn names_before_comma(
 
 /// Where a topic that may run over commas starts (围绕, 结合, 就, 针对), reading back
 /// from `end` within the sentence over no name and no occasion: the first such word.
-fn long_topic_start(toks: &[Word], chunks: &[Chunk], end: usize) -> Option<usize> {
+/// A name is a person read as one, not a word jieba merely tags so (拓宽就业渠道).
+fn long_topic_start(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    end: usize,
+) -> Option<usize> {
     const MAX_WORDS: usize = 60;
     (end.saturating_sub(MAX_WORDS)..end)
         .rev()
         .take_while(|&k| {
             let t = &toks[k];
             !matches!(t.word.as_str(), "。" | ";" | "；" | "!" | "！")
-                && !t.tag.starts_with("nr")
+                && !people.contains(&k)
                 && !in_chunk_of(chunks, k, &[MentionKind::Person])
                 && t.category != Category::Event
         })

@@ -310,3 +310,13 @@ fn a_speaker_addressed_as_comrade_on_whose_behalf() {
     );
     assert!(!persons.iter().any(|p| p == "施工方"), "{persons:?}");
 }
+
+#[test]
+fn counted_speakers_before_a_long_topic_speak() {
+    // A count of the names with no comma, then a topic over many commas, with a word
+    // jieba tags as a name (拓宽) inside it.
+    let f = facts("1月12日下午,政协第六届吴忠市委员会第三次会议举行第二次全体会议。会上,杨红英、吴斌辛、马春梅3名委员围绕铸牢中华民族共同体意识、拓宽就业渠道、保障粮食安全、加强社会治理、优化营商环境等内容作大会发言。");
+    for who in ["杨红英", "吴斌辛", "马春梅"] {
+        assert!(has(&f, who, "spoke_at", "第二次全体会议"), "{who}: {f:?}");
+    }
+}
