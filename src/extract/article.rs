@@ -99,6 +99,8 @@ impl ArticleBuilder<'_> {
             .filter(|y| (0..=9999).contains(y));
         let mut roles: Vec<(usize, relations::Role)> = Vec::new();
         let mut held: Vec<usize> = Vec::new();
+        // The day the text last named: 当天 and 当日 are that day, not the publication's.
+        let mut told_day: Option<Date> = None;
         for (si, p) in parses.iter().enumerate() {
             let rel = relations::relate(self.lex, &p.toks, &p.chunks, &p.people);
             held.extend(rel.held.iter().filter_map(|&c| at.chunks[si][c]));
@@ -149,6 +151,12 @@ impl ArticleBuilder<'_> {
                 match self.ents[e].kind {
                     MentionKind::Date => {
                         last_date = Some(e);
+                        let text = &self.ents[e].text;
+                        if !date::is_day_told(text) {
+                            if let Some((day, _)) = date::resolve_date(text, article_day, year) {
+                                told_day = Some(day);
+                            }
+                        }
                         range = p
                             .toks
                             .get(p.chunks[c].tok_end)
@@ -163,9 +171,13 @@ impl ArticleBuilder<'_> {
                             ) =>
                     {
                         if let Some(d) = last_date {
-                            if let Some((date, time)) =
-                                date::resolve_date(&self.ents[d].text, article_day, year)
-                            {
+                            let text = &self.ents[d].text;
+                            let base = if date::is_day_told(text) {
+                                told_day.or(article_day)
+                            } else {
+                                article_day
+                            };
+                            if let Some((date, time)) = date::resolve_date(text, base, year) {
                                 self.ents[e].set_date(Some(date.to_string()));
                                 self.ents[e].set_time(time);
                                 if range {

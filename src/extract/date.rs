@@ -297,6 +297,11 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>
     Some((date, time))
 }
 
+/// Whether a relative day means the day the text last named (当天, 当日).
+pub(super) fn is_day_told(text: &str) -> bool {
+    text.starts_with("当天") || text.starts_with("当日")
+}
+
 /// A date expression resolved against the article's date: `今天` is the article's day,
 /// `昨天` the day before, `23日` the 23rd of its month; absolute dates as
 /// [`parse_date`]. Returns the date and the time of day.

@@ -47,7 +47,17 @@ pub(super) fn has(
 
 /// The graph of a text built as one article.
 fn graph_of(text: &str) -> GraphDoc {
-    let article = crate::ingest::make_article(None, text.into(), Vec::new(), "t".into());
+    graph_of_headed(None, text)
+}
+
+/// The graph of an article with its headline (which is not its lead).
+fn graph_of_headed(headline: Option<&str>, body: &str) -> GraphDoc {
+    let article = crate::ingest::make_article(
+        headline.map(str::to_string),
+        body.into(),
+        Vec::new(),
+        "t".into(),
+    );
     let (g, _) = crate::pipeline::build_graph(test_extractor(), &[article]);
     g.to_doc()
 }
@@ -64,7 +74,15 @@ pub(super) fn names_of(text: &str, kind: NodeKind) -> Vec<String> {
 
 /// Each event node's name and date.
 pub(super) fn dated_events(text: &str) -> Vec<(String, Option<String>)> {
-    graph_of(text)
+    dated_events_headed(None, text)
+}
+
+/// Each event node's name and date, of an article with its headline.
+pub(super) fn dated_events_headed(
+    headline: Option<&str>,
+    body: &str,
+) -> Vec<(String, Option<String>)> {
+    graph_of_headed(headline, body)
         .nodes
         .iter()
         .filter(|n| n.kind == NodeKind::Event)

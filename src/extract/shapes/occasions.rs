@@ -1,7 +1,7 @@
 //! Shapes of days with several occasions: the lead's occasion held somewhere, before
 //! a later one someone chairs. Names are made up.
 
-use super::{dated_events, facts, has, names_of};
+use super::{dated_events, dated_events_headed, facts, has, names_of};
 use crate::graph::NodeKind;
 
 #[test]
@@ -393,6 +393,16 @@ fn a_session_convening_each_delegations_meeting_holds_it_undated() {
     let dated = dated_events(text);
     assert!(
         dated.contains(&("市五届人大六次会议".to_string(), None)),
+        "{dated:?}"
+    );
+}
+
+#[test]
+fn the_same_day_is_the_day_the_text_last_named() {
+    let body = "本网讯(记者张海清)春节慰问寄深情,寒冬送暖暖人心。1月17日下午,县委常委吴国忠一行先后来到高坪镇福利院和八角村,为老党员和困难群众送上节日的慰问和新春的祝福。当日,吴国忠一行还督查了该镇的安全生产、道路交通安全等工作开展情况。";
+    let dated = dated_events_headed(Some("县领导开展春节慰问活动"), body);
+    assert!(
+        dated.contains(&("督查".to_string(), Some("01-17".to_string()))),
         "{dated:?}"
     );
 }
