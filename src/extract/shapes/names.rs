@@ -228,3 +228,11 @@ fn a_name_run_into_the_for_of_an_appointment() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_surname_read_as_an_adverb_after_a_post_starts_a_name() {
+    let f = facts("10月13日上午,市政协大会主席团举行第二次会议。市委常委、军分区政委常社教,市委常委、组织部部长齐海斌出席会议。");
+    for who in ["常社教", "齐海斌"] {
+        assert!(has(&f, who, "attended", "第二次会议"), "{who}: {f:?}");
+    }
+}
