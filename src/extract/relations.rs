@@ -594,6 +594,7 @@ pub fn relate(
     let mut roles = find_roles(lex, toks, chunks, people);
     roles.extend(presiding::presiding(toks, chunks, people));
     roles.extend(super::visits::visitors(toks, chunks, people));
+    roles.extend(super::visits::leaders_gone_out(toks, chunks, people));
     roles.extend(super::reports::reports_heard(toks, chunks, people));
     let mut posts = find_posts(lex, toks, chunks, people);
     posts.extend(elected(toks, chunks, people));

@@ -158,6 +158,38 @@ fn is_visit(c: &Chunk) -> bool {
     }
 }
 
+/// Leaders who each led a group out (镇领导A、B、C分别带队深入基层，与居民亲切交谈) in a
+/// sentence that names no occasion: they go on the visit the article reports, as roles
+/// told without their event are at the article's.
+pub(super) fn leaders_gone_out(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
+    if chunks.iter().any(|c| c.mention.kind == MentionKind::Event) {
+        return Vec::new();
+    }
+    let Some(k) = toks.iter().position(|t| t.word == "带队") else {
+        return Vec::new();
+    };
+    let gone_out = toks[k + 1..].iter().take(2).any(|t| {
+        // (深入基层, 深入一线: one word to jieba.)
+        ARRIVALS.contains(&t.word.as_str()) || t.word == "来到" || t.word.starts_with("深入")
+    });
+    let mut end = k;
+    while end > 0 && matches!(toks[end - 1].word.as_str(), "分别" | "亲自" | "等") {
+        end -= 1;
+    }
+    if !gone_out || end == 0 || !people.contains(&(end - 1)) {
+        return Vec::new();
+    }
+    subjects_before(toks, chunks, people, end, false)
+        .into_iter()
+        .map(|subject| Role {
+            subject,
+            role: RoleVerb::Attended,
+            event: None,
+            verb: k,
+        })
+        .collect()
+}
+
 /// Visitors: the people before a visit, over where they went and how
 /// (彭宾昌深入到梁祝镇调研; 康翰卿带领…工作专班赴哈尔滨新区开展专题调研), attend it.
 pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {

@@ -283,3 +283,11 @@ fn leaders_who_tour_projects_attend_the_tour() {
     let text = "5月28日，全县乡村运营工作现场会在余村召开。县委书记王海洋出席会议并讲话。\n与会人员先后实地观摩了余村招引项目和鲁家村农场。";
     assert!(!names_of(text, NodeKind::Event).contains(&"实地观摩".to_string()));
 }
+
+#[test]
+fn leaders_who_each_led_a_group_out_go_on_the_articles_visit() {
+    let f = facts("1月20日,镇党委书记王春山走访慰问了退休干部和困难党员。镇领导黄诚、俞红、吴金涛分别带队深入基层,与辖区居民亲切交谈,嘘寒问暖。");
+    for who in ["黄诚", "俞红", "吴金涛"] {
+        assert!(has(&f, who, "attended", "走访慰问"), "{who}: {f:?}");
+    }
+}
