@@ -291,3 +291,12 @@ fn leaders_who_each_led_a_group_out_go_on_the_articles_visit() {
         assert!(has(&f, who, "attended", "走访慰问"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn leaders_who_call_on_members_at_a_session_attend_the_call_not_the_session() {
+    let f = facts("12月17日下午,市委书记冼国强,市委副书记、市长杨青松等市领导前往政协委员驻地,亲切看望出席政协第五届固原市委员会第二次会议的委员。");
+    for who in ["冼国强", "杨青松"] {
+        assert!(has(&f, who, "attended", "看望"), "{who}: {f:?}");
+        assert!(!has(&f, who, "attended", "第二次会议"), "{who}: {f:?}");
+    }
+}
