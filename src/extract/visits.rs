@@ -240,6 +240,19 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 i = k;
                 continue;
             }
+            // 冒着大雨, 冒 + 着 + 严寒: the weather they went out in.
+            if t.tag.starts_with('n') && i >= 2 {
+                let braved = match toks[i - 2].word.as_str() {
+                    "冒着" | "冒" => Some(i - 2),
+                    "着" if i >= 3 && toks[i - 3].word == "冒" => Some(i - 3),
+                    _ => None,
+                };
+                if let Some(k) = braved {
+                    framed = true;
+                    i = k;
+                    continue;
+                }
+            }
             if VISIT_FRAME.contains(&t.word.as_str()) || splits_up(toks, i - 1) {
                 framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");
                 i -= 1;

@@ -300,3 +300,11 @@ fn leaders_who_call_on_members_at_a_session_attend_the_call_not_the_session() {
         assert!(!has(&f, who, "attended", "第二次会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn visitors_who_braved_the_weather_attend_the_visit() {
+    let f = facts("7月12日下午,镇党委书记彭建金、副镇长赵红林冒着大雨到各村机埠巡查排渍情况。");
+    for who in ["彭建金", "赵红林"] {
+        assert!(has(&f, who, "attended", "巡查"), "{who}: {f:?}");
+    }
+}
