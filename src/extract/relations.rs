@@ -636,8 +636,13 @@ fn framing_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec<usize> 
             Some("、" | "和" | "及") => next_event(end + 1).is_some_and(|n| framing[n]),
             None => false,
             Some(_) => {
-                // X举行(了)Y, X在某会场举行Y: the session holding the sitting.
+                // X举行(了)Y, X在某会场举行Y, X主席团举行Y: the session holding the
+                // sitting.
                 let mut v = end;
+                if matches!(toks[v].word.as_str(), "主席团" | "大会主席团") && v + 1 < toks.len()
+                {
+                    v += 1;
+                }
                 if matches!(toks[v].word.as_str(), "在" | "于") {
                     v = (v + 1..toks.len().min(v + 10))
                         .find(|&k| {

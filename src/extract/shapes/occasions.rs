@@ -406,3 +406,15 @@ fn the_same_day_is_the_day_the_text_last_named() {
         "{dated:?}"
     );
 }
+
+#[test]
+fn a_sessions_presidium_holding_a_sitting_leaves_the_session_undated() {
+    let text =
+        "1月18日下午,市十六届人大六次会议主席团举行第一次会议。主席团常务主席李志义主持会议。";
+    let dated = dated_events(text);
+    assert!(
+        dated.contains(&("市十六届人大六次会议".to_string(), None)),
+        "{dated:?}"
+    );
+    assert!(has(&facts(text), "李志义", "chaired", "第一次会议"));
+}
