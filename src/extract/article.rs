@@ -144,17 +144,24 @@ impl ArticleBuilder<'_> {
                 .iter()
                 .filter_map(|&c| at.chunks[si][c])
                 .collect();
-            let mut last_date: Option<usize> = None;
+            // The sentence's last date, resolved once for the occasions after it.
+            let mut last_date: Option<(Date, Option<String>)> = None;
             let mut range = false;
             for (c, e) in at.chunks[si].iter().enumerate() {
                 let Some(e) = *e else { continue };
                 match self.ents[e].kind {
                     MentionKind::Date => {
-                        last_date = Some(e);
                         let text = &self.ents[e].text;
-                        if !date::is_day_told(text) {
-                            if let Some((day, _)) = date::resolve_date(text, article_day, year) {
-                                told_day = Some(day);
+                        let day_told = date::is_day_told(text);
+                        let base = if day_told {
+                            told_day.or(article_day)
+                        } else {
+                            article_day
+                        };
+                        last_date = date::resolve_date(text, base, year);
+                        if !day_told {
+                            if let Some((day, _)) = &last_date {
+                                told_day = Some(*day);
                             }
                         }
                         range = p
@@ -170,19 +177,11 @@ impl ArticleBuilder<'_> {
                                 p.chunks[c].tok_end,
                             ) =>
                     {
-                        if let Some(d) = last_date {
-                            let text = &self.ents[d].text;
-                            let base = if date::is_day_told(text) {
-                                told_day.or(article_day)
-                            } else {
-                                article_day
-                            };
-                            if let Some((date, time)) = date::resolve_date(text, base, year) {
-                                self.ents[e].set_date(Some(date.to_string()));
-                                self.ents[e].set_time(time);
-                                if range {
-                                    self.multi_day.push(e);
-                                }
+                        if let Some((date, time)) = last_date.clone() {
+                            self.ents[e].set_date(Some(date.to_string()));
+                            self.ents[e].set_time(time);
+                            if range {
+                                self.multi_day.push(e);
                             }
                         }
                     }

@@ -170,7 +170,7 @@ pub(super) fn leaders_gone_out(toks: &[Word], chunks: &[Chunk], people: &[usize]
     };
     let gone_out = toks[k + 1..].iter().take(2).any(|t| {
         // (深入基层, 深入一线: one word to jieba.)
-        ARRIVALS.contains(&t.word.as_str()) || t.word == "来到" || t.word.starts_with("深入")
+        ARRIVALS.contains(&t.word.as_str()) || t.word.starts_with("深入")
     });
     let mut end = k;
     while end > 0 && matches!(toks[end - 1].word.as_str(), "分别" | "亲自" | "等") {
