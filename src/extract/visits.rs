@@ -213,6 +213,17 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                 });
             }
         }
+        // 县委书记A，县长B，以及…相关部门负责人，督查了…: the visitors listed, each with a
+        // comma, the last comma right before the visit.
+        if let Some(subjects) = listed_before_comma(toks, chunks, people, c.tok_start) {
+            out.extend(subjects.into_iter().map(|subject| Role {
+                subject,
+                role: RoleVerb::Attended,
+                event: Some(ci),
+                verb: c.tok_start,
+            }));
+            continue;
+        }
         let mut i = c.tok_start;
         let mut framed = false;
         let mut crossed_comma = false;
@@ -391,6 +402,47 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
         }
     }
     out
+}
+
+/// The people listed right before a comma that stands before the visit at `visit`
+/// (县委书记A，县长B，督查了…), or before those who came with them
+/// (…，以及县委办等相关部门负责人，督查了…), when the list holds a name.
+fn listed_before_comma(
+    toks: &[Word],
+    chunks: &[Chunk],
+    people: &[usize],
+    visit: usize,
+) -> Option<Vec<Party>> {
+    let comma = visit.checked_sub(1)?;
+    if !matches!(toks[comma].word.as_str(), "，" | ",") || comma == 0 {
+        return None;
+    }
+    let end = if people.contains(&(comma - 1)) {
+        visit
+    } else if LED_PEOPLE.contains(&toks[comma - 1].word.as_str()) {
+        // The unnamed who came with them are no visitors to name: the list ends
+        // before the 以及 that brings them in.
+        let with = (comma.saturating_sub(30)..comma - 1)
+            .rev()
+            .take_while(|&k| !is_clause_break(&toks[k]))
+            .find(|&k| matches!(toks[k].word.as_str(), "以及" | "及"))?;
+        let before = with.checked_sub(1)?;
+        let after_a_name = people.contains(&before)
+            || matches!(toks[before].word.as_str(), "，" | ",")
+                && before > 0
+                && people.contains(&(before - 1));
+        if !after_a_name {
+            return None;
+        }
+        with
+    } else {
+        return None;
+    };
+    let subjects = subjects_before(toks, chunks, people, end, false);
+    subjects
+        .iter()
+        .any(|p| matches!(p, Party::Person(_)))
+        .then_some(subjects)
 }
 
 /// 带领 (率领, 率) right after a name, before `end` (where the walk back from the visit
