@@ -301,13 +301,16 @@ fn names_ending_in_a_conjunction(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
     let joins: Vec<(usize, usize)> = (1..words.len().saturating_sub(2))
         .filter(|&i| {
             let after = &words[i + 2];
-            let joins_nothing = match words[i + 1].word.as_str() {
-                "和" | "与" => {
-                    matches!(after.word.as_str(), "、" | "，" | ",") || is_verb(lex, after)
-                }
-                "及" => is_verb(lex, after),
-                _ => false,
-            };
+            // (周珉 + 及 + 有关方面负责人: a group joined to the name, not a verb.)
+            let group_after = matches!(after.word.as_str(), "有关" | "相关" | "其他" | "其它");
+            let joins_nothing = !group_after
+                && match words[i + 1].word.as_str() {
+                    "和" | "与" => {
+                        matches!(after.word.as_str(), "、" | "，" | ",") || is_verb(lex, after)
+                    }
+                    "及" => is_verb(lex, after),
+                    _ => false,
+                };
             joins_nothing
                 && words[i - 1].category == Category::Title
                 && words[i].word.chars().count() == 2

@@ -77,3 +77,11 @@ fn verbs_of_electing_and_lying_somewhere_are_no_part_of_a_body() {
     let orgs = names_of(text, NodeKind::Organization);
     assert!(!orgs.iter().any(|o| o.contains("产生")), "{orgs:?}");
 }
+
+#[test]
+fn a_name_keeps_out_the_conjunction_before_a_group() {
+    let f =
+        facts("11月8日,省委书记梁保华会见了访问团。省委统战部部长周珉及有关方面负责人参加了会见。");
+    assert!(has(&f, "周珉", "attended", "会见"), "{f:?}");
+    assert!(!f.iter().any(|x| x.0.contains("周珉及")), "{f:?}");
+}
