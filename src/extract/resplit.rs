@@ -56,11 +56,12 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
             }
         }
     }
-    // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会, 到市 of 到市行政审批服务中心:
-    // a preposition fused with the jurisdiction word of the organ after it.
+    // 由县 of 由县人大主任X主持, 由区 of 由区人大常委会, 到市 of 到市行政审批服务中心,
+    // 率市 of 率市党政代表团: a preposition (or 率) fused with the jurisdiction word of
+    // the organ after it.
     if n == 2
         && w.starts_with([
-            '由', '经', '向', '对', '在', '据', '到', '赴', '作', '有', '以',
+            '由', '经', '向', '对', '在', '据', '到', '赴', '作', '有', '以', '率',
         ])
         && w.ends_with(JURISDICTION_CHARS)
     {

@@ -103,7 +103,10 @@ pub(super) fn extend_left_until(
             Category::Nominal
                 if t.tag.starts_with("nr")
                     && (t.word.ends_with(['对', '向', '为', '与', '和', '在'])
-                        || toks.get(p + 1).is_some_and(|n| n.tag.starts_with('p'))) =>
+                        // (张春贤宣布 + 世博会: what the person does, then the body.)
+                        || toks
+                            .get(p + 1)
+                            .is_some_and(|n| n.tag.starts_with(['p', 'v']))) =>
             {
                 false
             }

@@ -312,14 +312,14 @@ fn visitors_who_braved_the_weather_attend_the_visit() {
 #[test]
 fn visitors_listed_with_commas_before_the_visit_attend_it() {
     let f = facts(
-        "9月12日下午,县委书记徐健,县人大常委会主任贾万祥,县委副书记、县长王东红,\
+        "9月12日下午,县委书记许志健,县人大常委会主任贾万全,县委副书记、县长汪东红,\
          以及县委办、政府办等相关部门单位负责人,督查了果品博览会筹备情况。",
     );
-    for who in ["徐健", "贾万祥", "王东红"] {
+    for who in ["许志健", "贾万全", "汪东红"] {
         assert!(has(&f, who, "attended", "督查"), "{who}: {f:?}");
     }
-    let f = facts("9月12日下午,县委书记徐健,县长王东红,督查了城区环境整治情况。");
-    for who in ["徐健", "王东红"] {
+    let f = facts("9月12日下午,县委书记许志健,县长汪东红,督查了城区环境整治情况。");
+    for who in ["许志健", "汪东红"] {
         assert!(has(&f, who, "attended", "督查"), "{who}: {f:?}");
     }
 }
