@@ -659,15 +659,28 @@ fn opening_frame(p: &SentenceParse) -> Option<usize> {
 }
 
 /// Whether the occasion at tokens `a..b` is one a decision or its papers are about
-/// (审议通过了关于召开…第四次会议的决定, …第四次会议议程): to be convened later, so the
-/// date of its sentence is not its own.
+/// (审议通过了关于召开…第四次会议的决定, …第四次会议议程, 审议…二次会议有关文件): to be
+/// convened later, so the date of its sentence is not its own; or a numbered session
+/// another sitting is held during (省政协十二届四次会议期间主席会议召开), which is
+/// dated by its first day only.
 fn to_be_convened(toks: &[Word], a: usize, b: usize) -> bool {
     let word = |i: usize| toks.get(i).map(|t| t.word.as_str());
     let after_about = a >= 2
         && word(a - 2) == Some("关于")
         && matches!(word(a - 1), Some("召开" | "举行" | "举办"))
         || a >= 1 && word(a - 1) == Some("关于召开");
-    let papers = matches!(word(b), Some("议程" | "日程" | "筹备" | "筹备工作"))
+    let papers = matches!(
+        word(b),
+        Some("议程" | "日程" | "筹备" | "筹备工作" | "有关文件" | "文件")
+    ) || word(b) == Some("有关") && matches!(word(b + 1), Some("文件" | "事项"))
+        || word(b) == Some("期间")
+            && toks[a..b]
+                .iter()
+                .any(|t| t.word.contains('届') || t.word.ends_with("全会"))
+            && toks[b + 1..]
+                .iter()
+                .take(6)
+                .any(|t| t.category == Category::Event)
         || word(b) == Some("的") && matches!(word(b + 1), Some("决定" | "通知" | "议程" | "日程"));
     after_about || papers
 }

@@ -418,3 +418,27 @@ fn a_sessions_presidium_holding_a_sitting_leaves_the_session_undated() {
     );
     assert!(has(&facts(text), "李志义", "chaired", "第一次会议"));
 }
+
+#[test]
+fn a_session_whose_papers_are_heard_or_during_which_others_sit_takes_no_date() {
+    let events = dated_events(
+        "1月3日,省政协十二届五次常委会议在武汉开幕,听取和审议省政协十二届二次会议有关文件和事项。",
+    );
+    assert!(
+        events.contains(&("省政协十二届二次会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("省政协十二届五次常委会议".into(), Some("01-03".into()))),
+        "{events:?}"
+    );
+    let events = dated_events("1月25日下午,省政协十二届四次会议期间主席会议在汉召开。");
+    assert!(
+        events.contains(&("省政协十二届四次会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("主席会议".into(), Some("01-25".into()))),
+        "{events:?}"
+    );
+}
