@@ -71,9 +71,10 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
             continue;
         }
         // jieba may tag a lone surname as a morpheme (zg), or take it for a measure word
-        // (副局长曲 + 长安) or an adverb (政委常 + 社教).
+        // (副局长曲 + 长安), an adverb (政委常 + 社教) or an adjective (县长高 + 成文).
         if ends_name(next)
-            && (surname.tag.starts_with("nr") || matches!(surname.tag.as_str(), "zg" | "q" | "d"))
+            && (surname.tag.starts_with("nr")
+                || matches!(surname.tag.as_str(), "zg" | "q" | "d" | "a"))
             && one_surname()
             && (1..=2).contains(&given.word.chars().count())
             && matches!(

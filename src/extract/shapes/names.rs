@@ -236,3 +236,10 @@ fn a_surname_read_as_an_adverb_after_a_post_starts_a_name() {
         assert!(has(&f, who, "attended", "第二次会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_surname_read_as_an_adjective_after_a_post_starts_a_name() {
+    let f = facts("10月23日,我县举行项目集中开工仪式。县委副书记、县长高成就作动员讲话。县人大常委会主任高文化出席。");
+    assert!(has(&f, "高成就", "spoke_at", "开工仪式"), "{f:?}");
+    assert!(has(&f, "高文化", "attended", "开工仪式"), "{f:?}");
+}
