@@ -149,6 +149,17 @@ pub(super) fn extend_left_until(
                     // (which normalising removes) repeats the word; no name does.
                     && t.word != toks[a].word
             }
+            // 出席开工活动, 举行签约活动: what is done at an activity names it.
+            Category::Other
+                if stop_at_place
+                    && toks[h].word == "活动"
+                    && p + 1 == h
+                    && t.tag == "v"
+                    && t.word.chars().count() == 2
+                    && !CLAUSE_VERBS.contains(&t.word.as_str()) =>
+            {
+                true
+            }
             // 中秋国庆假期安全防范工作会议, 春节前安全生产检查: the season a meeting is
             // about is part of its name.
             Category::Other if stop_at_place && t.tag == "t" => is_season(&t.word),
@@ -219,58 +230,7 @@ pub(super) fn extend_left_until(
                                 toks[p - 2].category,
                                 Category::Nominal | Category::Organ | Category::Place
                             ))
-                    && !matches!(
-                        t.word.as_str(),
-                        "召开"
-                            | "举行"
-                            | "举办"
-                            | "承办"
-                            | "主办"
-                            | "出席"
-                            | "参加"
-                            | "主持"
-                            | "成立"
-                            | "开展"
-                            | "落实"
-                            | "组织"
-                            | "帮助"
-                            | "联系"
-                            | "建立"
-                            | "解决"
-                            | "办理"
-                            | "对接"
-                            | "陪同"
-                            | "列席"
-                            | "进行"
-                            | "带领"
-                            | "率领"
-                            | "带队"
-                            | "前往"
-                            | "深入"
-                            | "莅临"
-                            | "参观"
-                            | "代表"
-                            | "当选"
-                            | "担任"
-                            | "出任"
-                            | "任命"
-                            | "选举"
-                            | "增补"
-                            | "致辞"
-                            | "讲话"
-                            | "宣读"
-                            | "会见"
-                            | "看望"
-                            | "慰问"
-                            | "调研"
-                            | "考察"
-                            | "视察"
-                            | "签订"
-                            | "签署"
-                            | "围绕"
-                            | "发挥"
-                            | "率"
-                    )
+                    && !CLAUSE_VERBS.contains(&t.word.as_str())
                     // 全市组织工作会议: 组织工作 is the work of the organisation departments.
                     || t.word == "组织" && toks[a].word.starts_with("工作") && p > 0
             }
@@ -294,8 +254,13 @@ pub(super) fn extend_left_until(
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
     let describing = |k: usize| stop_at_place && is_describing_adjective(toks, k);
+    // (开工活动: the verb taken above names the activity.)
+    let done_at_activity = |k: usize| stop_at_place && toks[h].word == "活动" && k + 1 == h;
     while a < h
-        && ((toks[a].category == Category::Other && !numbered(&toks[a]) && !describing(a))
+        && ((toks[a].category == Category::Other
+            && !numbered(&toks[a])
+            && !describing(a)
+            && !done_at_activity(a))
             || matches!(toks[a].word.as_str(), "和" | "暨"))
     {
         a += 1;
@@ -402,6 +367,16 @@ pub(super) fn continues_compound(toks: &[Word], i: usize) -> bool {
             .get(i)
             .is_some_and(|t| COMPOUND_TAILS.contains(&t.word.as_str()))
 }
+
+/// Verbs that govern the body or occasion after them (召开, 出席, 带领, 签署): the
+/// clause's own, never inside a name.
+const CLAUSE_VERBS: &[&str] = &[
+    "召开", "举行", "举办", "承办", "主办", "出席", "参加", "主持", "成立", "开展", "落实", "组织",
+    "帮助", "联系", "建立", "解决", "办理", "对接", "陪同", "列席", "进行", "带领", "率领", "带队",
+    "前往", "深入", "莅临", "参观", "代表", "当选", "担任", "出任", "任命", "选举", "增补", "致辞",
+    "讲话", "宣读", "会见", "看望", "慰问", "调研", "考察", "视察", "签订", "签署", "围绕", "发挥",
+    "率",
+];
 
 /// Acts of meeting people (会见 a delegation), which name no group.
 const MEETING_WORDS: &[&str] = &["会见", "会谈", "会晤", "接见", "看望", "慰问", "拜会"];
