@@ -32,10 +32,30 @@ impl ArticleBuilder<'_> {
             .filter_map(|(si, r)| r.event.and_then(|c| chunk_ent[*si][c]).map(|e| (r.role, e)))
             .collect();
         let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
+        // (A headline may name two occasions held, 常委会会议举行 主席会议举行: the one the
+        // lead dates is the report's.)
+        let mut headline_held: Vec<&str> = events
+            .iter()
+            .filter(|&&e| self.ents[e].sentence() == 0 && !is_bare(&self.ents[e]))
+            .map(|&e| self.ents[e].text.as_str())
+            .collect();
+        headline_held.sort_unstable();
+        headline_held.dedup();
+        let two_in_headline = headline_held.len() > 1;
         let held_in_lead = held
             .iter()
             .copied()
-            .find(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]));
+            .filter(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
+            .min_by_key(|&e| {
+                let ent = &self.ents[e];
+                let dated_by_lead = two_in_headline
+                    && ent.date().is_some()
+                    && (ent.sentence() == 1
+                        || held.iter().any(|&o| {
+                            self.ents[o].sentence() == 1 && self.ents[o].text == ent.text
+                        }));
+                (!dated_by_lead, at(e))
+            });
         // X一行到Y调研，Z陪同: a visit the lead reports someone made, though a
         // 座谈会 chaired or held during it comes later (到…调研，并主持召开座谈会,
         // 到…督导，并召开推进会); not when the lead tells an occasion chaired or held
@@ -470,7 +490,11 @@ fn same_event_name<'a>(lex: &Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // 项目签约仪式 of 洽谈会重大项目签约仪式: a ceremony named again without the
     // occasion it was held within.
-    if short.chars().count() >= 5 && super::token::is_ceremony(short) && long.ends_with(short) {
+    // 开工活动 of 全区重大项目集中开工活动: an activity named again by what is done.
+    let activity = short.chars().count() >= 4 && short.ends_with("活动");
+    if (short.chars().count() >= 5 && super::token::is_ceremony(short) || activity)
+        && long.ends_with(short)
+    {
         return true;
     }
     let norm = |s: &str| -> String {

@@ -61,8 +61,14 @@ pub fn split_text(text: &str, source: &str, lex: &Lexicon) -> Vec<Article> {
     // headline, as news files are commonly written (标题, a blank line, the story).
     if let [(None, lines)] = parts.as_mut_slice() {
         if let Some(h) = first_line_headline(lines) {
-            let headline = lines[h].trim().to_string();
+            let mut headline = lines[h].trim().to_string();
             lines.drain(..=h);
+            // Deck lines under the headline are its own phrases, not the lead's.
+            while let Some(d) = deck_line(lines, lex) {
+                headline.push(' ');
+                headline.push_str(lines[d].trim());
+                lines.drain(..=d);
+            }
             parts[0].0 = Some(headline);
         }
     }
@@ -106,6 +112,44 @@ fn first_line_headline(lines: &[&str]) -> Option<usize> {
     let blank_after = lines.get(h + 1).is_some_and(|l| l.trim().is_empty());
     let more = has_text(&lines[h + 1..]);
     (short && open && blank_after && more).then_some(h)
+}
+
+/// The index of a deck line among `lines` (the text after a headline): the first
+/// non-empty line, when it is words alone, without the punctuation of a sentence or
+/// the date or credit that opens a body (李思杰查看秋作物播种情况 under 李思杰调研我县
+/// “三夏”麦收工作), and more text follows. A sentence of the body broken across lines
+/// would run on into the next line; a deck stands alone.
+fn deck_line(lines: &[&str], lex: &Lexicon) -> Option<usize> {
+    let d = lines.iter().position(|l| !l.trim().is_empty())?;
+    let line = lines[d].trim();
+    let n = line.chars().count();
+    let words_only = !line.contains([
+        '。', '！', '？', '；', '，', '、', '：', '.', '!', '?', ';', ',', ':', '(', ')', '（',
+        '）', '【', '】',
+    ]);
+    // A date (2024年5月21日, 1月20日, 2021-01-26) or a paper's name and page.
+    let dated = line
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '年' | '月' | '日' | '-' | '/'))
+        .any(|(i, _)| line[..i].ends_with(|c: char| c.is_ascii_digit()));
+    let opens_body = dated
+        || [
+            "本报",
+            "日报",
+            "晚报",
+            "记者",
+            "通讯员",
+            "来源",
+            "作者",
+            "编辑",
+            "发布",
+            "星期",
+        ]
+        .iter()
+        .any(|w| line.contains(w))
+        || !strip_bylines(&[line], lex).1.is_empty();
+    let more = has_text(&lines[d + 1..]);
+    ((8..=MAX_PLAIN_HEADLINE_CHARS).contains(&n) && words_only && !opens_body && more).then_some(d)
 }
 
 fn has_text(lines: &[&str]) -> bool {
@@ -325,6 +369,27 @@ mod tests {
                 None,
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn deck_lines_under_a_headline_are_its_phrases() {
+        let text = "旅游文化节在佛山开幕\n\n2015旅游文化节开幕式在佛山市隆重举行\n省长王明出席开幕式并授会旗\n10月31日下午,开幕式举行。\n";
+        let arts = split_text(text, "a.txt", &lex());
+        assert_eq!(
+            arts[0].headline.as_deref(),
+            Some("旅游文化节在佛山开幕 2015旅游文化节开幕式在佛山市隆重举行 省长王明出席开幕式并授会旗")
+        );
+        assert_eq!(arts[0].body.trim(), "10月31日下午,开幕式举行。");
+        // A paper's name and date, a credit, a sentence: the body's.
+        for line in [
+            "潍坊日报 2024年5月21日 星期二 第A2版",
+            "本报记者 王明 通讯员 李华",
+            "会议由王明主持,李华出席",
+        ] {
+            let text = format!("会议召开\n\n{line}\n\n正文。\n");
+            let arts = split_text(&text, "a.txt", &lex());
+            assert_eq!(arts[0].headline.as_deref(), Some("会议召开"), "{line}");
         }
     }
 

@@ -93,6 +93,11 @@ fn convened_name_start(toks: &[Word], h: usize, a: usize, covered: &[bool]) -> O
     while k > 0 && a - k < MAX_WORDS && !covered[k - 1] && name_word(&toks[k - 1]) {
         k -= 1;
     }
+    // A space may stand inside a headline's name (第十七届人民代表大会 第六次会议), but
+    // starts none: before a name it parts two phrases (…会议举行 市政协…主席会议举行).
+    while k < a && toks[k].word.trim().is_empty() {
+        k += 1;
+    }
     if k == a {
         return None;
     }

@@ -451,3 +451,24 @@ fn what_is_done_at_an_activity_names_it() {
     let events = names_of("3月2日,区里开展活动。", NodeKind::Event);
     assert!(!events.contains(&"开展活动".to_string()), "{events:?}");
 }
+
+#[test]
+fn a_headline_of_two_occasions_is_read_phrase_by_phrase() {
+    let events = dated_events_headed(
+        Some("市政协十四届二十次常委会会议举行 市政协十四届三十七次主席会议举行"),
+        "本报讯 1月20日,市政协十四届二十次常委会会议举行。",
+    );
+    assert!(
+        events.iter().all(|(n, _)| !n.starts_with(' ')),
+        "{events:?}"
+    );
+    // The lead dates the first; the second, held another day, stays undated.
+    assert!(
+        events.contains(&("市政协十四届三十七次主席会议".into(), None)),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("市政协十四届二十次常委会会议".into(), Some("01-20".into()))),
+        "{events:?}"
+    );
+}
