@@ -396,7 +396,7 @@ fn remote_means_start(toks: &[Word], end: usize) -> Option<usize> {
     let medium = |t: &Word| {
         matches!(
             t.word.as_str(),
-            "视频" | "视频连线" | "网络" | "线上" | "远程"
+            "视频" | "视频连线" | "连线" | "网络" | "线上" | "远程"
         )
     };
     let mut k = end;

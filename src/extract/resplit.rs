@@ -110,7 +110,7 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     {
         let tag = match w.chars().next() {
             Some('等') => "u",
-            Some('受') => "p",
+            Some('受' | '在') => "p",
             _ => "c",
         };
         return split(1, '等'.len_utf8(), tag, "n");
@@ -157,17 +157,17 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");
     }
-    // 许振等, 郝新瑞及, 马宇骏率, 钱勇作(重要讲话), 赵丽受(县人民政府委托): a name run
-    // into the word after it.
+    // 许振等, 郝新瑞及, 马宇骏率, 钱勇作(重要讲话), 赵丽受(县人民政府委托), 王吉在
+    // (主席台就座): a name run into the word after it.
     if n >= 3
-        && w.ends_with(['等', '及', '和', '与', '率', '到', '作', '受'])
+        && w.ends_with(['等', '及', '和', '与', '率', '到', '作', '受', '在'])
         && t.tag.starts_with("nr")
     {
         let last = w.chars().next_back().map_or(0, char::len_utf8);
         let tag = match w.chars().next_back() {
             Some('等') => "u",
             Some('率' | '到' | '作') => "v",
-            Some('受') => "p",
+            Some('受' | '在') => "p",
             _ => "c",
         };
         return split(n - 1, w.len() - last, "nr", tag);

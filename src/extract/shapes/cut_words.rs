@@ -96,3 +96,9 @@ fn the_one_who_leads_or_announces_is_no_part_of_a_body() {
     );
     assert!(orgs.iter().all(|o| !o.contains("章春明")), "{orgs:?}");
 }
+
+#[test]
+fn a_name_run_into_the_place_word_after_it() {
+    let f = facts("3月1日,市十七届人大三次会议开幕。市长汪吉在主席台就座。");
+    assert!(has(&f, "汪吉", "attended", "三次会议"), "{f:?}");
+}

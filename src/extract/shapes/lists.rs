@@ -382,6 +382,11 @@ fn people_who_take_part_by_video() {
     for who in ["修一远", "韩小晶", "李劲东", "刘一涛"] {
         assert!(has(&f, who, "attended", "民主生活会"), "{who}: {f:?}");
     }
+    // 视频 + 连线: the medium in two words.
+    let f = facts("9月5日,项目云签约仪式举行。集团董事长王一银、公司董事长郑元宝通过视频连线参加签约仪式并致辞。");
+    for who in ["王一银", "郑元宝"] {
+        assert!(has(&f, who, "spoke_at", "签约仪式"), "{who}: {f:?}");
+    }
 }
 
 #[test]
