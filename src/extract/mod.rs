@@ -31,6 +31,7 @@ mod sessions;
 mod shapes;
 pub mod token;
 mod visits;
+mod witnesses;
 
 pub use facts::{ArticleFacts, End, EntityMention, Fact, Jurisdiction};
 

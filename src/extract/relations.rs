@@ -289,7 +289,12 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                     "基地" | "中心" | "站" | "馆" | "点" | "室" | "员" | "团" | "队"
                 )
             });
-        if inside_name || names_a_body {
+        // (下届主办城市, 承办单位: who holds it, said of a place or a body.)
+        let names_a_host = role == RoleVerb::Held
+            && toks
+                .get(v + 1)
+                .is_some_and(|n| matches!(n.word.as_str(), "城市" | "单位" | "方" | "地"));
+        if inside_name || names_a_body || names_a_host {
             continue;
         }
         // 主持 + 召开 is one act: the 召开 is not a second, organisational one.
@@ -596,6 +601,7 @@ pub fn relate(
     roles.extend(super::visits::visitors(toks, chunks, people));
     roles.extend(super::visits::leaders_gone_out(toks, chunks, people));
     roles.extend(super::reports::reports_heard(toks, chunks, people));
+    roles.extend(super::witnesses::witnesses(toks, chunks, people));
     let mut posts = find_posts(lex, toks, chunks, people);
     posts.extend(elected(toks, chunks, people));
     let framing = framing_events(lex, toks, chunks);

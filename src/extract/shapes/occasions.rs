@@ -472,3 +472,19 @@ fn a_headline_of_two_occasions_is_read_phrase_by_phrase() {
         "{events:?}"
     );
 }
+
+#[test]
+fn witnesses_of_a_signing_attend_it() {
+    let f = facts("9月1日,战略合作协议签约仪式举行。在自治区党委书记马一瑞,集团董事长俞一根的共同见证下,自治区副主席陈一俊,集团总经理张一军代表双方签字。");
+    for who in ["马一瑞", "俞一根"] {
+        assert!(has(&f, who, "attended", "签约仪式"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn a_host_city_to_come_holds_nothing_here() {
+    let f =
+        facts("10月31日,旅游文化节开幕式举行。省长朱一丹出席开幕式并为下届主办城市珠海市授会旗。");
+    assert!(has(&f, "朱一丹", "attended", "开幕式"), "{f:?}");
+    assert!(!has(&f, "朱一丹", "chaired", "开幕式"), "{f:?}");
+}
