@@ -4,6 +4,7 @@
 use super::builder::ArticleBuilder;
 use super::facts::EntityMention;
 use super::grammar::Chunk;
+use super::held;
 use super::relations;
 use super::sessions;
 use super::token::{is_clause_break, Word};
@@ -379,7 +380,7 @@ pub(super) fn said_held_before(toks: &[Word], start: usize) -> bool {
         (Some("的"), Some("召开" | "举行" | "举办")) => start - 2,
         _ => return false,
     };
-    !relations::planned_before(toks, verb)
+    !held::planned_before(toks, verb)
 }
 
 /// Whether the event chunk is told as happening by the words around it: a frame of
@@ -431,7 +432,7 @@ pub(super) fn told_as_happening(toks: &[Word], chunk: &Chunk) -> bool {
                     | "要"
                     | "关于"
             )
-        }) && !relations::planned_before(toks, v)
+        }) && !held::planned_before(toks, v)
     });
     framed || visit_done || held_done
 }

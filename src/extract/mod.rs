@@ -14,6 +14,7 @@ pub mod date;
 mod events;
 mod facts;
 pub mod grammar;
+mod held;
 mod jurisdiction;
 mod lists;
 mod name_joins;
