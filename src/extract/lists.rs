@@ -98,7 +98,18 @@ pub(super) fn is_participant_token(t: &Word, chunks: &[Chunk], i: usize, people:
 pub(super) fn done_side_by_side(verb: &str) -> bool {
     matches!(
         verb,
-        "出席" | "参加" | "列席" | "见证" | "签约" | "签署" | "揭牌" | "剪彩" | "到会" | "陪同"
+        "出席"
+            | "参加"
+            | "列席"
+            | "见证"
+            | "签约"
+            | "签署"
+            | "揭牌"
+            | "剪彩"
+            | "到会"
+            | "陪同"
+            | "就座"
+            | "就坐"
     )
 }
 

@@ -462,3 +462,11 @@ fn an_unread_name_closing_a_segment_of_a_list_over_commas() {
         assert!(has(&f, who, "attended", "第一次全体会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn people_joined_by_and_who_sit_on_the_rostrum() {
+    let f = facts("3月1日,市人代会预备会议举行。副主任田一泓、赵一华和秘书长许一军在主席台就座。");
+    for who in ["田一泓", "赵一华", "许一军"] {
+        assert!(has(&f, who, "attended", "预备会议"), "{who}: {f:?}");
+    }
+}
