@@ -551,8 +551,9 @@ const SPEECH_NOUNS: &[&str] = &[
 
 /// Person spans of the labeller with the light verb of a speech cut off their end
 /// (李明作 of 李明作政府工作报告, 赵丽作 of 赵丽作交流发言): 作 right after a name,
-/// with the speech's noun close behind, is the verb. So are 到 and 赴 with more of the
-/// sentence after them (邹丽到 of 邹丽到伊川县调研): no given name ends with them.
+/// with the speech's noun close behind or 的 after it (邱鹏作的关于…的报告), is the
+/// verb. So are 到 and 赴 with more of the sentence after them (邹丽到 of 邹丽到伊川县
+/// 调研): no given name ends with them.
 pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     // Offsets are in characters; most sentences have no such span, so the characters
     // are only collected when one might.
@@ -571,6 +572,11 @@ pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usiz
             continue;
         }
         if chars.get(*e - 1) != Some(&'作') {
+            continue;
+        }
+        // 邱鹏作的关于…的报告: the report made, however long its topic.
+        if chars.get(*e) == Some(&'的') {
+            *e -= 1;
             continue;
         }
         let rest: String = chars[*e..]

@@ -102,3 +102,9 @@ fn a_name_run_into_the_place_word_after_it() {
     let f = facts("3月1日,市十七届人大三次会议开幕。市长汪吉在主席台就座。");
     assert!(has(&f, "汪吉", "attended", "三次会议"), "{f:?}");
 }
+
+#[test]
+fn a_name_keeps_out_the_verb_of_a_report() {
+    let f = facts("9月1日,省人大常委会第三次会议举行。会议听取了省政府副秘书长秦鹏作的关于2017年环境状况的报告。");
+    assert!(has(&f, "秦鹏", "spoke_at", "第三次会议"), "{f:?}");
+}
