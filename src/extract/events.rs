@@ -491,11 +491,7 @@ fn same_event_name<'a>(lex: &Lexicon, a: &'a str, b: &'a str) -> bool {
     }
     // 项目签约仪式 of 洽谈会重大项目签约仪式: a ceremony named again without the
     // occasion it was held within.
-    // 开工活动 of 全区重大项目集中开工活动: an activity named again by what is done.
-    let activity = short.chars().count() >= 4 && short.ends_with("活动");
-    if (short.chars().count() >= 5 && super::token::is_ceremony(short) || activity)
-        && long.ends_with(short)
-    {
+    if short.chars().count() >= 5 && super::token::is_ceremony(short) && long.ends_with(short) {
         return true;
     }
     let norm = |s: &str| -> String {

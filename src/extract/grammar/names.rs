@@ -149,17 +149,6 @@ pub(super) fn extend_left_until(
                     // (which normalising removes) repeats the word; no name does.
                     && t.word != toks[a].word
             }
-            // 出席开工活动, 举行签约活动: what is done at an activity names it.
-            Category::Other
-                if stop_at_place
-                    && toks[h].word == "活动"
-                    && p + 1 == h
-                    && t.tag == "v"
-                    && t.word.chars().count() == 2
-                    && !CLAUSE_VERBS.contains(&t.word.as_str()) =>
-            {
-                true
-            }
             // 中秋国庆假期安全防范工作会议, 春节前安全生产检查: the season a meeting is
             // about is part of its name.
             Category::Other if stop_at_place && t.tag == "t" => is_season(&t.word),
@@ -254,13 +243,8 @@ pub(super) fn extend_left_until(
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
     let describing = |k: usize| stop_at_place && is_describing_adjective(toks, k);
-    // (开工活动: the verb taken above names the activity.)
-    let done_at_activity = |k: usize| stop_at_place && toks[h].word == "活动" && k + 1 == h;
     while a < h
-        && ((toks[a].category == Category::Other
-            && !numbered(&toks[a])
-            && !describing(a)
-            && !done_at_activity(a))
+        && ((toks[a].category == Category::Other && !numbered(&toks[a]) && !describing(a))
             || matches!(toks[a].word.as_str(), "和" | "暨"))
     {
         a += 1;

@@ -444,15 +444,6 @@ fn a_session_whose_papers_are_heard_or_during_which_others_sit_takes_no_date() {
 }
 
 #[test]
-fn what_is_done_at_an_activity_names_it() {
-    let f = facts("12月27日,我市一批工业重大项目开工。市长胡晓华出席开工活动。市领导陈明参加。");
-    assert!(has(&f, "胡晓华", "attended", "开工活动"), "{f:?}");
-    assert!(has(&f, "陈明", "attended", "开工活动"), "{f:?}");
-    let events = names_of("3月2日,区里开展活动。", NodeKind::Event);
-    assert!(!events.contains(&"开展活动".to_string()), "{events:?}");
-}
-
-#[test]
 fn a_headline_of_two_occasions_is_read_phrase_by_phrase() {
     let events = dated_events_headed(
         Some("市政协十四届二十次常委会会议举行 市政协十四届三十七次主席会议举行"),
