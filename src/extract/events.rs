@@ -11,6 +11,7 @@ use super::token::{is_clause_break, Word};
 use crate::lexicon::Lexicon;
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
+use std::collections::BTreeSet;
 
 impl ArticleBuilder<'_> {
     /// Picks the main event, points bare mentions (会议) and synonyms at their event.
@@ -35,14 +36,12 @@ impl ArticleBuilder<'_> {
         let at = |e: usize| (self.ents[e].sentence(), self.ents[e].start());
         // (A headline may name two occasions held, 常委会会议举行 主席会议举行: the one the
         // lead dates is the report's.)
-        let mut headline_held: Vec<&str> = events
+        let headline_names: BTreeSet<&str> = events
             .iter()
             .filter(|&&e| self.ents[e].sentence() == 0 && !is_bare(&self.ents[e]))
             .map(|&e| self.ents[e].text.as_str())
             .collect();
-        headline_held.sort_unstable();
-        headline_held.dedup();
-        let two_in_headline = headline_held.len() > 1;
+        let two_in_headline = headline_names.len() > 1;
         let held_in_lead = held
             .iter()
             .copied()

@@ -110,7 +110,7 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     {
         let tag = match w.chars().next() {
             Some('等') => "u",
-            Some('受' | '在') => "p",
+            Some('受') => "p",
             _ => "c",
         };
         return split(1, '等'.len_utf8(), tag, "n");
