@@ -301,16 +301,30 @@ pub(super) fn subjects_before(
 /// Where an item of a list starts when the token before `a` is not one the walker
 /// reads: the separator before it within a few tokens, over words that may name a
 /// body or a post (a verb only after 、, which lists; 统计 of 计划统计处), or the
-/// sentence's start over nouns alone.
+/// sentence's start over nouns alone. A company's short name right before its post
+/// (华润 + 置 + 地 of 华润置地副总裁) may hold any word: jieba reads trade names as it
+/// reads text.
 fn item_start(toks: &[Word], a: usize) -> Option<usize> {
     const MAX_WORDS: usize = 9;
+    const TRADE_NAME_CHARS: usize = 4;
     let mut verbs = false;
+    let mut particle = false;
+    let mut chars = 0;
+    let before_post = toks[a].category == Category::Title;
     for k in (a.saturating_sub(MAX_WORDS + 1)..a).rev() {
         let t = &toks[k];
         match t.word.as_str() {
-            "、" | "以及" | "及" => return (k + 1 < a).then_some(k + 1),
-            "," | "，" | ";" | "；" => return (!verbs && k + 1 < a).then_some(k + 1),
+            "、" | "以及" | "及" => return (k + 1 < a && !particle).then_some(k + 1),
+            "," | "，" | ";" | "；" => {
+                let trade_name = before_post && chars <= TRADE_NAME_CHARS;
+                return (k + 1 < a && (!verbs && !particle || trade_name)).then_some(k + 1);
+            }
             _ => {}
+        }
+        chars += t.word.chars().count();
+        if t.tag == "uv" && before_post && chars <= TRADE_NAME_CHARS {
+            particle = true;
+            continue;
         }
         // 经合办(招商局)主任: a body's other name in brackets is part of the item.
         if matches!(t.word.as_str(), "(" | ")" | "（" | "）") {

@@ -470,3 +470,11 @@ fn people_joined_by_and_who_sit_on_the_rostrum() {
         assert!(has(&f, who, "attended", "预备会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_company_whose_short_name_jieba_cuts_as_a_verb_before_a_post() {
+    let f = facts("近日,某项目举行开工仪式。某市委书记何一静,市委副书记、市长林海文,远洋置地副总裁燕一军,中建八局副总经理孙一才等出席开工仪式。");
+    for who in ["何一静", "林海文", "燕一军", "孙一才"] {
+        assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
+    }
+}
