@@ -391,20 +391,28 @@ fn unread_last_item(toks: &[Word], people: &[usize], seg_end: usize) -> Option<u
 }
 
 /// Where an item naming a group without names starts (8个开工项目企业负责人, 相关垂直
-/// 单位负责人): it ends in a word for people (负责人, 领导, 代表) and runs back to the
-/// separator before it over any words but a name, an occasion or a preposition.
+/// 单位负责人, 以及12个乡（镇）党委书记): it ends in a word for people (负责人, 领导, 代表)
+/// or an office (重点办) and runs back to the separator before it over any words but a
+/// name, an occasion or a preposition.
 fn group_item_start(toks: &[Word], people: &[usize], seg_end: usize) -> Option<usize> {
     const MAX_WORDS: usize = 12;
-    if !names_people(&toks[seg_end.checked_sub(1)?]) {
+    let last = seg_end.checked_sub(1)?;
+    // 重点 + 办: jieba reads an office's 办 as the verb.
+    let office = toks[last].word.ends_with('办')
+        && (toks[last].word.chars().count() > 1
+            || last > 0 && toks[last - 1].category == Category::Nominal);
+    if !names_people(&toks[last]) && !office {
         return None;
     }
-    for k in (seg_end.saturating_sub(MAX_WORDS + 1)..seg_end - 1).rev() {
+    for k in (seg_end.saturating_sub(MAX_WORDS + 1)..last).rev() {
         let t = &toks[k];
-        if matches!(t.word.as_str(), "、" | "," | "，") || closes_names(toks, people, k) {
+        if matches!(t.word.as_str(), "、" | "," | "，" | "以及" | "及")
+            || closes_names(toks, people, k)
+        {
             return (k + 1 < seg_end).then_some(k + 1);
         }
         if is_clause_break(t)
-            || t.tag.starts_with("nr")
+            || t.tag.starts_with("nr") && t.word != "负责"
             || t.tag.starts_with('p')
             || t.word == "的"
             // (大会 of 其他大会主席团成员 names the body, not an occasion of the list.)

@@ -478,3 +478,16 @@ fn a_company_whose_short_name_jieba_cuts_as_a_verb_before_a_post() {
         assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn groups_without_names_after_yiji_and_commas_close_a_list() {
+    for list in [
+        "市委常委、统战部长张一林以及市重点办、督查局主要负责同志,县领导刘一冰、刘一翠以及12个乡(镇)党委书记等参加活动。",
+        "市委常委、统战部长张一林,县领导刘一冰、刘一翠以及12个乡(镇)党委书记,相关职能部门主要负责同志等参加活动。",
+    ] {
+        let f = facts(&format!("10月31日,某县举行重点建设项目集中开工仪式。{list}"));
+        for who in ["张一林", "刘一冰", "刘一翠"] {
+            assert!(has(&f, who, "attended", "集中开工仪式"), "{who}: {f:?}");
+        }
+    }
+}
