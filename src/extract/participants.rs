@@ -154,8 +154,13 @@ pub(super) fn subject_end(
             // 在县委常委会议室: a room named by the body or post whose it is.
             let room = toks[i - 1].category == Category::Nominal
                 && (toks[i - 1].word.ends_with('室') || toks[i - 1].word.ends_with("会场"));
-            let between_is_place = toks[z + 1..i].iter().all(|t| {
-                matches!(
+            let between_is_place = toks[z + 1..i].iter().enumerate().all(|(x, t)| {
+                // 在大会主席台就座: the rostrum of the occasion.
+                let rostrum = toks
+                    .get(z + 2 + x)
+                    .is_some_and(|n| n.word.ends_with("主席台"));
+                t.category == Category::Event && rostrum
+                    || matches!(
                     t.category,
                     Category::Place | Category::Organ | Category::JurisdictionWord
                 ) || t.category == Category::Nominal && !t.tag.starts_with("nr")

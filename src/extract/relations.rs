@@ -223,8 +223,11 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         if inside_name || names_a_body || names_a_host {
             continue;
         }
-        // 主持 + 召开 is one act: the 召开 is not a second, organisational one.
-        if t.word == "召开" && v > 0 && toks[v - 1].word == "主持" {
+        // 主持 + 召开 is one act: the 召开 is not a second, organisational one. And
+        // 对大会的召开表示祝贺: the holding as a noun, which nobody in the clause did.
+        if role == RoleVerb::Held && v > 0 && toks[v - 1].word == "的"
+            || t.word == "召开" && v > 0 && toks[v - 1].word == "主持"
+        {
             continue;
         }
         // Speech conveyed, not given here (传达…讲话精神), and a noun use (讲话中).

@@ -64,6 +64,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     given_name_fused_with_a_conjunction(lex, &mut out);
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
+    list_closed_before_attending(&mut out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_of_a_body(&mut out);
     congress_in_session(&mut out);
@@ -290,6 +291,27 @@ fn names_cut_before_a_preposition(words: &mut [Word]) {
             name.end += 1;
             next.word.drain(..first);
             next.start += 1;
+        }
+    }
+}
+
+/// 刘燕飞 + 等到 + 会 of 刘燕飞等到会祝贺: after a name, 等到 (to wait until) is the
+/// list's 等 and 到会 (came to the meeting).
+fn list_closed_before_attending(words: &mut [Word]) {
+    for i in 1..words.len().saturating_sub(1) {
+        if words[i].word == "等到"
+            && words[i - 1].tag.starts_with("nr")
+            && words[i + 1].word == "会"
+        {
+            let (left, right) = words.split_at_mut(i + 1);
+            let (closing, verb) = (&mut left[i], &mut right[0]);
+            closing.word = "等".to_string();
+            closing.tag = Tag::new("u");
+            closing.end -= 1;
+            verb.word = "到会".to_string();
+            verb.tag = Tag::new("v");
+            verb.start -= 1;
+            verb.category = Category::Other;
         }
     }
 }

@@ -320,3 +320,26 @@ fn counted_speakers_before_a_long_topic_speak() {
         assert!(has(&f, who, "spoke_at", "第二次全体会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn people_seated_on_the_rostrum_of_the_session() {
+    let f = facts("1月23日,某区政协十届五次会议开幕。区政协主席李一义,副主席邹一峰、李一笃,秘书长李一实在大会主席台前排就座。");
+    for who in ["李一义", "邹一峰", "李一笃", "李一实"] {
+        assert!(has(&f, who, "attended", "十届五次会议"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn names_closed_by_deng_before_daohui() {
+    // jieba reads 等到 (to wait until) + 会.
+    let f = facts("1月23日,某区政协十届五次会议开幕。区委副书记、区长郅一颂,区人大常委会主任王一青、区委副书记刘一飞等到会祝贺。");
+    for who in ["郅一颂", "王一青", "刘一飞"] {
+        assert!(has(&f, who, "attended", "十届五次会议"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn the_holding_of_a_session_as_a_noun_is_not_chairing_it() {
+    let f = facts("1月23日,某区政协十届五次会议开幕。区委书记武一华对大会的召开表示热烈祝贺。");
+    assert!(!has(&f, "武一华", "chaired", "十届五次会议"), "{f:?}");
+}
