@@ -491,3 +491,12 @@ fn groups_without_names_after_yiji_and_commas_close_a_list() {
         }
     }
 }
+
+#[test]
+fn a_mongolian_name_closing_a_segment_of_a_list() {
+    // jieba cuts 额登 + 毕力/d + 格; the name is joined from its characters.
+    let f = facts("11月24日,某市党政考察团来我市考察。某市领导甄一华、刘一云、额登毕力格,我市领导刘一英、曹一志等参加。");
+    for who in ["甄一华", "刘一云", "刘一英", "曹一志"] {
+        assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
+    }
+}
