@@ -289,13 +289,16 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
                 .or(frame_event)
                 .or_else(|| opening_frame(toks, chunks, v)),
         };
-        // 参加了以上的会见和会晤: one act, two events.
+        // 参加了以上的会见和会晤, 出席揭牌仪式和相关工作会议: one act, two events.
         let also = event.and_then(|e| {
             let end = chunks[e].tok_end;
+            let related = toks
+                .get(end + 1)
+                .is_some_and(|t| matches!(t.word.as_str(), "相关" | "有关"));
             (toks
                 .get(end)
                 .is_some_and(|t| matches!(t.word.as_str(), "和" | "及" | "与" | "、")))
-            .then(|| chunk_starting_at(chunks, end + 1, MentionKind::Event))
+            .then(|| chunk_starting_at(chunks, end + 1 + usize::from(related), MentionKind::Event))
             .flatten()
         });
         // 出席会议的有 A、B / 出席今天活动的嘉宾有 A: the names come after the verb.

@@ -500,3 +500,12 @@ fn a_mongolian_name_closing_a_segment_of_a_list() {
         assert!(has(&f, who, "attended", "考察"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn an_item_after_he_and_a_second_occasion_after_related() {
+    let f = facts("1月21日,某县揭牌仪式举行。市领导关一华、赵一良、李作明和临沂军分区首长高德成等分别出席揭牌仪式和相关工作会议。");
+    for who in ["关一华", "赵一良", "李作明", "高德成"] {
+        assert!(has(&f, who, "attended", "揭牌仪式"), "{who}: {f:?}");
+        assert!(has(&f, who, "attended", "工作会议"), "{who}: {f:?}");
+    }
+}
