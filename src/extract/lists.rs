@@ -362,7 +362,12 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         let company_cut = toks.get(k + 1).is_some_and(|n| {
             n.category == Category::Organ && matches!(n.word.as_str(), "集团" | "公司")
         });
-        verbs |= t.tag.starts_with('v') && !office_cut && !company_cut;
+        // 产业 + 集聚 + 区 + 管委会: a verb jieba cut out of a zone's name.
+        let zone_cut = toks.get(k + 1).is_some_and(|n| n.word == "区")
+            && toks
+                .get(k + 2)
+                .is_some_and(|n| n.category == Category::Organ);
+        verbs |= t.tag.starts_with('v') && !office_cut && !company_cut && !zone_cut;
         if k == 0 {
             return (!verbs).then_some(0);
         }

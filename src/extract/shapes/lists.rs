@@ -509,3 +509,11 @@ fn an_item_after_he_and_a_second_occasion_after_related() {
         assert!(has(&f, who, "attended", "工作会议"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_zone_whose_name_jieba_cuts_at_a_verb_stands_in_an_item() {
+    let f = facts("11月11日上午,某县举行重点项目集中开工新闻发布会。县委常委、常务副县长郑一刚,县委常委、宣传部长李一辉,县产业集聚区管委会常务副主任徐一懋出席了上午的新闻发布会。");
+    for who in ["郑一刚", "李一辉", "徐一懋"] {
+        assert!(has(&f, who, "attended", "新闻发布会"), "{who}: {f:?}");
+    }
+}
