@@ -158,20 +158,28 @@ fn is_visit(c: &Chunk) -> bool {
     }
 }
 
-/// Leaders who each led a group out (镇领导A、B、C分别带队深入基层，与居民亲切交谈) in a
-/// sentence that names no occasion: they go on the visit the article reports, as roles
-/// told without their event are at the article's.
+/// Leaders who each led a group out (镇领导A、B、C分别带队深入基层，与居民亲切交谈), or a
+/// leader's party on its way (县委书记A一行先后到县中心敬老院…), in a sentence that names
+/// no occasion: they go on the visit the article reports, as roles told without their
+/// event are at the article's.
 pub(super) fn leaders_gone_out(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec<Role> {
     if chunks.iter().any(|c| c.mention.kind == MentionKind::Event) {
         return Vec::new();
     }
-    let Some(k) = toks.iter().position(|t| t.word == "带队") else {
+    let Some(k) = toks
+        .iter()
+        .position(|t| matches!(t.word.as_str(), "带队" | "一行"))
+    else {
         return Vec::new();
     };
-    let gone_out = toks[k + 1..].iter().take(2).any(|t| {
-        // (深入基层, 深入一线: one word to jieba.)
-        ARRIVALS.contains(&t.word.as_str()) || t.word.starts_with("深入")
-    });
+    let gone_out = toks[k + 1..]
+        .iter()
+        .skip_while(|t| matches!(t.word.as_str(), "先后" | "分别" | "一同"))
+        .take(2)
+        .any(|t| {
+            // (深入基层, 深入一线: one word to jieba.)
+            ARRIVALS.contains(&t.word.as_str()) || t.word.starts_with("深入")
+        });
     let mut end = k;
     while end > 0 && matches!(toks[end - 1].word.as_str(), "分别" | "亲自" | "等") {
         end -= 1;

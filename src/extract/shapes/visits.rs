@@ -323,3 +323,9 @@ fn visitors_listed_with_commas_before_the_visit_attend_it() {
         assert!(has(&f, who, "attended", "督查"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_leaders_party_on_its_way_in_a_sentence_naming_no_occasion() {
+    let f = facts("2月9日至11日,某县四大班子领导分成11个小组,看望慰问部分特困党员、特困户。该县县委书记魏一高一行先后到县中心敬老院和困难群众家中,送上米、面、油等生活品和慰问金。");
+    assert!(has(&f, "魏一高", "attended", "看望慰问"), "{f:?}");
+}
