@@ -243,3 +243,12 @@ fn a_surname_read_as_an_adjective_after_a_post_starts_a_name() {
     assert!(has(&f, "高成就", "spoke_at", "开工仪式"), "{f:?}");
     assert!(has(&f, "高文化", "attended", "开工仪式"), "{f:?}");
 }
+
+#[test]
+fn common_nouns_that_start_with_a_surname_are_no_names() {
+    let text = "8月26日,某省与某县举行座谈会,双方在经贸、文化等方面深化合作。会议还讨论了路网建设和“鲁渝协作”鲁商在行动活动。";
+    let persons = names_of(text, NodeKind::Person);
+    for word in ["文化", "路网", "鲁商"] {
+        assert!(!persons.iter().any(|p| p == word), "{persons:?}");
+    }
+}
