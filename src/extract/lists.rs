@@ -314,16 +314,14 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
     let before_post = toks[a].category == Category::Title;
     for k in (a.saturating_sub(MAX_WORDS + 1)..a).rev() {
         let t = &toks[k];
-        // 李作良和临沂军分区首长高德亮: 和 right after a name joins two items.
+        // (李作良和临沂军分区首长高德亮: 和 right after a name joins two items.)
         let and_after_name = t.word == "和" && k > 0 && toks[k - 1].tag.starts_with("nr");
-        match t.word.as_str() {
-            "、" | "以及" | "及" => return (k + 1 < a && !particle).then_some(k + 1),
-            _ if and_after_name => return (k + 1 < a && !particle).then_some(k + 1),
-            "," | "，" | ";" | "；" => {
-                let trade_name = before_post && chars <= TRADE_NAME_CHARS;
-                return (k + 1 < a && (!verbs && !particle || trade_name)).then_some(k + 1);
-            }
-            _ => {}
+        if matches!(t.word.as_str(), "、" | "以及" | "及") || and_after_name {
+            return (k + 1 < a && !particle).then_some(k + 1);
+        }
+        if matches!(t.word.as_str(), "," | "，" | ";" | "；") {
+            let trade_name = before_post && chars <= TRADE_NAME_CHARS;
+            return (k + 1 < a && (!verbs && !particle || trade_name)).then_some(k + 1);
         }
         chars += t.word.chars().count();
         if t.tag == "uv" && before_post && chars <= TRADE_NAME_CHARS {
