@@ -270,6 +270,10 @@ impl fmt::Display for Date {
     }
 }
 
+/// What ends the day of a date: its 日 or 号, or the mark of a range whose first day
+/// it is (18 of 6月18-24日, a date jieba cuts as 6 + 月 + 18-24 + 日).
+const DAY_ENDS: [char; 8] = ['日', '号', '至', '到', '-', '—', '～', '~'];
+
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
 pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>)> {
     let time = ["上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "晚"]
@@ -283,7 +287,7 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>
         .or(year);
     let rest = text.split_once('年').map(|(_, r)| r).unwrap_or(text);
     let (m, rest) = rest.split_once('月')?;
-    let d = rest.split(['日', '号']).next()?;
+    let d = rest.split(DAY_ENDS).next()?;
     let m = cn_number(m)?;
     let d = cn_number(d)?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -333,7 +337,7 @@ pub fn resolve_date(
         return parse_date(text, year);
     }
     // A day alone: the article's month.
-    let number = text.split(['日', '号']).next()?;
+    let number = text.split(DAY_ENDS).next()?;
     if let Some((month, day)) = fused_month_day(number) {
         let year = article_date.and_then(|d| d.year).or(year);
         return Some((Date { year, month, day }, time));
@@ -501,6 +505,10 @@ mod tests {
         assert_eq!(dates("8月30至31日,大会召开")[0], "8月30日");
         assert_eq!(dates("7月15-16日,调研")[0], "7月15日");
         assert_eq!(dates("8月30日至31日")[0], "8月30日");
+        // The day of such a range read from the words the date was found over.
+        let day = |text| parse_date(text, None).map(|(d, _)| d.to_string());
+        assert_eq!(day("6月18-24"), Some("06-18".to_string()));
+        assert_eq!(day("8月30"), Some("08-30".to_string()));
     }
 
     #[test]
