@@ -45,12 +45,21 @@ pub(super) fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec
         .filter(|(v, _)| !planned_before(toks, *v))
         .filter_map(|(v, _)| chunk_starting_at(chunks, object_start(toks, v), MentionKind::Event))
         .collect();
-    // 全市重点项目观摩会举行, …会议隆重召开: the occasion before the verb is held too.
+    // 全市重点项目观摩会举行, …会议隆重召开: the occasion before the verb is held too,
+    // as is one told closing or ending (…第三十一次会议25日结束). (One told opening,
+    // 运动会开幕, is reported by its 开幕式.)
     for (ci, c) in chunks.iter().enumerate() {
         if c.mention.kind != MentionKind::Event || held.contains(&ci) {
             continue;
         }
         let mut k = c.tok_end;
+        // The day it was held, between the occasion and the verb.
+        if let Some(date) = chunks
+            .iter()
+            .find(|d| d.tok_start == k && d.mention.kind == MentionKind::Date)
+        {
+            k = date.tok_end;
+        }
         // …开工仪式在腾飞经济开发区主会场举行: where, between the occasion and the verb.
         if toks
             .get(k)
@@ -71,11 +80,11 @@ pub(super) fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec
         {
             k += 1;
         }
-        if toks
-            .get(k)
-            .is_some_and(|t| held_verb(t) && t.word != "主办" && t.word != "承办")
-            && toks.get(k + 1).is_none_or(is_clause_break)
-        {
+        let held_or_ended = |t: &Word| {
+            held_verb(t) && t.word != "主办" && t.word != "承办"
+                || matches!(t.word.as_str(), "闭幕" | "结束" | "落幕")
+        };
+        if toks.get(k).is_some_and(held_or_ended) && toks.get(k + 1).is_none_or(is_clause_break) {
             held.push(ci);
         }
     }

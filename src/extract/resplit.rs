@@ -153,6 +153,11 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
         let at = w.len() - verb.len();
         return split(2, at, tag, "v");
     }
+    // 东北网12月25日讯(记者…) 省十届…: with the byline's brackets taken out, jieba
+    // fuses the dateline's 日讯 with the word after it.
+    if n >= 3 && (w.starts_with("日讯") || w.starts_with("日电")) {
+        return split(2, "日讯".len(), "nz", "n");
+    }
     // 25日至26日: the day ends the first date (jieba reads 日至 as one word).
     if matches!(w, "日至" | "日到" | "号至") {
         return split(1, w.len() - '至'.len_utf8(), "m", "p");

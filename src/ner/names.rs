@@ -10,10 +10,14 @@ use super::Tagger;
 use crate::mention::MentionKind;
 
 /// Where a span really ends: a person of three or more characters does not end
-/// in the enumeration particle 等 (许振等出席 → 许振), nor in the 摄 or 绘 of a
+/// in the enumeration particle 等 (许振等出席 → 许振) or the conjunction 及 (董浩及秘书长
+/// 傅亚文 → 董浩), nor in the 摄 or 绘 of a
 /// photo or drawing credit (记者任珑摄 → 任珑), which a name almost never ends with.
 pub(super) fn trim_end(chars: &[char], s: usize, e: usize, kind: MentionKind) -> usize {
-    if kind == MentionKind::Person && e - s >= 3 && matches!(chars[e - 1], '等' | '摄' | '绘') {
+    if kind == MentionKind::Person
+        && e - s >= 3
+        && matches!(chars[e - 1], '等' | '及' | '摄' | '绘')
+    {
         e - 1
     } else {
         e
@@ -494,6 +498,8 @@ mod tests {
         assert_eq!(trim_end(&chars, 0, 4, MentionKind::Person), 4);
         let credit: Vec<char> = "记者任珑摄".chars().collect();
         assert_eq!(trim_end(&credit, 2, 5, MentionKind::Person), 4);
+        let and: Vec<char> = "贺平及秘书长".chars().collect();
+        assert_eq!(trim_end(&and, 0, 3, MentionKind::Person), 2);
     }
 
     #[test]

@@ -479,3 +479,24 @@ fn a_host_city_to_come_holds_nothing_here() {
     assert!(has(&f, "朱一丹", "attended", "开幕式"), "{f:?}");
     assert!(!has(&f, "朱一丹", "chaired", "开幕式"), "{f:?}");
 }
+
+#[test]
+fn a_session_told_ending_on_a_day_after_a_dateline_is_the_report_s() {
+    // As the dateline reads once the byline's brackets are taken out: (记者 刘明).
+    let text = "东北网12月25日讯省十届人大常委会第三十一次会议25日结束。省委书记钱立明,省人大常委会副主任马一洁、董一及秘书长傅一文出席会议;副主任刘一辉主持了第一、二、三次全体会议。";
+    let events = dated_events(text);
+    assert!(
+        events.contains(&(
+            "省十届人大常委会第三十一次会议".into(),
+            Some("12-25".into())
+        )),
+        "{events:?}"
+    );
+    let f = facts(text);
+    for who in ["钱立明", "马一洁", "傅一文"] {
+        assert!(
+            has(&f, who, "attended", "省十届人大常委会第三十一次会议"),
+            "{who}: {f:?}"
+        );
+    }
+}
