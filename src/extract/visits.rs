@@ -8,6 +8,7 @@ use super::parties::{chunk_ending_at, Party, Role};
 use super::token::{is_clause_break, Category, Word};
 use crate::lexicon::RoleVerb;
 use crate::mention::MentionKind;
+use crate::normalize::is_cjk;
 
 /// Words between visitors and their visit (彭宾昌深入到梁祝镇调研, X一行赴Y开展专题调研).
 const VISIT_FRAME: &[&str] = &[
@@ -128,6 +129,48 @@ fn arrival_before(toks: &[Word], people: &[usize], end: usize, window: usize) ->
         .rev()
         .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
         .find(|&k| ARRIVALS.contains(&toks[k].word.as_str()))
+}
+
+/// Whether the word at `k` is where visitors went, by a one-character short name
+/// (湘, 蓉, 肥 of 合肥) after 来 or 赴, or fused with it (来蓉, 赴黔): jieba cuts these
+/// as it likes and tags them anything.
+fn short_name_gone_to(toks: &[Word], k: usize) -> bool {
+    let w = toks[k].word.as_str();
+    let mut chars = w.chars();
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some(c), None, None) => {
+            is_cjk(c)
+                && k > 0
+                && matches!(toks[k - 1].word.as_str(), "来" | "赴")
+                && !is_clause_break(&toks[k])
+        }
+        (Some('来' | '赴'), Some(c), None) => {
+            is_cjk(c) && !NOT_GONE_TO.contains(&w) && !ARRIVALS.contains(&w)
+        }
+        _ => false,
+    }
+}
+
+/// Words of 来 or 赴 and one more character that say nothing of where someone went.
+const NOT_GONE_TO: &[&str] = &[
+    "来自", "来说", "来看", "来讲", "来访", "来信", "来电", "来往", "来临", "来宾", "来源", "来年",
+    "赴任", "赴约", "赴会",
+];
+
+/// Where the subject of a visit, written between its visitors and where they went,
+/// starts (X一行围绕“…”主题，来肥开展考察调研; X一行就城市建设问题赴西部调研): 围绕 or
+/// 就 right after the visitors, before the word at `end` (and a comma before it).
+fn topic_before(toks: &[Word], people: &[usize], end: usize) -> Option<usize> {
+    let from = if is_clause_break(&toks[end - 1]) && end >= 2 {
+        end - 1
+    } else {
+        end
+    };
+    (from.saturating_sub(30)..from)
+        .rev()
+        .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
+        .find(|&k| matches!(toks[k].word.as_str(), "围绕" | "就"))
+        .filter(|&k| k > 0 && (toks[k - 1].word == "一行" || people.contains(&(k - 1))))
 }
 
 /// Where the group word at `k` closing a list of names starts (等领导, 等区领导):
@@ -271,6 +314,19 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
                     i = k;
                     continue;
                 }
+            }
+            // 来湘考察, 来蓉调研, 赴黔考察: where they went by its one-character short
+            // name, which jieba cuts off the verb or fuses with it as it likes.
+            if short_name_gone_to(toks, i - 1) {
+                framed = true;
+                i -= 1;
+                continue;
+            }
+            // X一行围绕“都市圈建设”主题，来肥开展考察调研: what the visit is about.
+            if let Some(k) = topic_before(toks, people, i) {
+                framed = true;
+                i = k;
+                continue;
             }
             if VISIT_FRAME.contains(&t.word.as_str()) || splits_up(toks, i - 1) {
                 framed |= !matches!(t.word.as_str(), "同志" | "等" | "也" | "还" | "又");

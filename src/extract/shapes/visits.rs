@@ -329,3 +329,15 @@ fn a_leaders_party_on_its_way_in_a_sentence_naming_no_occasion() {
     let f = facts("2月9日至11日,某县四大班子领导分成11个小组,看望慰问部分特困党员、特困户。该县县委书记魏一高一行先后到县中心敬老院和困难群众家中,送上米、面、油等生活品和慰问金。");
     assert!(has(&f, "魏一高", "attended", "看望慰问"), "{f:?}");
 }
+
+#[test]
+fn visitors_to_a_city_by_its_short_name_and_about_a_theme() {
+    for short in ["湘", "蓉", "肥", "黔"] {
+        let f = facts(&format!("省政协主席李一明一行来{short}考察。"));
+        assert!(has(&f, "李一明", "attended", "考察"), "{short}: {f:?}");
+    }
+    let f = facts("8月26日至27日,太原市政协主席操一诚、副主席李一军一行围绕“都市圈建设、产业发展”主题,来肥开展考察调研。合肥市政协主席韩一冰、副主席王一生等陪同调研。操一诚一行先后深入经开区、高新区,实地考察了多家企业。");
+    for who in ["操一诚", "李一军", "韩一冰", "王一生"] {
+        assert!(has(&f, who, "attended", "考察调研"), "{who}: {f:?}");
+    }
+}
