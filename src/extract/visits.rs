@@ -158,8 +158,9 @@ const NOT_GONE_TO: &[&str] = &[
 ];
 
 /// Where the subject of a visit, written between its visitors and where they went,
-/// starts (X一行围绕“…”主题，来肥开展考察调研; X一行就城市建设问题赴西部调研): 围绕 or
-/// 就 right after the visitors, before the word at `end` (and a comma before it).
+/// starts (X一行围绕“…”主题，来肥开展考察调研; X一行来我县就…情况进行考察): 围绕 or 就
+/// right after the visitors or where they went, before the word at `end` (and a
+/// comma before it).
 fn topic_before(toks: &[Word], people: &[usize], end: usize) -> Option<usize> {
     let from = if is_clause_break(&toks[end - 1]) && end >= 2 {
         end - 1
@@ -170,7 +171,16 @@ fn topic_before(toks: &[Word], people: &[usize], end: usize) -> Option<usize> {
         .rev()
         .take_while(|&k| !is_clause_break(&toks[k]) && !people.contains(&k))
         .find(|&k| matches!(toks[k].word.as_str(), "围绕" | "就"))
-        .filter(|&k| k > 0 && (toks[k - 1].word == "一行" || people.contains(&(k - 1))))
+        .filter(|&k| {
+            // (来我县就…: 我 and the level of division cut apart.)
+            let our_division = k >= 2
+                && toks[k - 1].category == Category::JurisdictionWord
+                && matches!(toks[k - 2].word.as_str(), "我" | "本");
+            k > 0
+                && (people.contains(&(k - 1))
+                    || VISIT_FRAME.contains(&toks[k - 1].word.as_str())
+                    || our_division)
+        })
 }
 
 /// Where the group word at `k` closing a list of names starts (等领导, 等区领导):
@@ -320,6 +330,20 @@ pub(super) fn visitors(toks: &[Word], chunks: &[Chunk], people: &[usize]) -> Vec
             if short_name_gone_to(toks, i - 1) {
                 framed = true;
                 i -= 1;
+                continue;
+            }
+            // 春节前夕走访慰问, 于1月13日到…调研: when they went.
+            let when = t.word.ends_with("前夕")
+                || t.word.ends_with("期间")
+                || t.word.ends_with("之际")
+                || matches!(t.word.as_str(), "近日" | "日前" | "节前" | "于");
+            if when {
+                framed = true;
+                i -= 1;
+                continue;
+            }
+            if let Some(d) = chunk_ending_at(chunks, i, &[MentionKind::Date]) {
+                i = chunks[d].tok_start;
                 continue;
             }
             // X一行围绕“都市圈建设”主题，来肥开展考察调研: what the visit is about.

@@ -340,4 +340,8 @@ fn visitors_to_a_city_by_its_short_name_and_about_a_theme() {
     for who in ["操一诚", "李一军", "韩一冰", "王一生"] {
         assert!(has(&f, who, "attended", "考察调研"), "{who}: {f:?}");
     }
+    let f = facts("日前,肥东县人大常委会副主任周一龙一行来我县就重大项目建设情况进行考察学习。");
+    assert!(has(&f, "周一龙", "attended", "考察"), "{f:?}");
+    let f = facts("1月13日,县委副书记、县长俞一德春节前夕走访慰问结对关爱对象。");
+    assert!(has(&f, "俞一德", "attended", "走访慰问"), "{f:?}");
 }
