@@ -272,26 +272,33 @@ impl ArticleBuilder<'_> {
                 .collect();
             // 民营企业座谈会 … 在随后召开的座谈会上: the kind alone names the one occasion
             // of that kind named before.
-            let kind_alone = self.lex.is_event_head(&ent.text) && {
-                let mut named: Vec<&str> = candidates
-                    .iter()
-                    .filter(|&&o| o < e && self.ents[o].text.ends_with(ent.text.as_str()))
-                    .map(|&o| self.ents[o].text.as_str())
-                    .collect();
-                named.sort_unstable();
-                named.dedup();
-                named.len() == 1
-            };
+            // (Or a kind with a word in front, 记者见面会.)
+            let kind_alone = (self.lex.is_event_head(&ent.text) || ent.text.chars().count() <= 5)
+                && {
+                    let mut named: Vec<&str> = candidates
+                        .iter()
+                        .filter(|&&o| o < e && part_ends_with(&self.ents[o].text, &ent.text))
+                        .map(|&o| self.ents[o].text.as_str())
+                        .collect();
+                    named.sort_unstable();
+                    named.dedup();
+                    named.len() == 1
+                };
             let target = candidates.into_iter().find(|&o| {
                 let (a, b) = (&self.ents[o], &self.ents[e]);
                 let dates_agree = a.date() == b.date() || a.date().is_none() || b.date().is_none();
                 let earlier = o < e || b.date().is_none() && a.date().is_some() || Some(o) == main;
-                a.subtype() == b.subtype()
+                // (An occasion joined with 暨 is of the kind of its last part.)
+                let joined_part = kind_alone
+                    && o < e
+                    && a.text.contains('暨')
+                    && part_ends_with(&a.text, &b.text);
+                (a.subtype() == b.subtype() || joined_part)
                     && dates_agree
                     && earlier
                     && !is_bare(a)
                     && (same_event_name(self.lex, &a.text, &b.text)
-                        || kind_alone && o < e && a.text.ends_with(b.text.as_str()))
+                        || kind_alone && o < e && part_ends_with(&a.text, &b.text))
             });
             if let Some(t) = target {
                 let why = if self.ents[t].text == self.ents[e].text {
@@ -467,6 +474,12 @@ fn opening_of(opening: &str, occasion: &str) -> bool {
             .any(|stem| occasion.ends_with(stem))
 }
 
+/// Whether the occasion `name`, or one of those it joins with 暨 (见面会 of
+/// 记者见面会暨首场新闻发布会), ends with `kind`.
+fn part_ends_with(name: &str, kind: &str) -> bool {
+    name.split('暨').any(|part| part.ends_with(kind))
+}
+
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式),
 /// or one is the other with its scope, holder or number written in front (全市领导干部
 /// 会议 and 领导干部会议, 市政府第36次常务会议 and 第36次常务会议).
@@ -486,6 +499,11 @@ fn same_event_name<'a>(lex: &Lexicon, a: &'a str, b: &'a str) -> bool {
             .strip_suffix(short)
             .is_some_and(|front| is_scope_holder_or_number(without_place(front)))
     {
+        return true;
+    }
+    // 记者见面会暨首场新闻发布会 of 中共上海市委新闻发言人记者见面会暨首场新闻发布会: two
+    // occasions joined by 暨 name one so closely that whose they are adds nothing.
+    if short.contains('暨') && long.ends_with(short) {
         return true;
     }
     // 项目签约仪式 of 洽谈会重大项目签约仪式: a ceremony named again without the

@@ -500,3 +500,17 @@ fn a_session_told_ending_on_a_day_after_a_dateline_is_the_report_s() {
         );
     }
 }
+
+#[test]
+fn two_occasions_joined_by_ji_are_named_again_by_either_kind() {
+    let text = "中共洛阳市委新闻发言人记者见面会暨首场新闻发布会。21日,中共洛阳市委新闻发言人记者见面会暨首场新闻发布会举行。市委新闻发言人裘一新主持见面会。在记者见面会上,裘一新介绍了有关情况。";
+    let events = names_of(text, NodeKind::Event);
+    assert_eq!(
+        events,
+        ["中共洛阳市委新闻发言人记者见面会暨首场新闻发布会"],
+        "{events:?}"
+    );
+    let f = facts(text);
+    assert!(has(&f, "裘一新", "chaired", "暨首场新闻发布会"), "{f:?}");
+    assert!(has(&f, "裘一新", "spoke_at", "暨首场新闻发布会"), "{f:?}");
+}
