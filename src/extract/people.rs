@@ -360,5 +360,6 @@ mod tests {
     fn common_words_are_not_names() {
         assert!(people("双桥花卉市场因疫情管控造成季节性苗木无法正常销售").is_empty());
         assert!(people("全力在惠济发展大局中实现更多建树").is_empty());
+        assert!(people("双方表示,将进一步加强学习交流").is_empty());
     }
 }
