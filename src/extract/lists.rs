@@ -344,7 +344,10 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
             // 我校副校长, 我县: the writer's own body or place.
             || t.word.starts_with('我') && t.word.chars().count() == 2
             // 五矿二十三冶, 第四工程有限公司: numbers in a company's name.
-            || t.tag == "m" && t.word.chars().all(is_han_numeral))
+            || t.tag == "m" && t.word.chars().all(is_han_numeral)
+            // 中国 + 中/f + 元/m + 国际工程有限公司: a character jieba reads as a
+            // number inside a company's name.
+            || t.tag == "m" && t.word.chars().count() == 1 && company_after(toks, k))
             && !is_time_token(t);
         if !reads_as_part_of_a_name {
             return None;
@@ -371,6 +374,18 @@ fn item_start(toks: &[Word], a: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a company's name (…有限公司, …集团) ends a few words after token `k`,
+/// before any post.
+fn company_after(toks: &[Word], k: usize) -> bool {
+    toks[k + 1..]
+        .iter()
+        .take(6)
+        .take_while(|t| t.category != Category::Title && !is_clause_break(t))
+        .any(|t| {
+            t.category == Category::Organ && (t.word.ends_with("公司") || t.word.ends_with("集团"))
+        })
 }
 
 /// Whether `c` writes a number in Chinese (二十三) or an ordinal's 第.

@@ -517,3 +517,11 @@ fn a_zone_whose_name_jieba_cuts_at_a_verb_stands_in_an_item() {
         assert!(has(&f, who, "attended", "新闻发布会"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_company_whose_name_jieba_reads_as_a_number_inside_a_list() {
+    let f = facts("10月11日,海棠区举行工作座谈。区委书记鲁一兰,中国贸促会处长张一娟,中国中元国际工程有限公司董事长李一欣出席。");
+    for who in ["鲁一兰", "张一娟", "李一欣"] {
+        assert!(has(&f, who, "attended", "座谈"), "{who}: {f:?}");
+    }
+}
