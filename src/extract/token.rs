@@ -73,10 +73,10 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     party_committee_before_posts(lex, out)
 }
 
-/// 县政府 + 和县 + 人大, 《…的请示》+ 和县 + 妇联, 负责同志 + 和县 + 人大常委会: between
-/// an organ, a named document, a post or a common noun and an organ, 和县 (a county of
-/// Anhui) is 和 and the 县 of the organ after it; so for 与, 及 and 同. (The county
-/// follows its city or province: 马鞍山市和县.)
+/// 县政府 + 和县 + 人大, 《…的请示》+ 和县 + 妇联, 负责同志 + 和县 + 人大常委会, 会议 +
+/// 和县 + 十六届: between an organ, a named document, a post, an occasion or a common
+/// noun and an organ or its term, 和县 (a county of Anhui) is 和 and the 县 of what
+/// follows; so for 与, 及 and 同. (The county follows its city or province: 马鞍山市和县.)
 fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
     let cut = |i: usize| {
         let w = &words[i];
@@ -93,11 +93,13 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
             && i > 0
             && (matches!(
                 words[i - 1].category,
-                Category::Organ | Category::Nominal | Category::Title
+                Category::Organ | Category::Nominal | Category::Title | Category::Event
             ) || matches!(words[i - 1].word.as_str(), "》" | "”"))
-            && words
-                .get(i + 1)
-                .is_some_and(|n| n.category == Category::Organ)
+            && words.get(i + 1).is_some_and(|n| {
+                n.category == Category::Organ
+                    // 会议 + 和县 + 十六届…政府常务会议: the county's next meeting.
+                    || n.tag == "m" && n.word.ends_with('届')
+            })
     };
     let cuts: Vec<usize> = (0..words.len()).filter(|&i| cut(i)).collect();
     split_in_two(words, &cuts, |w| {

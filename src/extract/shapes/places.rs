@@ -190,6 +190,18 @@ fn and_before_a_county_organ_is_no_county() {
 }
 
 #[test]
+fn and_before_the_countys_next_meeting_is_no_county() {
+    let text = "3月21日下午,县委副书记、县长房一荣主持召开县政府党组(扩大)会议和县十六届第9次政府常务会议。";
+    let places = names_of(text, NodeKind::Place);
+    assert!(!places.iter().any(|p| p.contains("和县")), "{places:?}");
+    let f = facts(text);
+    assert!(
+        has(&f, "房一荣", "chaired", "县十六届第9次政府常务会议"),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn and_before_a_county_organ_after_a_common_noun_is_no_county() {
     let text = "标题\n\n3月25日,县人大常委会召开第36次会议。县委副书记张时民列席会议。县政府有关部门主要负责同志和县人大常委会相关工委委员列席会议。";
     let places = names_of(text, NodeKind::Place);
