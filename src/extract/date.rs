@@ -5,9 +5,13 @@
 use super::token::*;
 use std::fmt;
 
-/// Whether `mark` joins the first day of a range to its last (25日至26日, 3月1日-5日).
+/// The marks that join the first day of a range to its last (25日至26日, 3月1日-5日).
+const RANGE_MARKS: [char; 6] = ['至', '到', '-', '—', '～', '~'];
+
+/// Whether `mark` joins the first day of a range to its last (see [`RANGE_MARKS`]).
 pub fn is_range_mark(mark: &str) -> bool {
-    matches!(mark, "至" | "到" | "-" | "—" | "～" | "~")
+    let mut chars = mark.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if RANGE_MARKS.contains(&c))
 }
 
 /// Date and time expressions: (token start, token end, text). Built over whole tokens
@@ -270,9 +274,11 @@ impl fmt::Display for Date {
     }
 }
 
-/// What ends the day of a date: its 日 or 号, or the mark of a range whose first day
-/// it is (18 of 6月18-24日, a date jieba cuts as 6 + 月 + 18-24 + 日).
-const DAY_ENDS: [char; 8] = ['日', '号', '至', '到', '-', '—', '～', '~'];
+/// Whether `c` ends the day of a date: its 日 or 号, or the mark of a range whose first
+/// day it is (18 of 6月18-24日, a date jieba cuts as 6 + 月 + 18-24 + 日).
+fn ends_day(c: char) -> bool {
+    c == '日' || c == '号' || RANGE_MARKS.contains(&c)
+}
 
 /// `3月19日下午` → (`03-19`, Some(`下午`)); Chinese numerals accepted. Year kept when written.
 pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>)> {
@@ -287,7 +293,7 @@ pub fn parse_date(text: &str, year: Option<i32>) -> Option<(Date, Option<String>
         .or(year);
     let rest = text.split_once('年').map(|(_, r)| r).unwrap_or(text);
     let (m, rest) = rest.split_once('月')?;
-    let d = rest.split(DAY_ENDS).next()?;
+    let d = rest.split(ends_day).next()?;
     let m = cn_number(m)?;
     let d = cn_number(d)?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
@@ -337,7 +343,7 @@ pub fn resolve_date(
         return parse_date(text, year);
     }
     // A day alone: the article's month.
-    let number = text.split(DAY_ENDS).next()?;
+    let number = text.split(ends_day).next()?;
     if let Some((month, day)) = fused_month_day(number) {
         let year = article_date.and_then(|d| d.year).or(year);
         return Some((Date { year, month, day }, time));

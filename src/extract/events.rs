@@ -288,17 +288,14 @@ impl ArticleBuilder<'_> {
                 let (a, b) = (&self.ents[o], &self.ents[e]);
                 let dates_agree = a.date() == b.date() || a.date().is_none() || b.date().is_none();
                 let earlier = o < e || b.date().is_none() && a.date().is_some() || Some(o) == main;
+                let of_its_kind = kind_alone && o < e && part_ends_with(&a.text, &b.text);
                 // (An occasion joined with 暨 is of the kind of its last part.)
-                let joined_part = kind_alone
-                    && o < e
-                    && a.text.contains('暨')
-                    && part_ends_with(&a.text, &b.text);
+                let joined_part = of_its_kind && a.text.contains('暨');
                 (a.subtype() == b.subtype() || joined_part)
                     && dates_agree
                     && earlier
                     && !is_bare(a)
-                    && (same_event_name(self.lex, &a.text, &b.text)
-                        || kind_alone && o < e && part_ends_with(&a.text, &b.text))
+                    && (same_event_name(self.lex, &a.text, &b.text) || of_its_kind)
             });
             if let Some(t) = target {
                 let why = if self.ents[t].text == self.ents[e].text {

@@ -54,11 +54,8 @@ pub(super) fn held_events(lex: &Lexicon, toks: &[Word], chunks: &[Chunk]) -> Vec
         }
         let mut k = c.tok_end;
         // The day it was held, between the occasion and the verb.
-        if let Some(date) = chunks
-            .iter()
-            .find(|d| d.tok_start == k && d.mention.kind == MentionKind::Date)
-        {
-            k = date.tok_end;
+        if let Some(date) = chunk_starting_at(chunks, k, MentionKind::Date) {
+            k = chunks[date].tok_end;
         }
         // …开工仪式在腾飞经济开发区主会场举行: where, between the occasion and the verb.
         if toks
