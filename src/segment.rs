@@ -153,7 +153,7 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
 /// 10 MB file on one line, a table, arbitrary input) would otherwise become one
 /// sentence, and the stages after this one are not linear in sentence length. Real
 /// sentences of news stay far below this.
-pub const MAX_SENTENCE_CHARS: usize = 256;
+pub const MAX_SENTENCE_CHARS: usize = 512;
 
 /// Characters after which an overly long sentence may be cut: clause punctuation
 /// and white space, so a cut rarely falls inside a name.

@@ -134,8 +134,9 @@ pub(super) fn extend_left_until(
             // 调研座谈活动, 考察调研活动: event words joined into one name.
             // 开幕式暨签约仪式: two occasions held as one.
             Category::Event if stop_at_place => {
-                (toks[a].category == Category::Event
-                    || toks[a].word == "暨"
+                // 集中开工活动暨开工仪式: 暨 joins whatever occasion stands before it.
+                toks[a].word == "暨"
+                    || ((toks[a].category == Category::Event
                     // 观摩学习活动: what was done, and its kind of activity.
                     || toks[h].word == "活动" && h - p <= 3
                     // 洽谈会重大项目签约仪式, 交易会招商项目推介会: a ceremony held within a
@@ -147,7 +148,7 @@ pub(super) fn extend_left_until(
                     && t.word != "活动"
                     // …第十一次会议 会议审议通过: a headline run into the body with a space
                     // (which normalising removes) repeats the word; no name does.
-                    && t.word != toks[a].word
+                    && t.word != toks[a].word)
             }
             // 中秋国庆假期安全防范工作会议, 春节前安全生产检查: the season a meeting is
             // about is part of its name.
@@ -156,6 +157,12 @@ pub(super) fn extend_left_until(
             // after it, whatever words that name starts with.
             Category::Other if stop_at_place && t.word == "暨" => {
                 p > 0 && toks[p - 1].category == Category::Event && !covered[p - 1]
+            }
+            // 非物质文化遗产中心项目开工仪式: jieba cuts 非 off as a prefix of its own.
+            Category::Other
+                if stop_at_place && t.word == "非" && toks[a].category == Category::Nominal =>
+            {
+                true
             }
             // 优秀企业家表彰大会, 先进集体表彰会: an adjective that says what is honoured.
             Category::Other if stop_at_place && is_describing_adjective(toks, p) => true,

@@ -514,3 +514,33 @@ fn two_occasions_joined_by_ji_are_named_again_by_either_kind() {
     assert!(has(&f, "裘一新", "chaired", "暨首场新闻发布会"), "{f:?}");
     assert!(has(&f, "裘一新", "spoke_at", "暨首场新闻发布会"), "{f:?}");
 }
+
+#[test]
+fn an_activity_joined_by_ji_to_a_ceremony_is_one_occasion() {
+    // jieba cuts 非 off 非物质 as a prefix, and the walk from 开工仪式 crossed no
+    // 活动 before 暨.
+    let f = facts(
+        "集中开工\n\n石桥县举行第一季度重点项目集中开工活动暨竹溪非物质文化遗产中心项目开工仪式,县委书记罗文远出席并宣布开工,县长秦立山主持。",
+    );
+    let name = "第一季度重点项目集中开工活动暨竹溪非物质文化遗产中心项目开工仪式";
+    assert!(has(&f, "罗文远", "attended", name), "{f:?}");
+    assert!(has(&f, "秦立山", "chaired", name), "{f:?}");
+}
+
+#[test]
+fn a_long_sentence_keeps_its_list_of_attendees_with_their_verb() {
+    // A paragraph told in one sentence of commas, longer than most: the attendees at
+    // its end are the subject of the verb after them, and the comma after the names
+    // falls where a cut at 256 characters would part them.
+    let filler = "补齐民生领域短板,".repeat(21);
+    let text = format!(
+        "集中开工\n\n石桥县举行重点项目集中开工活动,县委书记罗文远出席并宣布开工,当天集中开工18个项目,{filler}县领导韩书平、孟德川、齐远航,县直相关部门主要负责同志参加活动。"
+    );
+    let f = facts(&text);
+    for name in ["韩书平", "孟德川", "齐远航"] {
+        assert!(
+            has(&f, name, "attended", "重点项目集中开工活动"),
+            "{name} {f:?}"
+        );
+    }
+}
