@@ -472,9 +472,13 @@ fn opening_of(opening: &str, occasion: &str) -> bool {
 }
 
 /// Whether the occasion `name`, or one of those it joins with 暨 (见面会 of
-/// 记者见面会暨首场新闻发布会), ends with `kind`.
+/// 记者见面会暨首场新闻发布会), ends with `kind`. A ceremony of starting and finishing
+/// works (开竣工仪式) is both a 开工仪式 and a 竣工仪式.
 fn part_ends_with(name: &str, kind: &str) -> bool {
-    name.split('暨').any(|part| part.ends_with(kind))
+    name.split('暨').any(|part| {
+        part.ends_with(kind)
+            || part.contains("开竣工") && part.replacen("开竣工", "开工", 1).ends_with(kind)
+    })
 }
 
 /// Whether two event names differ only by interchangeable words (挂牌仪式, 揭牌仪式),

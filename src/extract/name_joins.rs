@@ -29,15 +29,15 @@ pub(super) fn join_names_after_posts(lex: &Lexicon, toks: Vec<Word>) -> Vec<Word
         let ends_name = |t: &Word| {
             matches!(
                 t.word.as_str(),
-                "、" | "," | "，" | "。" | "和" | "及" | "作" | "作了" | "代表"
+                "、" | "," | "，" | "。" | "和" | "及" | "以及" | "等" | "作" | "作了" | "代表"
             ) || lex.role_verbs().contains_key(&t.word)
                 || t.tag == "p"
                 || t.word.starts_with('在') && t.word.chars().count() > 1
         };
         // 县长揭阳，, 区长秦晋主持: a whole name that is also a place's or another word
-        // (秦晋/t), with a surname, between a post and a list break or role verb.
+        // (秦晋/t, 张奕/i), with a surname, between a post and a list break or role verb.
         if (surname.category == Category::Place
-            || surname.category == Category::Other && surname.tag == "t")
+            || surname.category == Category::Other && matches!(surname.tag.as_str(), "t" | "i"))
             && (2..=3).contains(&surname.word.chars().count())
             && lex.surname_len(&surname.word).is_some()
             && ends_name(given)
@@ -168,10 +168,17 @@ pub(super) fn join_listed_names(
         let place_end = b.word.ends_with([
             '村', '镇', '乡', '区', '县', '市', '省', '路', '街', '巷', '组', '社', '州',
         ]);
+        // 苏建 + 旗: a given name ending in 旗, which jieba reads as a banner's word,
+        // after what is no known place.
+        let banner_read = |b: &Word| {
+            b.category == Category::JurisdictionWord
+                && b.word == "旗"
+                && lex.place(&a.word).is_none()
+        };
         if !place_end
             && (2..=3).contains(&chars)
             && (piece(a) || surname_read_as_verb(a))
-            && piece(b)
+            && (piece(b) || banner_read(b))
             && lex
                 .surname_len(&a.word)
                 .is_some_and(|s| s <= a.word.chars().count() && chars - s >= 1)

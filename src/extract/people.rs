@@ -52,9 +52,11 @@ fn is_other_word(lex: &Lexicon, w: &str) -> bool {
     lex.not_names().contains(w) || arrival(w) || w.ends_with(NEVER_LAST_IN_NAMES)
 }
 
-/// Characters that end names of things and bodies (陶器, 石棺, 陈列室, 督导组) and no
-/// given name.
-const NEVER_LAST_IN_NAMES: &[char] = &['器', '棺', '室', '组', '队', '局', '厅', '馆', '处', '站'];
+/// Characters that end names of things, bodies and districts (陶器, 石棺, 陈列室, 督导组,
+/// 高新区, which jieba tags a name) and no given name.
+const NEVER_LAST_IN_NAMES: &[char] = &[
+    '器', '棺', '室', '组', '队', '局', '厅', '馆', '处', '站', '区',
+];
 
 /// 来津, 赴京, 到沪: coming to a province called by its one-character short form,
 /// which reads like a surname and a given name.

@@ -65,6 +65,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     list_closed_before_attending(&mut out);
+    let out = veteran_cadres(out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_of_a_body(&mut out);
     congress_in_session(&mut out);
@@ -316,6 +317,16 @@ fn list_closed_before_attending(words: &mut [Word]) {
             verb.category = Category::Other;
         }
     }
+}
+
+/// 老/nr + 同志: jieba reads 老 of 老同志 (veteran cadres, a group in lists of those
+/// present) as a name's.
+fn veteran_cadres(words: Vec<Word>) -> Vec<Word> {
+    let joins: Vec<(usize, usize)> = (0..words.len().saturating_sub(1))
+        .filter(|&i| words[i].word == "老" && words[i + 1].word == "同志")
+        .map(|i| (i, 2))
+        .collect();
+    join_runs(words, joins, "n", Category::Nominal)
 }
 
 /// 主任元春 + 和 + 、 of 主任元春和、局长…, 孔令 + 和 + 汇报 of 主任孔令和汇报: a

@@ -134,8 +134,10 @@ pub(super) fn extend_left_until(
             // 调研座谈活动, 考察调研活动: event words joined into one name.
             // 开幕式暨签约仪式: two occasions held as one.
             Category::Event if stop_at_place => {
-                // 集中开工活动暨开工仪式: 暨 joins whatever occasion stands before it.
+                // 集中开工活动暨开工仪式: 暨 joins whatever occasion stands before it;
+                // 活动第三批项目开工仪式: a batch is of the campaign named before it.
                 toks[a].word == "暨"
+                    || toks[a].word.ends_with('批') && is_ordinal(&toks[a].word)
                     || ((toks[a].category == Category::Event
                     // 观摩学习活动: what was done, and its kind of activity.
                     || toks[h].word == "活动" && h - p <= 3
@@ -157,6 +159,12 @@ pub(super) fn extend_left_until(
             // after it, whatever words that name starts with.
             Category::Other if stop_at_place && t.word == "暨" => {
                 p > 0 && toks[p - 1].category == Category::Event && !covered[p - 1]
+            }
+            // 集中开竣工仪式: 开 (开工) before 竣工, cut off as a verb of its own.
+            Category::Other
+                if stop_at_place && t.word == "开" && toks[a].word.starts_with("竣工") =>
+            {
+                true
             }
             // 非物质文化遗产中心项目开工仪式: jieba cuts 非 off as a prefix of its own.
             Category::Other
@@ -230,6 +238,19 @@ pub(super) fn extend_left_until(
                     // 全市组织工作会议: 组织工作 is the work of the organisation departments.
                     || t.word == "组织" && toks[a].word.starts_with("工作") && p > 0
             }
+            // 开工、竣工、投产仪式: one ceremony of several acts, listed before it.
+            Category::Punct
+                if stop_at_place
+                    && t.word == "、"
+                    && is_ceremony(&toks[h].word)
+                    && p > 0
+                    && !covered[p - 1]
+                    && CEREMONY_ACTS.contains(&toks[p - 1].word.as_str())
+                    && (a == h || CEREMONY_ACTS.contains(&toks[a].word.as_str())) =>
+            {
+                a = p - 1;
+                continue;
+            }
             Category::Punct if allow_quotes && t.word == "”" => {
                 // Take the whole quoted stretch (“三送一强”工作部署会).
                 match (0..p).rev().find(|&q| toks[q].word == "“") {
@@ -250,14 +271,26 @@ pub(super) fn extend_left_until(
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
     let describing = |k: usize| stop_at_place && is_describing_adjective(toks, k);
+    let listed_act = |k: usize| {
+        stop_at_place && CEREMONY_ACTS.contains(&toks[k].word.as_str()) && toks[k + 1].word == "、"
+    };
     while a < h
-        && ((toks[a].category == Category::Other && !numbered(&toks[a]) && !describing(a))
+        && ((toks[a].category == Category::Other
+            && !numbered(&toks[a])
+            && !describing(a)
+            && !listed_act(a))
             || matches!(toks[a].word.as_str(), "和" | "暨"))
     {
         a += 1;
     }
     a
 }
+
+/// Acts a ceremony is held for, which a list of them names together (开工、竣工、投产
+/// 仪式).
+const CEREMONY_ACTS: &[&str] = &[
+    "开工", "竣工", "投产", "签约", "揭牌", "奠基", "开业", "启动", "颁奖", "授牌", "捐赠", "通车",
+];
 
 /// Festivals and seasons that name what a meeting or campaign is for (中秋, 国庆假期,
 /// 汛期); not the words that say when something happens (今年, 近日).
@@ -267,6 +300,7 @@ fn is_season(w: &str) -> bool {
         || matches!(
             w,
             "中秋"
+                | "新年"
                 | "国庆"
                 | "元旦"
                 | "春节"

@@ -525,3 +525,35 @@ fn a_company_whose_name_jieba_reads_as_a_number_inside_a_list() {
         assert!(has(&f, who, "attended", "座谈"), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_given_name_read_as_a_banner_inside_a_list_of_names() {
+    // jieba cuts 金星 + 旗, and 旗 is a banner's word; in a list of names it ends one.
+    let f = facts(
+        "12月21日,石桥县举行项目集中开工仪式。县领导韩书平、金星旗、吴靖、孟德川等出席开工仪式。",
+    );
+    for who in ["韩书平", "金星旗", "吴靖", "孟德川"] {
+        assert!(has(&f, who, "attended", "开工仪式"), "{who}: {f:?}");
+    }
+}
+
+#[test]
+fn veteran_cadres_and_a_ceremony_of_several_acts() {
+    // jieba reads 老 of 老同志 as a name; 开工、竣工、投产仪式 is one ceremony.
+    let f = facts("11月5日,市领导韩书平、孟德川,老同志、市慈善总会会长罗文远,市直有关部门负责人分别出席开工、竣工、投产仪式。");
+    for who in ["韩书平", "孟德川", "罗文远"] {
+        assert!(
+            has(&f, who, "attended", "开工、竣工、投产仪式"),
+            "{who}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn names_read_as_an_idiom_or_before_yiji_after_their_posts() {
+    // 王奕/i, and 刘 + 三友 closed by 以及 and a group from elsewhere.
+    let f = facts("12月28日晚,石桥县新年音乐晚会在县大礼堂举行。县长助理王奕,县政协副主席刘三友以及来自石桥摄影家协会负责人等出席活动。");
+    for who in ["王奕", "刘三友"] {
+        assert!(has(&f, who, "attended", "新年音乐晚会"), "{who}: {f:?}");
+    }
+}

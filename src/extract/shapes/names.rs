@@ -252,3 +252,11 @@ fn common_nouns_that_start_with_a_surname_are_no_names() {
         assert!(!persons.iter().any(|p| p == word), "{persons:?}");
     }
 }
+
+#[test]
+fn a_district_jieba_tags_as_a_name_is_no_person() {
+    // 高新区/nr: 高 is a surname, and no given name ends in 区.
+    let text = "大会主席团全体成员、县高新区书记、县高新区主任等在主席台就座。";
+    let persons = names_of(text, NodeKind::Person);
+    assert!(!persons.iter().any(|p| p.ends_with('区')), "{persons:?}");
+}

@@ -544,3 +544,14 @@ fn a_long_sentence_keeps_its_list_of_attendees_with_their_verb() {
         );
     }
 }
+
+#[test]
+fn a_batch_of_a_campaign_started_and_finished_in_one_ceremony() {
+    // 开竣工仪式 (开 cut off as a verb) is the 开工仪式 named later; 第三批 is a batch of
+    // the campaign named before it.
+    let f = facts("石桥县项目集中开竣工\n\n12月21日,石桥县举行全县“三比五促”活动第三批项目集中开竣工仪式。县领导韩书平、孟德川等出席开工仪式。");
+    let name = "全县“三比五促”活动第三批项目集中开竣工仪式";
+    for who in ["韩书平", "孟德川"] {
+        assert!(has(&f, who, "attended", name), "{who}: {f:?}");
+    }
+}
