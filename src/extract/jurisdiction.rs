@@ -69,7 +69,20 @@ pub(super) fn infer_jurisdiction(
     sentences: &[String],
 ) -> Jurisdiction {
     let mut tally = Tally::default();
+    let arrivals: Vec<Option<(usize, usize)>> = sentences
+        .iter()
+        .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
+        .collect();
     for e in ents {
+        // 资中县委书记尤再平率内江市党政代表团来乐考察: the guests' places are theirs.
+        if arrivals
+            .get(e.sentence())
+            .copied()
+            .flatten()
+            .is_some_and(|(from, at)| (from..at).contains(&e.start()))
+        {
+            continue;
+        }
         // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
         let weight = if e.sentence() <= 1 { 2 } else { 1 };
         match e.kind {
@@ -80,6 +93,9 @@ pub(super) fn infer_jurisdiction(
                         .get(e.sentence())
                         .is_some_and(|s| in_township_list(s, e.end())) => {}
             MentionKind::Place => tally.add(lex, &e.text, weight),
+            // 内江市党政代表团: a visiting group says where its guests come from, not
+            // where the story is.
+            MentionKind::Organization if is_visiting_group(&e.text) => {}
             MentionKind::Organization
             | MentionKind::Market
             | MentionKind::Event
@@ -264,7 +280,11 @@ pub(super) fn infer_jurisdiction(
         // A town name of several counties (城关镇, 孙集镇) in an article about one
         // county is that county's.
         let ambiguous = county.is_none() && j.county.is_some();
-        if j.county.is_none() || j.county == county || ambiguous {
+        // A town of a prefecture the article does not name, while it names another
+        // (农业示范园区, a town of 海陵区 by that name, in an article about 眉山市), is
+        // a word of a name, not where the story is.
+        let fits = county.as_deref().is_none_or(county_fits);
+        if (j.county.is_none() && fits) || j.county == county || ambiguous {
             if j.county.is_none() {
                 j.county = county;
                 for p in chain.iter().skip(2) {
@@ -298,6 +318,43 @@ pub(super) fn infer_jurisdiction(
     }
     j.street = the_street(ents);
     j
+}
+
+/// Where guests are told coming here in a sentence (…代表团来乐考察, …一行来我市,
+/// …一行莅临眉山市): the character offset of the arrival. (来到 is not counted: 一行来到
+/// 某镇 is as often the article's own officials going out.)
+fn guests_arrive_at(sentence: &str) -> Option<usize> {
+    const GROUPS: [&str; 4] = ["代表团", "考察团", "访问团", "一行"];
+    let (byte, _) = sentence.match_indices(['来', '莅']).find(|&(b, w)| {
+        let rest = &sentence[b + w.len()..];
+        let arrival = if w == "莅" {
+            rest.starts_with('临')
+        } else {
+            !rest.starts_with(['到', '自'])
+        };
+        arrival && GROUPS.iter().any(|g| sentence[..b].ends_with(g))
+    })?;
+    Some(sentence[..byte].chars().count())
+}
+
+/// Where the story of a sentence starts after its dateline (今日房县网讯 记者… 报道:,
+/// 本报讯(记者…)): the medium named there is the host's.
+fn after_dateline(sentence: &str, before: usize) -> usize {
+    sentence
+        .chars()
+        .take(before)
+        .enumerate()
+        .filter(|&(_, c)| matches!(c, '讯' | ':' | '：' | ')' | '）'))
+        .map(|(k, _)| k + 1)
+        .last()
+        .unwrap_or(0)
+}
+
+/// Whether an organisation's name is that of a group on a visit (党政代表团, 考察团).
+fn is_visiting_group(name: &str) -> bool {
+    ["代表团", "考察团", "访问团", "参观团", "考察组", "调研组"]
+        .iter()
+        .any(|g| name.ends_with(g))
 }
 
 /// The street (街道) an article is about: the only one it names (潘桥街道, 欧阳路街道), when

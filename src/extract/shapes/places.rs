@@ -201,3 +201,25 @@ fn and_before_a_county_organ_or_its_term_is_no_county() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_delegation_come_from_another_city_leaves_the_hosts_their_own() {
+    // The guests' city is named more than the hosts' (乐山, 来乐), but in the clause
+    // that tells them coming.
+    let f = facts("本报讯(记者 罗文远)4月15日,内江市委书记韩书平,市委副书记、市长秦立山率内江市党政代表团来乐考察。市委书记孟德川,市委副书记、市长齐远航陪同考察。孟德川代表市委、市政府对内江市党政代表团表示欢迎,并介绍了乐山经济社会发展情况。");
+    let holds = |who: &str, post: &str| f.contains(&(who.into(), "holds_position", post.into()));
+    assert!(holds("孟德川", "书记@乐山市委"), "{f:?}");
+    assert!(holds("齐远航", "市长@乐山市人民政府"), "{f:?}");
+    assert!(holds("韩书平", "书记@内江市委"), "{f:?}");
+    assert!(holds("秦立山", "市长@内江市人民政府"), "{f:?}");
+}
+
+#[test]
+fn a_town_named_like_a_park_of_another_city_is_no_jurisdiction() {
+    // 农业示范园区 is a town of 海陵区 (泰州市) by that name alone.
+    let f = facts("本报讯 昨日,客商一行莅临眉山市考察。市委常委、统战部部长孟德川陪同。考察组一行先后来到岷江现代农业示范园区、经开新区等地,实地考察眉山市产业发展情况。");
+    assert!(
+        f.contains(&("孟德川".into(), "holds_position", "常委@眉山市委".into())),
+        "{f:?}"
+    );
+}
