@@ -268,16 +268,25 @@ mod tests {
 
     #[test]
     fn overly_long_sentences_are_cut_at_a_comma_or_hard() {
-        let long = format!("{}，{}", "字".repeat(200), "词".repeat(600));
+        // The comma stands in the second half of the first window.
+        let before = MAX_SENTENCE_CHARS / 2 + 100;
+        let long = format!(
+            "{}，{}",
+            "字".repeat(before),
+            "词".repeat(2 * MAX_SENTENCE_CHARS)
+        );
         let s = split_sentences(&long);
         assert!(s
             .iter()
             .all(|s| s.text.chars().count() <= MAX_SENTENCE_CHARS));
-        assert_eq!(s[0].text.chars().count(), 201, "cut after the comma");
-        assert_eq!(s[1].start, 201);
+        assert_eq!(s[0].text.chars().count(), before + 1, "cut after the comma");
+        assert_eq!(s[1].start, before + 1);
         let total: usize = s.iter().map(|s| s.text.chars().count()).sum();
-        assert_eq!(total, 801, "nothing lost");
-        assert_eq!(split_sentences(&"字".repeat(600)).len(), 3);
+        assert_eq!(total, before + 1 + 2 * MAX_SENTENCE_CHARS, "nothing lost");
+        assert_eq!(
+            split_sentences(&"字".repeat(2 * MAX_SENTENCE_CHARS + 88)).len(),
+            3
+        );
     }
 
     #[test]

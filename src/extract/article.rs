@@ -586,6 +586,7 @@ fn relation_of(role: RoleVerb) -> Relation {
         RoleVerb::Held => Relation::Held,
         // Meetings are split into chaired and attended when found.
         RoleVerb::Meets => Relation::Chaired,
+        RoleVerb::CallsOn => Relation::Attended,
     }
 }
 

@@ -90,8 +90,10 @@ impl ArticleBuilder<'_> {
                     .iter()
                     .filter(|(r, e)| {
                         // 会见 and 会谈 are named by their bare word.
-                        let meeting =
-                            lex.role_verbs().get(&self.ents[*e].text) == Some(&RoleVerb::Meets);
+                        let meeting = matches!(
+                            lex.role_verbs().get(&self.ents[*e].text),
+                            Some(RoleVerb::Meets | RoleVerb::CallsOn)
+                        );
                         matches!(r, RoleVerb::Chaired | RoleVerb::Held)
                             && (!is_bare(&self.ents[*e]) || meeting)
                     })

@@ -68,51 +68,15 @@ pub(super) fn infer_jurisdiction(
     common_words: &[&str],
     sentences: &[String],
 ) -> Jurisdiction {
-    let mut tally = Tally::default();
-    let arrivals: Vec<Option<(usize, usize)>> = sentences
-        .iter()
-        .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
-        .collect();
-    for e in ents {
-        // 资中县委书记尤再平率内江市党政代表团来乐考察: the guests' places are theirs.
-        if arrivals
-            .get(e.sentence())
-            .copied()
-            .flatten()
-            .is_some_and(|(from, at)| (from..at).contains(&e.start()))
-        {
-            continue;
-        }
-        // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
-        let weight = if e.sentence() <= 1 { 2 } else { 1 };
-        match e.kind {
-            // 国华、高阳、盐河等乡镇: names of a list of townships are no counties.
-            MentionKind::Place
-                if !crate::lexicon::is_division_name(&e.text)
-                    && sentences
-                        .get(e.sentence())
-                        .is_some_and(|s| in_township_list(s, e.end())) => {}
-            MentionKind::Place => tally.add(lex, &e.text, weight),
-            // 内江市党政代表团: a visiting group says where its guests come from, not
-            // where the story is.
-            MentionKind::Organization if is_visiting_group(&e.text) => {}
-            MentionKind::Organization
-            | MentionKind::Market
-            | MentionKind::Event
-            | MentionKind::Project => {
-                // The places an organ's name starts with (惠济区规划服务中心, 政协苏州市
-                // 虎丘区第九届委员会). A short form (南关 in 南关农贸市场) is too often a
-                // word of the name itself to say where the article is.
-                for pre in leading_places(lex, &e.text) {
-                    if crate::lexicon::is_division_name(pre) || e.kind == MentionKind::Organization
-                    {
-                        tally.add(lex, pre, weight);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    // 资中县委书记尤再平率内江市党政代表团来乐考察: the places of guests told coming
+    // are theirs, not the story's, when the story names one of its own in full; else
+    // (友谊 of 友谊县, a word) they are all it names.
+    let hosts = tally_mentions(lex, ents, sentences, true);
+    let mut tally = if hosts.named_in_full {
+        hosts
+    } else {
+        tally_mentions(lex, ents, sentences, false)
+    };
     if let Some(county) = county_of_township_lists(lex, sentences) {
         tally.add(lex, &county, 2);
     }
@@ -320,6 +284,60 @@ pub(super) fn infer_jurisdiction(
     j
 }
 
+/// The places the mentions of an article name, each with its weight; with
+/// `skip_guests`, not those in a clause that tells guests coming (nor visiting groups).
+fn tally_mentions(
+    lex: &Lexicon,
+    ents: &[EntityMention],
+    sentences: &[String],
+    skip_guests: bool,
+) -> Tally {
+    let mut tally = Tally::default();
+    let arrivals: Vec<Option<(usize, usize)>> = sentences
+        .iter()
+        .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
+        .collect();
+    for e in ents {
+        let in_arrival = arrivals
+            .get(e.sentence())
+            .copied()
+            .flatten()
+            .is_some_and(|(from, at)| (from..at).contains(&e.start()));
+        if skip_guests && in_arrival {
+            continue;
+        }
+        // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
+        let weight = if e.sentence() <= 1 { 2 } else { 1 };
+        match e.kind {
+            // 国华、高阳、盐河等乡镇: names of a list of townships are no counties.
+            MentionKind::Place
+                if !crate::lexicon::is_division_name(&e.text)
+                    && sentences
+                        .get(e.sentence())
+                        .is_some_and(|s| in_township_list(s, e.end())) => {}
+            MentionKind::Place => tally.add(lex, &e.text, weight),
+            // 内江市党政代表团: a visiting group says where its guests come from.
+            MentionKind::Organization if skip_guests && is_visiting_group(&e.text) => {}
+            MentionKind::Organization
+            | MentionKind::Market
+            | MentionKind::Event
+            | MentionKind::Project => {
+                // The places an organ's name starts with (惠济区规划服务中心, 政协苏州市
+                // 虎丘区第九届委员会). A short form (南关 in 南关农贸市场) is too often a
+                // word of the name itself to say where the article is.
+                for pre in leading_places(lex, &e.text) {
+                    if crate::lexicon::is_division_name(pre) || e.kind == MentionKind::Organization
+                    {
+                        tally.add(lex, pre, weight);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    tally
+}
+
 /// Where guests are told coming here in a sentence (…代表团来乐考察, …一行来我市,
 /// …一行莅临眉山市): the character offset of the arrival. (来到 is not counted: 一行来到
 /// 某镇 is as often the article's own officials going out.)
@@ -440,6 +458,8 @@ struct Tally {
     /// Where each division is first named: of two named as often, the article is about
     /// the one it names first (its headline, its lead).
     first: HashMap<(PlaceLevel, String), usize>,
+    /// Whether a division is named in full (乐山市, not 乐山 alone, which may be a word).
+    named_in_full: bool,
 }
 
 impl Tally {
@@ -448,11 +468,11 @@ impl Tally {
     fn add(&mut self, lex: &Lexicon, name: &str, weight: usize) {
         // A full name (大竹县) says more than a short form, which may be a word of
         // something else (观音 of 观音阁街).
-        let weight = if crate::lexicon::is_division_name(name) {
-            2 * weight
-        } else {
-            weight
-        };
+        let full = crate::lexicon::is_division_name(name);
+        if full && !lex.place_chain(name).is_empty() {
+            self.named_in_full = true;
+        }
+        let weight = if full { 2 * weight } else { weight };
         let chain = lex.place_chain(name);
         let take = match chain.first().map(|p| p.level) {
             Some(PlaceLevel::Town) => 2,

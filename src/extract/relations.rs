@@ -264,7 +264,8 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             || toks
                 .get(v + 1)
                 .is_some_and(|t| matches!(t.word.as_str(), "时" | "中" | "上" | "后"));
-        if role == RoleVerb::Meets && noun_use {
+        let meets = matches!(role, RoleVerb::Meets | RoleVerb::CallsOn);
+        if meets && noun_use {
             continue;
         }
         // 在此间举行的发布会上说: a verb in a relative clause states no role.
@@ -278,7 +279,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         }
         let (end, frame_event) = subject_end(toks, chunks, people, v);
         let event = match role {
-            RoleVerb::Meets => chunk_starting_at(chunks, v, MentionKind::Event),
+            RoleVerb::Meets | RoleVerb::CallsOn => chunk_starting_at(chunks, v, MentionKind::Event),
             // 传达了全区推进会精神, 通报了…会议情况: what is conveyed is no venue; the
             // speech is at the occasion of the frame or of the article.
             RoleVerb::SpokeAt if conveys_content(&t.word) => frame_event,
@@ -416,20 +417,23 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
         if !subjects.is_empty() {
             previous = Some((v, subjects.clone()));
         }
-        if role == RoleVerb::Meets {
+        if meets {
             // Hosts chair the meeting; the guests named after the verb attend it. Those
             // who call on people (看望慰问) make a visit: they attend it, and the people
             // called on take no part in it.
+            // A call (拜会, 拜访) is hosted by the one called on, after the verb.
             let Some(e) = event else { continue };
             let visit = chunks[e].details.event_type.as_deref() == Some("调研");
+            let call = role == RoleVerb::CallsOn;
+            let (before, after) = if call {
+                (RoleVerb::Attended, RoleVerb::Chaired)
+            } else {
+                (RoleVerb::Chaired, RoleVerb::Attended)
+            };
             for s in subjects {
                 out.push(Role {
                     subject: s,
-                    role: if visit {
-                        RoleVerb::Attended
-                    } else {
-                        RoleVerb::Chaired
-                    },
+                    role: if visit { RoleVerb::Attended } else { before },
                     event: Some(e),
                     verb: v,
                 });
@@ -453,7 +457,7 @@ fn find_roles(lex: &Lexicon, toks: &[Word], chunks: &[Chunk], people: &[usize]) 
             for g in guests {
                 out.push(Role {
                     subject: g,
-                    role: RoleVerb::Attended,
+                    role: after,
                     event: Some(e),
                     verb: v,
                 });

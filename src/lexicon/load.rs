@@ -189,9 +189,10 @@ impl Lexicon {
                             Some("spoke_at") => RoleVerb::SpokeAt,
                             Some("held") => RoleVerb::Held,
                             Some("meets") => RoleVerb::Meets,
+                            Some("calls_on") => RoleVerb::CallsOn,
                             _ => return Err(bad(
                                 n,
-                                "second column must be chaired, attended, spoke_at, held or meets",
+                                "second column must be chaired, attended, spoke_at, held, meets or calls_on",
                             )),
                         };
                     self.role_verbs.insert(first, role);

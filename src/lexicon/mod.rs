@@ -70,6 +70,9 @@ pub enum RoleVerb {
     Held,
     /// 会见, 会晤: hosts before the verb, guests after it, the verb is the event.
     Meets,
+    /// 拜会, 拜访: callers before the verb, the one called on (who hosts) after it,
+    /// the verb is the event.
+    CallsOn,
 }
 
 /// All look-up tables used by the extractor.

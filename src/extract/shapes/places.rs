@@ -204,9 +204,9 @@ fn and_before_a_county_organ_or_its_term_is_no_county() {
 
 #[test]
 fn a_delegation_come_from_another_city_leaves_the_hosts_their_own() {
-    // The guests' city is named more than the hosts' (乐山, 来乐), but in the clause
+    // The guests' city is named more than the hosts' (乐山市, 来乐), but in the clause
     // that tells them coming.
-    let f = facts("本报讯(记者 罗文远)4月15日,内江市委书记韩书平,市委副书记、市长秦立山率内江市党政代表团来乐考察。市委书记孟德川,市委副书记、市长齐远航陪同考察。孟德川代表市委、市政府对内江市党政代表团表示欢迎,并介绍了乐山经济社会发展情况。");
+    let f = facts("本报讯(记者 罗文远)4月15日,内江市委书记韩书平,市委副书记、市长秦立山率内江市党政代表团来乐考察。市委书记孟德川,市委副书记、市长齐远航陪同考察。孟德川代表市委、市政府对内江市党政代表团表示欢迎,并介绍了乐山市经济社会发展情况。");
     let holds = |who: &str, post: &str| f.contains(&(who.into(), "holds_position", post.into()));
     assert!(holds("孟德川", "书记@乐山市委"), "{f:?}");
     assert!(holds("齐远航", "市长@乐山市人民政府"), "{f:?}");

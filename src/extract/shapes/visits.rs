@@ -345,3 +345,12 @@ fn visitors_to_a_city_by_its_short_name_and_about_a_theme() {
     let f = facts("1月13日,县委副书记、县长俞一德春节前夕走访慰问结对关爱对象。");
     assert!(has(&f, "俞一德", "attended", "走访慰问"), "{f:?}");
 }
+
+#[test]
+fn a_call_is_hosted_by_the_one_called_on() {
+    // 拜会 as 会见 with the roles turned: the caller attends, the one called on hosts.
+    let f = facts("11月3日下午,省委书记韩书平在哈尔滨拜会来我省考察调研的全国政协副主席孟德川。省政协主席齐远航参加拜会。");
+    assert!(has(&f, "孟德川", "chaired", "拜会"), "{f:?}");
+    assert!(has(&f, "韩书平", "attended", "拜会"), "{f:?}");
+    assert!(has(&f, "齐远航", "attended", "拜会"), "{f:?}");
+}
