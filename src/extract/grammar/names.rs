@@ -166,6 +166,16 @@ pub(super) fn extend_left_until(
             {
                 true
             }
+            // 当天的捐赠仪式: the act a ceremony is held for names it, after whatever
+            // word (jieba cuts 捐赠 + 仪式).
+            Category::Other
+                if stop_at_place
+                    && a == h
+                    && toks[h].word == "仪式"
+                    && CEREMONY_ACTS.contains(&t.word.as_str()) =>
+            {
+                true
+            }
             // 非物质文化遗产中心项目开工仪式: jieba cuts 非 off as a prefix of its own.
             Category::Other
                 if stop_at_place && t.word == "非" && toks[a].category == Category::Nominal =>
@@ -271,8 +281,11 @@ pub(super) fn extend_left_until(
     // Never start on a conjunction or a verb (an event may start on its number).
     let numbered = |t: &Word| stop_at_place && (is_ordinal(&t.word) || is_numeral(&t.word));
     let describing = |k: usize| stop_at_place && is_describing_adjective(toks, k);
+    // 开工、竣工、投产仪式 and 捐赠仪式 start on their acts.
     let listed_act = |k: usize| {
-        stop_at_place && CEREMONY_ACTS.contains(&toks[k].word.as_str()) && toks[k + 1].word == "、"
+        stop_at_place
+            && CEREMONY_ACTS.contains(&toks[k].word.as_str())
+            && (toks[k + 1].word == "、" || k + 1 == h && toks[h].word == "仪式")
     };
     while a < h
         && ((toks[a].category == Category::Other
@@ -289,7 +302,8 @@ pub(super) fn extend_left_until(
 /// Acts a ceremony is held for, which a list of them names together (开工、竣工、投产
 /// 仪式).
 const CEREMONY_ACTS: &[&str] = &[
-    "开工", "竣工", "投产", "签约", "揭牌", "奠基", "开业", "启动", "颁奖", "授牌", "捐赠", "通车",
+    "开工", "竣工", "投产", "签约", "揭牌", "奠基", "开业", "启动", "颁奖", "授牌", "捐赠", "捐款",
+    "通车",
 ];
 
 /// Festivals and seasons that name what a meeting or campaign is for (中秋, 国庆假期,

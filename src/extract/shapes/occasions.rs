@@ -555,3 +555,14 @@ fn a_batch_of_a_campaign_started_and_finished_in_one_ceremony() {
         assert!(has(&f, who, "attended", name), "{who}: {f:?}");
     }
 }
+
+#[test]
+fn a_ceremony_named_by_its_act_after_a_time_word() {
+    // 当天的 + 捐赠/v + 仪式: the act names the ceremony whatever stands before it.
+    let f = facts(
+        "3月26日,石桥县举行爱心物资交接活动。县委书记罗文远,副县长秦立山出席当天的捐赠仪式。",
+    );
+    for who in ["罗文远", "秦立山"] {
+        assert!(has(&f, who, "attended", "捐赠仪式"), "{who}: {f:?}");
+    }
+}
