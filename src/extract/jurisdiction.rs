@@ -71,11 +71,15 @@ pub(super) fn infer_jurisdiction(
     // 资中县委书记尤再平率内江市党政代表团来乐考察: the places of guests told coming
     // are theirs, not the story's, when the story names one of its own in full; else
     // (友谊 of 友谊县, a word) they are all it names.
-    let hosts = tally_mentions(lex, ents, sentences, true);
+    let arrivals: Vec<Option<(usize, usize)>> = sentences
+        .iter()
+        .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
+        .collect();
+    let hosts = tally_mentions(lex, ents, sentences, Some(&arrivals));
     let mut tally = if hosts.named_in_full {
         hosts
     } else {
-        tally_mentions(lex, ents, sentences, false)
+        tally_mentions(lex, ents, sentences, None)
     };
     if let Some(county) = county_of_township_lists(lex, sentences) {
         tally.add(lex, &county, 2);
@@ -284,26 +288,22 @@ pub(super) fn infer_jurisdiction(
     j
 }
 
-/// The places the mentions of an article name, each with its weight; with
-/// `skip_guests`, not those in a clause that tells guests coming (nor visiting groups).
+/// The places the mentions of an article name, each with its weight. Given
+/// `arrivals` (per sentence, the stretch that tells guests coming: from, to), not
+/// those in it, nor visiting groups.
 fn tally_mentions(
     lex: &Lexicon,
     ents: &[EntityMention],
     sentences: &[String],
-    skip_guests: bool,
+    arrivals: Option<&[Option<(usize, usize)>]>,
 ) -> Tally {
     let mut tally = Tally::default();
-    let arrivals: Vec<Option<(usize, usize)>> = sentences
-        .iter()
-        .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
-        .collect();
+    let skip_guests = arrivals.is_some();
     for e in ents {
         let in_arrival = arrivals
-            .get(e.sentence())
-            .copied()
-            .flatten()
+            .and_then(|a| a.get(e.sentence()).copied().flatten())
             .is_some_and(|(from, at)| (from..at).contains(&e.start()));
-        if skip_guests && in_arrival {
+        if in_arrival {
             continue;
         }
         // The headline and the dateline (本报洛阳3月5日讯) say where the story is.
@@ -468,12 +468,12 @@ impl Tally {
     fn add(&mut self, lex: &Lexicon, name: &str, weight: usize) {
         // A full name (大竹县) says more than a short form, which may be a word of
         // something else (观音 of 观音阁街).
+        let chain = lex.place_chain(name);
         let full = crate::lexicon::is_division_name(name);
-        if full && !lex.place_chain(name).is_empty() {
+        if full && !chain.is_empty() {
             self.named_in_full = true;
         }
         let weight = if full { 2 * weight } else { weight };
-        let chain = lex.place_chain(name);
         let take = match chain.first().map(|p| p.level) {
             Some(PlaceLevel::Town) => 2,
             _ => 1,

@@ -172,7 +172,7 @@ pub(super) fn extend_left_until(
                 if stop_at_place
                     && a == h
                     && toks[h].word == "仪式"
-                    && CEREMONY_ACTS.contains(&t.word.as_str()) =>
+                    && is_ceremony_act(&t.word) =>
             {
                 true
             }
@@ -255,8 +255,8 @@ pub(super) fn extend_left_until(
                     && is_ceremony(&toks[h].word)
                     && p > 0
                     && !covered[p - 1]
-                    && CEREMONY_ACTS.contains(&toks[p - 1].word.as_str())
-                    && (a == h || CEREMONY_ACTS.contains(&toks[a].word.as_str())) =>
+                    && is_ceremony_act(&toks[p - 1].word)
+                    && (a == h || is_ceremony_act(&toks[a].word)) =>
             {
                 a = p - 1;
                 continue;
@@ -284,7 +284,7 @@ pub(super) fn extend_left_until(
     // 开工、竣工、投产仪式 and 捐赠仪式 start on their acts.
     let listed_act = |k: usize| {
         stop_at_place
-            && CEREMONY_ACTS.contains(&toks[k].word.as_str())
+            && is_ceremony_act(&toks[k].word)
             && (toks[k + 1].word == "、" || k + 1 == h && toks[h].word == "仪式")
     };
     while a < h
@@ -299,8 +299,13 @@ pub(super) fn extend_left_until(
     a
 }
 
-/// Acts a ceremony is held for, which a list of them names together (开工、竣工、投产
-/// 仪式).
+/// Whether `w` is an act a ceremony is held for, which names it (捐赠仪式) alone or
+/// listed with others (开工、竣工、投产仪式).
+fn is_ceremony_act(w: &str) -> bool {
+    CEREMONY_ACTS.contains(&w)
+}
+
+/// The acts of [`is_ceremony_act`].
 const CEREMONY_ACTS: &[&str] = &[
     "开工", "竣工", "投产", "签约", "揭牌", "奠基", "开业", "启动", "颁奖", "授牌", "捐赠", "捐款",
     "通车",
