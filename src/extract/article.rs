@@ -169,6 +169,24 @@ impl ArticleBuilder<'_> {
                             .get(p.chunks[c].tok_end)
                             .is_some_and(|t| date::is_range_mark(&t.word));
                     }
+                    // 第四次会议于2021年1月24日在兰州召开: the date told right after the
+                    // name is the occasion's own, whatever the sentence told before.
+                    MentionKind::Event if !framing.contains(&e) && date_after(p, c).is_some() => {
+                        let text = date_after(p, c).expect("checked");
+                        let base = if date::is_day_told(text) {
+                            told_day.or(article_day)
+                        } else {
+                            article_day
+                        };
+                        if let Some((date, time)) = date::resolve_date(text, base, year) {
+                            let day_known = told_day.or(article_day);
+                            if day_known.is_some_and(|known| date.is_after(known)) {
+                                self.scheduled.push(e);
+                            }
+                            self.ents[e].set_date(Some(date.to_string()));
+                            self.ents[e].set_time(time);
+                        }
+                    }
                     MentionKind::Event
                         if !framing.contains(&e)
                             && !to_be_convened(
@@ -657,6 +675,18 @@ fn opening_frame(p: &SentenceParse) -> Option<usize> {
         .iter()
         .all(|t| t.category != Category::Punct && !t.tag.starts_with("nr"))
         .then_some(ci)
+}
+
+/// The date told right after the occasion of chunk `c` (…会议于1月24日召开, 定于…举行).
+fn date_after(p: &SentenceParse, c: usize) -> Option<&str> {
+    let end = p.chunks[c].tok_end;
+    let marker = p.toks.get(end)?;
+    if !matches!(marker.word.as_str(), "于" | "将于" | "定于") {
+        return None;
+    }
+    let next = p.chunks.get(c + 1)?;
+    (next.tok_start == end + 1 && next.mention.kind == MentionKind::Date)
+        .then_some(next.mention.text.as_str())
 }
 
 /// Whether the occasion at tokens `a..b` is one a decision or its papers are about

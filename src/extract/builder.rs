@@ -22,6 +22,9 @@ pub(super) struct ArticleBuilder<'a> {
     /// Events dated by the first day of a range (9月25日至27日): what happened during
     /// them happened on a day the text does not give.
     pub(super) multi_day: Vec<usize>,
+    /// Events told to be held on a day after the one the text last named (会议决定…
+    /// 第四次会议于1月24日召开): not yet happened, so no bare 会议 after is about them.
+    pub(super) scheduled: Vec<usize>,
 }
 
 /// A post as a sentence writes it, its mentions found.

@@ -225,6 +225,15 @@ impl Date {
         })
     }
 
+    /// Whether this date comes after `other`, comparing years only where both are known
+    /// (12月30日 told after a January day of an unknown year is taken as later).
+    pub fn is_after(self, other: Date) -> bool {
+        match (self.year, other.year) {
+            (Some(a), Some(b)) if a != b => a > b,
+            _ => (self.month, self.day) > (other.month, other.day),
+        }
+    }
+
     /// The date `days` later, or earlier when negative (−2 ..= 1 in practice). Without
     /// a year, February has 28 days.
     fn shifted(self, days: i32) -> Option<Date> {
@@ -428,6 +437,16 @@ mod tests {
     /// A resolved date as the facts file writes it.
     fn written(resolved: Option<(Date, Option<String>)>) -> Option<(String, Option<String>)> {
         resolved.map(|(date, time)| (date.to_string(), time))
+    }
+
+    #[test]
+    fn a_date_is_after_another_by_year_then_day() {
+        let d = |s: &str| Date::parse(s).expect("a date");
+        assert!(d("2021-01-22").is_after(d("2021-01-11")));
+        assert!(!d("2021-01-11").is_after(d("2021-01-11")));
+        assert!(d("2022-01-02").is_after(d("2021-12-30")));
+        assert!(d("01-22").is_after(d("2021-01-11")));
+        assert!(!d("2020-12-30").is_after(d("2021-01-11")));
     }
 
     #[test]

@@ -45,7 +45,11 @@ impl ArticleBuilder<'_> {
         let held_in_lead = held
             .iter()
             .copied()
-            .filter(|&e| self.ents[e].sentence() <= 1 && !is_bare(&self.ents[e]))
+            .filter(|&e| {
+                self.ents[e].sentence() <= 1
+                    && !is_bare(&self.ents[e])
+                    && !self.scheduled.contains(&e)
+            })
             .min_by_key(|&e| {
                 let ent = &self.ents[e];
                 let dated_by_lead = two_in_headline
@@ -191,6 +195,7 @@ impl ArticleBuilder<'_> {
                         && Some(o) != main
                         && !is_bare(a)
                         && a.refers_to().is_none()
+                        && !self.scheduled.contains(&o)
                         && (told.contains(&o) || held.contains(&o))
                         && a.sentence() + 1 >= ent.sentence()
                         && main.is_none_or(|m| self.ents[m].sentence() < a.sentence())

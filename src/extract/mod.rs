@@ -183,6 +183,7 @@ impl Extractor {
             last_post: None,
             organs_of_heads: Vec::new(),
             multi_day: Vec::new(),
+            scheduled: Vec::new(),
         };
         let at = b.add_mentions(&parses);
         let common_words: Vec<&str> = parses

@@ -426,8 +426,8 @@ fn post_fused_with_a_surname(lex: &Lexicon, words: &mut [Word]) {
 }
 
 /// 指挥长 + 张跃 + 新及 of 指挥长张跃新及…: jieba took a three-character name's last
-/// character and the conjunction after it for a word. After a post, a surname and one
-/// character, the character goes back to the name.
+/// character and the conjunction after it for a word. After a post or a list's 、, a
+/// surname and one character, the character goes back to the name (…、郭天 + 康及/c).
 fn given_name_fused_with_a_conjunction(lex: &Lexicon, words: &mut [Word]) {
     for i in 2..words.len() {
         let mut pair = words[i].word.chars();
@@ -439,7 +439,8 @@ fn given_name_fused_with_a_conjunction(lex: &Lexicon, words: &mut [Word]) {
         if !is_cjk(given)
             || "以等和与并及".contains(given)
             || !matches!(conjunction, '及' | '等' | '和' | '与')
-            || words[i - 2].category != Category::Title
+            || !(words[i - 2].category == Category::Title
+                || words[i - 2].word == "、" && words[i].tag.starts_with('c'))
             || !name.tag.starts_with("nr")
             || name.word.chars().count() != 2
             || lex.surname_len(&name.word) != Some(1)

@@ -176,6 +176,10 @@ fn a_given_name_jieba_runs_into_the_conjunction_after_it() {
     let f =
         facts("3月31日,区委举行开工仪式。市政协副主席范谊以及市级有关部门负责同志出席开工仪式。");
     assert!(has(&f, "范谊", "attended", "开工仪式"), "{f:?}");
+    // Inside a list too (…、吴明 + 康及/c).
+    let f = facts("3月2日,县政协召开主席会议。县政协副主席张立、吴明康及秘书长王建太出席会议。");
+    assert!(has(&f, "吴明康", "attended", "主席会议"), "{f:?}");
+    assert!(has(&f, "张立", "attended", "主席会议"), "{f:?}");
 }
 
 #[test]

@@ -223,6 +223,26 @@ fn a_session_a_decision_convenes_takes_no_date() {
 }
 
 #[test]
+fn a_session_a_sitting_decides_to_convene_on_a_later_day_takes_that_day() {
+    // The date after 于 is the session's own; the bare 会议 after it is still the
+    // sitting that decided, not the session that has not yet met.
+    let f = facts(
+        "县政协主席张文明1月11日上午主持召开县政协主席会议。会议决定县政协第十届委员会第四次会议于2021年1月24日在县城召开,会期3天。县政协副主席李德华、赵建国出席会议。",
+    );
+    assert!(has(&f, "李德华", "attended", "县政协主席会议"), "{f:?}");
+    assert!(has(&f, "赵建国", "attended", "县政协主席会议"), "{f:?}");
+    let events = dated_events(
+        "县政协主席张文明1月11日上午主持召开县政协主席会议。会议决定县政协第十届委员会第四次会议于2021年1月24日在县城召开,会期3天。",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第四次会议") && d.as_deref() == Some("2021-01-24")),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn an_occasion_convened_after_the_main_one_is_named_whole_and_referred_to() {
     // The name holds verbs (防灭火) the leftward walk stops at; the bare 会议 right after
     // it is this occasion, not the main one of the headline.
