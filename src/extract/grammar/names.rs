@@ -160,6 +160,18 @@ pub(super) fn extend_left_until(
             Category::Other if stop_at_place && t.word == "暨" => {
                 p > 0 && toks[p - 1].category == Category::Event && !covered[p - 1]
             }
+            // 省纪委监委派驻省人大机关纪检监察组: a group a commission sends to sit in
+            // another body is named with the commission that sends it.
+            // (纪委监委第二派驻纪检监察组: the commission's ordinal for its groups.)
+            Category::Other if !stop_at_place && matches!(t.word.as_str(), "驻" | "派驻") => {
+                let commission = |k: usize| toks[k].category == Category::Organ && !covered[k];
+                toks[h].word.ends_with('组')
+                    && (p > 0 && commission(p - 1)
+                        || p > 1 && is_numeral(&toks[p - 1].word) && commission(p - 2))
+            }
+            Category::Other if !stop_at_place && is_numeral(&t.word) && toks[a].word == "派驻" => {
+                p > 0 && toks[p - 1].category == Category::Organ
+            }
             // 集中开竣工仪式: 开 (开工) before 竣工, cut off as a verb of its own.
             Category::Other
                 if stop_at_place && t.word == "开" && toks[a].word.starts_with("竣工") =>

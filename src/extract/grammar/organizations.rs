@@ -176,6 +176,8 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         .find(|&m| {
             toks[m - 1].category == Category::Organ
                 && toks[m - 1].word.ends_with('委')
+                // (纪委监委 + 驻县/ns: the body it sits in, not a second body.)
+                && !toks[m].word.starts_with('驻')
                 && (matches!(
                     toks[m].category,
                     Category::JurisdictionWord | Category::Place
@@ -206,14 +208,16 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         return None;
     }
     // 代表团, 有限公司, 办公室 alone: a kind of body, not one (but the organ of a post
-    // after it, 管委会副主任 X, still holds the list together).
+    // after it, 管委会副主任 X, still holds the list together). So is a group written
+    // without the body that sends it (派驻纪检监察组要发挥…作用).
     if lone
         && fused_juris.is_none()
         && toks
             .get(h + 1)
             .is_none_or(|t| t.category != Category::Title)
-        && !lex.org_abbrev().contains_key(&toks[h].word)
-        && lex.org_suffix(&text).is_some_and(|(suf, _)| *suf == text)
+        && (!lex.org_abbrev().contains_key(&toks[h].word)
+            && lex.org_suffix(&text).is_some_and(|(suf, _)| *suf == text)
+            || text.ends_with('组'))
     {
         return None;
     }
@@ -224,10 +228,12 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         Category::Organ if a < h => fused_juris.or_else(|| fused_jurisdiction(lex, &toks[a].word)),
         _ => fused_juris.or_else(|| level_written_in(&toks[a].word)),
     };
-    // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局).
-    let parent = (a..h)
+    // Parent: the organisation text up to an inner organ word (…规划局 in …规划局惠济分局);
+    // of a group sent to sit in another body, the commission that sends it.
+    let sent_by = (a..h).find(|&i| matches!(toks[i].word.as_str(), "驻" | "派驻"));
+    let parent = (a..sent_by.unwrap_or(h))
         .rev()
-        .find(|&i| toks[i].category == Category::Organ && i > a)
+        .find(|&i| toks[i].category == Category::Organ && (i > a || sent_by.is_some()))
         .map(|i| text_of(toks, a, i + 1));
     let class = lex.org_suffix(&text).and_then(|(_, c)| c.clone());
     let mut m = Mention {

@@ -2,7 +2,8 @@
 //! named by a body, turns of speaking, watching at a branch venue, the county-level
 //! city and the prefecture. Names are made up.
 
-use super::{dated_events, facts, has};
+use super::{dated_events, facts, has, names_of};
+use crate::graph::NodeKind;
 
 #[test]
 fn lists_closed_by_several_groups_without_names() {
@@ -556,4 +557,20 @@ fn names_read_as_an_idiom_or_before_yiji_after_their_posts() {
     for who in ["王奕", "刘三友"] {
         assert!(has(&f, who, "attended", "新年音乐晚会"), "{who}: {f:?}");
     }
+}
+
+#[test]
+fn a_group_a_commission_sends_into_another_body_holds_a_list_together() {
+    // jieba reads the group's 纪检监察 as a name and 驻 as a verb: the list of those
+    // who sat in fell apart at that item.
+    let text = "3月2日,县人大常委会召开第十次会议。副县长张立明,县人民法院院长李建华,县纪委监委驻县人大机关纪检监察组组长,县人大各专门委员会组成人员列席会议。";
+    let f = facts(text);
+    assert!(has(&f, "张立明", "attended", "第十次会议"), "{f:?}");
+    assert!(has(&f, "李建华", "attended", "第十次会议"), "{f:?}");
+    let orgs = names_of(text, NodeKind::Organization);
+    assert!(
+        orgs.iter()
+            .any(|o| o.ends_with("纪委监委驻县人大机关纪检监察组")),
+        "{orgs:?}"
+    );
 }
