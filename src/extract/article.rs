@@ -9,7 +9,7 @@ use super::events;
 use super::facts::{End, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
 use super::relations::{self, Party};
-use super::token::{Category, Word};
+use super::token::{is_clause_break, Category, Word};
 use super::SentenceParse;
 use crate::graph::Relation;
 use crate::ingest::{Article, Byline};
@@ -677,16 +677,27 @@ fn opening_frame(p: &SentenceParse) -> Option<usize> {
         .then_some(ci)
 }
 
-/// The date told right after the occasion of chunk `c` (…会议于1月24日召开, 定于…举行).
+/// The date told right after the occasion of chunk `c` (…会议于1月24日召开, 定于…举行,
+/// …常委会议9月27日上午在兰州开幕).
 fn date_after(p: &SentenceParse, c: usize) -> Option<&str> {
     let end = p.chunks[c].tok_end;
-    let marker = p.toks.get(end)?;
-    if !matches!(marker.word.as_str(), "于" | "将于" | "定于") {
+    let word = |i: usize| p.toks.get(i).map(|t| t.word.as_str());
+    let marked = matches!(word(end), Some("于" | "将于" | "定于"));
+    let next = p.chunks.get(c + 1)?;
+    if next.mention.kind != MentionKind::Date || next.tok_start != end + usize::from(marked) {
         return None;
     }
-    let next = p.chunks.get(c + 1)?;
-    (next.tok_start == end + 1 && next.mention.kind == MentionKind::Date)
-        .then_some(next.mention.text.as_str())
+    // Unmarked, the date is the occasion's only where the sentence goes on to hold it,
+    // and not another occasion during it (…人民代表大会第一次会议4月23日下午在…举行
+    // 预备会议: the day is the preparatory sitting's).
+    let held_next = matches!(
+        word(next.tok_end),
+        Some("在" | "召开" | "举行" | "举办" | "开幕" | "闭幕" | "隆重" | "胜利")
+    ) && !p.toks[next.tok_end..]
+        .iter()
+        .take_while(|t| !is_clause_break(t))
+        .any(|t| t.category == Category::Event);
+    (marked || held_next).then_some(next.mention.text.as_str())
 }
 
 /// Whether the occasion at tokens `a..b` is one a decision or its papers are about

@@ -65,6 +65,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     let mut out = speech_verb_cut_off_names(lex, out);
     names_cut_before_a_preposition(&mut out);
     list_closed_before_attending(&mut out);
+    committee_before_will(&mut out);
     let out = veteran_cadres(out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_of_a_body(&mut out);
@@ -315,6 +316,20 @@ fn list_closed_before_attending(words: &mut [Word]) {
             verb.tag = Tag::new("v");
             verb.start -= 1;
             verb.category = Category::Other;
+        }
+    }
+}
+
+/// 省委 + 会/v of 省委会领导出席…: 会 after a party committee is the 会 of a
+/// democratic party's committee (民进省委会) or the verb (will), not a meeting.
+fn committee_before_will(words: &mut [Word]) {
+    for i in 1..words.len() {
+        if words[i].word == "会"
+            && words[i].tag == "v"
+            && words[i - 1].category == Category::Organ
+            && words[i - 1].word.ends_with('委')
+        {
+            words[i].category = Category::Other;
         }
     }
 }

@@ -243,6 +243,45 @@ fn a_session_a_sitting_decides_to_convene_on_a_later_day_takes_that_day() {
 }
 
 #[test]
+fn a_session_dated_right_after_its_name_and_a_party_committee_before_will() {
+    // 省委 + 会/v + 领导: no meeting; the body's session is the report's, dated by the
+    // day written right after its name. Its preparatory sitting's day is not its own.
+    let events = dated_events_headed(
+        Some("省委会领导出席县政协十一届六次常委会议"),
+        "县政协十一届六次常委会议9月27日上午在县城开幕。县政协主席张文明主持会议。",
+    );
+    assert_eq!(
+        events,
+        [(
+            "县政协十一届六次常委会议".to_string(),
+            Some("09-27".to_string())
+        )]
+    );
+    let f = facts(
+        "3月2日,县人大常委会召开第三十八次主任会议。会议决定,县第十八届人大常委会第三十四次会议6月27日举行。县人大常委会副主任李德华出席会议。",
+    );
+    assert!(has(&f, "李德华", "attended", "第三十八次主任会议"), "{f:?}");
+    let events = dated_events(
+        "3月2日,县人大常委会召开第三十八次主任会议。会议决定,县第十八届人大常委会第三十四次会议6月27日举行。",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第三十四次会议") && d.as_deref() == Some("06-27")),
+        "{events:?}"
+    );
+    let events = dated_events(
+        "县第七届人民代表大会第一次会议4月23日下午在县会堂举行预备会议。县人大常委会主任张文明主持会议。",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|(n, d)| n.contains("第一次会议") && d.is_none()),
+        "{events:?}"
+    );
+}
+
+#[test]
 fn an_occasion_convened_after_the_main_one_is_named_whole_and_referred_to() {
     // The name holds verbs (防灭火) the leftward walk stops at; the bare 会议 right after
     // it is this occasion, not the main one of the headline.
