@@ -54,6 +54,8 @@ pub(super) const CREDITS: &[(&str, Credit)] = &[
     // 供稿 by a person writes the piece (供稿/张三); by a body it credits none.
     ("供稿", Credit::Role(BylineRole::Author)),
     ("出品", Credit::Editor),
+    // (制作:张三 李四): who made a page's graphics or video, not the report.
+    ("制作", Credit::Editor),
     ("转自", Credit::Editor),
 ];
 
@@ -105,6 +107,8 @@ pub(super) const MEDIA_ENDINGS: &[&str] = &[
     "中心",
     "融媒",
     "客户端",
+    // 皖江在线: a news site named as one.
+    "在线",
     "组",
     "办",
     "办公室",

@@ -222,13 +222,14 @@ pub fn parse_byline_as(
         if i < pieces.len() && is_unit(p) {
             continue;
         }
-        // Suffix credits: 柳迪报道, 张三摄.
+        // Suffix credits: 柳迪报道, 张三摄 (which credits the photo on its own: …。梁秋摄).
         let mut own: Option<BylineRole> = None;
         for (suffix, role) in [("报道", None), ("摄", Some(BylineRole::Photographer))] {
             if let Some(rest) = p.strip_suffix(suffix) {
                 if (2..=4).contains(&rest.chars().count()) && lex.surname_len(rest).is_some() {
                     p = rest;
                     own = role;
+                    credited_any |= role.is_some();
                     break;
                 }
             }
@@ -604,10 +605,18 @@ fn find_paren_byline(
             || (after.chars().count() <= 12
                 && after.chars().all(is_cjk)
                 && MEDIA_ENDINGS.iter().any(|m| after.ends_with(m)));
-        // 本报讯（张三 李四）: names alone in brackets right after the dateline word
-        // are the authors too.
-        let after_dateline = line[..open].trim_end().ends_with('讯');
-        let unmarked = (article_end && closes_line || after_dateline).then_some(BylineRole::Author);
+        // 本报讯（张三 李四）, 广州9月3日电 (张三): names alone in brackets right after
+        // the dateline word are the authors too.
+        let before = line[..open].trim_end();
+        let after_dateline =
+            before.ends_with('讯') || before.strip_suffix('电').is_some_and(|b| b.ends_with('日'));
+        // …。(苗东升 党世根 陈涛) closing a paragraph the photos' captions follow: names
+        // spaced apart after the last sentence are its writers.
+        let after_sentence = closes_line
+            && before.ends_with(['。', '！', '？', '”'])
+            && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
+        let unmarked = (article_end && closes_line || after_dateline || after_sentence)
+            .then_some(BylineRole::Author);
         if let Some(found) = parse_byline_as(inner, lex, unmarked) {
             return Some((open, close, found));
         }

@@ -315,3 +315,24 @@ fn a_tibetan_name_of_four_characters_after_a_credit() {
     assert_eq!(b[0].name, "德西翁姆");
     assert_eq!(b[0].role, BylineRole::Reporter);
 }
+
+#[test]
+fn writers_after_a_wire_dateline_a_news_site_or_the_last_sentence_of_a_paragraph() {
+    let lex = lex();
+    let (body, b) = strip_bylines(&["某某网广州9月3日电 (王晓)在节日之际,会议召开。"], &lex);
+    assert_eq!(names(Some(b)), [("王晓".into(), "author")]);
+    assert!(body.starts_with("某某网广州9月3日电"), "{body}");
+    // A site named 在线, closing the article.
+    let (_, b) = strip_bylines(&["会议召开。", "散会。(某江在线 黄晓)"], &lex);
+    assert_eq!(names(Some(b)), [("黄晓".into(), "author")]);
+    // Names spaced apart after a paragraph's last sentence, captions after them; a
+    // name alone there stays an aside.
+    let (_, b) = strip_bylines(&["会议召开。(苗晓 党力 陈晓)", "县长王力参加讨论"], &lex);
+    assert_eq!(b.len(), 3);
+    let (_, b) = strip_bylines(&["会议召开。(苗晓)", "县长王力参加讨论"], &lex);
+    assert!(b.is_empty());
+    // A caption's photographer after its sentence; 制作 credits no writer.
+    let (_, b) = strip_bylines(&["图为代表团在社区考察。梁晓摄", "会议召开。"], &lex);
+    assert_eq!(names(Some(b)), [("梁晓".into(), "photographer")]);
+    assert!(parse_byline("(制作:陆晓 徐晓)", &lex).is_none());
+}

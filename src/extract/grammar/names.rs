@@ -473,4 +473,6 @@ const NEVER_IN_NAMES: &[&str] = &[
     "做好",
     "抓好",
     "问候",
+    // 认真领会县政协…会议精神: to take in, a verb jieba reads as a noun.
+    "领会",
 ];

@@ -412,3 +412,17 @@ fn a_post_before_one_of_the_government_written_without_its_place() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_verb_jieba_reads_as_a_noun_is_no_part_of_a_body_s_name() {
+    // 领会/n + 县政协: what was taken in, then the body; the vice-chairmen listed after
+    // are of 县政协, not of a 领会县政协.
+    let f = facts(
+        "11月27日,县政协八届一次会议的委员分组讨论。委员们表示,要认真领会县政协八届一次会议精神。县政协副主席张立、李德华分别参加了讨论。",
+    );
+    assert!(has(&f, "张立", "holds_position", "副主席@县政协"), "{f:?}");
+    assert!(
+        has(&f, "李德华", "holds_position", "副主席@县政协"),
+        "{f:?}"
+    );
+}
