@@ -76,6 +76,7 @@ pub(super) fn infer_jurisdiction(
         .map(|s| guests_arrive_at(s).map(|at| (after_dateline(s, at), at)))
         .collect();
     let hosts = tally_mentions(lex, ents, sentences, Some(&arrivals));
+    let guests_left_out = hosts.named_in_full;
     let mut tally = if hosts.named_in_full {
         hosts
     } else {
@@ -200,6 +201,25 @@ pub(super) fn infer_jurisdiction(
         j.other_county = best_where(PlaceLevel::County, &|n| {
             n.ends_with(other) && county_fits(n)
         });
+        // 安塞区代表团赴洛川县视察。区人大常委会主任…: the visiting group's division,
+        // left out of the story's places, is the one its 区 posts are of.
+        let written_with_other = || {
+            ents.iter().any(|e| {
+                matches!(e.kind, MentionKind::Organization | MentionKind::Title)
+                    && e.text.starts_with(other)
+            })
+        };
+        if j.other_county.is_none() && guests_left_out && written_with_other() {
+            let all = tally_mentions(lex, ents, sentences, None);
+            j.other_county = all
+                .counts
+                .iter()
+                .filter(|((l, n), _)| {
+                    *l == PlaceLevel::County && n.ends_with(other) && county_fits(n)
+                })
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0 .1.cmp(&a.0 .1)))
+                .map(|((_, n), _)| n.clone());
+        }
     }
     // A county-level city mentioned more than the prefecture above it is what the
     // article's 市 means, unless the article speaks of the counties under a city (各县

@@ -223,3 +223,20 @@ fn a_town_named_like_a_park_of_another_city_is_no_jurisdiction() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_visiting_delegation_s_district_holds_its_district_posts() {
+    // The story is the county visited; the delegation's 区 posts are of its own
+    // district, named only in the group's name.
+    let f = facts(
+        "12月10日,延安市六届人大代表宝塔区代表团赴延长县开展交叉视察。区人大常委会主任张立,区人大常委会副主任李德华参加视察。延长县人大常委会主任王强陪同视察。",
+    );
+    assert!(
+        has(&f, "张立", "holds_position", "主任@宝塔区人大常委会"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王强", "holds_position", "主任@延长县人大常委会"),
+        "{f:?}"
+    );
+}
