@@ -4,7 +4,7 @@
 
 use super::facts::{End, EntityMention, Fact, Jurisdiction};
 use super::grammar::ChunkDetails;
-use super::organ_names::{canonical_org, level_char_matches};
+use super::organ_names::{canonical_org, leading_places, level_char_matches};
 use crate::graph::Relation;
 use crate::lexicon::{Lexicon, PlaceLevel};
 use crate::mention::{Mention, MentionKind};
@@ -437,6 +437,21 @@ impl ArticleBuilder<'_> {
                             let why =
                                 format!("{text} of {zone}, whose 党工委 the post before it is of");
                             (format!("{zone}{text}"), why)
+                        })
+                } else if text.ends_with('局')
+                    && text == self.ents[o].canonical()
+                    && self.lex.org_abbrev().contains_key(&text)
+                {
+                    // 县人大常委会副主任、教育局长: a bureau written without its place is
+                    // of the place of the organ before it.
+                    leading_places(self.lex, before)
+                        .first()
+                        .and_then(|p| self.lex.place(p))
+                        .map(|p| p.name.clone())
+                        .filter(|p| before.starts_with(p.as_str()))
+                        .map(|p| {
+                            let why = format!("{text} of {p}, the place of the post before it");
+                            (format!("{p}{text}"), why)
                         })
                 } else if bare && committee.ends_with('委') {
                     let why = format!("{text} of {committee}, the organ of the post before it");

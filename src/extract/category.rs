@@ -87,7 +87,10 @@ pub(super) fn categorize(lex: &Lexicon, t: &Token) -> Category {
                 && lex.surname_len(w) == Some(1)
                 && lex.org_suffix(w).is_some_and(|(suf, _)| suf.chars().count() == 1))
     };
-    if maps & word_map::ORG_ABBREV != 0 || organ() || t.tag == "nt" && lex.is_department_stem(w) {
+    if maps & word_map::ORG_ABBREV != 0
+        || organ()
+        || t.tag == "nt" && (lex.is_department_stem(w) || lex.is_bureau_stem(w))
+    {
         return Category::Organ;
     }
     let tag = t.tag.as_str();

@@ -130,6 +130,10 @@ pub(super) fn resplit<'a>(lex: &Lexicon, t: Token<'a>) -> (Token<'a>, Option<Tok
     if let Some(stem) = w.strip_suffix("部长").filter(|d| lex.is_department_stem(d)) {
         return split(stem.chars().count(), stem.len(), "nt", "nnt");
     }
+    // 公安局长, 财政局长: so a bureau's head (jieba: one noun).
+    if let Some(stem) = w.strip_suffix("局长").filter(|d| lex.is_bureau_stem(d)) {
+        return split(stem.chars().count(), stem.len(), "nt", "nnt");
+    }
     // 林先生 in 李晓林先生: the form of address is no part of the name.
     if n >= 3 {
         if let Some(rest) = ["先生", "女士", "同志"]

@@ -66,6 +66,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     names_cut_before_a_preposition(&mut out);
     list_closed_before_attending(&mut out);
     committee_before_will(&mut out);
+    bureau_before_its_head(lex, &mut out);
     let out = veteran_cadres(out);
     let mut out = names_ending_in_a_conjunction(lex, out);
     office_of_a_body(&mut out);
@@ -316,6 +317,19 @@ fn list_closed_before_attending(words: &mut [Word]) {
             verb.tag = Tag::new("v");
             verb.start -= 1;
             verb.category = Category::Other;
+        }
+    }
+}
+
+/// 财政/n + 局长: a bureau written by its stem before its head's title is the organ.
+fn bureau_before_its_head(lex: &Lexicon, words: &mut [Word]) {
+    for i in 0..words.len().saturating_sub(1) {
+        if words[i].category == Category::Nominal
+            && matches!(words[i + 1].word.as_str(), "局长" | "副局长")
+            && lex.is_bureau_stem(&words[i].word)
+        {
+            words[i].tag = Tag::new("nt");
+            words[i].category = Category::Organ;
         }
     }
 }

@@ -143,6 +143,13 @@ impl Lexicon {
         w.chars().count() == 2 && self.org_abbrev().contains_key(format!("{w}部").as_str())
     }
 
+    /// Whether `w` is a bureau's name without its 局 (公安 of 公安局长, 财政 of
+    /// 财政局长), as a bureau's head is written: the bureau is in `org_abbrev`.
+    pub fn is_bureau_stem(&self, w: &str) -> bool {
+        (2..=4).contains(&w.chars().count())
+            && self.org_abbrev().contains_key(format!("{w}局").as_str())
+    }
+
     /// The province a one-character short form stands for (湘 → 湖南省), from
     /// `province_abbrevs.txt`.
     pub fn province_of_abbrev(&self, short: char) -> Option<&str> {

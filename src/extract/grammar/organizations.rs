@@ -191,13 +191,22 @@ pub(super) fn org_chunk(lex: &Lexicon, toks: &[Word], h: usize, covered: &[bool]
         return None;
     }
     let mut text = text_of(toks, a, h + 1);
-    // 组织部长: the department is named by its stem before its head's title.
-    let department = lex.is_department_stem(&toks[h].word)
-        && toks
-            .get(h + 1)
-            .is_some_and(|t| t.category == Category::Title && t.word.ends_with("部长"));
-    if department {
-        text.push('部');
+    // 组织部长, 公安局长: the department or bureau is named by its stem before its
+    // head's title.
+    let head_title = |suffix: &str| {
+        toks.get(h + 1)
+            .is_some_and(|t| t.category == Category::Title && t.word.ends_with(suffix))
+    };
+    let organ_char = if lex.is_department_stem(&toks[h].word) && head_title("部长") {
+        Some('部')
+    } else if lex.is_bureau_stem(&toks[h].word) && head_title("局长") {
+        Some('局')
+    } else {
+        None
+    };
+    let department = organ_char.is_some();
+    if let Some(c) = organ_char {
+        text.push(c);
     }
     let lone = a == h && !department;
     let fused_juris = fused_jurisdiction(lex, &text);

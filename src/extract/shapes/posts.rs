@@ -426,3 +426,24 @@ fn a_verb_jieba_reads_as_a_noun_is_no_part_of_a_body_s_name() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_bureau_s_head_written_with_the_bureau_s_stem() {
+    // jieba reads 公安局长 as one noun and 财政 + 局长 apart; a bureau written bare is of
+    // the place of the post before it.
+    let f = facts(
+        "3月2日,平遥县召开会议。县人大常委会副主任、教育局长张立,县委常委、政法委书记、公安局长王刚,县财政局长李明出席会议。",
+    );
+    assert!(
+        has(&f, "张立", "holds_position", "局长@平遥县教育局"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王刚", "holds_position", "局长@平遥县公安局"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "李明", "holds_position", "局长@平遥县财政局"),
+        "{f:?}"
+    );
+}
