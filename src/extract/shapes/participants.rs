@@ -343,3 +343,14 @@ fn the_holding_of_a_session_as_a_noun_is_not_chairing_it() {
     let f = facts("1月23日,某区政协十届五次会议开幕。区委书记武一华对大会的召开表示热烈祝贺。");
     assert!(!has(&f, "武一华", "chaired", "十届五次会议"), "{f:?}");
 }
+
+#[test]
+fn taking_part_told_with_canyu() {
+    // 参与 is 参加; 全员参与 names no one.
+    let f = facts(
+        "3月2日,新区举行项目签约仪式。新区管委会副主任张立、李德华,公司办公室负责人参与签约仪式。干部职工全员参与。",
+    );
+    assert!(has(&f, "张立", "attended", "签约仪式"), "{f:?}");
+    assert!(has(&f, "李德华", "attended", "签约仪式"), "{f:?}");
+    assert!(!f.iter().any(|(who, _, _)| who == "全员"), "{f:?}");
+}
