@@ -618,7 +618,8 @@ const SPEECH_NOUNS: &[&str] = &[
 /// (李明作 of 李明作政府工作报告, 赵丽作 of 赵丽作交流发言): 作 right after a name,
 /// with the speech's noun close behind or 的 after it (邱鹏作的关于…的报告), is the
 /// verb. So are 到 and 赴 with more of the sentence after them (邹丽到 of 邹丽到伊川县
-/// 调研): no given name ends with them.
+/// 调研): no given name ends with them. 来 before the place it comes to and what is done
+/// there (王峻来 of 王峻来庙镇开展…, 来我县考察) is the verb too.
 pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     // Offsets are in characters; most sentences have no such span, so the characters
     // are only collected when one might.
@@ -633,6 +634,10 @@ pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usiz
         if matches!(chars.get(*e - 1), Some('到' | '赴'))
             && chars.get(*e).is_some_and(|c| c.is_alphanumeric())
         {
+            *e -= 1;
+            continue;
+        }
+        if chars.get(*e - 1) == Some(&'来') && comes_to_a_place(&chars[*e..]) {
             *e -= 1;
             continue;
         }
@@ -654,6 +659,24 @@ pub fn trim_light_verbs(text: &str, mut spans: Vec<(usize, usize)>) -> Vec<(usiz
         }
     }
     spans
+}
+
+/// Whether `rest` starts with a place and what is done there (庙镇开展…, 我县考察…): a
+/// division of at most four characters, or the writer's own, then a verb of a visit.
+fn comes_to_a_place(rest: &[char]) -> bool {
+    const DIVISION_ENDS: &str = "镇乡县区市村";
+    const VISIT_VERBS: &[&str] = &[
+        "开展", "调研", "考察", "检查", "视察", "督导", "慰问", "走访", "指导",
+    ];
+    (2..=5).any(|n| {
+        rest.len() > n
+            && DIVISION_ENDS.contains(rest[n - 1])
+            && rest[..n].iter().all(|c| crate::normalize::is_cjk(*c))
+            && VISIT_VERBS.iter().any(|v| {
+                let tail: String = rest[n..].iter().take(2).collect();
+                tail == *v
+            })
+    })
 }
 
 /// Whether an occasion's name ends as a ceremony, which may be held within a larger

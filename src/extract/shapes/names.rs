@@ -264,3 +264,13 @@ fn a_district_jieba_tags_as_a_name_is_no_person() {
     let persons = names_of(text, NodeKind::Person);
     assert!(!persons.iter().any(|p| p.ends_with('区')), "{persons:?}");
 }
+
+#[test]
+fn a_name_jieba_runs_into_the_coming_after_it() {
+    // 区长王峻 + 来 + 庙镇: the district head came to the town.
+    let f = facts(
+        "6月25日下午,区委副书记、区长王峻来庙镇开展人大代表联系社区活动。镇党委书记陈立参加。",
+    );
+    assert!(has(&f, "王峻", "holds_position", "区长@"), "{f:?}");
+    assert!(!f.iter().any(|(who, _, _)| who == "王峻来"), "{f:?}");
+}
