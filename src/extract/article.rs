@@ -153,12 +153,8 @@ impl ArticleBuilder<'_> {
                     MentionKind::Date => {
                         let text = &self.ents[e].text;
                         let day_told = date::is_day_told(text);
-                        let base = if day_told {
-                            told_day.or(article_day)
-                        } else {
-                            article_day
-                        };
-                        last_date = date::resolve_date(text, base, year);
+                        last_date =
+                            date::resolve_date(text, date_base(text, told_day, article_day), year);
                         if !day_told {
                             if let Some((day, _)) = &last_date {
                                 told_day = Some(*day);
@@ -169,32 +165,24 @@ impl ArticleBuilder<'_> {
                             .get(p.chunks[c].tok_end)
                             .is_some_and(|t| date::is_range_mark(&t.word));
                     }
-                    // 第四次会议于2021年1月24日在兰州召开: the date told right after the
-                    // name is the occasion's own, whatever the sentence told before.
-                    MentionKind::Event if !framing.contains(&e) && date_after(p, c).is_some() => {
-                        let text = date_after(p, c).expect("checked");
-                        let base = if date::is_day_told(text) {
-                            told_day.or(article_day)
-                        } else {
-                            article_day
-                        };
-                        if let Some((date, time)) = date::resolve_date(text, base, year) {
-                            let day_known = told_day.or(article_day);
-                            if day_known.is_some_and(|known| date.is_after(known)) {
-                                self.scheduled.push(e);
+                    MentionKind::Event if !framing.contains(&e) => {
+                        // 第四次会议于2021年1月24日在兰州召开: the date told right after
+                        // the name is the occasion's own, whatever the sentence told before.
+                        if let Some(text) = date_after(p, c) {
+                            let base = date_base(text, told_day, article_day);
+                            if let Some((date, time)) = date::resolve_date(text, base, year) {
+                                let day_known = told_day.or(article_day);
+                                if day_known.is_some_and(|known| date.is_after(known)) {
+                                    self.scheduled.push(e);
+                                }
+                                self.ents[e].set_date(Some(date.to_string()));
+                                self.ents[e].set_time(time);
                             }
-                            self.ents[e].set_date(Some(date.to_string()));
-                            self.ents[e].set_time(time);
+                            continue;
                         }
-                    }
-                    MentionKind::Event
-                        if !framing.contains(&e)
-                            && !to_be_convened(
-                                &p.toks,
-                                p.chunks[c].tok_start,
-                                p.chunks[c].tok_end,
-                            ) =>
-                    {
+                        if to_be_convened(&p.toks, p.chunks[c].tok_start, p.chunks[c].tok_end) {
+                            continue;
+                        }
                         if let Some((date, time)) = last_date.clone() {
                             self.ents[e].set_date(Some(date.to_string()));
                             self.ents[e].set_time(time);
@@ -675,6 +663,16 @@ fn opening_frame(p: &SentenceParse) -> Option<usize> {
         .iter()
         .all(|t| t.category != Category::Punct && !t.tag.starts_with("nr"))
         .then_some(ci)
+}
+
+/// The day a date is read against: 当天 and 当日 mean the day the text last named,
+/// any other date the publication's.
+fn date_base(text: &str, told_day: Option<Date>, article_day: Option<Date>) -> Option<Date> {
+    if date::is_day_told(text) {
+        told_day.or(article_day)
+    } else {
+        article_day
+    }
 }
 
 /// The date told right after the occasion of chunk `c` (…会议于1月24日召开, 定于…举行,
