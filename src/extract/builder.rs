@@ -405,9 +405,15 @@ impl ArticleBuilder<'_> {
                 .unwrap_or(committee)
                 .to_string();
             // An organ written bare right after another post of the same person takes
-            // its place from that post's organ.
-            if ls == si && lp == person && o != lo {
-                let text = self.ents[o].text.clone();
+            // its place from that post's organ; a bureau does after the post of the
+            // person before too (船营区副区长段继光、经合局局长于振东).
+            let text = self.ents[o].text.clone();
+            let bare_bureau = (text.ends_with('局') || text == "人武部")
+                && text == self.ents[o].canonical()
+                && (leading_places(self.lex, &text).is_empty()
+                    || self.lex.org_abbrev().contains_key(&text))
+                && !text.starts_with(crate::lexicon::JURISDICTION_CHARS);
+            if ls == si && (lp == person || bare_bureau) && o != lo {
                 let before = self.ents[lo].canonical();
                 let renamed = if text == "监委" {
                     // 市纪委常委、监委委员: the supervisory commission of the discipline
@@ -438,21 +444,27 @@ impl ArticleBuilder<'_> {
                                 format!("{text} of {zone}, whose 党工委 the post before it is of");
                             (format!("{zone}{text}"), why)
                         })
-                } else if text.ends_with('局')
-                    && text == self.ents[o].canonical()
-                    && self.lex.org_abbrev().contains_key(&text)
-                {
-                    // 县人大常委会副主任、教育局长: a bureau written without its place is
-                    // of the place of the organ before it.
+                } else if bare_bureau {
+                    // 县人大常委会副主任、教育局长, 县委常委、人武部部长: a bureau written
+                    // without its place is of the place of the organ before it, or of
+                    // its level where that place is not named (县政府副县长、公安局局长).
+                    let level = before
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, '市' | '区' | '县' | '旗'))
+                        .map(String::from);
                     leading_places(self.lex, before)
                         .first()
                         .and_then(|p| self.lex.place(p))
                         .map(|p| p.name.clone())
                         .filter(|p| before.starts_with(p.as_str()))
+                        .or(level)
                         .map(|p| {
                             let why = format!("{text} of {p}, the place of the post before it");
                             (format!("{p}{text}"), why)
                         })
+                } else if lp != person {
+                    None
                 } else if bare && committee.ends_with('委') {
                     let why = format!("{text} of {committee}, the organ of the post before it");
                     Some((format!("{committee}{text}"), why))

@@ -338,6 +338,9 @@ fn tally_mentions(
             MentionKind::Place => tally.add(lex, &e.text, weight),
             // 内江市党政代表团: a visiting group says where its guests come from.
             MentionKind::Organization if skip_guests && is_visiting_group(&e.text) => {}
+            // 公安局 is any county's bureau, not one of 公安县: an organ written by its
+            // generic name names no place.
+            MentionKind::Organization if lex.org_abbrev().contains_key(e.text.as_str()) => {}
             MentionKind::Organization
             | MentionKind::Market
             | MentionKind::Event

@@ -447,3 +447,35 @@ fn a_bureau_s_head_written_with_the_bureau_s_stem() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_bureau_written_bare_takes_the_place_of_the_post_before_it() {
+    // The post before may be another person's (副区长段天明、经合局局长于方东), and the
+    // bureau one of no lexicon (安全监管局); 人武部 is the county's, not its committee's.
+    let f = facts(
+        "3月2日,船营区召开会议。船营区副区长段天明、经合局局长于方东、副局长李秋生参加了此次活动。开封市安委会办公室主任、安全监管局局长郭明出席。甘谷县委常委、人武部部长田明辉出席。",
+    );
+    for (who, post) in [
+        ("于方东", "局长@船营区经合局"),
+        ("李秋生", "副局长@船营区经合局"),
+        ("郭明", "局长@开封市安全监管局"),
+        ("田明辉", "部长@甘谷县人武部"),
+    ] {
+        assert!(has(&f, who, "holds_position", post), "{who} {post}: {f:?}");
+    }
+}
+
+#[test]
+fn a_generic_bureau_names_no_county() {
+    // 公安 is also the short form of 公安县: the bureau says nothing of where the story
+    // is, and where the county goes unnamed its bureau is the county's all the same.
+    let f = facts(
+        "6月28日晚上,西王镇召开换届工作推进会,县政府副县长、公安局局长鲁方峰,县农委主任宋长河到会指导。",
+    );
+    assert!(has(&f, "宋长河", "holds_position", "主任@县农委"), "{f:?}");
+    assert!(
+        has(&f, "鲁方峰", "holds_position", "局长@县公安局"),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|(_, _, o)| o.contains("公安县")), "{f:?}");
+}
