@@ -156,6 +156,16 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// A post's title as compared: a former post (原副主席) is annotated with the plain
+/// title (docs/annotation.md), which the graph keeps marked as former.
+fn title_key(s: &str) -> String {
+    let k = key(s);
+    match k.strip_prefix('原') {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => k,
+    }
+}
+
 /// An organisation's name as compared: 中共X is X; 人民代表大会常务委员会, 人民政府,
 /// 人民法院 and 人民检察院 are 人大常委会, 政府, 法院 and 检察院, the same organs by
 /// their everyday names; a place written before the place the organ is of (南宁市武鸣区委,
@@ -279,7 +289,7 @@ fn predicted<'d>(lex: &Lexicon, doc: &'d GraphDoc) -> Predicted<'d> {
         match e.relation {
             Relation::HoldsPosition if s.kind == NodeKind::Person => p.posts.push((
                 key(&s.name),
-                key(e.title.as_deref().unwrap_or("")),
+                title_key(e.title.as_deref().unwrap_or("")),
                 org_key(lex, &t.name),
             )),
             Relation::Chaired | Relation::Attended | Relation::SpokeAt
@@ -417,7 +427,7 @@ fn score_article(lex: &Lexicon, gold: &GoldArticle, doc: &GraphDoc, r: &mut Arti
     let gold_posts: Vec<(String, String, String)> = gold
         .posts
         .iter()
-        .map(|[who, title, org]| (key(who), key(title), org_key(lex, org)))
+        .map(|[who, title, org]| (key(who), title_key(title), org_key(lex, org)))
         .collect();
     Tally {
         kind: "post",
@@ -616,6 +626,8 @@ mod tests {
         let lex = &Lexicon::embedded();
         assert_eq!(org_key(lex, "中共惠济区委"), org_key(lex, "惠济区委"));
         assert_eq!(org_key(lex, "惠济区人民政府"), "惠济区政府");
+        assert_eq!(title_key("原常务副主席"), "常务副主席");
+        assert_eq!(title_key("副主席"), "副主席");
         assert_eq!(
             org_key(lex, "通州区人民检察院"),
             org_key(lex, "通州区检察院")
