@@ -6,7 +6,7 @@
 pub(super) use super::category::categorize;
 pub use super::category::Category;
 use super::resplit::resplit;
-use crate::lexicon::{word_map, Lexicon};
+use crate::lexicon::{word_map, Lexicon, PlaceLevel};
 use crate::normalize::is_cjk;
 use crate::segment::{Segmenter, Tag};
 
@@ -392,19 +392,30 @@ fn is_verb(lex: &Lexicon, w: &Word) -> bool {
 }
 
 /// A short place form jieba reads as another word (正定/d) is the place right before
-/// an organ of its own level (正定 + 县委: 正定县 is a county).
+/// an organ of its own level (正定 + 县委: 正定县 is a county), or before a school, a
+/// hospital or a paper, which are named after their city (大同/d + 大学).
 fn places_before_their_level(lex: &Lexicon, words: &mut [Word]) {
+    const NAMED_AFTER_A_CITY: [&str; 7] =
+        ["大学", "学院", "医院", "中学", "日报", "晚报", "电视台"];
     for i in 0..words.len().saturating_sub(1) {
         let next = &words[i + 1];
         let Some(level) = next.word.chars().next() else {
             continue;
         };
-        if matches!(next.category, Category::Organ | Category::JurisdictionWord)
-            && words[i].category != Category::Place
-            && crate::lexicon::JURISDICTION_CHARS.contains(&level)
-            && lex.word_maps(&words[i].word) & word_map::PLACE_SHORT != 0
-            && lex.place(&format!("{}{level}", words[i].word)).is_some()
+        if words[i].category == Category::Place
+            || lex.word_maps(&words[i].word) & word_map::PLACE_SHORT == 0
         {
+            continue;
+        }
+        let of_level = matches!(next.category, Category::Organ | Category::JurisdictionWord)
+            && crate::lexicon::JURISDICTION_CHARS.contains(&level)
+            && lex.place(&format!("{}{level}", words[i].word)).is_some();
+        let named_after = NAMED_AFTER_A_CITY.contains(&next.word.as_str())
+            && words[i].word.chars().count() >= 2
+            && lex
+                .place(&words[i].word)
+                .is_some_and(|p| matches!(p.level, PlaceLevel::Prefecture | PlaceLevel::County));
+        if of_level || named_after {
             words[i].category = Category::Place;
         }
     }

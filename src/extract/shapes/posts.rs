@@ -479,3 +479,17 @@ fn a_generic_bureau_names_no_county() {
     );
     assert!(!f.iter().any(|(_, _, o)| o.contains("公安县")), "{f:?}");
 }
+
+#[test]
+fn a_university_named_after_its_city() {
+    // jieba reads 大同 as an adverb (大同/d); before 大学 it is the city.
+    let f = facts("12月26日,项目正式投产。大同大学党委书记马立根,大同大学副校长寇明福在现场见证。");
+    assert!(
+        has(&f, "马立根", "holds_position", "书记@大同大学党委"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "寇明福", "holds_position", "副校长@大同大学"),
+        "{f:?}"
+    );
+}
