@@ -60,6 +60,7 @@ pub fn tokenize(seg: &Segmenter, lex: &Lexicon, text: &str) -> Vec<Word> {
     }
     places_in_lists(lex, &mut out);
     places_before_their_level(lex, &mut out);
+    units_of_a_level(&mut out);
     post_fused_with_a_surname(lex, &mut out);
     given_name_fused_with_a_conjunction(lex, &mut out);
     let mut out = speech_verb_cut_off_names(lex, out);
@@ -102,6 +103,10 @@ fn conjunction_before_a_county_organ(words: Vec<Word>) -> Vec<Word> {
                 n.category == Category::Organ
                     // 会议 + 和县 + 十六届…政府常务会议: the county's next meeting.
                     || n.tag == "m" && n.word.ends_with('届')
+                    // 严敏 + 和县 + 四大班子领导: the county's leaders as a group.
+                    || ["领导", "四大", "四套", "班子", "直"]
+                        .iter()
+                        .any(|g| n.word.starts_with(g))
             })
     };
     let cuts: Vec<usize> = (0..words.len()).filter(|&i| cut(i)).collect();
@@ -389,6 +394,24 @@ fn names_ending_in_a_conjunction(lex: &Lexicon, words: Vec<Word>) -> Vec<Word> {
 /// A verb, or a role verb jieba tags otherwise (汇报/nz).
 fn is_verb(lex: &Lexicon, w: &Word) -> bool {
     w.tag.starts_with('v') || lex.role_verbs().contains_key(w.word.as_str())
+}
+
+/// 县直, 市直 (the bodies directly under a county or city: 县直有关部门负责人) and the
+/// 直 of 郎溪县 + 直 are nouns of a group, though jieba reads an adverb or a verb.
+fn units_of_a_level(words: &mut [Word]) {
+    for i in 0..words.len() {
+        let w = words[i].word.as_str();
+        let fused = w.chars().count() == 2
+            && w.ends_with('直')
+            && w.starts_with(['省', '市', '州', '区', '县', '旗']);
+        let after_place = w == "直"
+            && i > 0
+            && words[i - 1].category == Category::Place
+            && words[i - 1].word.ends_with(['市', '州', '区', '县', '旗']);
+        if (fused || after_place) && words[i].category == Category::Other {
+            words[i].category = Category::Nominal;
+        }
+    }
 }
 
 /// A short place form jieba reads as another word (正定/d) is the place right before

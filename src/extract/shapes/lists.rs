@@ -574,3 +574,15 @@ fn a_group_a_commission_sends_into_another_body_holds_a_list_together() {
         "{orgs:?}"
     );
 }
+
+#[test]
+fn a_list_over_a_name_fused_with_and_and_over_units_of_a_county() {
+    // 严明 + 和县 (a county of Anhui) + 四大班子领导, and 郎溪县 + 直/d (the county's
+    // own bodies): neither ends the list of who attended.
+    let f = facts(
+        "12月28日,郎溪县十字工业园举行了集中开工仪式。宣城市委书记方立军,市政府副市长严明和县四大班子领导,以及宣郎茶业总公司、郎溪县直有关部门负责人等出席开工仪式。",
+    );
+    for who in ["方立军", "严明"] {
+        assert!(has(&f, who, "attended", "集中开工仪式"), "{who}: {f:?}");
+    }
+}
