@@ -121,6 +121,14 @@ pub(super) fn acting_together(toks: &[Word], from: usize, v: usize) -> bool {
         .any(|t| matches!(t.word.as_str(), "共同" | "一同" | "一起"))
 }
 
+/// Whether the words from `from` to the verb at `v` say the people before act each in
+/// turn (A与B分别致辞, 先后讲话): all of them are subjects.
+pub(super) fn in_turn(toks: &[Word], from: usize, v: usize) -> bool {
+    toks[from..v]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "分别" | "先后" | "依次" | "相继" | "各自"))
+}
+
 /// The names (or organisations, for 举行) that are the subject of a verb whose subject
 /// ends before token `end`: the participant segments right before it, across commas.
 pub(super) fn subjects_before(
@@ -154,6 +162,7 @@ pub(super) fn subjects_before(
         [end, verb].into_iter().any(|v| {
             let verb_after = &toks[v..(v + 3).min(toks.len())];
             acting_together(toks, end, v + verb_after.len())
+                || in_turn(toks, end, v + verb_after.len())
                 || verb_after.iter().any(|t| done_side_by_side(&t.word))
         })
     };

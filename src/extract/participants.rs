@@ -3,7 +3,7 @@
 //! lists of names themselves are read in `lists`.
 
 use super::grammar::Chunk;
-use super::lists::{acting_together, done_side_by_side, DESCRIPTORS};
+use super::lists::{acting_together, done_side_by_side, in_turn, DESCRIPTORS};
 use super::parties::{chunk_ending_at, in_chunk_of, Party};
 use super::token::{is_time_token, Category, Word};
 use crate::lexicon::Lexicon;
@@ -276,7 +276,14 @@ pub(super) fn subject_end(
                     // 和 inside a name (自然资源和规划局) joins nothing.
                     && !chunks.iter().any(|c| c.tok_start <= k && k < c.tok_end)
             })
-            .filter(|&k| !acting_together(toks, k, v) && !done_side_by_side(&toks[v].word))
+            // (A和B致辞: 和 joins two speakers; 与 and 同 may name whom one speaks with.)
+            .filter(|&k| {
+                !acting_together(toks, k, v)
+                    && !in_turn(toks, k, v)
+                    && !done_side_by_side(&toks[v].word)
+                    && !(toks[k].word == "和"
+                        && matches!(toks[v].word.as_str(), "致辞" | "讲话" | "发言"))
+            })
         {
             if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
                 i = k;

@@ -354,3 +354,18 @@ fn taking_part_told_with_canyu() {
     assert!(has(&f, "李德华", "attended", "签约仪式"), "{f:?}");
     assert!(!f.iter().any(|(who, _, _)| who == "全员"), "{f:?}");
 }
+
+#[test]
+fn two_speakers_joined_by_and_or_in_turn() {
+    // 和 joins two speakers, and so does 与 when they speak in turn (分别, 先后); 与
+    // alone may name whom one speaks with.
+    for text in [
+        "3月9日,祁县举行开工仪式。市人大副主任王立新和县长李明华致辞。",
+        "3月9日,祁县举行开工仪式。市人大副主任王立新与县长李明华分别致辞。",
+    ] {
+        let f = facts(text);
+        for who in ["王立新", "李明华"] {
+            assert!(has(&f, who, "spoke_at", "开工仪式"), "{who}: {f:?}");
+        }
+    }
+}
