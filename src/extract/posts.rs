@@ -132,14 +132,15 @@ pub(super) fn find_posts(
             }
         }
         let in_list = k > 0 && p >= 2 && people[k - 1] == p - 2 && toks[p - 1].word == "、";
-        // 通州区委书记王云峰、副书记李玉君: a post without an organ right after the
-        // previous name in the list is of that name's organ.
+        // 通州区委书记王云峰、副书记李玉君, 区人大常委会党组书记季晓春，党组副书记陈育群,
+        // 镇党委书记石岩和组织委员彭巍: a post without an organ right after the previous
+        // name in the list is of that name's organ.
         let follows_name = own.first().is_some_and(|&(title, org)| {
             let ts = chunks[title].tok_start;
             org.is_none()
                 && k > 0
                 && ts >= 2
-                && toks[ts - 1].word == "、"
+                && matches!(toks[ts - 1].word.as_str(), "、" | "，" | "," | "和" | "及")
                 && people[k - 1] == ts - 2
         });
         let posts = if !own.is_empty() {

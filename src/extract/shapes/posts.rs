@@ -493,3 +493,25 @@ fn a_university_named_after_its_city() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_bare_post_after_the_name_before_it_over_a_comma_or_and() {
+    // As after 、: the post written without an organ is of the organ of the name
+    // before it, over a comma or 和.
+    let f = facts(
+        "3月1日,惠济区召开会议。区人大常委会党组书记季方春,党组副书记陈立群出席会议。镇党委书记石长岩和组织委员彭立巍陪同。",
+    );
+    assert!(
+        has(
+            &f,
+            "陈立群",
+            "holds_position",
+            "党组副书记@惠济区人大常委会"
+        ),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "彭立巍", "holds_position", "组织委员@镇党委"),
+        "{f:?}"
+    );
+}
