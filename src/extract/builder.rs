@@ -541,10 +541,11 @@ impl ArticleBuilder<'_> {
                             .is_some_and(|pl| level_char_matches(pl, level))
                     })
             });
+            let named = j.name_for_char(level).filter(|_| from_list.is_none());
             let place = from_list.or_else(|| j.for_char(level).map(str::to_string));
             match place {
                 Some(p) => {
-                    let name = format!("{p}人民政府");
+                    let name = format!("{}人民政府", named.as_deref().unwrap_or(&p));
                     let why = format!("{title_text} heads the people's government of {p}");
                     let g = self.synth(title, MentionKind::Organization, &name, Some(why));
                     self.ents[g].set_place(Some(p));

@@ -301,6 +301,19 @@ impl Jurisdiction {
         }
     }
 
+    /// The name an organ or a post written with `c` gives the place `c` stands for:
+    /// a county-level city written with 县 (县政协 in a report on 旬阳, a county until
+    /// it became a city) is the county it was then.
+    pub(crate) fn name_for_char(&self, c: char) -> Option<String> {
+        let place = self.for_char(c)?;
+        match place.strip_suffix('市') {
+            Some(stem) if c == '县' && self.county.as_deref() == Some(place) => {
+                Some(format!("{stem}县"))
+            }
+            _ => Some(place.to_string()),
+        }
+    }
+
     /// The place an abbreviation's first character stands for (市 → 郑州市).
     pub fn for_char(&self, c: char) -> Option<&str> {
         match c {

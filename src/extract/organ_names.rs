@@ -39,16 +39,16 @@ pub(super) fn canonical_org(
             }
         }
         Some(w) if w.chars().count() == 1 => {
-            if let Some(p) = j.for_char(first) {
+            if let (Some(p), Some(named)) = (j.for_char(first), j.name_for_char(first)) {
                 // 县委 of 夏县 is written 夏县县委: a two-character name keeps its level
                 // before a party committee (but 夏县政协, 夏县人民政府).
                 let committee = text.chars().nth(1) == Some('委');
-                let rest: String = if p.chars().count() <= 2 && committee {
+                let rest: String = if named.chars().count() <= 2 && committee {
                     text.to_string()
                 } else {
                     text.chars().skip(1).collect()
                 };
-                name = format!("{p}{rest}");
+                name = format!("{named}{rest}");
                 reasons.push(format!("{w} is the article's jurisdiction {p}"));
                 place = Some(p.to_string());
             }

@@ -515,3 +515,23 @@ fn a_bare_post_after_the_name_before_it_over_a_comma_or_and() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_county_level_city_written_as_the_county_it_was() {
+    // 旬阳 became a city in 2021: a report that writes its organs with 县 is of the
+    // county, while a city's own 市 organs stay the city's.
+    let f = facts("3月1日,旬阳召开政协会议。县政协主席田丽华主持会议,县长王明远出席。");
+    assert!(
+        has(&f, "田丽华", "holds_position", "主席@旬阳县政协"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "王明远", "holds_position", "县长@旬阳县人民政府"),
+        "{f:?}"
+    );
+    let f = facts("3月1日,泊头市召开政协会议。市政协主席田丽华主持会议,市长王明远出席。");
+    assert!(
+        has(&f, "田丽华", "holds_position", "主席@泊头市政协"),
+        "{f:?}"
+    );
+}
