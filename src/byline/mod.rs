@@ -438,7 +438,11 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
         while let Some((open, close, found)) = find_paren_byline(&line, from, lex, is_last) {
             bylines.extend(found);
             line.replace_range(open..close, "");
-            from = open;
+            if open == 0 {
+                let rest = line.trim_start().len();
+                line.replace_range(..line.len() - rest, "");
+            }
+            from = open.min(line.len());
         }
         // A whole line, or the tail after the last sentence end.
         let cut = line
@@ -447,9 +451,24 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
             .map(|(i, c)| i + c.len_utf8())
             .next_back()
             .unwrap_or(0);
+        // The article's last line made of names alone, spaced apart (高慧敏 印洪源):
+        // its writers.
+        let names_alone = || {
+            let pieces: Vec<&str> = line
+                .split([' ', '\u{3000}'])
+                .filter(|p| !p.is_empty())
+                .collect();
+            last == Some(n) && cut == 0 && names_spaced_apart(&pieces, lex)
+        };
         if let Some(found) = parse_byline(&line[cut..], lex) {
             bylines.extend(found);
             line.truncate(cut);
+        } else if let Some(found) = names_alone()
+            .then(|| parse_byline_as(&line, lex, Some(BylineRole::Author)))
+            .flatten()
+        {
+            bylines.extend(found);
+            line.clear();
         } else if let Some((start, end, found)) = leading_byline(&line, lex) {
             // 记者 李洋 4月27日下午，…: a byline opening the paragraph.
             bylines.extend(found);
@@ -615,8 +634,12 @@ fn find_paren_byline(
         let after_sentence = closes_line
             && before.ends_with(['。', '！', '？', '”'])
             && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
-        let unmarked = (article_end && closes_line || after_dateline || after_sentence)
-            .then_some(BylineRole::Author);
+        // (方治 张世凌) 12月28号，…: names spaced apart opening a paragraph.
+        let opens_line =
+            before.is_empty() && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
+        let unmarked =
+            (article_end && closes_line || after_dateline || after_sentence || opens_line)
+                .then_some(BylineRole::Author);
         if let Some(found) = parse_byline_as(inner, lex, unmarked) {
             return Some((open, close, found));
         }

@@ -336,3 +336,28 @@ fn writers_after_a_wire_dateline_a_news_site_or_the_last_sentence_of_a_paragraph
     assert_eq!(names(Some(b)), [("梁晓".into(), "photographer")]);
     assert!(parse_byline("(制作:陆晓 徐晓)", &lex).is_none());
 }
+
+#[test]
+fn names_spaced_apart_opening_the_text_or_alone_on_its_last_line() {
+    let lex = lex();
+    let names = |b: &[Byline]| -> Vec<(String, BylineRole)> {
+        b.iter().map(|b| (b.name.clone(), b.role)).collect()
+    };
+    let (body, b) = strip_bylines(&["(方立治 张世林) 12月28号，郎溪县举行开工仪式。"], &lex);
+    assert_eq!(body, "12月28号，郎溪县举行开工仪式。\n");
+    assert_eq!(
+        names(&b),
+        [
+            ("方立治".to_string(), BylineRole::Author),
+            ("张世林".to_string(), BylineRole::Author)
+        ]
+    );
+    let (body, b) = strip_bylines(&["检查组先后来到市第三中学。", "高慧明 印洪远"], &lex);
+    assert_eq!(body, "检查组先后来到市第三中学。\n\n");
+    assert_eq!(b.len(), 2);
+    // A review credit (三审：李伟锋) is an editor's, and one name alone is no byline.
+    let (_, b) = strip_bylines(&["会议召开。", "二审:郑旋", "三审:李伟锋"], &lex);
+    assert!(b.is_empty(), "{b:?}");
+    let (_, b) = strip_bylines(&["会议召开。", "高慧明"], &lex);
+    assert!(b.is_empty(), "{b:?}");
+}
