@@ -49,7 +49,7 @@ fn speech_act(toks: &[Word], v: usize) -> Option<RoleVerb> {
     ];
     const SAID: &[&str] = &[
         "要求", "安排", "部署", "强调", "总结", "说明", "点评", "动员", "指示", "发言", "讲话",
-        "报告", "讲解", "解读", "辅导", "意见", "讲座", "汇报", "党课",
+        "报告", "讲解", "解读", "辅导", "意见", "讲座", "汇报", "党课", "小结",
     ];
     if !LIGHT.contains(&toks[v].word.as_str()) {
         return None;

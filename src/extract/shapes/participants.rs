@@ -369,3 +369,10 @@ fn two_speakers_joined_by_and_or_in_turn() {
         }
     }
 }
+
+#[test]
+fn a_summing_up_is_a_speech() {
+    // 进行小结 (summing up the work at the occasion) is said there, as 作总结 is.
+    let f = facts("4月5日,高新区举行项目集中开工活动。区管委会主任徐立波对竞赛活动进行小结。");
+    assert!(has(&f, "徐立波", "spoke_at", "项目集中开工活动"), "{f:?}");
+}
