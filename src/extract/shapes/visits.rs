@@ -354,3 +354,14 @@ fn a_call_is_hosted_by_the_one_called_on() {
     assert!(has(&f, "韩书平", "attended", "拜会"), "{f:?}");
     assert!(has(&f, "齐远航", "attended", "拜会"), "{f:?}");
 }
+
+#[test]
+fn a_visit_named_by_two_verbs_of_oversight() {
+    // 督导调度 (overseeing and dispatching) is one visit, named by both verbs.
+    let f = facts(
+        "1月23日,县委副书记、县长魏方永深入企业、超市现场督导调度安全生产工作。县领导吕玉华、刘爱民参加活动。",
+    );
+    for who in ["魏方永", "吕玉华", "刘爱民"] {
+        assert!(has(&f, who, "attended", "现场督导调度"), "{who}: {f:?}");
+    }
+}
