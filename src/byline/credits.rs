@@ -48,11 +48,6 @@ pub(super) const CREDITS: &[(&str, Credit)] = &[
     ("校对", Credit::Editor),
     ("监制", Credit::Editor),
     ("编审", Credit::Editor),
-    // 一审：林洁, 三审：李伟锋: the stages of a paper's review.
-    ("一审", Credit::Editor),
-    ("二审", Credit::Editor),
-    ("三审", Credit::Editor),
-    ("终审", Credit::Editor),
     // Where the article comes from credits no person (来源：县融媒体中心).
     ("来源", Credit::Editor),
     ("稿源", Credit::Editor),

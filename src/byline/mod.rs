@@ -458,7 +458,7 @@ pub(crate) fn strip_bylines(lines: &[&str], lex: &Lexicon) -> (String, Vec<Bylin
                 .split([' ', '\u{3000}'])
                 .filter(|p| !p.is_empty())
                 .collect();
-            last == Some(n) && cut == 0 && names_spaced_apart(&pieces, lex)
+            last == Some(n) && cut == 0 && all_names_spaced_apart(&pieces, lex)
         };
         if let Some(found) = parse_byline(&line[cut..], lex) {
             bylines.extend(found);
@@ -635,8 +635,13 @@ fn find_paren_byline(
             && before.ends_with(['。', '！', '？', '”'])
             && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
         // (方治 张世凌) 12月28号，…: names spaced apart opening a paragraph.
-        let opens_line =
-            before.is_empty() && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
+        let opens_line = before.is_empty() && {
+            let pieces: Vec<&str> = inner
+                .split(is_separator)
+                .filter(|p| !p.is_empty())
+                .collect();
+            all_names_spaced_apart(&pieces, lex)
+        };
         let unmarked =
             (article_end && closes_line || after_dateline || after_sentence || opens_line)
                 .then_some(BylineRole::Author);
@@ -655,6 +660,13 @@ fn names_spaced_apart(pieces: &[&str], lex: &Lexicon) -> bool {
             .iter()
             .all(|p| (2..=3).contains(&p.chars().count()) && p.chars().all(is_cjk))
         && pieces.iter().any(|p| lex.surname_len(p).is_some())
+}
+
+/// Whether `pieces` are two or more names of two or three characters, each with a
+/// surname: names credited with no word (a last line of names alone) must all read as
+/// names.
+fn all_names_spaced_apart(pieces: &[&str], lex: &Lexicon) -> bool {
+    names_spaced_apart(pieces, lex) && pieces.iter().all(|p| lex.surname_len(p).is_some())
 }
 
 /// Splits a run of names written without separators (张三李四) into names of 2–3

@@ -355,8 +355,9 @@ fn names_spaced_apart_opening_the_text_or_alone_on_its_last_line() {
     let (body, b) = strip_bylines(&["检查组先后来到市第三中学。", "高慧明 印洪远"], &lex);
     assert_eq!(body, "检查组先后来到市第三中学。\n\n");
     assert_eq!(b.len(), 2);
-    // A review credit (三审：李伟锋) is an editor's, and one name alone is no byline.
-    let (_, b) = strip_bylines(&["会议召开。", "二审:郑旋", "三审:李伟锋"], &lex);
+    // A credit and its name (三审:李伟锋) are no names spaced apart, and one name
+    // alone is no byline.
+    let (_, b) = strip_bylines(&["会议召开。", "三审:李伟锋"], &lex);
     assert!(b.is_empty(), "{b:?}");
     let (_, b) = strip_bylines(&["会议召开。", "高慧明"], &lex);
     assert!(b.is_empty(), "{b:?}");
