@@ -401,9 +401,10 @@ fn is_verb(lex: &Lexicon, w: &Word) -> bool {
 fn units_of_a_level(words: &mut [Word]) {
     for i in 0..words.len() {
         let w = words[i].word.as_str();
-        let fused = w.chars().count() == 2
-            && w.ends_with('直')
-            && w.starts_with(['省', '市', '州', '区', '县', '旗']);
+        if !w.ends_with('直') {
+            continue;
+        }
+        let fused = w.chars().count() == 2 && w.starts_with(['省', '市', '州', '区', '县', '旗']);
         let after_place = w == "直"
             && i > 0
             && words[i - 1].category == Category::Place
@@ -425,15 +426,18 @@ fn places_before_their_level(lex: &Lexicon, words: &mut [Word]) {
         let Some(level) = next.word.chars().next() else {
             continue;
         };
-        if words[i].category == Category::Place
+        // The neighbour first: most words stand before neither, and need no look-up.
+        let before_level = matches!(next.category, Category::Organ | Category::JurisdictionWord)
+            && crate::lexicon::JURISDICTION_CHARS.contains(&level);
+        let before_named = NAMED_AFTER_A_CITY.contains(&next.word.as_str());
+        if !(before_level || before_named)
+            || words[i].category == Category::Place
             || lex.word_maps(&words[i].word) & word_map::PLACE_SHORT == 0
         {
             continue;
         }
-        let of_level = matches!(next.category, Category::Organ | Category::JurisdictionWord)
-            && crate::lexicon::JURISDICTION_CHARS.contains(&level)
-            && lex.place(&format!("{}{level}", words[i].word)).is_some();
-        let named_after = NAMED_AFTER_A_CITY.contains(&next.word.as_str())
+        let of_level = before_level && lex.place(&format!("{}{level}", words[i].word)).is_some();
+        let named_after = before_named
             && words[i].word.chars().count() >= 2
             && lex
                 .place(&words[i].word)
