@@ -278,11 +278,12 @@ pub(super) fn subject_end(
             })
             // (A和B致辞: 和 joins two speakers; 与 and 同 may name whom one speaks with.)
             .filter(|&k| {
-                !acting_together(toks, k, v)
-                    && !in_turn(toks, k, v)
-                    && !done_side_by_side(&toks[v].word)
-                    && !(toks[k].word == "和"
-                        && matches!(toks[v].word.as_str(), "致辞" | "讲话" | "发言"))
+                let both = acting_together(toks, k, v)
+                    || in_turn(toks, k, v)
+                    || done_side_by_side(&toks[v].word)
+                    || toks[k].word == "和"
+                        && matches!(toks[v].word.as_str(), "致辞" | "讲话" | "发言");
+                !both
             })
         {
             if k > 0 && !is_clause_break(&toks[k - 1]) && k + 1 < i {
