@@ -631,17 +631,14 @@ fn find_paren_byline(
             before.ends_with('讯') || before.strip_suffix('电').is_some_and(|b| b.ends_with('日'));
         // …。(苗东升 党世根 陈涛) closing a paragraph the photos' captions follow: names
         // spaced apart after the last sentence are its writers.
-        let after_sentence = closes_line
-            && before.ends_with(['。', '！', '？', '”'])
-            && inner.split(is_separator).filter(|p| !p.is_empty()).count() >= 2;
+        let pieces: Vec<&str> = inner
+            .split(is_separator)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let after_sentence =
+            closes_line && before.ends_with(['。', '！', '？', '”']) && pieces.len() >= 2;
         // (方治 张世凌) 12月28号，…: names spaced apart opening a paragraph.
-        let opens_line = before.is_empty() && {
-            let pieces: Vec<&str> = inner
-                .split(is_separator)
-                .filter(|p| !p.is_empty())
-                .collect();
-            all_names_spaced_apart(&pieces, lex)
-        };
+        let opens_line = before.is_empty() && all_names_spaced_apart(&pieces, lex);
         let unmarked =
             (article_end && closes_line || after_dateline || after_sentence || opens_line)
                 .then_some(BylineRole::Author);

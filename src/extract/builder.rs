@@ -415,7 +415,29 @@ impl ArticleBuilder<'_> {
                 && !text.starts_with(crate::lexicon::JURISDICTION_CHARS);
             if ls == si && (lp == person || bare_bureau) && o != lo {
                 let before = self.ents[lo].canonical();
-                let renamed = if text == "监委" {
+                let renamed = if bare_bureau {
+                    // 县人大常委会副主任、教育局长, 县委常委、人武部部长: a bureau written
+                    // without its place is of the place of the organ before it, or of
+                    // its level where that place is not named (县政府副县长、公安局局长).
+                    let level = before
+                        .chars()
+                        .next()
+                        .filter(|c| matches!(c, '市' | '区' | '县' | '旗'))
+                        .map(String::from);
+                    leading_places(self.lex, before)
+                        .first()
+                        .and_then(|p| self.lex.place(p))
+                        .map(|p| p.name.clone())
+                        .filter(|p| before.starts_with(p.as_str()))
+                        .or(level)
+                        .map(|p| {
+                            let why = format!("{text} of {p}, the place of the post before it");
+                            (format!("{p}{text}"), why)
+                        })
+                } else if lp != person {
+                    // Only a bureau takes its place from another person's post.
+                    None
+                } else if text == "监委" {
                     // 市纪委常委、监委委员: the supervisory commission of the discipline
                     // commission's jurisdiction.
                     before.strip_suffix("纪委").map(|j| {
@@ -444,27 +466,6 @@ impl ArticleBuilder<'_> {
                                 format!("{text} of {zone}, whose 党工委 the post before it is of");
                             (format!("{zone}{text}"), why)
                         })
-                } else if bare_bureau {
-                    // 县人大常委会副主任、教育局长, 县委常委、人武部部长: a bureau written
-                    // without its place is of the place of the organ before it, or of
-                    // its level where that place is not named (县政府副县长、公安局局长).
-                    let level = before
-                        .chars()
-                        .next()
-                        .filter(|c| matches!(c, '市' | '区' | '县' | '旗'))
-                        .map(String::from);
-                    leading_places(self.lex, before)
-                        .first()
-                        .and_then(|p| self.lex.place(p))
-                        .map(|p| p.name.clone())
-                        .filter(|p| before.starts_with(p.as_str()))
-                        .or(level)
-                        .map(|p| {
-                            let why = format!("{text} of {p}, the place of the post before it");
-                            (format!("{p}{text}"), why)
-                        })
-                } else if lp != person {
-                    None
                 } else if bare && committee.ends_with('委') {
                     let why = format!("{text} of {committee}, the organ of the post before it");
                     Some((format!("{committee}{text}"), why))
